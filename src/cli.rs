@@ -1,0 +1,104 @@
+//! What the user typed: the clap-derive definition of the command line. Nothing here is
+//! validated beyond clap's own checks; `config` turns it into a checked `Config`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::metrics::Metric;
+
+/// Reproducible comparative insurgency arithmetic.
+///
+/// Loads estimates of fighters, soldiers, population and area from CSV, computes the
+/// ratios think-tank reports quote ("one militant for every 10 soldiers", "one per
+/// 8,000 people"), and says which data, year and source each figure came from.
+#[derive(Debug, Parser)]
+#[command(name = "insurgency-metrics", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Directory holding the dataset files (sources.csv, fighters.csv, comparisons.toml,
+    /// ...). Default: `datasets/` in the current directory when it exists, otherwise the
+    /// copy of the shipped datasets embedded in the binary.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Units for areas: `imperial` (square miles, the default) or `metric` (km²).
+    #[arg(long, global = true, value_enum, default_value_t = Units::Imperial)]
+    pub units: Units,
+
+    /// What-if override of one estimate, without editing any file; repeatable.
+    /// Forms: `GROUP.fighters=V`, `COUNTRY.population=V`, `COUNTRY.area=V` (km²),
+    /// `COUNTRY.soldiers=V` (all counted components) or `COUNTRY.soldiers.COMPONENT=V`.
+    /// Example: `--set jnim.fighters=8000`.
+    #[arg(long = "set", global = true, value_name = "ENTITY.QUANTITY=V")]
+    pub set: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the comparison table: every metric for every comparison, then the pairwise
+    /// ratios of the first comparison against the others.
+    ///
+    /// Example: `insurgency-metrics table --comparison jnim-sahel --comparison hts-syria`.
+    Table(TableArgs),
+    /// Check every dataset file and every comparison; list all problems, not just the
+    /// first. Exits 0 when the data is valid, 1 otherwise.
+    Validate,
+    /// List the sources and which figures cite each.
+    Sources,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// Show only this comparison (an id from comparisons.toml); repeatable. Default: all,
+    /// in file order.
+    #[arg(long = "comparison", value_name = "ID")]
+    pub comparisons: Vec<String>,
+
+    /// Show only this metric; repeatable. Default: all.
+    #[arg(long = "metric", value_enum, value_name = "ID")]
+    pub metrics: Vec<Metric>,
+
+    /// The comparison the pairwise ratios divide by the others. Default: the first shown.
+    #[arg(long, value_name = "ID")]
+    pub base: Option<String>,
+
+    /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json` with one row
+    /// per comparison and metric.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Units {
+    Imperial,
+    Metric,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,6 @@
+//! One file per subcommand, each with the same shape: take the checked config, return
+//! the text to print or an error.
+
+pub mod sources;
+pub mod table;
+pub mod validate;

@@ -1,0 +1,54 @@
+//! `sources`: every source with its publication details and the figures that cite it.
+
+use crate::config::Config;
+use crate::data::{self, Row};
+use crate::error::Error;
+use crate::render::format::grouped;
+
+pub fn run(config: &Config) -> Result<String, Error> {
+    let data = data::load(&config.data)?;
+    let mut out = format!("data: {}\n", config.data.describe());
+    for (n, source) in data.sources.iter().enumerate() {
+        out.push_str(&format!("\n[{}] {}  ({})\n", n + 1, source.title, source.id));
+        let mut facts = vec![source.publisher.clone()];
+        if !source.published.is_empty() {
+            facts.push(source.published.clone());
+        }
+        out.push_str(&format!("    {}\n", facts.join(", ")));
+        if !source.url.is_empty() {
+            out.push_str(&format!("    {}\n", source.url));
+        }
+        if !source.accessed.is_empty() {
+            out.push_str(&format!("    accessed {}\n", source.accessed));
+        }
+        let citing: Vec<&Row> = data.rows.iter().filter(|r| r.source == source.id).collect();
+        if citing.is_empty() {
+            out.push_str("    cited by: no figure\n");
+        }
+        for row in citing {
+            out.push_str(&format!("    cited by {}: {}\n", row.at, figure(row)));
+        }
+    }
+    Ok(out)
+}
+
+fn figure(row: &Row) -> String {
+    let mut out = format!("{} {}", row.entity, row.quantity);
+    if let Some(component) = &row.component {
+        out.push_str(&format!(" ({component})"));
+    }
+    if let Some(year) = row.year {
+        out.push_str(&format!(" {year}"));
+    }
+    out.push_str(&format!(" = {}", grouped(row.estimate.central, 0)));
+    match (row.estimate.low, row.estimate.high) {
+        (Some(low), Some(high)) => out.push_str(&format!(" ({}–{})", grouped(low, 0), grouped(high, 0))),
+        (Some(low), None) => out.push_str(&format!(" (low {})", grouped(low, 0))),
+        (None, Some(high)) => out.push_str(&format!(" (high {})", grouped(high, 0))),
+        (None, None) => {}
+    }
+    if row.quantity == data::Quantity::Area {
+        out.push_str(" km²");
+    }
+    out
+}

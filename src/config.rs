@@ -1,0 +1,117 @@
+//! The checked configuration: raw flags turned into resolved paths, parsed overrides and
+//! validated filters. Computation sees only this, never the raw command line.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, Command, Format, Units};
+use crate::error::{choices_help, Error};
+use crate::metrics::overrides::Override;
+use crate::metrics::Metric;
+
+/// Where the datasets come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataChoice {
+    Dir(PathBuf),
+    Embedded,
+}
+
+impl DataChoice {
+    /// How outputs name the data they used.
+    pub fn describe(&self) -> String {
+        match self {
+            DataChoice::Dir(dir) => format!("{}/", dir.display().to_string().trim_end_matches('/')),
+            DataChoice::Embedded => "embedded (the datasets shipped inside this binary)".to_string(),
+        }
+    }
+
+    /// A short form for tidy output columns.
+    pub fn short(&self) -> String {
+        match self {
+            DataChoice::Dir(_) => self.describe(),
+            DataChoice::Embedded => "embedded".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data: DataChoice,
+    pub units: Units,
+    pub overrides: Vec<Override>,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Table(TableConfig),
+    Validate,
+    Sources,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableConfig {
+    /// Comparison ids to show; empty means all. Checked against the data once it is loaded.
+    pub comparisons: Vec<String>,
+    pub metrics: Vec<Metric>,
+    pub base: Option<String>,
+    pub format: Format,
+}
+
+impl Config {
+    pub fn from_cli(cli: Cli) -> Result<Config, Error> {
+        let data = choose_data(cli.global.data.as_deref(), Path::new("datasets"))?;
+        let overrides = cli
+            .global
+            .set
+            .iter()
+            .map(|text| Override::parse(text))
+            .collect::<Result<Vec<_>, _>>()?;
+        let action = match cli.command {
+            Command::Table(args) => {
+                let mut metrics = Vec::new();
+                for metric in args.metrics {
+                    if !metrics.contains(&metric) {
+                        metrics.push(metric);
+                    }
+                }
+                Action::Table(TableConfig {
+                    comparisons: args.comparisons,
+                    metrics,
+                    base: args.base,
+                    format: args.format,
+                })
+            }
+            Command::Validate => Action::Validate,
+            Command::Sources => Action::Sources,
+        };
+        Ok(Config { data, units: cli.global.units, overrides, action })
+    }
+}
+
+/// `--data DIR` when given (it must be a directory); else `default` when it exists;
+/// else the embedded copy.
+fn choose_data(flag: Option<&Path>, default: &Path) -> Result<DataChoice, Error> {
+    match flag {
+        Some(dir) if dir.is_dir() => Ok(DataChoice::Dir(dir.to_path_buf())),
+        Some(dir) => Err(Error::Usage(format!(
+            "--data {}: no such directory; give the folder that holds fighters.csv, \
+             population.csv, comparisons.toml, ...",
+            dir.display()
+        ))),
+        None if default.is_dir() => Ok(DataChoice::Dir(default.to_path_buf())),
+        None => Ok(DataChoice::Embedded),
+    }
+}
+
+/// Checks that each requested id exists, in the order given, for usage errors (exit 2).
+pub fn check_ids(flag: &str, requested: &[String], known: &[&str]) -> Result<(), Error> {
+    for id in requested {
+        if !known.contains(&id.as_str()) {
+            return Err(Error::Usage(format!(
+                "{flag} {id}: no such comparison; {}",
+                choices_help(id, known)
+            )));
+        }
+    }
+    Ok(())
+}

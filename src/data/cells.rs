@@ -1,0 +1,254 @@
+//! Typed access to the cells of a sheet: the header checked against a schema, then each
+//! cell parsed as text, id, number, year or flag, every failure a `Problem` that names
+//! the file, line, column and value and says what would be valid.
+
+use std::collections::HashMap;
+
+use crate::error::{choices_help, suggest, Location, Problem};
+
+use super::sheet::{Record, Sheet};
+
+/// The columns a file must have and the ones it may have.
+pub struct Schema {
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+}
+
+impl Schema {
+    fn all(&self) -> Vec<&'static str> {
+        self.required.iter().chain(self.optional).copied().collect()
+    }
+}
+
+/// A sheet whose header matched its schema.
+pub struct Columns<'a> {
+    sheet: &'a Sheet,
+    index: HashMap<&'static str, usize>,
+}
+
+/// Checks the header: every required column present, no unknown or repeated column.
+pub fn columns<'a>(sheet: &'a Sheet, schema: &Schema, problems: &mut Vec<Problem>) -> Option<Columns<'a>> {
+    let all = schema.all();
+    let expected = all.join(",");
+    let before = problems.len();
+    let mut index = HashMap::new();
+    for (i, name) in sheet.header.iter().enumerate() {
+        let at = Location::cell(&sheet.file, 1, i + 1, name);
+        match all.iter().find(|known| **known == name.as_str()) {
+            Some(known) if index.contains_key(known) => {
+                problems.push(Problem::new(format!("column `{name}` appears twice"), at).help("delete one of the two columns"))
+            }
+            Some(known) => {
+                index.insert(*known, i);
+            }
+            None => {
+                let hint = match suggest(name, all.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`? "),
+                    None => String::new(),
+                };
+                problems.push(
+                    Problem::new(format!("unknown column `{name}`"), at)
+                        .help(format!("{hint}this file's columns are: {expected}")),
+                );
+            }
+        }
+    }
+    for required in schema.required {
+        if !index.contains_key(required) {
+            problems.push(
+                Problem::new(format!("missing required column `{required}`"), Location::line(&sheet.file, 1))
+                    .help(format!("the header row must name these columns: {expected}")),
+            );
+        }
+    }
+    (problems.len() == before).then_some(Columns { sheet, index })
+}
+
+impl<'a> Columns<'a> {
+    pub fn records(&self) -> impl Iterator<Item = Cells<'_>> {
+        self.sheet.records.iter().map(move |record| Cells { columns: self, record })
+    }
+
+    pub fn file(&self) -> &str {
+        &self.sheet.file
+    }
+}
+
+/// One record seen through its header.
+pub struct Cells<'a> {
+    columns: &'a Columns<'a>,
+    record: &'a Record,
+}
+
+impl Cells<'_> {
+    pub fn line(&self) -> usize {
+        self.record.line
+    }
+
+    pub fn file(&self) -> &str {
+        &self.columns.sheet.file
+    }
+
+    pub fn header(&self) -> &[String] {
+        &self.columns.sheet.header
+    }
+
+    /// The location of a column's cell in this record.
+    pub fn at(&self, column: &str) -> Location {
+        let index = self.columns.index.get(column).copied().unwrap_or(0);
+        Location::cell(self.file(), self.record.line, index + 1, column)
+    }
+
+    /// The trimmed text of a cell; empty when the optional column is absent.
+    pub fn text(&self, column: &str) -> &str {
+        self.columns
+            .index
+            .get(column)
+            .and_then(|&i| self.record.cells.get(i))
+            .map_or("", |cell| cell.as_str())
+    }
+
+    pub fn required(&self, column: &str, what: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        let value = self.text(column);
+        if value.is_empty() {
+            problems.push(Problem::new(format!("empty cell: `{column}` is required"), self.at(column)).help(format!("write {what}")));
+            return None;
+        }
+        Some(value.to_string())
+    }
+
+    /// A lower-case kebab-case id such as `burkina-faso`.
+    pub fn id(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        let value = self.required(column, "an id in lower-case kebab-case, e.g. burkina-faso", problems)?;
+        if is_kebab_id(&value) {
+            Some(value)
+        } else {
+            problems.push(
+                Problem::new(format!("not a valid id: \"{value}\""), self.at(column))
+                    .help(format!("ids are lower-case letters and digits joined by single hyphens, e.g. \"{}\"", kebab(&value))),
+            );
+            None
+        }
+    }
+
+    /// A required non-negative number, or positive when `positive` is set.
+    pub fn number(&self, column: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<f64> {
+        let value = self.text(column);
+        if value.is_empty() {
+            problems.push(Problem::new(format!("empty cell: `{column}` is required"), self.at(column)).help("write a number in plain digits, e.g. 6000"));
+            return None;
+        }
+        self.parse_number(column, value, positive, problems)
+    }
+
+    pub fn optional_number(&self, column: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<Option<f64>> {
+        let value = self.text(column);
+        if value.is_empty() {
+            return Some(None);
+        }
+        self.parse_number(column, value, positive, problems).map(Some)
+    }
+
+    fn parse_number(&self, column: &str, value: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<f64> {
+        match parse_plain_number(value) {
+            Ok(number) if positive && number == 0.0 => {
+                problems.push(Problem::new(format!("zero is impossible here: \"{value}\""), self.at(column)).help(format!("`{column}` must be greater than zero; leave the row out if there is no estimate")));
+                None
+            }
+            Ok(number) => Some(number),
+            Err(help) => {
+                problems.push(Problem::new(format!("not a number: \"{value}\""), self.at(column)).help(help));
+                None
+            }
+        }
+    }
+
+    pub fn year(&self, column: &str, problems: &mut Vec<Problem>) -> Option<i32> {
+        let value = self.required(column, "a four-digit year, e.g. 2025", problems)?;
+        match value.parse::<i32>() {
+            Ok(year) if (1900..=2100).contains(&year) => Some(year),
+            _ => {
+                problems.push(Problem::new(format!("not a year: \"{value}\""), self.at(column)).help("write one four-digit year between 1900 and 2100, e.g. 2025; put ranges like \"2022-2023\" in the note column"));
+                None
+            }
+        }
+    }
+
+    /// `yes`/`no` (also `true`/`false`, `1`/`0`, empty = no).
+    pub fn flag(&self, column: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+        match self.text(column).to_ascii_lowercase().as_str() {
+            "" | "no" | "false" | "0" => Some(false),
+            "yes" | "true" | "1" => Some(true),
+            other => {
+                problems.push(Problem::new(format!("not yes or no: \"{other}\""), self.at(column)).help("write yes, or leave the cell empty for no"));
+                None
+            }
+        }
+    }
+
+    /// A value from a closed vocabulary.
+    pub fn choice(&self, column: &str, valid: &[&str], problems: &mut Vec<Problem>) -> Option<String> {
+        let value = self.required(column, "one of the listed values", problems)?;
+        if valid.contains(&value.as_str()) {
+            Some(value)
+        } else {
+            problems.push(Problem::new(format!("unknown {column}: \"{value}\""), self.at(column)).help(choices_help(&value, valid)));
+            None
+        }
+    }
+}
+
+/// Parses plain digits with an optional decimal part. The error is a help text that
+/// says how to write the value instead.
+pub fn parse_plain_number(value: &str) -> Result<f64, String> {
+    let plain = !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && value.chars().filter(|&c| c == '.').count() <= 1
+        && value.starts_with(|c: char| c.is_ascii_digit())
+        && !value.ends_with('.');
+    if plain {
+        return value.parse::<f64>().map_err(|_| "write plain digits, e.g. 6000".to_string());
+    }
+    Err(if value.starts_with('-') {
+        "must not be negative: counts, people and areas are zero or more".to_string()
+    } else if value.contains(',') || value.contains(' ') || value.contains('_') {
+        "write plain digits without thousands separators, e.g. 6000 not 6,000".to_string()
+    } else if value.chars().any(|c| c.is_ascii_alphabetic()) {
+        "write the full number in plain digits, e.g. 6000 not 6k; put words like \"about\" or \"up to\" in the note column".to_string()
+    } else {
+        "write plain digits, e.g. 6000; put qualifiers like ~ or \"about\" in the note column and ranges in low and high".to_string()
+    })
+}
+
+pub fn is_kebab_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+/// The kebab-case form of a name, for help texts.
+fn kebab(value: &str) -> String {
+    let lowered: String = value.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    lowered.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers_only() {
+        assert_eq!(parse_plain_number("6000"), Ok(6000.0));
+        assert_eq!(parse_plain_number("97.5"), Ok(97.5));
+        for bad in ["6,000", "~6000", "6k", "-5", "1e3", "6000.", ".5", "6 000"] {
+            assert!(parse_plain_number(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab_id("burkina-faso"));
+        assert!(!is_kebab_id("Burkina Faso"));
+        assert!(!is_kebab_id("al--shabaab"));
+        assert_eq!(kebab("Burkina Faso"), "burkina-faso");
+    }
+}

@@ -1,0 +1,148 @@
+//! Reads `comparisons.toml`. serde rejects unknown keys; spans let every problem,
+//! including a reference to an unknown id, name the line, column and key.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{choices_help, Location, Problem};
+
+use super::cells::is_kebab_id;
+use super::model::{Comparison, Quantity, RowRef};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    comparison: Vec<RawComparison>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    id: Spanned<String>,
+    label: String,
+    group: Spanned<String>,
+    countries: Spanned<Vec<Spanned<String>>>,
+    year: Spanned<i64>,
+    soldiers: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    sources: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    #[serde(default)]
+    note: String,
+}
+
+/// A comparison with the spans of its references, checked against the tables later.
+pub struct Parsed {
+    pub comparison: Comparison,
+    pub spans: Spans,
+}
+
+pub struct Spans {
+    pub group: Range<usize>,
+    pub countries: Vec<Range<usize>>,
+    pub soldiers: Vec<Range<usize>>,
+    pub sources: Vec<(Quantity, Range<usize>)>,
+}
+
+/// Turns a byte offset into a location naming `key`.
+pub fn locate(file: &str, text: &str, offset: usize, key: &str) -> Location {
+    let before = &text[..offset.min(text.len())];
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before.rsplit('\n').next().map_or(0, |s| s.chars().count());
+    Location::key(file, line, column, key)
+}
+
+pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parsed: File = match toml::from_str(text) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            let offset = err.span().map_or(0, |span| span.start);
+            let key = key_near(text, offset, err.message());
+            let message = err.message().trim().replace('\n', " ");
+            problems.push(Problem::new(format!("invalid comparisons file: {message}"), locate(file, text, offset, &key)).help(
+                "each comparison is a [[comparison]] table with id, label, group, countries, year and soldiers, and optional sources and note",
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<Parsed> = Vec::new();
+    for (i, raw) in parsed.comparison.into_iter().enumerate() {
+        let key = |name: &str| format!("comparison[{}].{name}", i + 1);
+        let at = |span: Range<usize>, name: &str| locate(file, text, span.start, &key(name));
+        let id = raw.id.get_ref().clone();
+        if !is_kebab_id(&id) {
+            problems.push(Problem::new(format!("not a valid id: \"{id}\""), at(raw.id.span(), "id")).help("ids are lower-case letters and digits joined by single hyphens, e.g. \"jnim-sahel\""));
+        }
+        if let Some(first) = out.iter().find(|p| p.comparison.id == id) {
+            problems.push(Problem::new(format!("comparison id \"{id}\" is used twice"), at(raw.id.span(), "id")).help(format!("it is already defined at line {}; give each comparison its own id", first.comparison.at.line)));
+        }
+        let year = *raw.year.get_ref();
+        if !(1900..=2100).contains(&year) {
+            problems.push(Problem::new(format!("not a year: {year}"), at(raw.year.span(), "year")).help("write a four-digit year, e.g. 2025"));
+        }
+        if raw.countries.get_ref().is_empty() {
+            problems.push(Problem::new("no countries listed", at(raw.countries.span(), "countries")).help("list at least one country id, e.g. countries = [\"mali\"]"));
+        }
+        if raw.soldiers.get_ref().is_empty() {
+            problems.push(Problem::new("no soldier components listed", at(raw.soldiers.span(), "soldiers")).help("say which forces count as soldiers, e.g. soldiers = [\"armed-forces\"]"));
+        }
+        let mut sources = BTreeMap::new();
+        let mut source_spans = Vec::new();
+        if let Some(named) = &raw.sources {
+            for (quantity, source) in named.get_ref() {
+                match Quantity::parse(quantity) {
+                    Some(q) => {
+                        sources.insert(q, source.get_ref().clone());
+                        source_spans.push((q, source.span()));
+                    }
+                    None => problems.push(
+                        Problem::new(format!("unknown quantity \"{quantity}\" in sources"), at(named.span(), "sources"))
+                            .help(choices_help(quantity, &["fighters", "soldiers", "population", "area"])),
+                    ),
+                }
+            }
+        }
+        let line = locate(file, text, raw.id.span().start, "").line.unwrap_or(1);
+        let spans = Spans {
+            group: raw.group.span(),
+            countries: raw.countries.get_ref().iter().map(Spanned::span).collect(),
+            soldiers: raw.soldiers.get_ref().iter().map(Spanned::span).collect(),
+            sources: source_spans,
+        };
+        out.push(Parsed {
+            comparison: Comparison {
+                id,
+                label: raw.label,
+                group: raw.group.into_inner(),
+                countries: raw.countries.into_inner().into_iter().map(Spanned::into_inner).collect(),
+                year: year.clamp(1900, 2100) as i32,
+                soldiers: raw.soldiers.into_inner().into_iter().map(Spanned::into_inner).collect(),
+                sources,
+                note: raw.note,
+                at: RowRef::new(file, line),
+            },
+            spans,
+        });
+    }
+    if out.is_empty() && problems.is_empty() {
+        problems.push(Problem::new("no comparisons defined", Location::file(file)).help("add a [[comparison]] table with id, label, group, countries, year and soldiers"));
+    }
+    out
+}
+
+/// The key a TOML error is about: the one named in the message, else the key on its line.
+fn key_near(text: &str, offset: usize, message: &str) -> String {
+    if let Some(named) = message.split('`').nth(1) {
+        return named.to_string();
+    }
+    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    match line.split_once('=') {
+        Some((key, _)) => key.trim().to_string(),
+        None => line.trim().to_string(),
+    }
+}

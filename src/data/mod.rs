@@ -1,0 +1,123 @@
+//! Loading and validating the datasets: CSV tables read with polars, comparisons from
+//! TOML, then the checks across files. Every problem found is returned, not just the first.
+
+pub mod cells;
+pub mod checks;
+pub mod comparisons;
+pub mod embedded;
+pub mod model;
+pub mod sheet;
+pub mod tables;
+
+use std::path::Path;
+
+use crate::config::DataChoice;
+use crate::error::{Error, Location, Problem};
+
+pub use model::{Comparison, Country, Dataset, Estimate, Group, Quantity, Row, RowRef, Source};
+
+use sheet::read_sheet;
+use cells::Schema;
+
+/// The names of the dataset files, in the order they are read.
+pub const FILES: [&str; 8] = [
+    "sources.csv",
+    "groups.csv",
+    "countries.csv",
+    "fighters.csv",
+    "soldiers.csv",
+    "population.csv",
+    "area.csv",
+    "comparisons.toml",
+];
+
+/// A dataset file's bytes and the name messages give it.
+struct Input {
+    display: String,
+    bytes: Option<Vec<u8>>,
+}
+
+fn read_input(choice: &DataChoice, name: &str) -> Result<Input, Error> {
+    match choice {
+        DataChoice::Embedded => Ok(Input {
+            display: format!("embedded:datasets/{name}"),
+            bytes: embedded::get(name).map(|text| text.as_bytes().to_vec()),
+        }),
+        DataChoice::Dir(dir) => {
+            let path = dir.join(name);
+            let display = display_path(&path);
+            match std::fs::read(&path) {
+                Ok(bytes) => Ok(Input { display, bytes: Some(bytes) }),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Input { display, bytes: None }),
+                Err(err) => Err(Error::io(format!("cannot read {display}"), err)),
+            }
+        }
+    }
+}
+
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Loads and checks every dataset file. Returns all problems found when any is wrong.
+pub fn load(choice: &DataChoice) -> Result<Dataset, Error> {
+    let mut problems = Vec::new();
+    let mut data = Dataset::default();
+    let sheet = |name: &str, schema: &Schema, problems: &mut Vec<Problem>| -> Result<Option<sheet::Sheet>, Error> {
+        let input = read_input(choice, name)?;
+        let Some(bytes) = input.bytes else {
+            problems.push(tables::missing_file(&input.display, schema));
+            return Ok(None);
+        };
+        match read_sheet(&input.display, &bytes) {
+            Ok(sheet) => Ok(Some(sheet)),
+            Err(found) => {
+                problems.extend(found);
+                Ok(None)
+            }
+        }
+    };
+    if let Some(s) = sheet("sources.csv", &tables::SOURCES, &mut problems)? {
+        data.sources = tables::read_sources(&s, &mut problems);
+    }
+    if let Some(s) = sheet("groups.csv", &tables::GROUPS, &mut problems)? {
+        data.groups = tables::read_groups(&s, &mut problems);
+    }
+    if let Some(s) = sheet("countries.csv", &tables::COUNTRIES, &mut problems)? {
+        data.countries = tables::read_countries(&s, &mut problems);
+    }
+    for quantity in Quantity::ALL {
+        if let Some(s) = sheet(quantity.file(), tables::schema_of(quantity), &mut problems)? {
+            data.rows.extend(tables::read_rows(&s, quantity, &mut problems));
+        }
+    }
+    checks::unique_ids("source", data.sources.iter().map(|s| (s.id.as_str(), &s.at)), &mut problems);
+    checks::unique_ids("group", data.groups.iter().map(|g| (g.id.as_str(), &g.at)), &mut problems);
+    checks::unique_ids("country", data.countries.iter().map(|c| (c.id.as_str(), &c.at)), &mut problems);
+    checks::references(&data, &mut problems);
+    checks::preferred_conflicts(&data, &mut problems);
+
+    let input = read_input(choice, "comparisons.toml")?;
+    match input.bytes {
+        None => problems.push(
+            Problem::new("missing dataset file", Location::file(&input.display))
+                .help("create it with at least one [[comparison]] table (see README)"),
+        ),
+        Some(bytes) => match String::from_utf8(bytes) {
+            Err(err) => problems.push(
+                Problem::new("not UTF-8", Location::file(&input.display))
+                    .help(format!("save the file as UTF-8 (first bad byte at offset {})", err.utf8_error().valid_up_to())),
+            ),
+            Ok(text) => {
+                let parsed = comparisons::read(&input.display, &text, &mut problems);
+                checks::comparisons(&data, &parsed, &input.display, &text, &mut problems);
+                data.comparisons = parsed.into_iter().map(|p| p.comparison).collect();
+            }
+        },
+    }
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(Error::Data(problems))
+    }
+}

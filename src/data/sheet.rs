@@ -1,0 +1,214 @@
+//! Reads one CSV file into a header and records that remember their 1-based line.
+//!
+//! polars parses the cells. In front of it, a short structural scan checks the encoding,
+//! finds where each record starts (quoted cells may span lines) and counts its fields,
+//! because polars on its own cannot say on which line a row sits, rejects a long row
+//! without saying where, and silently pads a short one with nulls.
+
+use std::io::Cursor;
+
+use polars::prelude::*;
+
+use crate::error::{Location, Problem};
+
+/// One data record and the line it starts on (the header is line 1).
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// A parsed CSV file: its display name, header cells and data records.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub file: String,
+    pub header: Vec<String>,
+    pub records: Vec<Record>,
+}
+
+/// Where one record sits in the text.
+struct Span {
+    line: usize,
+    start: usize,
+    end: usize,
+    fields: usize,
+}
+
+pub fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
+    let text = decode(file, bytes)?;
+    let spans = scan(file, text)?;
+    let Some(header_span) = spans.first() else {
+        return Err(vec![Problem::new("the file is empty", Location::file(file))
+            .help("the first line must be the header row naming the columns")]);
+    };
+    let expected = header_span.fields;
+    let ragged: Vec<Problem> = spans
+        .iter()
+        .skip(1)
+        .filter(|span| span.fields != expected)
+        .map(|span| {
+            Problem::new(
+                format!("this row has {} fields but the header has {expected}", span.fields),
+                Location::line(file, span.line),
+            )
+            .help("put a cell that contains a comma in double quotes, e.g. \"Mali, Burkina Faso\"; fill missing cells with nothing between the commas")
+        })
+        .collect();
+    if !ragged.is_empty() {
+        return Err(ragged);
+    }
+
+    let mut clean = String::with_capacity(text.len());
+    for span in &spans {
+        clean.push_str(text[span.start..span.end].trim_end_matches('\r'));
+        clean.push('\n');
+    }
+    let rows = parse_with_polars(file, clean, spans.len(), expected)?;
+    let mut rows = rows.into_iter();
+    let header = rows.next().unwrap_or_default();
+    let records = rows
+        .zip(spans.iter().skip(1))
+        .map(|(cells, span)| Record { line: span.line, cells })
+        .collect();
+    Ok(Sheet { file: file.to_string(), header, records })
+}
+
+/// Strips a UTF-8 byte-order mark and checks the rest is UTF-8.
+fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(vec![Problem::new("the file is UTF-16, not UTF-8", Location::file(file))
+            .help("save it as \"CSV UTF-8\" (comma-delimited)")]);
+    }
+    std::str::from_utf8(bytes).map_err(|err| {
+        let good = &bytes[..err.valid_up_to()];
+        let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
+        let bad_len = err.error_len().unwrap_or(bytes.len() - err.valid_up_to()).min(4);
+        let bad: Vec<String> = bytes[err.valid_up_to()..err.valid_up_to() + bad_len]
+            .iter()
+            .map(|b| format!("\\x{b:02X}"))
+            .collect();
+        let mut location = Location::line(file, line);
+        location.column = Some(column);
+        vec![Problem::new(format!("not UTF-8: bytes {}", bad.join("")), location)
+            .help("save the file as \"CSV UTF-8\"; a Latin-1 or Windows-1252 export garbles accented names")]
+    })
+}
+
+/// Finds the records: start line, byte range and field count. Blank lines are skipped.
+fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
+    let mut spans = Vec::new();
+    let mut line = 1;
+    let mut start = 0;
+    let mut start_line = 1;
+    let mut fields = 1;
+    let mut in_quotes = false;
+    let mut quote_line = 0;
+    let bytes = text.as_bytes();
+    let mut push = |start: usize, end: usize, start_line: usize, fields: usize| {
+        if !text[start..end].trim().is_empty() {
+            spans.push(Span { line: start_line, start, end, fields });
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => {
+                in_quotes = !in_quotes;
+                if in_quotes {
+                    quote_line = line;
+                }
+            }
+            b',' if !in_quotes => fields += 1,
+            b'\n' => {
+                if !in_quotes {
+                    push(start, i, start_line, fields);
+                    start = i + 1;
+                    start_line = line + 1;
+                    fields = 1;
+                }
+                line += 1;
+            }
+            _ => {}
+        }
+    }
+    if in_quotes {
+        return Err(vec![Problem::new(
+            "a double quote opened here is never closed",
+            Location::line(file, quote_line),
+        )
+        .help("close the quoted cell with \"; write a literal quote inside a quoted cell as \"\"")]);
+    }
+    push(start, bytes.len(), start_line, fields);
+    Ok(spans)
+}
+
+/// Lets polars parse the cleaned text, every column as text, and returns the rows.
+fn parse_with_polars(
+    file: &str,
+    clean: String,
+    expected_rows: usize,
+    width: usize,
+) -> Result<Vec<Vec<String>>, Vec<Problem>> {
+    let failed = |detail: String| {
+        vec![Problem::new(format!("could not parse the CSV: {detail}"), Location::file(file))
+            .help("check the quoting: a quoted cell must start and end with \" right at the commas")]
+    };
+    let frame = CsvReadOptions::default()
+        .with_has_header(false)
+        .with_infer_schema_length(Some(0))
+        .with_parse_options(CsvParseOptions::default().with_missing_is_null(false))
+        .into_reader_with_file_handle(Cursor::new(clean.into_bytes()))
+        .finish()
+        .map_err(|err| failed(err.to_string()))?;
+    if frame.height() != expected_rows || frame.width() != width {
+        return Err(failed(format!(
+            "found {} rows of {} fields where {expected_rows} rows of {width} were expected",
+            frame.height(),
+            frame.width()
+        )));
+    }
+    let mut rows = vec![Vec::with_capacity(width); expected_rows];
+    for column in frame.columns() {
+        let strings = column.str().map_err(|err| failed(err.to_string()))?;
+        for (row, value) in rows.iter_mut().zip(strings.iter()) {
+            row.push(value.unwrap_or("").trim().to_string());
+        }
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_newlines_keep_line_numbers() {
+        let sheet = read_sheet("t.csv", b"a,b\n1,\"x\ny\"\n2,z\n").unwrap();
+        assert_eq!(sheet.records.len(), 2);
+        assert_eq!(sheet.records[0].cells, vec!["1", "x\ny"]);
+        assert_eq!(sheet.records[1].line, 4);
+    }
+
+    #[test]
+    fn bom_crlf_and_blank_lines() {
+        let sheet = read_sheet("t.csv", b"\xEF\xBB\xBFa,b\r\n1,2\r\n\r\n3,4\r\n").unwrap();
+        assert_eq!(sheet.header, vec!["a", "b"]);
+        assert_eq!(sheet.records[1].line, 4);
+        assert_eq!(sheet.records[1].cells, vec!["3", "4"]);
+    }
+
+    #[test]
+    fn ragged_rows_are_located() {
+        let problems = read_sheet("t.csv", b"a,b\n1,2\n6,000,x\n").unwrap_err();
+        assert_eq!(problems[0].location.line, Some(3));
+    }
+
+    #[test]
+    fn bad_utf8_is_located() {
+        let problems = read_sheet("t.csv", b"a,b\n1,Mopti\nS\xe9gou,2\n").unwrap_err();
+        assert_eq!(problems[0].location.line, Some(3));
+        assert_eq!(problems[0].location.column, Some(2));
+    }
+}

@@ -1,0 +1,175 @@
+//! Turns each CSV sheet into typed records: sources, groups, countries and estimate rows.
+//! Each reader keeps going after a bad cell so that `validate` can list every problem.
+
+use std::rc::Rc;
+
+use crate::error::{Location, Problem};
+
+use super::cells::{columns, Cells, Schema};
+use super::model::{Country, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS};
+use super::sheet::Sheet;
+
+pub const SOURCES: Schema = Schema {
+    required: &["id", "title", "publisher", "url"],
+    optional: &["published", "accessed", "note"],
+};
+pub const GROUPS: Schema = Schema { required: &["id", "name"], optional: &["aliases", "parent", "note"] };
+pub const COUNTRIES: Schema = Schema { required: &["id", "name"], optional: &["iso3"] };
+const ESTIMATE_OPTIONAL: &[&str] = &["low", "high", "preferred", "note"];
+pub const FIGHTERS: Schema = Schema { required: &["group", "year", "central", "source"], optional: ESTIMATE_OPTIONAL };
+pub const SOLDIERS: Schema = Schema {
+    required: &["country", "year", "component", "central", "source"],
+    optional: ESTIMATE_OPTIONAL,
+};
+pub const POPULATION: Schema = Schema { required: &["country", "year", "central", "source"], optional: ESTIMATE_OPTIONAL };
+pub const AREA: Schema = Schema { required: &["country", "km2", "source"], optional: &["preferred", "note"] };
+
+pub fn schema_of(quantity: Quantity) -> &'static Schema {
+    match quantity {
+        Quantity::Fighters => &FIGHTERS,
+        Quantity::Soldiers => &SOLDIERS,
+        Quantity::Population => &POPULATION,
+        Quantity::Area => &AREA,
+    }
+}
+
+fn row_ref(cells: &Cells) -> RowRef {
+    RowRef { file: cells.file().to_string(), line: cells.line(), header: Rc::new(cells.header().to_vec()) }
+}
+
+pub fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
+    let Some(columns) = columns(sheet, &SOURCES, problems) else { return Vec::new() };
+    let mut out = Vec::new();
+    for cells in columns.records() {
+        let id = cells.id("id", problems);
+        let title = cells.required("title", "the publication's title", problems);
+        let publisher = cells.required("publisher", "who published it", problems);
+        if let (Some(id), Some(title), Some(publisher)) = (id, title, publisher) {
+            out.push(Source {
+                id,
+                title,
+                publisher,
+                published: cells.text("published").to_string(),
+                url: cells.text("url").to_string(),
+                accessed: cells.text("accessed").to_string(),
+                note: cells.text("note").to_string(),
+                at: row_ref(&cells),
+            });
+        }
+    }
+    out
+}
+
+pub fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Group> {
+    let Some(columns) = columns(sheet, &GROUPS, problems) else { return Vec::new() };
+    let mut out = Vec::new();
+    for cells in columns.records() {
+        let id = cells.id("id", problems);
+        let name = cells.required("name", "the group's display name", problems);
+        let parent = match cells.text("parent") {
+            "" => Some(None),
+            _ => cells.id("parent", problems).map(Some),
+        };
+        if let (Some(id), Some(name), Some(parent)) = (id, name, parent) {
+            let aliases =
+                cells.text("aliases").split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
+            out.push(Group { id, name, aliases, parent, note: cells.text("note").to_string(), at: row_ref(&cells) });
+        }
+    }
+    out
+}
+
+pub fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Country> {
+    let Some(columns) = columns(sheet, &COUNTRIES, problems) else { return Vec::new() };
+    let mut out = Vec::new();
+    for cells in columns.records() {
+        let id = cells.id("id", problems);
+        let name = cells.required("name", "the country's display name", problems);
+        let iso3 = cells.text("iso3");
+        let iso3_ok = iso3.is_empty() || (iso3.len() == 3 && iso3.chars().all(|c| c.is_ascii_uppercase()));
+        if !iso3_ok {
+            problems.push(
+                Problem::new(format!("not an ISO 3166-1 alpha-3 code: \"{iso3}\""), cells.at("iso3"))
+                    .help("write three upper-case letters, e.g. MLI"),
+            );
+        }
+        if let (Some(id), Some(name), true) = (id, name, iso3_ok) {
+            out.push(Country { id, name, iso3: iso3.to_string(), at: row_ref(&cells) });
+        }
+    }
+    out
+}
+
+/// Reads the estimate rows of one quantity and checks `low <= central <= high`.
+pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>) -> Vec<Row> {
+    let Some(columns) = columns(sheet, schema_of(quantity), problems) else { return Vec::new() };
+    let entity_column = if quantity == Quantity::Fighters { "group" } else { "country" };
+    let value_column = if quantity == Quantity::Area { "km2" } else { "central" };
+    // Soldiers of one component can be zero (a mission that has left); the rest cannot.
+    let positive = quantity != Quantity::Soldiers;
+    let mut out = Vec::new();
+    for cells in columns.records() {
+        let entity = cells.id(entity_column, problems);
+        let year = match quantity {
+            Quantity::Area => Some(None),
+            _ => cells.year("year", problems).map(Some),
+        };
+        let component = match quantity {
+            Quantity::Soldiers => cells.choice("component", COMPONENTS, problems).map(Some),
+            _ => Some(None),
+        };
+        let central = cells.number(value_column, positive, problems);
+        let low = cells.optional_number("low", positive, problems);
+        let high = cells.optional_number("high", positive, problems);
+        let source = cells.id("source", problems);
+        let preferred = cells.flag("preferred", problems);
+        let (Some(entity), Some(year), Some(component), Some(central), Some(low), Some(high), Some(source), Some(preferred)) =
+            (entity, year, component, central, low, high, source, preferred)
+        else {
+            continue;
+        };
+        let estimate = Estimate { central, low, high };
+        if !check_order(&cells, &estimate, problems) {
+            continue;
+        }
+        out.push(Row {
+            quantity,
+            entity,
+            year,
+            component,
+            estimate,
+            source,
+            preferred,
+            note: cells.text("note").to_string(),
+            at: row_ref(&cells),
+        });
+    }
+    out
+}
+
+fn check_order(cells: &Cells, estimate: &Estimate, problems: &mut Vec<Problem>) -> bool {
+    let central = estimate.central;
+    let mut ok = true;
+    if let Some(low) = estimate.low.filter(|&low| low > central) {
+        problems.push(
+            Problem::new(format!("low {low} is greater than central {central}"), cells.at("low"))
+                .help("low must be at most central; swap them if they were entered the wrong way round"),
+        );
+        ok = false;
+    }
+    if let Some(high) = estimate.high.filter(|&high| high < central) {
+        problems.push(
+            Problem::new(format!("high {high} is less than central {central}"), cells.at("high"))
+                .help("high must be at least central; swap them if they were entered the wrong way round"),
+        );
+        ok = false;
+    }
+    ok
+}
+
+/// A problem about a whole file that is missing from the data directory.
+pub fn missing_file(file: &str, schema: &Schema) -> Problem {
+    let columns: Vec<&str> = schema.required.iter().chain(schema.optional).copied().collect();
+    Problem::new("missing dataset file", Location::file(file))
+        .help(format!("create it with the header row: {}", columns.join(",")))
+}

@@ -1,0 +1,164 @@
+//! The errors the tool reports: data problems that point at a cell, usage mistakes and
+//! I/O failures, each with the exit code it maps to (1 data, 2 usage).
+
+use std::fmt;
+
+/// What a problem location names after the line and column: a CSV column or a TOML key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Column(String),
+    Key(String),
+}
+
+/// Where in an input a problem sits. Lines and columns are 1-based; the header is line 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub field: Option<Field>,
+}
+
+impl Location {
+    pub fn file(file: &str) -> Self {
+        Location { file: file.to_string(), line: None, column: None, field: None }
+    }
+
+    pub fn line(file: &str, line: usize) -> Self {
+        Location { line: Some(line), ..Location::file(file) }
+    }
+
+    pub fn cell(file: &str, line: usize, column: usize, name: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            line: Some(line),
+            column: Some(column),
+            field: Some(Field::Column(name.to_string())),
+        }
+    }
+
+    pub fn key(file: &str, line: usize, column: usize, key: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            line: Some(line),
+            column: Some(column),
+            field: Some(Field::Key(key.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        match &self.field {
+            Some(Field::Column(name)) => write!(f, " (column `{name}`)"),
+            Some(Field::Key(key)) => write!(f, " (key `{key}`)"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// One thing wrong with the input, shown the way a compiler shows a source span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub location: Location,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>, location: Location) -> Self {
+        Problem { message: message.into(), location, help: None }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}\n  --> {}", self.message, self.location)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n   = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that stops a command.
+#[derive(Debug)]
+pub enum Error {
+    /// The command line asks for something impossible (exit 2).
+    Usage(String),
+    /// The data is invalid or a metric cannot be computed; every problem found (exit 1).
+    Data(Vec<Problem>),
+    /// A file could not be read or written (exit 1).
+    Io { context: String, source: std::io::Error },
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            Error::Data(_) | Error::Io { .. } => 1,
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io { context: context.into(), source }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(message) => write!(f, "error: {message}"),
+            Error::Io { context, source } => write!(f, "error: {context}: {source}"),
+            Error::Data(problems) => {
+                for (i, problem) in problems.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    writeln!(f, "{problem}")?;
+                }
+                let n = problems.len();
+                write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<Vec<Problem>> for Error {
+    fn from(problems: Vec<Problem>) -> Self {
+        Error::Data(problems)
+    }
+}
+
+/// A `did you mean` hint when `wrong` is close to one of `valid`.
+pub fn suggest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    valid
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(wrong, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Help text listing the valid choices, with a suggestion first when one is close.
+pub fn choices_help<'a>(wrong: &str, valid: &[&'a str]) -> String {
+    let list = valid.join(", ");
+    match suggest(wrong, valid.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? valid: {list}"),
+        None => format!("valid: {list}"),
+    }
+}

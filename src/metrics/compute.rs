@@ -1,0 +1,147 @@
+//! The arithmetic: each metric from a comparison's resolved inputs, and the pairwise
+//! ratios between two comparisons. A zero denominator is an error, never inf or NaN.
+
+use crate::cli::Units;
+use crate::data::{Dataset, Quantity};
+use crate::error::Problem;
+
+use super::overrides::Override;
+use super::resolve::{resolve, Inputs, Resolved};
+use super::units::{area_in, area_unit};
+use super::Metric;
+
+/// One tidy output row: a metric of a comparison, or of a comparison against another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricRow {
+    pub comparison: String,
+    pub versus: Option<String>,
+    pub metric: Metric,
+    pub value: f64,
+    pub unit: String,
+    pub year: i32,
+    pub overridden: bool,
+    pub notes: Vec<String>,
+}
+
+pub fn unit(metric: Metric, units: Units) -> String {
+    match metric {
+        Metric::SoldiersPerFighter => "soldiers per fighter".into(),
+        Metric::PeoplePerFighter => "people per fighter".into(),
+        Metric::AreaPerFighter => format!("{} per fighter", area_unit(units)),
+        Metric::FightersPer1000People => "fighters per 1,000 people".into(),
+        Metric::SoldiersPer1000People => "soldiers per 1,000 people".into(),
+        _ => "ratio".into(),
+    }
+}
+
+/// A quantity's central value in display units (areas converted from km²).
+fn value_of(resolved: &Resolved, quantity: Quantity, units: Units) -> f64 {
+    let value = resolved.estimate.central;
+    if quantity == Quantity::Area {
+        area_in(units, value)
+    } else {
+        value
+    }
+}
+
+fn input<'a>(inputs: &'a Inputs, quantity: Quantity, metric: Metric) -> Result<&'a Resolved, Problem> {
+    inputs.get(quantity).as_ref().map_err(|problem| {
+        let mut problem = problem.clone();
+        problem.message = format!("cannot compute {metric}: {}", problem.message);
+        problem
+    })
+}
+
+fn divide(numerator: f64, denominator: f64, metric: Metric, inputs: &Inputs, quantity: Quantity) -> Result<f64, Problem> {
+    if denominator == 0.0 {
+        let c = &inputs.comparison;
+        return Err(Problem::new(format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id), c.at.cell("soldiers"))
+            .help("a ratio with a zero denominator has no value; count other components or choose other metrics with --metric"));
+    }
+    Ok(numerator / denominator)
+}
+
+/// A per-comparison metric.
+pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
+    let (top, bottom) = metric.quantities();
+    let numerator = input(inputs, top, metric)?;
+    let denominator = input(inputs, bottom, metric)?;
+    let scale = match metric {
+        Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
+        _ => 1.0,
+    };
+    let value = divide(scale * value_of(numerator, top, units), value_of(denominator, bottom, units), metric, inputs, bottom)?;
+    let mut notes = numerator.notes.clone();
+    notes.extend(denominator.notes.iter().filter(|n| !notes.contains(n)).cloned().collect::<Vec<_>>());
+    Ok(MetricRow {
+        comparison: inputs.comparison.id.clone(),
+        versus: None,
+        metric,
+        value,
+        unit: unit(metric, units),
+        year: inputs.comparison.year,
+        overridden: numerator.overridden() || denominator.overridden(),
+        notes,
+    })
+}
+
+/// A pairwise ratio: the quantity of comparison `a` divided by the same of `b`.
+pub fn pairwise(a: &Inputs, b: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
+    let (quantity, _) = metric.quantities();
+    let top = input(a, quantity, metric)?;
+    let bottom = input(b, quantity, metric)?;
+    let value = divide(value_of(top, quantity, units), value_of(bottom, quantity, units), metric, b, quantity)?;
+    let mut notes = top.notes.clone();
+    notes.extend(bottom.notes.iter().map(|n| format!("{}: {n}", b.comparison.id)));
+    Ok(MetricRow {
+        comparison: a.comparison.id.clone(),
+        versus: Some(b.comparison.id.clone()),
+        metric,
+        value,
+        unit: unit(metric, units),
+        year: a.comparison.year,
+        overridden: top.overridden() || bottom.overridden(),
+        notes,
+    })
+}
+
+/// What to compute: comparisons in order (the first is the pairwise base) and metrics.
+pub struct Selection<'a> {
+    pub comparisons: Vec<&'a str>,
+    pub metrics: Vec<Metric>,
+    pub units: Units,
+}
+
+/// Every selected metric; all problems found when any cannot be computed.
+pub fn compute_all(data: &Dataset, overrides: &[Override], selection: &Selection) -> Result<Vec<MetricRow>, Vec<Problem>> {
+    let inputs: Vec<Inputs> = selection
+        .comparisons
+        .iter()
+        .filter_map(|id| data.comparison(id))
+        .map(|c| resolve(data, c, overrides))
+        .collect();
+    let mut rows = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut keep = |result: Result<MetricRow, Problem>| match result {
+        Ok(row) => rows.push(row),
+        Err(problem) if !problems.contains(&problem) => problems.push(problem),
+        Err(_) => {}
+    };
+    for i in &inputs {
+        for metric in selection.metrics.iter().filter(|m| !m.is_pairwise()) {
+            keep(single(i, *metric, selection.units));
+        }
+    }
+    if let Some((base, others)) = inputs.split_first() {
+        for other in others {
+            for metric in selection.metrics.iter().filter(|m| m.is_pairwise()) {
+                keep(pairwise(base, other, *metric, selection.units));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
+}

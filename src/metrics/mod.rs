@@ -1,0 +1,98 @@
+//! The metrics: which ratios exist, how each is computed from a comparison's resolved
+//! inputs, and the unit it is shown in.
+
+pub mod compute;
+pub mod overrides;
+pub mod resolve;
+pub mod units;
+
+use clap::ValueEnum;
+
+use crate::data::Quantity;
+
+/// A ratio the tool computes. The ids are a public interface: they appear in tidy output
+/// and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum)]
+pub enum Metric {
+    /// Counted soldiers / fighters.
+    #[value(name = "soldiers_per_fighter")]
+    SoldiersPerFighter,
+    /// Population / fighters.
+    #[value(name = "people_per_fighter")]
+    PeoplePerFighter,
+    /// Area / fighters, in square miles (or km² with --units metric).
+    #[value(name = "area_per_fighter")]
+    AreaPerFighter,
+    /// 1000 × fighters / population.
+    #[value(name = "fighters_per_1000_people")]
+    FightersPer1000People,
+    /// 1000 × counted soldiers / population: force density.
+    #[value(name = "soldiers_per_1000_people")]
+    SoldiersPer1000People,
+    /// Fighters of one comparison / fighters of another.
+    #[value(name = "fighters_ratio")]
+    FightersRatio,
+    /// Population of one comparison / population of another.
+    #[value(name = "population_ratio")]
+    PopulationRatio,
+    /// Area of one comparison / area of another.
+    #[value(name = "area_ratio")]
+    AreaRatio,
+    /// Counted soldiers of one comparison / those of another.
+    #[value(name = "soldiers_ratio")]
+    SoldiersRatio,
+}
+
+impl Metric {
+    pub const SINGLE: [Metric; 5] = [
+        Metric::SoldiersPerFighter,
+        Metric::PeoplePerFighter,
+        Metric::AreaPerFighter,
+        Metric::FightersPer1000People,
+        Metric::SoldiersPer1000People,
+    ];
+
+    pub const PAIRWISE: [Metric; 4] =
+        [Metric::FightersRatio, Metric::PopulationRatio, Metric::AreaRatio, Metric::SoldiersRatio];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Metric::SoldiersPerFighter => "soldiers_per_fighter",
+            Metric::PeoplePerFighter => "people_per_fighter",
+            Metric::AreaPerFighter => "area_per_fighter",
+            Metric::FightersPer1000People => "fighters_per_1000_people",
+            Metric::SoldiersPer1000People => "soldiers_per_1000_people",
+            Metric::FightersRatio => "fighters_ratio",
+            Metric::PopulationRatio => "population_ratio",
+            Metric::AreaRatio => "area_ratio",
+            Metric::SoldiersRatio => "soldiers_ratio",
+        }
+    }
+
+    pub fn is_pairwise(self) -> bool {
+        Metric::PAIRWISE.contains(&self)
+    }
+
+    /// The quantities a metric divides: (numerator, denominator) for single metrics; the
+    /// quantity compared for pairwise ones (both sides).
+    pub fn quantities(self) -> (Quantity, Quantity) {
+        use Quantity::*;
+        match self {
+            Metric::SoldiersPerFighter => (Soldiers, Fighters),
+            Metric::PeoplePerFighter => (Population, Fighters),
+            Metric::AreaPerFighter => (Area, Fighters),
+            Metric::FightersPer1000People => (Fighters, Population),
+            Metric::SoldiersPer1000People => (Soldiers, Population),
+            Metric::FightersRatio => (Fighters, Fighters),
+            Metric::PopulationRatio => (Population, Population),
+            Metric::AreaRatio => (Area, Area),
+            Metric::SoldiersRatio => (Soldiers, Soldiers),
+        }
+    }
+}
+
+impl std::fmt::Display for Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}

@@ -1,0 +1,226 @@
+//! Resolves a comparison's inputs: for each quantity and country, the row for the
+//! comparison's year or the nearest earlier one (said in a note, never silently), chosen
+//! by a named source or the `preferred` flag, with `--set` overrides applied on top.
+
+use crate::data::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
+use crate::error::Problem;
+
+use super::overrides::Override;
+
+/// One term of a quantity's sum: a country's population, a component of its soldiers.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub entity: String,
+    pub component: Option<String>,
+    pub year: Option<i32>,
+    pub estimate: Estimate,
+    /// The cited source; `None` when the value comes from `--set`.
+    pub source: Option<String>,
+    pub at: Option<RowRef>,
+    pub overridden: bool,
+}
+
+/// A quantity for a comparison: the sum of its parts.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub estimate: Estimate,
+    pub parts: Vec<Part>,
+    pub notes: Vec<String>,
+}
+
+impl Resolved {
+    pub fn overridden(&self) -> bool {
+        self.parts.iter().any(|p| p.overridden)
+    }
+}
+
+/// Everything a comparison's metrics are computed from.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub comparison: Comparison,
+    pub fighters: Result<Resolved, Problem>,
+    pub soldiers: Result<Resolved, Problem>,
+    pub population: Result<Resolved, Problem>,
+    pub area: Result<Resolved, Problem>,
+}
+
+impl Inputs {
+    pub fn get(&self, quantity: Quantity) -> &Result<Resolved, Problem> {
+        match quantity {
+            Quantity::Fighters => &self.fighters,
+            Quantity::Soldiers => &self.soldiers,
+            Quantity::Population => &self.population,
+            Quantity::Area => &self.area,
+        }
+    }
+}
+
+pub fn resolve(data: &Dataset, comparison: &Comparison, overrides: &[Override]) -> Inputs {
+    let fighters = simple(data, comparison, Quantity::Fighters, std::slice::from_ref(&comparison.group), overrides);
+    let population = simple(data, comparison, Quantity::Population, &comparison.countries, overrides);
+    let area = simple(data, comparison, Quantity::Area, &comparison.countries, overrides);
+    let soldiers = soldiers(data, comparison, overrides);
+    Inputs { comparison: comparison.clone(), fighters, soldiers, population, area }
+}
+
+/// Sums one quantity over entities, one row (or override) each.
+fn simple(data: &Dataset, c: &Comparison, quantity: Quantity, entities: &[String], overrides: &[Override]) -> Result<Resolved, Problem> {
+    let mut parts = Vec::new();
+    for entity in entities {
+        if let Some(o) = overrides.iter().rev().find(|o| o.quantity == quantity && &o.entity == entity) {
+            parts.push(overridden(entity, None, o));
+            continue;
+        }
+        match pick(data, c, quantity, entity, None)? {
+            Some(row) => parts.push(from_row(row)),
+            None => {
+                return Err(Problem::new(
+                    format!("comparison \"{}\" has no {quantity} estimate for {entity}{}", c.id, in_or_before(quantity, c.year)),
+                    c.at.cell(if quantity == Quantity::Fighters { "group" } else { "countries" }),
+                )
+                .help(format!("add a row for {entity} to {}, or try one with --set {entity}.{quantity}=V", quantity.file())))
+            }
+        }
+    }
+    Ok(finish(data, c, quantity, parts, Vec::new()))
+}
+
+/// Soldiers: the counted components of every country. A counted component with no row is
+/// counted as none, with a note; a country with no counted component at all is an error.
+fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Resolved, Problem> {
+    let quantity = Quantity::Soldiers;
+    let mut parts = Vec::new();
+    let mut notes = Vec::new();
+    for country in &c.countries {
+        if let Some(o) = overrides.iter().rev().find(|o| o.quantity == quantity && &o.entity == country && o.component.is_none()) {
+            parts.push(overridden(country, None, o));
+            continue;
+        }
+        let mut missing = Vec::new();
+        let before = parts.len();
+        for component in &c.soldiers {
+            let set = overrides.iter().rev().find(|o| o.quantity == quantity && &o.entity == country && o.component.as_ref() == Some(component));
+            if let Some(o) = set {
+                parts.push(overridden(country, Some(component), o));
+            } else if let Some(row) = pick(data, c, quantity, country, Some(component))? {
+                parts.push(from_row(row));
+            } else {
+                missing.push(component.as_str());
+            }
+        }
+        if parts.len() == before {
+            return Err(Problem::new(
+                format!("comparison \"{}\" has no soldiers estimate for {country}{} in any counted component ({})", c.id, in_or_before(quantity, c.year), c.soldiers.join(", ")),
+                c.at.cell("soldiers"),
+            )
+            .help(format!("add a row for {country} to soldiers.csv, count a component it has, or try --set {country}.soldiers=V")));
+        }
+        if !missing.is_empty() {
+            notes.push(format!("no {} estimate for {} in or before {}: counted as none", missing.join(" or "), data.entity_name(country), c.year));
+        }
+    }
+    Ok(finish(data, c, quantity, parts, notes))
+}
+
+/// The row for an entity's quantity: the comparison's year or the nearest earlier one,
+/// then the named source, then the preferred flag. Ambiguity is an error that says how
+/// to resolve it.
+fn pick<'a>(data: &'a Dataset, c: &Comparison, quantity: Quantity, entity: &str, component: Option<&str>) -> Result<Option<&'a Row>, Problem> {
+    let mut candidates: Vec<&Row> = data
+        .rows_of(quantity)
+        .filter(|r| r.entity == entity && r.component.as_deref() == component && r.year.is_none_or(|y| y <= c.year))
+        .collect();
+    if let Some(source) = c.sources.get(&quantity) {
+        candidates.retain(|r| &r.source == source);
+        if candidates.is_empty() {
+            return Err(Problem::new(
+                format!("comparison \"{}\" takes {quantity} from source \"{source}\", which has no {quantity} row for {entity}{}", c.id, in_or_before(quantity, c.year)),
+                c.at.cell(&format!("sources.{quantity}")),
+            )
+            .help(format!("name a source that covers every country of the comparison, or remove `{quantity}` from its sources")));
+        }
+    }
+    let Some(best) = candidates.iter().map(|r| r.year).max() else { return Ok(None) };
+    candidates.retain(|r| r.year == best);
+    if candidates.len() == 1 {
+        return Ok(Some(candidates[0]));
+    }
+    let preferred: Vec<&Row> = candidates.iter().copied().filter(|r| r.preferred).collect();
+    if preferred.len() == 1 {
+        return Ok(Some(preferred[0]));
+    }
+    let lines: Vec<String> = candidates.iter().map(|r| r.at.line.to_string()).collect();
+    let sources: Vec<&str> = candidates.iter().map(|r| r.source.as_str()).collect();
+    Err(Problem::new(
+        format!("{} rows for {} (lines {}) and none is marked preferred, so comparison \"{}\" cannot choose", candidates.len(), crate::data::checks::describe_key(candidates[0]), lines.join(", "), c.id),
+        candidates[0].at.cell("preferred"),
+    )
+    .help(format!(
+        "write yes in the `preferred` column of the row to use, or name its source in the comparison: sources = {{ {quantity} = \"{}\" }} (candidates: {})",
+        sources[0],
+        sources.join(", ")
+    )))
+}
+
+fn in_or_before(quantity: Quantity, year: i32) -> String {
+    if quantity == Quantity::Area {
+        String::new()
+    } else {
+        format!(" in or before {year}")
+    }
+}
+
+fn from_row(row: &Row) -> Part {
+    Part {
+        entity: row.entity.clone(),
+        component: row.component.clone(),
+        year: row.year,
+        estimate: row.estimate,
+        source: Some(row.source.clone()),
+        at: Some(row.at.clone()),
+        overridden: false,
+    }
+}
+
+fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
+    Part {
+        entity: entity.to_string(),
+        component: component.cloned(),
+        year: None,
+        estimate: Estimate::point(o.value),
+        source: None,
+        at: None,
+        overridden: true,
+    }
+}
+
+/// Adds up the parts and writes the notes: year fallbacks and overrides.
+fn finish(data: &Dataset, c: &Comparison, quantity: Quantity, parts: Vec<Part>, mut notes: Vec<String>) -> Resolved {
+    for part in &parts {
+        let what = match &part.component {
+            Some(component) => format!("{quantity} ({component})"),
+            None => quantity.to_string(),
+        };
+        if part.overridden {
+            notes.push(format!("{what} of {} set to {} by --set", data.entity_name(&part.entity), crate::render::format::readable(part.estimate.central)));
+        } else if let Some(year) = part.year.filter(|&y| y < c.year) {
+            // A comparison has one group, so only a country needs naming.
+            let whose = match quantity {
+                Quantity::Fighters => String::new(),
+                _ => format!(" ({})", data.entity_name(&part.entity)),
+            };
+            notes.push(format!("{what} {year} used for {}{whose}", c.year));
+        }
+    }
+    Resolved { estimate: sum(&parts), parts, notes }
+}
+
+/// The sum of the parts. A bound is kept only when some part has one; parts without it
+/// contribute their central value.
+pub fn sum(parts: &[Part]) -> Estimate {
+    let central = parts.iter().map(|p| p.estimate.central).sum();
+    let bound = |get: fn(&Estimate) -> Option<f64>| {
+        parts.iter().any(|p| get(&p.estimate).is_some()).then(|| parts.iter().map(|p| get(&p.estimate).unwrap_or(p.estimate.central)).sum())
+    };
+    Estimate { central, low: bound(|e| e.low), high: bound(|e| e.high) }
+}

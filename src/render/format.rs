@@ -1,0 +1,105 @@
+//! The one place that decides how numbers look: precision, thousands separators and
+//! each metric's display form ("1 : 9.6", "1 per 8,212", "97.5 sq mi", "0.20×").
+
+use crate::cli::Units;
+use crate::metrics::units::area_unit;
+use crate::metrics::Metric;
+
+/// Digits grouped by thousands with `decimals` places: `8212` -> "8,212".
+pub fn grouped(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A value rounded for reading: whole numbers from 100 up, one decimal from 1, and two
+/// significant digits below 1.
+pub fn readable(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude == 0.0 {
+        "0".to_string()
+    } else if magnitude >= 100.0 {
+        grouped(value, 0)
+    } else if magnitude >= 1.0 {
+        grouped(value, 1)
+    } else {
+        let decimals = (1.0 - magnitude.log10().floor()) as usize;
+        format!("{:.*}", decimals, value)
+    }
+}
+
+/// A ratio between comparisons: "0.20×", "12.3×".
+pub fn ratio(value: f64) -> String {
+    if value.abs() >= 10.0 {
+        format!("{}×", grouped(value, 1))
+    } else {
+        format!("{value:.2}×")
+    }
+}
+
+/// The value alone, as a table cell under a heading that carries the unit.
+pub fn compact(metric: Metric, value: f64) -> String {
+    if metric.is_pairwise() {
+        ratio(value)
+    } else {
+        readable(value)
+    }
+}
+
+/// The value in the metric's own words, as quoted in prose.
+pub fn display(metric: Metric, value: f64, units: Units) -> String {
+    match metric {
+        Metric::SoldiersPerFighter => format!("1 : {}", readable(value)),
+        Metric::PeoplePerFighter => format!("1 per {}", readable(value)),
+        Metric::AreaPerFighter => format!("{} {}", readable(value), area_unit(units)),
+        Metric::FightersPer1000People | Metric::SoldiersPer1000People => readable(value),
+        _ => ratio(value),
+    }
+}
+
+/// A short column heading for a metric, split over lines to fit narrow terminals.
+pub fn heading(metric: Metric, units: Units) -> String {
+    match metric {
+        Metric::SoldiersPerFighter => "soldiers\nper\nfighter".into(),
+        Metric::PeoplePerFighter => "people\nper\nfighter".into(),
+        Metric::AreaPerFighter => format!("{}\nper\nfighter", area_unit(units)),
+        Metric::FightersPer1000People => "fighters\nper\n1,000\npeople".into(),
+        Metric::SoldiersPer1000People => "soldiers\nper\n1,000\npeople".into(),
+        Metric::FightersRatio => "fighters".into(),
+        Metric::PopulationRatio => "population".into(),
+        Metric::AreaRatio => "area".into(),
+        Metric::SoldiersRatio => "soldiers".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(grouped(8212.4, 0), "8,212");
+        assert_eq!(grouped(1234567.891, 2), "1,234,567.89");
+        assert_eq!(readable(9.58), "9.6");
+        assert_eq!(readable(0.1218), "0.12");
+        assert_eq!(readable(0.0612), "0.061");
+        assert_eq!(display(Metric::SoldiersPerFighter, 9.58, Units::Imperial), "1 : 9.6");
+        assert_eq!(display(Metric::PeoplePerFighter, 8212.2, Units::Imperial), "1 per 8,212");
+        assert_eq!(display(Metric::AreaPerFighter, 97.45, Units::Imperial), "97.5 sq mi");
+        assert_eq!(display(Metric::FightersRatio, 0.2, Units::Imperial), "0.20×");
+    }
+}

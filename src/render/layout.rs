@@ -1,0 +1,71 @@
+//! Arranges tidy metric rows into what the human-readable renderers draw: one line per
+//! comparison with a cell per metric, one line per pairwise partner, and numbered notes.
+
+use crate::metrics::compute::MetricRow;
+use crate::metrics::Metric;
+
+/// A table of cells: `lines[i].1[j]` is the row for line i and metric `metrics[j]`.
+pub struct Grid<'a> {
+    pub metrics: Vec<Metric>,
+    pub lines: Vec<(String, Vec<Option<&'a MetricRow>>)>,
+}
+
+pub struct Layout<'a> {
+    pub single: Grid<'a>,
+    /// The base comparison of the pairwise grid and the grid itself.
+    pub pairwise: Option<(String, Grid<'a>)>,
+    /// Numbered notes: (number, line label, text).
+    pub notes: Vec<(usize, String, String)>,
+    pub any_overridden: bool,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(rows: &'a [MetricRow], comparisons: &[&str], metrics: &[Metric]) -> Layout<'a> {
+        let single_metrics: Vec<Metric> = metrics.iter().copied().filter(|m| !m.is_pairwise()).collect();
+        let pair_metrics: Vec<Metric> = metrics.iter().copied().filter(|m| m.is_pairwise()).collect();
+        let cell = |id: &str, versus: Option<&str>, m: Metric| {
+            rows.iter().find(|r| r.comparison == id && r.versus.as_deref() == versus && r.metric == m)
+        };
+        let single = Grid {
+            lines: comparisons
+                .iter()
+                .map(|id| (id.to_string(), single_metrics.iter().map(|m| cell(id, None, *m)).collect()))
+                .collect(),
+            metrics: single_metrics.clone(),
+        };
+        let pairwise = match comparisons.split_first() {
+            Some((base, others)) if !others.is_empty() && !pair_metrics.is_empty() => Some((
+                base.to_string(),
+                Grid {
+                    lines: others
+                        .iter()
+                        .map(|other| (other.to_string(), pair_metrics.iter().map(|m| cell(base, Some(other), *m)).collect()))
+                        .collect(),
+                    metrics: pair_metrics.clone(),
+                },
+            )),
+            _ => None,
+        };
+        let mut notes: Vec<(usize, String, String)> = Vec::new();
+        for id in comparisons {
+            for row in rows.iter().filter(|r| r.comparison == *id && r.versus.is_none()) {
+                for note in &row.notes {
+                    if !notes.iter().any(|(_, label, text)| label == id && text == note) {
+                        notes.push((notes.len() + 1, id.to_string(), note.clone()));
+                    }
+                }
+            }
+        }
+        Layout { single, pairwise, notes, any_overridden: rows.iter().any(|r| r.overridden) }
+    }
+
+    /// The note numbers attached to a comparison, as " [1,2]".
+    pub fn markers(&self, id: &str) -> String {
+        let numbers: Vec<String> = self.notes.iter().filter(|(_, label, _)| label == id).map(|(n, _, _)| n.to_string()).collect();
+        if numbers.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", numbers.join(","))
+        }
+    }
+}
