@@ -20,7 +20,7 @@ impl DataChoice {
     pub fn describe(&self) -> String {
         match self {
             DataChoice::Dir(dir) => format!("{}/", dir.display().to_string().trim_end_matches('/')),
-            DataChoice::Embedded => "embedded (the datasets shipped inside this binary)".to_string(),
+            DataChoice::Embedded => "embedded (shipped with the binary)".to_string(),
         }
     }
 
@@ -84,7 +84,12 @@ impl Config {
             Command::Validate => Action::Validate,
             Command::Sources => Action::Sources,
         };
-        Ok(Config { data, units: cli.global.units, overrides, action })
+        Ok(Config {
+            data,
+            units: cli.global.units,
+            overrides,
+            action,
+        })
     }
 }
 

@@ -21,11 +21,19 @@ pub struct Location {
 
 impl Location {
     pub fn file(file: &str) -> Self {
-        Location { file: file.to_string(), line: None, column: None, field: None }
+        Location {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            field: None,
+        }
     }
 
     pub fn line(file: &str, line: usize) -> Self {
-        Location { line: Some(line), ..Location::file(file) }
+        Location {
+            line: Some(line),
+            ..Location::file(file)
+        }
     }
 
     pub fn cell(file: &str, line: usize, column: usize, name: &str) -> Self {
@@ -74,7 +82,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(message: impl Into<String>, location: Location) -> Self {
-        Problem { message: message.into(), location, help: None }
+        Problem {
+            message: message.into(),
+            location,
+            help: None,
+        }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -101,7 +113,10 @@ pub enum Error {
     /// The data is invalid or a metric cannot be computed; every problem found (exit 1).
     Data(Vec<Problem>),
     /// A file could not be read or written (exit 1).
-    Io { context: String, source: std::io::Error },
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
 }
 
 impl Error {
@@ -113,7 +128,10 @@ impl Error {
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        Error::Io { context: context.into(), source }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
     }
 }
 

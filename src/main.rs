@@ -11,7 +11,10 @@ fn main() -> ExitCode {
     match insurgency_metrics::run(cli) {
         Ok(text) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 Ok(()) => ExitCode::SUCCESS,
                 // A reader that stopped early (`| head`) is not an error.
                 Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -9,7 +9,12 @@ pub fn run(config: &Config) -> Result<String, Error> {
     let data = data::load(&config.data)?;
     let mut out = format!("data: {}\n", config.data.describe());
     for (n, source) in data.sources.iter().enumerate() {
-        out.push_str(&format!("\n[{}] {}  ({})\n", n + 1, source.title, source.id));
+        out.push_str(&format!(
+            "\n[{}] {}  ({})\n",
+            n + 1,
+            source.title,
+            source.id
+        ));
         let mut facts = vec![source.publisher.clone()];
         if !source.published.is_empty() {
             facts.push(source.published.clone());
@@ -42,7 +47,9 @@ fn figure(row: &Row) -> String {
     }
     out.push_str(&format!(" = {}", grouped(row.estimate.central, 0)));
     match (row.estimate.low, row.estimate.high) {
-        (Some(low), Some(high)) => out.push_str(&format!(" ({}–{})", grouped(low, 0), grouped(high, 0))),
+        (Some(low), Some(high)) => {
+            out.push_str(&format!(" ({}–{})", grouped(low, 0), grouped(high, 0)))
+        }
         (Some(low), None) => out.push_str(&format!(" (low {})", grouped(low, 0))),
         (None, Some(high)) => out.push_str(&format!(" (high {})", grouped(high, 0))),
         (None, None) => {}

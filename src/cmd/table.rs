@@ -19,19 +19,35 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     } else {
         table.metrics.clone()
     };
-    let selection = Selection { comparisons: ids.clone(), metrics: metrics.clone(), units: config.units };
+    let selection = Selection {
+        comparisons: ids.clone(),
+        metrics: metrics.clone(),
+        units: config.units,
+    };
     let rows = compute_all(&data, &config.overrides, &selection).map_err(Error::Data)?;
     let described = config.data.describe();
     match table.format {
-        Format::Table => Ok(terminal::render(&Layout::new(&rows, &ids, &metrics), config.units, &described, terminal::use_color())),
-        Format::Markdown => Ok(markdown::render(&Layout::new(&rows, &ids, &metrics), config.units, &described)),
+        Format::Table => Ok(terminal::render(
+            &Layout::new(&rows, &ids, &metrics),
+            config.units,
+            &described,
+            terminal::use_color(),
+        )),
+        Format::Markdown => Ok(markdown::render(
+            &Layout::new(&rows, &ids, &metrics),
+            config.units,
+            &described,
+        )),
         Format::Csv => tidy::csv(&tidy::tidy(&rows, config.units, &config.data.short())),
         Format::Json => tidy::json(&tidy::tidy(&rows, config.units, &config.data.short())),
     }
 }
 
 /// The comparisons to show, the pairwise base first. Unknown ids are usage errors.
-fn selected_comparisons<'a>(data: &'a Dataset, table: &'a TableConfig) -> Result<Vec<&'a str>, Error> {
+fn selected_comparisons<'a>(
+    data: &'a Dataset,
+    table: &'a TableConfig,
+) -> Result<Vec<&'a str>, Error> {
     let known: Vec<&str> = data.comparisons.iter().map(|c| c.id.as_str()).collect();
     check_ids("--comparison", &table.comparisons, &known)?;
     let mut ids: Vec<&str> = if table.comparisons.is_empty() {

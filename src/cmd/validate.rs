@@ -16,7 +16,11 @@ pub fn run(config: &Config) -> Result<String, Error> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     for comparison in &data.comparisons {
-        let selection = Selection { comparisons: vec![comparison.id.as_str()], metrics: metrics.clone(), units: config.units };
+        let selection = Selection {
+            comparisons: vec![comparison.id.as_str()],
+            metrics: metrics.clone(),
+            units: config.units,
+        };
         match compute_all(&data, &config.overrides, &selection) {
             Ok(rows) => {
                 for note in rows.iter().flat_map(|r| r.notes.iter()) {
@@ -26,7 +30,12 @@ pub fn run(config: &Config) -> Result<String, Error> {
                     }
                 }
             }
-            Err(found) => problems.extend(found.into_iter().filter(|p| !problems.contains(p)).collect::<Vec<_>>()),
+            Err(found) => problems.extend(
+                found
+                    .into_iter()
+                    .filter(|p| !problems.contains(p))
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
     if !problems.is_empty() {
@@ -45,7 +54,10 @@ pub fn run(config: &Config) -> Result<String, Error> {
         count(Quantity::Area),
         data.comparisons.len(),
     );
-    out.push_str(&format!("every comparison computes all {} metrics\n", metrics.len()));
+    out.push_str(&format!(
+        "every comparison computes all {} metrics\n",
+        metrics.len()
+    ));
     if !notes.is_empty() {
         out.push_str("notes:\n");
         for line in notes {

@@ -27,7 +27,11 @@ pub struct Columns<'a> {
 }
 
 /// Checks the header: every required column present, no unknown or repeated column.
-pub fn columns<'a>(sheet: &'a Sheet, schema: &Schema, problems: &mut Vec<Problem>) -> Option<Columns<'a>> {
+pub fn columns<'a>(
+    sheet: &'a Sheet,
+    schema: &Schema,
+    problems: &mut Vec<Problem>,
+) -> Option<Columns<'a>> {
     let all = schema.all();
     let expected = all.join(",");
     let before = problems.len();
@@ -35,9 +39,10 @@ pub fn columns<'a>(sheet: &'a Sheet, schema: &Schema, problems: &mut Vec<Problem
     for (i, name) in sheet.header.iter().enumerate() {
         let at = Location::cell(&sheet.file, 1, i + 1, name);
         match all.iter().find(|known| **known == name.as_str()) {
-            Some(known) if index.contains_key(known) => {
-                problems.push(Problem::new(format!("column `{name}` appears twice"), at).help("delete one of the two columns"))
-            }
+            Some(known) if index.contains_key(known) => problems.push(
+                Problem::new(format!("column `{name}` appears twice"), at)
+                    .help("delete one of the two columns"),
+            ),
             Some(known) => {
                 index.insert(*known, i);
             }
@@ -56,8 +61,13 @@ pub fn columns<'a>(sheet: &'a Sheet, schema: &Schema, problems: &mut Vec<Problem
     for required in schema.required {
         if !index.contains_key(required) {
             problems.push(
-                Problem::new(format!("missing required column `{required}`"), Location::line(&sheet.file, 1))
-                    .help(format!("the header row must name these columns: {expected}")),
+                Problem::new(
+                    format!("missing required column `{required}`"),
+                    Location::line(&sheet.file, 1),
+                )
+                .help(format!(
+                    "the header row must name these columns: {expected}"
+                )),
             );
         }
     }
@@ -66,7 +76,10 @@ pub fn columns<'a>(sheet: &'a Sheet, schema: &Schema, problems: &mut Vec<Problem
 
 impl<'a> Columns<'a> {
     pub fn records(&self) -> impl Iterator<Item = Cells<'_>> {
-        self.sheet.records.iter().map(move |record| Cells { columns: self, record })
+        self.sheet.records.iter().map(move |record| Cells {
+            columns: self,
+            record,
+        })
     }
 
     pub fn file(&self) -> &str {
@@ -108,10 +121,21 @@ impl Cells<'_> {
             .map_or("", |cell| cell.as_str())
     }
 
-    pub fn required(&self, column: &str, what: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    pub fn required(
+        &self,
+        column: &str,
+        what: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
         let value = self.text(column);
         if value.is_empty() {
-            problems.push(Problem::new(format!("empty cell: `{column}` is required"), self.at(column)).help(format!("write {what}")));
+            problems.push(
+                Problem::new(
+                    format!("empty cell: `{column}` is required"),
+                    self.at(column),
+                )
+                .help(format!("write {what}")),
+            );
             return None;
         }
         Some(value.to_string())
@@ -119,13 +143,20 @@ impl Cells<'_> {
 
     /// A lower-case kebab-case id such as `burkina-faso`.
     pub fn id(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
-        let value = self.required(column, "an id in lower-case kebab-case, e.g. burkina-faso", problems)?;
+        let value = self.required(
+            column,
+            "an id in lower-case kebab-case, e.g. burkina-faso",
+            problems,
+        )?;
         if is_kebab_id(&value) {
             Some(value)
         } else {
             problems.push(
                 Problem::new(format!("not a valid id: \"{value}\""), self.at(column))
-                    .help(format!("ids are lower-case letters and digits joined by single hyphens, e.g. \"{}\"", kebab(&value))),
+                    .help(format!(
+                    "ids are lower-case letters and digits joined by single hyphens, e.g. \"{}\"",
+                    kebab(&value)
+                )),
             );
             None
         }
@@ -135,21 +166,39 @@ impl Cells<'_> {
     pub fn number(&self, column: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<f64> {
         let value = self.text(column);
         if value.is_empty() {
-            problems.push(Problem::new(format!("empty cell: `{column}` is required"), self.at(column)).help("write a number in plain digits, e.g. 6000"));
+            problems.push(
+                Problem::new(
+                    format!("empty cell: `{column}` is required"),
+                    self.at(column),
+                )
+                .help("write a number in plain digits, e.g. 6000"),
+            );
             return None;
         }
         self.parse_number(column, value, positive, problems)
     }
 
-    pub fn optional_number(&self, column: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<Option<f64>> {
+    pub fn optional_number(
+        &self,
+        column: &str,
+        positive: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Option<f64>> {
         let value = self.text(column);
         if value.is_empty() {
             return Some(None);
         }
-        self.parse_number(column, value, positive, problems).map(Some)
+        self.parse_number(column, value, positive, problems)
+            .map(Some)
     }
 
-    fn parse_number(&self, column: &str, value: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<f64> {
+    fn parse_number(
+        &self,
+        column: &str,
+        value: &str,
+        positive: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<f64> {
         match parse_plain_number(value) {
             Ok(number) if positive && number == 0.0 => {
                 problems.push(Problem::new(format!("zero is impossible here: \"{value}\""), self.at(column)).help(format!("`{column}` must be greater than zero; leave the row out if there is no estimate")));
@@ -157,7 +206,9 @@ impl Cells<'_> {
             }
             Ok(number) => Some(number),
             Err(help) => {
-                problems.push(Problem::new(format!("not a number: \"{value}\""), self.at(column)).help(help));
+                problems.push(
+                    Problem::new(format!("not a number: \"{value}\""), self.at(column)).help(help),
+                );
                 None
             }
         }
@@ -180,19 +231,30 @@ impl Cells<'_> {
             "" | "no" | "false" | "0" => Some(false),
             "yes" | "true" | "1" => Some(true),
             other => {
-                problems.push(Problem::new(format!("not yes or no: \"{other}\""), self.at(column)).help("write yes, or leave the cell empty for no"));
+                problems.push(
+                    Problem::new(format!("not yes or no: \"{other}\""), self.at(column))
+                        .help("write yes, or leave the cell empty for no"),
+                );
                 None
             }
         }
     }
 
     /// A value from a closed vocabulary.
-    pub fn choice(&self, column: &str, valid: &[&str], problems: &mut Vec<Problem>) -> Option<String> {
+    pub fn choice(
+        &self,
+        column: &str,
+        valid: &[&str],
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
         let value = self.required(column, "one of the listed values", problems)?;
         if valid.contains(&value.as_str()) {
             Some(value)
         } else {
-            problems.push(Problem::new(format!("unknown {column}: \"{value}\""), self.at(column)).help(choices_help(&value, valid)));
+            problems.push(
+                Problem::new(format!("unknown {column}: \"{value}\""), self.at(column))
+                    .help(choices_help(&value, valid)),
+            );
             None
         }
     }
@@ -207,7 +269,9 @@ pub fn parse_plain_number(value: &str) -> Result<f64, String> {
         && value.starts_with(|c: char| c.is_ascii_digit())
         && !value.ends_with('.');
     if plain {
-        return value.parse::<f64>().map_err(|_| "write plain digits, e.g. 6000".to_string());
+        return value
+            .parse::<f64>()
+            .map_err(|_| "write plain digits, e.g. 6000".to_string());
     }
     Err(if value.starts_with('-') {
         "must not be negative: counts, people and areas are zero or more".to_string()
@@ -222,13 +286,26 @@ pub fn parse_plain_number(value: &str) -> Result<f64, String> {
 
 pub fn is_kebab_id(value: &str) -> bool {
     !value.is_empty()
-        && value.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && value.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// The kebab-case form of a name, for help texts.
 fn kebab(value: &str) -> String {
-    let lowered: String = value.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    lowered.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-")
+    let lowered: String = value
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    lowered
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]

@@ -17,8 +17,9 @@ pub fn unique_ids<'a>(
     for (id, at) in items {
         if let Some(first) = seen.get(id) {
             problems.push(
-                Problem::new(format!("{what} id \"{id}\" is used twice"), at.cell("id"))
-                    .help(format!("it is already defined on line {first}; ids must be unique")),
+                Problem::new(format!("{what} id \"{id}\" is used twice"), at.cell("id")).help(
+                    format!("it is already defined on line {first}; ids must be unique"),
+                ),
             );
         } else {
             seen.insert(id, at.line);
@@ -30,28 +31,47 @@ fn unknown(what: &str, id: &str, valid: &[&str], at: Location) -> Problem {
     Problem::new(format!("unknown {what} \"{id}\""), at).help(choices_help(id, valid))
 }
 
+/// Which id tables loaded without problems: references into a broken table are not
+/// checked, so one bad file does not bury its own error under a hundred echoes.
+#[derive(Debug, Clone, Copy)]
+pub struct Loaded {
+    pub sources: bool,
+    pub groups: bool,
+    pub countries: bool,
+}
+
 /// References from groups and estimate rows to groups, countries and sources.
-pub fn references(data: &Dataset, problems: &mut Vec<Problem>) {
+pub fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Problem>) {
     let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
     let countries: Vec<&str> = data.countries.iter().map(|c| c.id.as_str()).collect();
     let sources: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
     for group in &data.groups {
         if let Some(parent) = &group.parent {
             if !groups.contains(&parent.as_str()) || parent == &group.id {
-                problems.push(unknown("parent group", parent, &groups, group.at.cell("parent")));
+                problems.push(unknown(
+                    "parent group",
+                    parent,
+                    &groups,
+                    group.at.cell("parent"),
+                ));
             }
         }
     }
     for row in &data.rows {
-        let (what, valid, column) = match row.quantity {
-            Quantity::Fighters => ("group", &groups, "group"),
-            _ => ("country", &countries, "country"),
+        let (what, valid, column, checked) = match row.quantity {
+            Quantity::Fighters => ("group", &groups, "group", loaded.groups),
+            _ => ("country", &countries, "country", loaded.countries),
         };
-        if !valid.contains(&row.entity.as_str()) {
+        if checked && !valid.contains(&row.entity.as_str()) {
             problems.push(unknown(what, &row.entity, valid, cell(row, column)));
         }
-        if !sources.contains(&row.source.as_str()) {
-            problems.push(unknown("source", &row.source, &sources, cell(row, "source")));
+        if loaded.sources && !sources.contains(&row.source.as_str()) {
+            problems.push(unknown(
+                "source",
+                &row.source,
+                &sources,
+                cell(row, "source"),
+            ));
         }
     }
 }
@@ -64,11 +84,25 @@ fn cell(row: &Row, column: &str) -> Location {
 pub fn preferred_conflicts(data: &Dataset, problems: &mut Vec<Problem>) {
     let mut seen: BTreeMap<(Quantity, &str, Option<i32>, Option<&str>), &Row> = BTreeMap::new();
     for row in data.rows.iter().filter(|r| r.preferred) {
-        let key = (row.quantity, row.entity.as_str(), row.year, row.component.as_deref());
+        let key = (
+            row.quantity,
+            row.entity.as_str(),
+            row.year,
+            row.component.as_deref(),
+        );
         if let Some(first) = seen.get(&key) {
             problems.push(
-                Problem::new(format!("two rows for {} are both marked preferred", describe_key(row)), cell(row, "preferred"))
-                    .help(format!("line {} is preferred too; mark only one row of this key `yes`", first.at.line)),
+                Problem::new(
+                    format!(
+                        "two rows for {} are both marked preferred",
+                        describe_key(row)
+                    ),
+                    cell(row, "preferred"),
+                )
+                .help(format!(
+                    "line {} is preferred too; mark only one row of this key `yes`",
+                    first.at.line
+                )),
             );
         } else {
             seen.insert(key, row);
@@ -88,23 +122,40 @@ pub fn describe_key(row: &Row) -> String {
 }
 
 /// Comparisons: known group, countries, components and sources; no component counted twice.
-pub fn comparisons(data: &Dataset, parsed: &[Parsed], file: &str, text: &str, problems: &mut Vec<Problem>) {
+pub fn comparisons(
+    data: &Dataset,
+    loaded: Loaded,
+    parsed: &[Parsed],
+    file: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) {
     let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
     let countries: Vec<&str> = data.countries.iter().map(|c| c.id.as_str()).collect();
     let sources: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
     for (i, p) in parsed.iter().enumerate() {
         let c = &p.comparison;
         let key = |name: &str| format!("comparison[{}].{name}", i + 1);
-        if !groups.contains(&c.group.as_str()) {
-            problems.push(unknown("group", &c.group, &groups, locate(file, text, p.spans.group.start, &key("group"))));
+        if loaded.groups && !groups.contains(&c.group.as_str()) {
+            problems.push(unknown(
+                "group",
+                &c.group,
+                &groups,
+                locate(file, text, p.spans.group.start, &key("group")),
+            ));
         }
         let mut seen_countries = HashSet::new();
         for (country, span) in c.countries.iter().zip(&p.spans.countries) {
             let at = locate(file, text, span.start, &key("countries"));
             if !countries.contains(&country.as_str()) {
-                problems.push(unknown("country", country, &countries, at));
+                if loaded.countries {
+                    problems.push(unknown("country", country, &countries, at));
+                }
             } else if !seen_countries.insert(country) {
-                problems.push(Problem::new(format!("country \"{country}\" is listed twice"), at).help("list each country once; it would be counted twice"));
+                problems.push(
+                    Problem::new(format!("country \"{country}\" is listed twice"), at)
+                        .help("list each country once; it would be counted twice"),
+                );
             }
         }
         let mut seen_components = HashSet::new();
@@ -113,15 +164,26 @@ pub fn comparisons(data: &Dataset, parsed: &[Parsed], file: &str, text: &str, pr
             if !COMPONENTS.contains(&component.as_str()) {
                 problems.push(unknown("soldier component", component, COMPONENTS, at));
             } else if !seen_components.insert(component) {
-                problems.push(Problem::new(format!("component \"{component}\" is listed twice"), at).help("list each component once"));
-            } else if component != "armed-forces" && ARMED_FORCES_PARTS.contains(&component.as_str()) && c.soldiers.iter().any(|s| s == "armed-forces") {
+                problems.push(
+                    Problem::new(format!("component \"{component}\" is listed twice"), at)
+                        .help("list each component once"),
+                );
+            } else if component != "armed-forces"
+                && ARMED_FORCES_PARTS.contains(&component.as_str())
+                && c.soldiers.iter().any(|s| s == "armed-forces")
+            {
                 problems.push(Problem::new(format!("\"{component}\" would be counted twice: \"armed-forces\" already includes it"), at).help("count either \"armed-forces\" (a total) or its parts (army, air-force, gendarmerie, national-guard), not both"));
             }
         }
         for (quantity, span) in &p.spans.sources {
             let source = &c.sources[quantity];
-            if !sources.contains(&source.as_str()) {
-                problems.push(unknown("source", source, &sources, locate(file, text, span.start, &key(&format!("sources.{quantity}")))));
+            if loaded.sources && !sources.contains(&source.as_str()) {
+                problems.push(unknown(
+                    "source",
+                    source,
+                    &sources,
+                    locate(file, text, span.start, &key(&format!("sources.{quantity}"))),
+                ));
             }
         }
     }

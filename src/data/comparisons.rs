@@ -78,17 +78,38 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
             problems.push(Problem::new(format!("not a valid id: \"{id}\""), at(raw.id.span(), "id")).help("ids are lower-case letters and digits joined by single hyphens, e.g. \"jnim-sahel\""));
         }
         if let Some(first) = out.iter().find(|p| p.comparison.id == id) {
-            problems.push(Problem::new(format!("comparison id \"{id}\" is used twice"), at(raw.id.span(), "id")).help(format!("it is already defined at line {}; give each comparison its own id", first.comparison.at.line)));
+            problems.push(
+                Problem::new(
+                    format!("comparison id \"{id}\" is used twice"),
+                    at(raw.id.span(), "id"),
+                )
+                .help(format!(
+                    "it is already defined at line {}; give each comparison its own id",
+                    first.comparison.at.line
+                )),
+            );
         }
         let year = *raw.year.get_ref();
         if !(1900..=2100).contains(&year) {
-            problems.push(Problem::new(format!("not a year: {year}"), at(raw.year.span(), "year")).help("write a four-digit year, e.g. 2025"));
+            problems.push(
+                Problem::new(format!("not a year: {year}"), at(raw.year.span(), "year"))
+                    .help("write a four-digit year, e.g. 2025"),
+            );
         }
         if raw.countries.get_ref().is_empty() {
-            problems.push(Problem::new("no countries listed", at(raw.countries.span(), "countries")).help("list at least one country id, e.g. countries = [\"mali\"]"));
+            problems.push(
+                Problem::new("no countries listed", at(raw.countries.span(), "countries"))
+                    .help("list at least one country id, e.g. countries = [\"mali\"]"),
+            );
         }
         if raw.soldiers.get_ref().is_empty() {
-            problems.push(Problem::new("no soldier components listed", at(raw.soldiers.span(), "soldiers")).help("say which forces count as soldiers, e.g. soldiers = [\"armed-forces\"]"));
+            problems.push(
+                Problem::new(
+                    "no soldier components listed",
+                    at(raw.soldiers.span(), "soldiers"),
+                )
+                .help("say which forces count as soldiers, e.g. soldiers = [\"armed-forces\"]"),
+            );
         }
         let mut sources = BTreeMap::new();
         let mut source_spans = Vec::new();
@@ -100,13 +121,21 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
                         source_spans.push((q, source.span()));
                     }
                     None => problems.push(
-                        Problem::new(format!("unknown quantity \"{quantity}\" in sources"), at(named.span(), "sources"))
-                            .help(choices_help(quantity, &["fighters", "soldiers", "population", "area"])),
+                        Problem::new(
+                            format!("unknown quantity \"{quantity}\" in sources"),
+                            at(named.span(), "sources"),
+                        )
+                        .help(choices_help(
+                            quantity,
+                            &["fighters", "soldiers", "population", "area"],
+                        )),
                     ),
                 }
             }
         }
-        let line = locate(file, text, raw.id.span().start, "").line.unwrap_or(1);
+        let line = locate(file, text, raw.id.span().start, "")
+            .line
+            .unwrap_or(1);
         let spans = Spans {
             group: raw.group.span(),
             countries: raw.countries.get_ref().iter().map(Spanned::span).collect(),
@@ -118,9 +147,19 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
                 id,
                 label: raw.label,
                 group: raw.group.into_inner(),
-                countries: raw.countries.into_inner().into_iter().map(Spanned::into_inner).collect(),
+                countries: raw
+                    .countries
+                    .into_inner()
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
                 year: year.clamp(1900, 2100) as i32,
-                soldiers: raw.soldiers.into_inner().into_iter().map(Spanned::into_inner).collect(),
+                soldiers: raw
+                    .soldiers
+                    .into_inner()
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
                 sources,
                 note: raw.note,
                 at: RowRef::new(file, line),
@@ -129,17 +168,26 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
         });
     }
     if out.is_empty() && problems.is_empty() {
-        problems.push(Problem::new("no comparisons defined", Location::file(file)).help("add a [[comparison]] table with id, label, group, countries, year and soldiers"));
+        problems.push(
+            Problem::new("no comparisons defined", Location::file(file)).help(
+                "add a [[comparison]] table with id, label, group, countries, year and soldiers",
+            ),
+        );
     }
     out
 }
 
 /// The key a TOML error is about: the one named in the message, else the key on its line.
 fn key_near(text: &str, offset: usize, message: &str) -> String {
-    if let Some(named) = message.split('`').nth(1) {
+    let names_a_key = ["unknown field", "missing field", "duplicate key"]
+        .iter()
+        .any(|m| message.contains(m));
+    if let Some(named) = message.split('`').nth(1).filter(|_| names_a_key) {
         return named.to_string();
     }
-    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let line = text[line_start..].lines().next().unwrap_or("");
     match line.split_once('=') {
         Some((key, _)) => key.trim().to_string(),

@@ -4,14 +4,26 @@
 pub const FILES: &[(&str, &str)] = &[
     ("sources.csv", include_str!("../../datasets/sources.csv")),
     ("groups.csv", include_str!("../../datasets/groups.csv")),
-    ("countries.csv", include_str!("../../datasets/countries.csv")),
+    (
+        "countries.csv",
+        include_str!("../../datasets/countries.csv"),
+    ),
     ("fighters.csv", include_str!("../../datasets/fighters.csv")),
     ("soldiers.csv", include_str!("../../datasets/soldiers.csv")),
-    ("population.csv", include_str!("../../datasets/population.csv")),
+    (
+        "population.csv",
+        include_str!("../../datasets/population.csv"),
+    ),
     ("area.csv", include_str!("../../datasets/area.csv")),
-    ("comparisons.toml", include_str!("../../datasets/comparisons.toml")),
+    (
+        "comparisons.toml",
+        include_str!("../../datasets/comparisons.toml"),
+    ),
 ];
 
 pub fn get(name: &str) -> Option<&'static str> {
-    FILES.iter().find(|(file, _)| *file == name).map(|(_, text)| *text)
+    FILES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| *text)
 }

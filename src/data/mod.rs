@@ -16,8 +16,8 @@ use crate::error::{Error, Location, Problem};
 
 pub use model::{Comparison, Country, Dataset, Estimate, Group, Quantity, Row, RowRef, Source};
 
-use sheet::read_sheet;
 use cells::Schema;
+use sheet::read_sheet;
 
 /// The names of the dataset files, in the order they are read.
 pub const FILES: [&str; 8] = [
@@ -47,8 +47,14 @@ fn read_input(choice: &DataChoice, name: &str) -> Result<Input, Error> {
             let path = dir.join(name);
             let display = display_path(&path);
             match std::fs::read(&path) {
-                Ok(bytes) => Ok(Input { display, bytes: Some(bytes) }),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Input { display, bytes: None }),
+                Ok(bytes) => Ok(Input {
+                    display,
+                    bytes: Some(bytes),
+                }),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Input {
+                    display,
+                    bytes: None,
+                }),
                 Err(err) => Err(Error::io(format!("cannot read {display}"), err)),
             }
         }
@@ -63,7 +69,10 @@ fn display_path(path: &Path) -> String {
 pub fn load(choice: &DataChoice) -> Result<Dataset, Error> {
     let mut problems = Vec::new();
     let mut data = Dataset::default();
-    let sheet = |name: &str, schema: &Schema, problems: &mut Vec<Problem>| -> Result<Option<sheet::Sheet>, Error> {
+    let sheet = |name: &str,
+                 schema: &Schema,
+                 problems: &mut Vec<Problem>|
+     -> Result<Option<sheet::Sheet>, Error> {
         let input = read_input(choice, name)?;
         let Some(bytes) = input.bytes else {
             problems.push(tables::missing_file(&input.display, schema));
@@ -77,24 +86,48 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, Error> {
             }
         }
     };
+    let mut loaded = checks::Loaded {
+        sources: false,
+        groups: false,
+        countries: false,
+    };
+    let before = problems.len();
     if let Some(s) = sheet("sources.csv", &tables::SOURCES, &mut problems)? {
         data.sources = tables::read_sources(&s, &mut problems);
     }
+    loaded.sources = problems.len() == before;
+    let before = problems.len();
     if let Some(s) = sheet("groups.csv", &tables::GROUPS, &mut problems)? {
         data.groups = tables::read_groups(&s, &mut problems);
     }
+    loaded.groups = problems.len() == before;
+    let before = problems.len();
     if let Some(s) = sheet("countries.csv", &tables::COUNTRIES, &mut problems)? {
         data.countries = tables::read_countries(&s, &mut problems);
     }
+    loaded.countries = problems.len() == before;
     for quantity in Quantity::ALL {
         if let Some(s) = sheet(quantity.file(), tables::schema_of(quantity), &mut problems)? {
-            data.rows.extend(tables::read_rows(&s, quantity, &mut problems));
+            data.rows
+                .extend(tables::read_rows(&s, quantity, &mut problems));
         }
     }
-    checks::unique_ids("source", data.sources.iter().map(|s| (s.id.as_str(), &s.at)), &mut problems);
-    checks::unique_ids("group", data.groups.iter().map(|g| (g.id.as_str(), &g.at)), &mut problems);
-    checks::unique_ids("country", data.countries.iter().map(|c| (c.id.as_str(), &c.at)), &mut problems);
-    checks::references(&data, &mut problems);
+    checks::unique_ids(
+        "source",
+        data.sources.iter().map(|s| (s.id.as_str(), &s.at)),
+        &mut problems,
+    );
+    checks::unique_ids(
+        "group",
+        data.groups.iter().map(|g| (g.id.as_str(), &g.at)),
+        &mut problems,
+    );
+    checks::unique_ids(
+        "country",
+        data.countries.iter().map(|c| (c.id.as_str(), &c.at)),
+        &mut problems,
+    );
+    checks::references(&data, loaded, &mut problems);
     checks::preferred_conflicts(&data, &mut problems);
 
     let input = read_input(choice, "comparisons.toml")?;
@@ -105,12 +138,14 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, Error> {
         ),
         Some(bytes) => match String::from_utf8(bytes) {
             Err(err) => problems.push(
-                Problem::new("not UTF-8", Location::file(&input.display))
-                    .help(format!("save the file as UTF-8 (first bad byte at offset {})", err.utf8_error().valid_up_to())),
+                Problem::new("not UTF-8", Location::file(&input.display)).help(format!(
+                    "save the file as UTF-8 (first bad byte at offset {})",
+                    err.utf8_error().valid_up_to()
+                )),
             ),
             Ok(text) => {
                 let parsed = comparisons::read(&input.display, &text, &mut problems);
-                checks::comparisons(&data, &parsed, &input.display, &text, &mut problems);
+                checks::comparisons(&data, loaded, &parsed, &input.display, &text, &mut problems);
                 data.comparisons = parsed.into_iter().map(|p| p.comparison).collect();
             }
         },

@@ -17,8 +17,12 @@ pub enum Quantity {
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 4] =
-        [Quantity::Fighters, Quantity::Soldiers, Quantity::Population, Quantity::Area];
+    pub const ALL: [Quantity; 4] = [
+        Quantity::Fighters,
+        Quantity::Soldiers,
+        Quantity::Population,
+        Quantity::Area,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -77,7 +81,11 @@ pub struct Estimate {
 
 impl Estimate {
     pub fn point(central: f64) -> Self {
-        Estimate { central, low: None, high: None }
+        Estimate {
+            central,
+            low: None,
+            high: None,
+        }
     }
 }
 
@@ -92,7 +100,11 @@ pub struct RowRef {
 
 impl RowRef {
     pub fn new(file: &str, line: usize) -> Self {
-        RowRef { file: file.to_string(), line, header: Rc::default() }
+        RowRef {
+            file: file.to_string(),
+            line,
+            header: Rc::default(),
+        }
     }
 
     /// The location of one of this row's cells.
@@ -100,8 +112,14 @@ impl RowRef {
         match self.header.iter().position(|c| c == column) {
             Some(i) => Location::cell(&self.file, self.line, i + 1, column),
             // Comparisons come from TOML, whose fields are keys, not columns.
-            None if self.header.is_empty() => Location { field: Some(Field::Key(column.to_string())), ..Location::line(&self.file, self.line) },
-            None => Location { field: Some(Field::Column(column.to_string())), ..Location::line(&self.file, self.line) },
+            None if self.header.is_empty() => Location {
+                field: Some(Field::Key(column.to_string())),
+                ..Location::line(&self.file, self.line)
+            },
+            None => Location {
+                field: Some(Field::Column(column.to_string())),
+                ..Location::line(&self.file, self.line)
+            },
         }
     }
 }

@@ -38,8 +38,11 @@ pub fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
     let text = decode(file, bytes)?;
     let spans = scan(file, text)?;
     let Some(header_span) = spans.first() else {
-        return Err(vec![Problem::new("the file is empty", Location::file(file))
-            .help("the first line must be the header row naming the columns")]);
+        return Err(vec![Problem::new(
+            "the file is empty",
+            Location::file(file),
+        )
+        .help("the first line must be the header row naming the columns")]);
     };
     let expected = header_span.fields;
     let ragged: Vec<Problem> = spans
@@ -68,17 +71,27 @@ pub fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
     let header = rows.next().unwrap_or_default();
     let records = rows
         .zip(spans.iter().skip(1))
-        .map(|(cells, span)| Record { line: span.line, cells })
+        .map(|(cells, span)| Record {
+            line: span.line,
+            cells,
+        })
         .collect();
-    Ok(Sheet { file: file.to_string(), header, records })
+    Ok(Sheet {
+        file: file.to_string(),
+        header,
+        records,
+    })
 }
 
 /// Strips a UTF-8 byte-order mark and checks the rest is UTF-8.
 fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(vec![Problem::new("the file is UTF-16, not UTF-8", Location::file(file))
-            .help("save it as \"CSV UTF-8\" (comma-delimited)")]);
+        return Err(vec![Problem::new(
+            "the file is UTF-16, not UTF-8",
+            Location::file(file),
+        )
+        .help("save it as \"CSV UTF-8\" (comma-delimited)")]);
     }
     std::str::from_utf8(bytes).map_err(|err| {
         let good = &bytes[..err.valid_up_to()];
@@ -109,7 +122,12 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
     let bytes = text.as_bytes();
     let mut push = |start: usize, end: usize, start_line: usize, fields: usize| {
         if !text[start..end].trim().is_empty() {
-            spans.push(Span { line: start_line, start, end, fields });
+            spans.push(Span {
+                line: start_line,
+                start,
+                end,
+                fields,
+            });
         }
     };
     for (i, &b) in bytes.iter().enumerate() {
@@ -138,7 +156,9 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
             "a double quote opened here is never closed",
             Location::line(file, quote_line),
         )
-        .help("close the quoted cell with \"; write a literal quote inside a quoted cell as \"\"")]);
+        .help(
+            "close the quoted cell with \"; write a literal quote inside a quoted cell as \"\"",
+        )]);
     }
     push(start, bytes.len(), start_line, fields);
     Ok(spans)
@@ -152,8 +172,11 @@ fn parse_with_polars(
     width: usize,
 ) -> Result<Vec<Vec<String>>, Vec<Problem>> {
     let failed = |detail: String| {
-        vec![Problem::new(format!("could not parse the CSV: {detail}"), Location::file(file))
-            .help("check the quoting: a quoted cell must start and end with \" right at the commas")]
+        vec![Problem::new(
+            format!("could not parse the CSV: {detail}"),
+            Location::file(file),
+        )
+        .help("check the quoting: a quoted cell must start and end with \" right at the commas")]
     };
     let frame = CsvReadOptions::default()
         .with_has_header(false)

@@ -13,16 +13,31 @@ pub const SOURCES: Schema = Schema {
     required: &["id", "title", "publisher", "url"],
     optional: &["published", "accessed", "note"],
 };
-pub const GROUPS: Schema = Schema { required: &["id", "name"], optional: &["aliases", "parent", "note"] };
-pub const COUNTRIES: Schema = Schema { required: &["id", "name"], optional: &["iso3"] };
+pub const GROUPS: Schema = Schema {
+    required: &["id", "name"],
+    optional: &["aliases", "parent", "note"],
+};
+pub const COUNTRIES: Schema = Schema {
+    required: &["id", "name"],
+    optional: &["iso3"],
+};
 const ESTIMATE_OPTIONAL: &[&str] = &["low", "high", "preferred", "note"];
-pub const FIGHTERS: Schema = Schema { required: &["group", "year", "central", "source"], optional: ESTIMATE_OPTIONAL };
+pub const FIGHTERS: Schema = Schema {
+    required: &["group", "year", "central", "source"],
+    optional: ESTIMATE_OPTIONAL,
+};
 pub const SOLDIERS: Schema = Schema {
     required: &["country", "year", "component", "central", "source"],
     optional: ESTIMATE_OPTIONAL,
 };
-pub const POPULATION: Schema = Schema { required: &["country", "year", "central", "source"], optional: ESTIMATE_OPTIONAL };
-pub const AREA: Schema = Schema { required: &["country", "km2", "source"], optional: &["preferred", "note"] };
+pub const POPULATION: Schema = Schema {
+    required: &["country", "year", "central", "source"],
+    optional: ESTIMATE_OPTIONAL,
+};
+pub const AREA: Schema = Schema {
+    required: &["country", "km2", "source"],
+    optional: &["preferred", "note"],
+};
 
 pub fn schema_of(quantity: Quantity) -> &'static Schema {
     match quantity {
@@ -34,11 +49,17 @@ pub fn schema_of(quantity: Quantity) -> &'static Schema {
 }
 
 fn row_ref(cells: &Cells) -> RowRef {
-    RowRef { file: cells.file().to_string(), line: cells.line(), header: Rc::new(cells.header().to_vec()) }
+    RowRef {
+        file: cells.file().to_string(),
+        line: cells.line(),
+        header: Rc::new(cells.header().to_vec()),
+    }
 }
 
 pub fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
-    let Some(columns) = columns(sheet, &SOURCES, problems) else { return Vec::new() };
+    let Some(columns) = columns(sheet, &SOURCES, problems) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for cells in columns.records() {
         let id = cells.id("id", problems);
@@ -61,7 +82,9 @@ pub fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
 }
 
 pub fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Group> {
-    let Some(columns) = columns(sheet, &GROUPS, problems) else { return Vec::new() };
+    let Some(columns) = columns(sheet, &GROUPS, problems) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for cells in columns.records() {
         let id = cells.id("id", problems);
@@ -71,30 +94,53 @@ pub fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Group> {
             _ => cells.id("parent", problems).map(Some),
         };
         if let (Some(id), Some(name), Some(parent)) = (id, name, parent) {
-            let aliases =
-                cells.text("aliases").split(';').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
-            out.push(Group { id, name, aliases, parent, note: cells.text("note").to_string(), at: row_ref(&cells) });
+            let aliases = cells
+                .text("aliases")
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
+            out.push(Group {
+                id,
+                name,
+                aliases,
+                parent,
+                note: cells.text("note").to_string(),
+                at: row_ref(&cells),
+            });
         }
     }
     out
 }
 
 pub fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Country> {
-    let Some(columns) = columns(sheet, &COUNTRIES, problems) else { return Vec::new() };
+    let Some(columns) = columns(sheet, &COUNTRIES, problems) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for cells in columns.records() {
         let id = cells.id("id", problems);
         let name = cells.required("name", "the country's display name", problems);
         let iso3 = cells.text("iso3");
-        let iso3_ok = iso3.is_empty() || (iso3.len() == 3 && iso3.chars().all(|c| c.is_ascii_uppercase()));
+        let iso3_ok =
+            iso3.is_empty() || (iso3.len() == 3 && iso3.chars().all(|c| c.is_ascii_uppercase()));
         if !iso3_ok {
             problems.push(
-                Problem::new(format!("not an ISO 3166-1 alpha-3 code: \"{iso3}\""), cells.at("iso3"))
-                    .help("write three upper-case letters, e.g. MLI"),
+                Problem::new(
+                    format!("not an ISO 3166-1 alpha-3 code: \"{iso3}\""),
+                    cells.at("iso3"),
+                )
+                .help("write three upper-case letters, e.g. MLI"),
             );
         }
         if let (Some(id), Some(name), true) = (id, name, iso3_ok) {
-            out.push(Country { id, name, iso3: iso3.to_string(), at: row_ref(&cells) });
+            out.push(Country {
+                id,
+                name,
+                iso3: iso3.to_string(),
+                at: row_ref(&cells),
+            });
         }
     }
     out
@@ -102,9 +148,19 @@ pub fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Country
 
 /// Reads the estimate rows of one quantity and checks `low <= central <= high`.
 pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>) -> Vec<Row> {
-    let Some(columns) = columns(sheet, schema_of(quantity), problems) else { return Vec::new() };
-    let entity_column = if quantity == Quantity::Fighters { "group" } else { "country" };
-    let value_column = if quantity == Quantity::Area { "km2" } else { "central" };
+    let Some(columns) = columns(sheet, schema_of(quantity), problems) else {
+        return Vec::new();
+    };
+    let entity_column = if quantity == Quantity::Fighters {
+        "group"
+    } else {
+        "country"
+    };
+    let value_column = if quantity == Quantity::Area {
+        "km2"
+    } else {
+        "central"
+    };
     // Soldiers of one component can be zero (a mission that has left); the rest cannot.
     let positive = quantity != Quantity::Soldiers;
     let mut out = Vec::new();
@@ -123,8 +179,18 @@ pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>)
         let high = cells.optional_number("high", positive, problems);
         let source = cells.id("source", problems);
         let preferred = cells.flag("preferred", problems);
-        let (Some(entity), Some(year), Some(component), Some(central), Some(low), Some(high), Some(source), Some(preferred)) =
-            (entity, year, component, central, low, high, source, preferred)
+        let (
+            Some(entity),
+            Some(year),
+            Some(component),
+            Some(central),
+            Some(low),
+            Some(high),
+            Some(source),
+            Some(preferred),
+        ) = (
+            entity, year, component, central, low, high, source, preferred,
+        )
         else {
             continue;
         };
@@ -152,15 +218,25 @@ fn check_order(cells: &Cells, estimate: &Estimate, problems: &mut Vec<Problem>) 
     let mut ok = true;
     if let Some(low) = estimate.low.filter(|&low| low > central) {
         problems.push(
-            Problem::new(format!("low {low} is greater than central {central}"), cells.at("low"))
-                .help("low must be at most central; swap them if they were entered the wrong way round"),
+            Problem::new(
+                format!("low {low} is greater than central {central}"),
+                cells.at("low"),
+            )
+            .help(
+                "low must be at most central; swap them if they were entered the wrong way round",
+            ),
         );
         ok = false;
     }
     if let Some(high) = estimate.high.filter(|&high| high < central) {
         problems.push(
-            Problem::new(format!("high {high} is less than central {central}"), cells.at("high"))
-                .help("high must be at least central; swap them if they were entered the wrong way round"),
+            Problem::new(
+                format!("high {high} is less than central {central}"),
+                cells.at("high"),
+            )
+            .help(
+                "high must be at least central; swap them if they were entered the wrong way round",
+            ),
         );
         ok = false;
     }
@@ -169,7 +245,14 @@ fn check_order(cells: &Cells, estimate: &Estimate, problems: &mut Vec<Problem>) 
 
 /// A problem about a whole file that is missing from the data directory.
 pub fn missing_file(file: &str, schema: &Schema) -> Problem {
-    let columns: Vec<&str> = schema.required.iter().chain(schema.optional).copied().collect();
-    Problem::new("missing dataset file", Location::file(file))
-        .help(format!("create it with the header row: {}", columns.join(",")))
+    let columns: Vec<&str> = schema
+        .required
+        .iter()
+        .chain(schema.optional)
+        .copied()
+        .collect();
+    Problem::new("missing dataset file", Location::file(file)).help(format!(
+        "create it with the header row: {}",
+        columns.join(",")
+    ))
 }

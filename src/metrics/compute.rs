@@ -44,7 +44,11 @@ fn value_of(resolved: &Resolved, quantity: Quantity, units: Units) -> f64 {
     }
 }
 
-fn input<'a>(inputs: &'a Inputs, quantity: Quantity, metric: Metric) -> Result<&'a Resolved, Problem> {
+fn input<'a>(
+    inputs: &'a Inputs,
+    quantity: Quantity,
+    metric: Metric,
+) -> Result<&'a Resolved, Problem> {
     inputs.get(quantity).as_ref().map_err(|problem| {
         let mut problem = problem.clone();
         problem.message = format!("cannot compute {metric}: {}", problem.message);
@@ -52,7 +56,13 @@ fn input<'a>(inputs: &'a Inputs, quantity: Quantity, metric: Metric) -> Result<&
     })
 }
 
-fn divide(numerator: f64, denominator: f64, metric: Metric, inputs: &Inputs, quantity: Quantity) -> Result<f64, Problem> {
+fn divide(
+    numerator: f64,
+    denominator: f64,
+    metric: Metric,
+    inputs: &Inputs,
+    quantity: Quantity,
+) -> Result<f64, Problem> {
     if denominator == 0.0 {
         let c = &inputs.comparison;
         return Err(Problem::new(format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id), c.at.cell("soldiers"))
@@ -70,9 +80,22 @@ pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow
         Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
         _ => 1.0,
     };
-    let value = divide(scale * value_of(numerator, top, units), value_of(denominator, bottom, units), metric, inputs, bottom)?;
+    let value = divide(
+        scale * value_of(numerator, top, units),
+        value_of(denominator, bottom, units),
+        metric,
+        inputs,
+        bottom,
+    )?;
     let mut notes = numerator.notes.clone();
-    notes.extend(denominator.notes.iter().filter(|n| !notes.contains(n)).cloned().collect::<Vec<_>>());
+    notes.extend(
+        denominator
+            .notes
+            .iter()
+            .filter(|n| !notes.contains(n))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
     Ok(MetricRow {
         comparison: inputs.comparison.id.clone(),
         versus: None,
@@ -86,13 +109,29 @@ pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow
 }
 
 /// A pairwise ratio: the quantity of comparison `a` divided by the same of `b`.
-pub fn pairwise(a: &Inputs, b: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
+pub fn pairwise(
+    a: &Inputs,
+    b: &Inputs,
+    metric: Metric,
+    units: Units,
+) -> Result<MetricRow, Problem> {
     let (quantity, _) = metric.quantities();
     let top = input(a, quantity, metric)?;
     let bottom = input(b, quantity, metric)?;
-    let value = divide(value_of(top, quantity, units), value_of(bottom, quantity, units), metric, b, quantity)?;
+    let value = divide(
+        value_of(top, quantity, units),
+        value_of(bottom, quantity, units),
+        metric,
+        b,
+        quantity,
+    )?;
     let mut notes = top.notes.clone();
-    notes.extend(bottom.notes.iter().map(|n| format!("{}: {n}", b.comparison.id)));
+    notes.extend(
+        bottom
+            .notes
+            .iter()
+            .map(|n| format!("{}: {n}", b.comparison.id)),
+    );
     Ok(MetricRow {
         comparison: a.comparison.id.clone(),
         versus: Some(b.comparison.id.clone()),
@@ -113,7 +152,11 @@ pub struct Selection<'a> {
 }
 
 /// Every selected metric; all problems found when any cannot be computed.
-pub fn compute_all(data: &Dataset, overrides: &[Override], selection: &Selection) -> Result<Vec<MetricRow>, Vec<Problem>> {
+pub fn compute_all(
+    data: &Dataset,
+    overrides: &[Override],
+    selection: &Selection,
+) -> Result<Vec<MetricRow>, Vec<Problem>> {
     let inputs: Vec<Inputs> = selection
         .comparisons
         .iter()

@@ -52,8 +52,12 @@ impl Metric {
         Metric::SoldiersPer1000People,
     ];
 
-    pub const PAIRWISE: [Metric; 4] =
-        [Metric::FightersRatio, Metric::PopulationRatio, Metric::AreaRatio, Metric::SoldiersRatio];
+    pub const PAIRWISE: [Metric; 4] = [
+        Metric::FightersRatio,
+        Metric::PopulationRatio,
+        Metric::AreaRatio,
+        Metric::SoldiersRatio,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {

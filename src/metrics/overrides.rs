@@ -23,7 +23,9 @@ const FORMS: &str = "GROUP.fighters=V, COUNTRY.population=V, COUNTRY.area=V (kmÂ
 impl Override {
     pub fn parse(text: &str) -> Result<Override, Error> {
         let usage = |why: String| Error::Usage(format!("--set {text}: {why}"));
-        let (target, value) = text.split_once('=').ok_or_else(|| usage(format!("expected {FORMS}")))?;
+        let (target, value) = text
+            .split_once('=')
+            .ok_or_else(|| usage(format!("expected {FORMS}")))?;
         let parts: Vec<&str> = target.trim().split('.').collect();
         let (entity, quantity, component) = match parts.as_slice() {
             [entity, quantity] => (*entity, *quantity, None),
@@ -31,29 +33,47 @@ impl Override {
             _ => return Err(usage(format!("expected {FORMS}"))),
         };
         let quantity = Quantity::parse(quantity).ok_or_else(|| {
-            usage(format!("unknown quantity \"{quantity}\"; {}", choices_help(quantity, &["fighters", "soldiers", "population", "area"])))
+            usage(format!(
+                "unknown quantity \"{quantity}\"; {}",
+                choices_help(quantity, &["fighters", "soldiers", "population", "area"])
+            ))
         })?;
         if let Some(component) = component {
             if quantity != Quantity::Soldiers {
-                return Err(usage(format!("only soldiers have components; write {entity}.{quantity}=V")));
+                return Err(usage(format!(
+                    "only soldiers have components; write {entity}.{quantity}=V"
+                )));
             }
             if !COMPONENTS.contains(&component) {
-                return Err(usage(format!("unknown soldier component \"{component}\"; {}", choices_help(component, COMPONENTS))));
+                return Err(usage(format!(
+                    "unknown soldier component \"{component}\"; {}",
+                    choices_help(component, COMPONENTS)
+                )));
             }
         }
         let value_text = value.trim();
-        let value = parse_plain_number(value_text).map_err(|help| usage(format!("not a number: \"{value_text}\"; {help}")))?;
+        let value = parse_plain_number(value_text)
+            .map_err(|help| usage(format!("not a number: \"{value_text}\"; {help}")))?;
         if value == 0.0 && quantity != Quantity::Soldiers {
             return Err(usage(format!("{quantity} must be greater than zero")));
         }
-        Ok(Override { entity: entity.to_string(), quantity, component: component.map(String::from), value, text: text.trim().to_string() })
+        Ok(Override {
+            entity: entity.to_string(),
+            quantity,
+            component: component.map(String::from),
+            value,
+            text: text.trim().to_string(),
+        })
     }
 
     /// The entity must exist and be of the kind the quantity belongs to.
     pub fn check(&self, data: &Dataset) -> Result<(), Error> {
         let (kind, ids): (&str, Vec<&str>) = match self.quantity {
             Quantity::Fighters => ("group", data.groups.iter().map(|g| g.id.as_str()).collect()),
-            _ => ("country", data.countries.iter().map(|c| c.id.as_str()).collect()),
+            _ => (
+                "country",
+                data.countries.iter().map(|c| c.id.as_str()).collect(),
+            ),
         };
         if ids.contains(&self.entity.as_str()) {
             return Ok(());
@@ -65,7 +85,10 @@ impl Override {
         } else {
             choices_help(&self.entity, &ids)
         };
-        Err(Error::Usage(format!("--set {}: unknown {kind} \"{}\"; {hint}", self.text, self.entity)))
+        Err(Error::Usage(format!(
+            "--set {}: unknown {kind} \"{}\"; {hint}",
+            self.text, self.entity
+        )))
     }
 }
 
@@ -76,15 +99,28 @@ mod tests {
     #[test]
     fn parses_the_forms() {
         let o = Override::parse("jnim.fighters=8000").unwrap();
-        assert_eq!((o.entity.as_str(), o.quantity, o.value), ("jnim", Quantity::Fighters, 8000.0));
+        assert_eq!(
+            (o.entity.as_str(), o.quantity, o.value),
+            ("jnim", Quantity::Fighters, 8000.0)
+        );
         let o = Override::parse("burkina-faso.soldiers.militia=60000").unwrap();
         assert_eq!(o.component.as_deref(), Some("militia"));
     }
 
     #[test]
     fn rejects_bad_forms() {
-        for bad in ["jnim.fighters", "jnim.fighter=1", "jnim.fighters=6,000", "mali.population.army=5", "mali.soldiers.navy=5", "jnim.fighters=0"] {
-            assert!(matches!(Override::parse(bad), Err(Error::Usage(_))), "{bad} accepted");
+        for bad in [
+            "jnim.fighters",
+            "jnim.fighter=1",
+            "jnim.fighters=6,000",
+            "mali.population.army=5",
+            "mali.soldiers.navy=5",
+            "jnim.fighters=0",
+        ] {
+            assert!(
+                matches!(Override::parse(bad), Err(Error::Usage(_))),
+                "{bad} accepted"
+            );
         }
     }
 }

@@ -56,18 +56,52 @@ impl Inputs {
 }
 
 pub fn resolve(data: &Dataset, comparison: &Comparison, overrides: &[Override]) -> Inputs {
-    let fighters = simple(data, comparison, Quantity::Fighters, std::slice::from_ref(&comparison.group), overrides);
-    let population = simple(data, comparison, Quantity::Population, &comparison.countries, overrides);
-    let area = simple(data, comparison, Quantity::Area, &comparison.countries, overrides);
+    let fighters = simple(
+        data,
+        comparison,
+        Quantity::Fighters,
+        std::slice::from_ref(&comparison.group),
+        overrides,
+    );
+    let population = simple(
+        data,
+        comparison,
+        Quantity::Population,
+        &comparison.countries,
+        overrides,
+    );
+    let area = simple(
+        data,
+        comparison,
+        Quantity::Area,
+        &comparison.countries,
+        overrides,
+    );
     let soldiers = soldiers(data, comparison, overrides);
-    Inputs { comparison: comparison.clone(), fighters, soldiers, population, area }
+    Inputs {
+        comparison: comparison.clone(),
+        fighters,
+        soldiers,
+        population,
+        area,
+    }
 }
 
 /// Sums one quantity over entities, one row (or override) each.
-fn simple(data: &Dataset, c: &Comparison, quantity: Quantity, entities: &[String], overrides: &[Override]) -> Result<Resolved, Problem> {
+fn simple(
+    data: &Dataset,
+    c: &Comparison,
+    quantity: Quantity,
+    entities: &[String],
+    overrides: &[Override],
+) -> Result<Resolved, Problem> {
     let mut parts = Vec::new();
     for entity in entities {
-        if let Some(o) = overrides.iter().rev().find(|o| o.quantity == quantity && &o.entity == entity) {
+        if let Some(o) = overrides
+            .iter()
+            .rev()
+            .find(|o| o.quantity == quantity && &o.entity == entity)
+        {
             parts.push(overridden(entity, None, o));
             continue;
         }
@@ -75,10 +109,21 @@ fn simple(data: &Dataset, c: &Comparison, quantity: Quantity, entities: &[String
             Some(row) => parts.push(from_row(row)),
             None => {
                 return Err(Problem::new(
-                    format!("comparison \"{}\" has no {quantity} estimate for {entity}{}", c.id, in_or_before(quantity, c.year)),
-                    c.at.cell(if quantity == Quantity::Fighters { "group" } else { "countries" }),
+                    format!(
+                        "comparison \"{}\" has no {quantity} estimate for {entity}{}",
+                        c.id,
+                        in_or_before(quantity, c.year)
+                    ),
+                    c.at.cell(if quantity == Quantity::Fighters {
+                        "group"
+                    } else {
+                        "countries"
+                    }),
                 )
-                .help(format!("add a row for {entity} to {}, or try one with --set {entity}.{quantity}=V", quantity.file())))
+                .help(format!(
+                    "add a row for {entity} to {}, or try one with --set {entity}.{quantity}=V",
+                    quantity.file()
+                )))
             }
         }
     }
@@ -92,14 +137,22 @@ fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Re
     let mut parts = Vec::new();
     let mut notes = Vec::new();
     for country in &c.countries {
-        if let Some(o) = overrides.iter().rev().find(|o| o.quantity == quantity && &o.entity == country && o.component.is_none()) {
+        if let Some(o) = overrides
+            .iter()
+            .rev()
+            .find(|o| o.quantity == quantity && &o.entity == country && o.component.is_none())
+        {
             parts.push(overridden(country, None, o));
             continue;
         }
         let mut missing = Vec::new();
         let before = parts.len();
         for component in &c.soldiers {
-            let set = overrides.iter().rev().find(|o| o.quantity == quantity && &o.entity == country && o.component.as_ref() == Some(component));
+            let set = overrides.iter().rev().find(|o| {
+                o.quantity == quantity
+                    && &o.entity == country
+                    && o.component.as_ref() == Some(component)
+            });
             if let Some(o) = set {
                 parts.push(overridden(country, Some(component), o));
             } else if let Some(row) = pick(data, c, quantity, country, Some(component))? {
@@ -116,7 +169,12 @@ fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Re
             .help(format!("add a row for {country} to soldiers.csv, count a component it has, or try --set {country}.soldiers=V")));
         }
         if !missing.is_empty() {
-            notes.push(format!("no {} estimate for {} in or before {}: counted as none", missing.join(" or "), data.entity_name(country), c.year));
+            notes.push(format!(
+                "no {} estimate for {} in or before {}: counted as none",
+                missing.join(" or "),
+                data.entity_name(country),
+                c.year
+            ));
         }
     }
     Ok(finish(data, c, quantity, parts, notes))
@@ -125,10 +183,20 @@ fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Re
 /// The row for an entity's quantity: the comparison's year or the nearest earlier one,
 /// then the named source, then the preferred flag. Ambiguity is an error that says how
 /// to resolve it.
-fn pick<'a>(data: &'a Dataset, c: &Comparison, quantity: Quantity, entity: &str, component: Option<&str>) -> Result<Option<&'a Row>, Problem> {
+fn pick<'a>(
+    data: &'a Dataset,
+    c: &Comparison,
+    quantity: Quantity,
+    entity: &str,
+    component: Option<&str>,
+) -> Result<Option<&'a Row>, Problem> {
     let mut candidates: Vec<&Row> = data
         .rows_of(quantity)
-        .filter(|r| r.entity == entity && r.component.as_deref() == component && r.year.is_none_or(|y| y <= c.year))
+        .filter(|r| {
+            r.entity == entity
+                && r.component.as_deref() == component
+                && r.year.is_none_or(|y| y <= c.year)
+        })
         .collect();
     if let Some(source) = c.sources.get(&quantity) {
         candidates.retain(|r| &r.source == source);
@@ -140,7 +208,9 @@ fn pick<'a>(data: &'a Dataset, c: &Comparison, quantity: Quantity, entity: &str,
             .help(format!("name a source that covers every country of the comparison, or remove `{quantity}` from its sources")));
         }
     }
-    let Some(best) = candidates.iter().map(|r| r.year).max() else { return Ok(None) };
+    let Some(best) = candidates.iter().map(|r| r.year).max() else {
+        return Ok(None);
+    };
     candidates.retain(|r| r.year == best);
     if candidates.len() == 1 {
         return Ok(Some(candidates[0]));
@@ -195,14 +265,24 @@ fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
 }
 
 /// Adds up the parts and writes the notes: year fallbacks and overrides.
-fn finish(data: &Dataset, c: &Comparison, quantity: Quantity, parts: Vec<Part>, mut notes: Vec<String>) -> Resolved {
+fn finish(
+    data: &Dataset,
+    c: &Comparison,
+    quantity: Quantity,
+    parts: Vec<Part>,
+    mut notes: Vec<String>,
+) -> Resolved {
     for part in &parts {
         let what = match &part.component {
             Some(component) => format!("{quantity} ({component})"),
             None => quantity.to_string(),
         };
         if part.overridden {
-            notes.push(format!("{what} of {} set to {} by --set", data.entity_name(&part.entity), crate::render::format::readable(part.estimate.central)));
+            notes.push(format!(
+                "{what} of {} set to {} by --set",
+                data.entity_name(&part.entity),
+                crate::render::format::readable(part.estimate.central)
+            ));
         } else if let Some(year) = part.year.filter(|&y| y < c.year) {
             // A comparison has one group, so only a country needs naming.
             let whose = match quantity {
@@ -212,7 +292,11 @@ fn finish(data: &Dataset, c: &Comparison, quantity: Quantity, parts: Vec<Part>, 
             notes.push(format!("{what} {year} used for {}{whose}", c.year));
         }
     }
-    Resolved { estimate: sum(&parts), parts, notes }
+    Resolved {
+        estimate: sum(&parts),
+        parts,
+        notes,
+    }
 }
 
 /// The sum of the parts. A bound is kept only when some part has one; parts without it
@@ -220,7 +304,16 @@ fn finish(data: &Dataset, c: &Comparison, quantity: Quantity, parts: Vec<Part>, 
 pub fn sum(parts: &[Part]) -> Estimate {
     let central = parts.iter().map(|p| p.estimate.central).sum();
     let bound = |get: fn(&Estimate) -> Option<f64>| {
-        parts.iter().any(|p| get(&p.estimate).is_some()).then(|| parts.iter().map(|p| get(&p.estimate).unwrap_or(p.estimate.central)).sum())
+        parts.iter().any(|p| get(&p.estimate).is_some()).then(|| {
+            parts
+                .iter()
+                .map(|p| get(&p.estimate).unwrap_or(p.estimate.central))
+                .sum()
+        })
     };
-    Estimate { central, low: bound(|e| e.low), high: bound(|e| e.high) }
+    Estimate {
+        central,
+        low: bound(|e| e.low),
+        high: bound(|e| e.high),
+    }
 }

@@ -8,7 +8,9 @@ use crate::metrics::Metric;
 /// Digits grouped by thousands with `decimals` places: `8212` -> "8,212".
 pub fn grouped(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, digit) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -97,9 +99,21 @@ mod tests {
         assert_eq!(readable(9.58), "9.6");
         assert_eq!(readable(0.1218), "0.12");
         assert_eq!(readable(0.0612), "0.061");
-        assert_eq!(display(Metric::SoldiersPerFighter, 9.58, Units::Imperial), "1 : 9.6");
-        assert_eq!(display(Metric::PeoplePerFighter, 8212.2, Units::Imperial), "1 per 8,212");
-        assert_eq!(display(Metric::AreaPerFighter, 97.45, Units::Imperial), "97.5 sq mi");
-        assert_eq!(display(Metric::FightersRatio, 0.2, Units::Imperial), "0.20×");
+        assert_eq!(
+            display(Metric::SoldiersPerFighter, 9.58, Units::Imperial),
+            "1 : 9.6"
+        );
+        assert_eq!(
+            display(Metric::PeoplePerFighter, 8212.2, Units::Imperial),
+            "1 per 8,212"
+        );
+        assert_eq!(
+            display(Metric::AreaPerFighter, 97.45, Units::Imperial),
+            "97.5 sq mi"
+        );
+        assert_eq!(
+            display(Metric::FightersRatio, 0.2, Units::Imperial),
+            "0.20×"
+        );
     }
 }

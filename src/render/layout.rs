@@ -21,15 +21,29 @@ pub struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     pub fn new(rows: &'a [MetricRow], comparisons: &[&str], metrics: &[Metric]) -> Layout<'a> {
-        let single_metrics: Vec<Metric> = metrics.iter().copied().filter(|m| !m.is_pairwise()).collect();
-        let pair_metrics: Vec<Metric> = metrics.iter().copied().filter(|m| m.is_pairwise()).collect();
+        let single_metrics: Vec<Metric> = metrics
+            .iter()
+            .copied()
+            .filter(|m| !m.is_pairwise())
+            .collect();
+        let pair_metrics: Vec<Metric> = metrics
+            .iter()
+            .copied()
+            .filter(|m| m.is_pairwise())
+            .collect();
         let cell = |id: &str, versus: Option<&str>, m: Metric| {
-            rows.iter().find(|r| r.comparison == id && r.versus.as_deref() == versus && r.metric == m)
+            rows.iter()
+                .find(|r| r.comparison == id && r.versus.as_deref() == versus && r.metric == m)
         };
         let single = Grid {
             lines: comparisons
                 .iter()
-                .map(|id| (id.to_string(), single_metrics.iter().map(|m| cell(id, None, *m)).collect()))
+                .map(|id| {
+                    (
+                        id.to_string(),
+                        single_metrics.iter().map(|m| cell(id, None, *m)).collect(),
+                    )
+                })
                 .collect(),
             metrics: single_metrics.clone(),
         };
@@ -39,7 +53,15 @@ impl<'a> Layout<'a> {
                 Grid {
                     lines: others
                         .iter()
-                        .map(|other| (other.to_string(), pair_metrics.iter().map(|m| cell(base, Some(other), *m)).collect()))
+                        .map(|other| {
+                            (
+                                other.to_string(),
+                                pair_metrics
+                                    .iter()
+                                    .map(|m| cell(base, Some(other), *m))
+                                    .collect(),
+                            )
+                        })
                         .collect(),
                     metrics: pair_metrics.clone(),
                 },
@@ -48,20 +70,36 @@ impl<'a> Layout<'a> {
         };
         let mut notes: Vec<(usize, String, String)> = Vec::new();
         for id in comparisons {
-            for row in rows.iter().filter(|r| r.comparison == *id && r.versus.is_none()) {
+            for row in rows
+                .iter()
+                .filter(|r| r.comparison == *id && r.versus.is_none())
+            {
                 for note in &row.notes {
-                    if !notes.iter().any(|(_, label, text)| label == id && text == note) {
+                    if !notes
+                        .iter()
+                        .any(|(_, label, text)| label == id && text == note)
+                    {
                         notes.push((notes.len() + 1, id.to_string(), note.clone()));
                     }
                 }
             }
         }
-        Layout { single, pairwise, notes, any_overridden: rows.iter().any(|r| r.overridden) }
+        Layout {
+            single,
+            pairwise,
+            notes,
+            any_overridden: rows.iter().any(|r| r.overridden),
+        }
     }
 
     /// The note numbers attached to a comparison, as " [1,2]".
     pub fn markers(&self, id: &str) -> String {
-        let numbers: Vec<String> = self.notes.iter().filter(|(_, label, _)| label == id).map(|(n, _, _)| n.to_string()).collect();
+        let numbers: Vec<String> = self
+            .notes
+            .iter()
+            .filter(|(_, label, _)| label == id)
+            .map(|(n, _, _)| n.to_string())
+            .collect();
         if numbers.is_empty() {
             String::new()
         } else {

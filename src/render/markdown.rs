@@ -8,13 +8,18 @@ use super::layout::{Grid, Layout};
 
 /// Escapes what Markdown would misread inside a table cell.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }
 
 fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> String) -> String {
     let mut out = format!("| {first} |");
     for metric in &grid.metrics {
-        out.push_str(&format!(" {} |", escape(&heading(*metric, units).replace('\n', " "))));
+        out.push_str(&format!(
+            " {} |",
+            escape(&heading(*metric, units).replace('\n', " "))
+        ));
     }
     out.push_str("\n|---|");
     out.push_str(&"---:|".repeat(grid.metrics.len()));
@@ -23,7 +28,11 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
         out.push_str(&format!("| {} |", escape(&label(id))));
         for cell in cells {
             let text = match cell {
-                Some(row) => format!("{}{}", display(row.metric, row.value, units), if row.overridden { "\\*" } else { "" }),
+                Some(row) => format!(
+                    "{}{}",
+                    display(row.metric, row.value, units),
+                    if row.overridden { "\\*" } else { "" }
+                ),
                 None => "–".to_string(),
             };
             out.push_str(&format!(" {} |", escape(&text).replace("\\\\*", "\\*")));
@@ -37,12 +46,18 @@ pub fn render(layout: &Layout, units: Units, data: &str) -> String {
     let mut out = String::new();
     if !layout.single.metrics.is_empty() {
         out.push_str(&grid_table(&layout.single, "comparison", units, |id| {
-            let markers = layout.markers(id).trim().replace('[', "<sup>").replace(']', "</sup>");
+            let markers = layout
+                .markers(id)
+                .trim()
+                .replace('[', "<sup>")
+                .replace(']', "</sup>");
             format!("`{id}`{markers}")
         }));
     }
     if let Some((base, grid)) = &layout.pairwise {
-        out.push_str(&format!("\n`{base}` as a multiple of each other comparison:\n\n"));
+        out.push_str(&format!(
+            "\n`{base}` as a multiple of each other comparison:\n\n"
+        ));
         out.push_str(&grid_table(grid, "versus", units, |id| format!("`{id}`")));
     }
     if !layout.notes.is_empty() {

@@ -17,22 +17,44 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-fn grid_table(grid: &Grid, first: &str, layout: &Layout, units: Units, color: bool, label: impl Fn(&str) -> String) -> String {
+fn grid_table(
+    grid: &Grid,
+    first: &str,
+    layout: &Layout,
+    units: Units,
+    color: bool,
+    label: impl Fn(&str) -> String,
+) -> String {
     let mut table = Table::new();
-    table.load_preset(UTF8_HORIZONTAL_ONLY).remove_style(TableComponent::HorizontalLines).set_width(WIDTH);
+    table
+        .load_preset(UTF8_HORIZONTAL_ONLY)
+        .remove_style(TableComponent::HorizontalLines)
+        .remove_style(TableComponent::MiddleIntersections)
+        .remove_style(TableComponent::VerticalLines)
+        .remove_style(TableComponent::MiddleHeaderIntersections)
+        .set_width(WIDTH);
     if !color {
         table.force_no_tty();
     } else {
         table.enforce_styling();
     }
     let mut header = vec![style(Cell::new(first), color)];
-    header.extend(grid.metrics.iter().map(|m| style(Cell::new(heading(*m, units)), color)));
+    header.extend(grid.metrics.iter().map(|m| {
+        style(
+            Cell::new(heading(*m, units)).set_alignment(CellAlignment::Right),
+            color,
+        )
+    }));
     table.set_header(header);
     for (id, cells) in &grid.lines {
         let mut line = vec![Cell::new(label(id))];
         line.extend(cells.iter().map(|cell| {
             let text = match cell {
-                Some(row) => format!("{}{}", compact(row.metric, row.value), if row.overridden { "*" } else { "" }),
+                Some(row) => format!(
+                    "{}{}",
+                    compact(row.metric, row.value),
+                    if row.overridden { "*" } else { "" }
+                ),
                 None => "–".to_string(),
             };
             Cell::new(text).set_alignment(CellAlignment::Right)
@@ -40,9 +62,15 @@ fn grid_table(grid: &Grid, first: &str, layout: &Layout, units: Units, color: bo
         table.add_row(line);
     }
     let _ = layout;
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
     // Natural widths when they fit; otherwise let comfy-table wrap cells to 80 columns.
     let natural = table.to_string();
-    if natural.lines().all(|line| line.chars().count() <= WIDTH as usize) {
+    if natural
+        .lines()
+        .all(|line| line.chars().count() <= WIDTH as usize)
+    {
         return natural;
     }
     table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -58,18 +86,32 @@ fn style(cell: Cell, color: bool) -> Cell {
 }
 
 pub fn render(layout: &Layout, units: Units, data: &str, color: bool) -> String {
-    let mut out = format!("data: {data} · units: {}\n", match units {
-        Units::Imperial => "imperial (areas in sq mi)",
-        Units::Metric => "metric (areas in km²)",
-    });
+    let mut out = format!(
+        "data: {data} · units: {}\n",
+        match units {
+            Units::Imperial => "imperial (sq mi)",
+            Units::Metric => "metric (km²)",
+        }
+    );
     if !layout.single.metrics.is_empty() {
         out.push('\n');
-        out.push_str(&grid_table(&layout.single, "comparison", layout, units, color, |id| format!("{id}{}", layout.markers(id))));
+        out.push_str(&grid_table(
+            &layout.single,
+            "comparison",
+            layout,
+            units,
+            color,
+            |id| format!("{id}{}", layout.markers(id)),
+        ));
         out.push('\n');
     }
     if let Some((base, grid)) = &layout.pairwise {
-        out.push_str(&format!("\n{base} as a multiple of each other comparison\n"));
-        out.push_str(&grid_table(grid, "versus", layout, units, color, |id| id.to_string()));
+        out.push_str(&format!(
+            "\n{base} as a multiple of each other comparison\n"
+        ));
+        out.push_str(&grid_table(grid, "versus", layout, units, color, |id| {
+            id.to_string()
+        }));
         out.push('\n');
     }
     if !layout.notes.is_empty() {

@@ -1,0 +1,115 @@
+//! The harness: copies a fixture dataset into a temporary directory, runs the real
+//! binary there, and shows stdout and stderr whenever an assertion fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+impl Run {
+    /// Exit 0; returns stdout.
+    pub fn ok(&self) -> &str {
+        assert_eq!(self.code, 0, "expected success: {self:?}");
+        &self.stdout
+    }
+
+    /// Exit `code` with every `needle` in stderr, and no panic.
+    pub fn fails(&self, code: i32, needles: &[&str]) {
+        assert_eq!(self.code, code, "wrong exit code: {self:?}");
+        assert!(
+            self.stdout.is_empty(),
+            "a failed run printed on stdout: {self:?}"
+        );
+        for needle in needles {
+            assert!(
+                self.stderr.contains(needle),
+                "stderr lacks {needle:?}: {self:?}"
+            );
+        }
+        assert!(!self.stderr.contains("panicked"), "panic: {self:?}");
+    }
+}
+
+pub struct Fixture {
+    pub dir: TempDir,
+}
+
+pub fn fixture_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+impl Fixture {
+    /// An empty working directory (no datasets/ in it).
+    pub fn empty() -> Fixture {
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A working directory whose datasets/ is a copy of `tests/fixtures/NAME`.
+    pub fn copy_of(name: &str) -> Fixture {
+        let fixture = Fixture::empty();
+        let target = fixture.dir.path().join("datasets");
+        std::fs::create_dir(&target).expect("datasets dir");
+        for entry in std::fs::read_dir(fixture_dir(name)).expect("fixture exists") {
+            let entry = entry.expect("fixture entry");
+            std::fs::copy(entry.path(), target.join(entry.file_name())).expect("copy fixture");
+        }
+        fixture
+    }
+
+    pub fn basic() -> Fixture {
+        Fixture::copy_of("basic")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join("datasets").join(name)
+    }
+
+    pub fn read(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.path(name)).expect("read dataset file")
+    }
+
+    pub fn write(&self, name: &str, content: impl AsRef<[u8]>) {
+        std::fs::write(self.path(name), content).expect("write dataset file");
+    }
+
+    /// Replaces the first occurrence of `from` in a dataset file; `from` must be there.
+    pub fn replace(&self, name: &str, from: &str, to: &str) {
+        let text = String::from_utf8(self.read(name)).expect("fixture is UTF-8");
+        assert!(text.contains(from), "{name} does not contain {from:?}");
+        self.write(name, text.replacen(from, to, 1));
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run the binary");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
