@@ -76,7 +76,8 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
-    pub location: Location,
+    /// Boxed so that `Result<_, Problem>` stays small on the happy path.
+    pub location: Box<Location>,
     pub help: Option<String>,
 }
 
@@ -84,7 +85,7 @@ impl Problem {
     pub fn new(message: impl Into<String>, location: Location) -> Self {
         Problem {
             message: message.into(),
-            location,
+            location: Box::new(location),
             help: None,
         }
     }
@@ -173,7 +174,7 @@ pub fn suggest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// Help text listing the valid choices, with a suggestion first when one is close.
-pub fn choices_help<'a>(wrong: &str, valid: &[&'a str]) -> String {
+pub fn choices_help(wrong: &str, valid: &[&str]) -> String {
     let list = valid.join(", ");
     match suggest(wrong, valid.iter().copied()) {
         Some(best) => format!("did you mean `{best}`? valid: {list}"),

@@ -80,9 +80,12 @@ fn cell(row: &Row, column: &str) -> Location {
     row.at.cell(column)
 }
 
+/// What makes two rows estimates of the same thing: quantity, entity, year, component.
+type RowKey<'a> = (Quantity, &'a str, Option<i32>, Option<&'a str>);
+
 /// Two rows marked preferred for the same entity, year and component leave no way to choose.
 pub fn preferred_conflicts(data: &Dataset, problems: &mut Vec<Problem>) {
-    let mut seen: BTreeMap<(Quantity, &str, Option<i32>, Option<&str>), &Row> = BTreeMap::new();
+    let mut seen: BTreeMap<RowKey, &Row> = BTreeMap::new();
     for row in data.rows.iter().filter(|r| r.preferred) {
         let key = (
             row.quantity,

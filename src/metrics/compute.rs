@@ -44,11 +44,11 @@ fn value_of(resolved: &Resolved, quantity: Quantity, units: Units) -> f64 {
     }
 }
 
-fn input<'a>(
-    inputs: &'a Inputs,
+fn input(
+    inputs: &Inputs,
     quantity: Quantity,
     metric: Metric,
-) -> Result<&'a Resolved, Problem> {
+) -> Result<&Resolved, Problem> {
     inputs.get(quantity).as_ref().map_err(|problem| {
         let mut problem = problem.clone();
         problem.message = format!("cannot compute {metric}: {}", problem.message);
@@ -186,5 +186,106 @@ pub fn compute_all(
         Ok(rows)
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Comparison, Estimate, RowRef};
+    use proptest::prelude::*;
+
+    fn resolved(value: f64) -> Result<Resolved, Problem> {
+        Ok(Resolved { estimate: Estimate::point(value), parts: Vec::new(), notes: Vec::new() })
+    }
+
+    fn inputs(id: &str, fighters: f64, soldiers: f64, population: f64, area: f64) -> Inputs {
+        Inputs {
+            comparison: Comparison {
+                id: id.to_string(),
+                label: id.to_string(),
+                group: "g".into(),
+                countries: vec!["c".into()],
+                year: 2025,
+                soldiers: vec!["armed-forces".into()],
+                sources: Default::default(),
+                note: String::new(),
+                at: RowRef::new("comparisons.toml", 1),
+            },
+            fighters: resolved(fighters),
+            soldiers: resolved(soldiers),
+            population: resolved(population),
+            area: resolved(area),
+        }
+    }
+
+    fn value(i: &Inputs, metric: Metric) -> f64 {
+        single(i, metric, Units::Imperial).expect("computes").value
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+    }
+
+    const PER_FIGHTER: [Metric; 3] = [Metric::SoldiersPerFighter, Metric::PeoplePerFighter, Metric::AreaPerFighter];
+
+    proptest! {
+        #[test]
+        fn a_ratio_times_its_inverse_is_one(
+            a in (1.0f64..1e6, 0.0f64..1e7, 1.0f64..1e9, 1.0f64..1e7),
+            b in (1.0f64..1e6, 1.0f64..1e7, 1.0f64..1e9, 1.0f64..1e7),
+        ) {
+            let a = inputs("a", a.0, a.1.max(1.0), a.2, a.3);
+            let b = inputs("b", b.0, b.1, b.2, b.3);
+            for metric in Metric::PAIRWISE {
+                let there = pairwise(&a, &b, metric, Units::Imperial).expect("computes").value;
+                let back = pairwise(&b, &a, metric, Units::Imperial).expect("computes").value;
+                prop_assert!(close(there * back, 1.0), "{metric}: {there} × {back}");
+            }
+        }
+
+        #[test]
+        fn scaling_fighters_scales_per_fighter_metrics_inversely(
+            f in 1.0f64..1e6, s in 0.0f64..1e7, p in 1.0f64..1e9, area in 1.0f64..1e7, k in 0.01f64..100.0,
+        ) {
+            let base = inputs("x", f, s, p, area);
+            let scaled = inputs("x", f * k, s, p, area);
+            for metric in PER_FIGHTER {
+                prop_assert!(close(value(&scaled, metric) * k, value(&base, metric)), "{metric}");
+            }
+            prop_assert!(close(value(&scaled, Metric::FightersPer1000People), k * value(&base, Metric::FightersPer1000People)));
+        }
+
+        #[test]
+        fn scaling_both_sides_leaves_ratios_unchanged(
+            f in 1.0f64..1e6, s in 1.0f64..1e7, p in 1.0f64..1e9, area in 1.0f64..1e7, k in 0.01f64..100.0,
+        ) {
+            let base = inputs("x", f, s, p, area);
+            let scaled = inputs("x", f * k, s * k, p * k, area * k);
+            for metric in Metric::SINGLE {
+                prop_assert!(close(value(&scaled, metric), value(&base, metric)), "{metric}");
+            }
+        }
+
+        #[test]
+        fn people_per_fighter_and_fighters_per_1000_people_are_reciprocal(f in 1.0f64..1e6, p in 1.0f64..1e9) {
+            let i = inputs("x", f, 1.0, p, 1.0);
+            prop_assert!(close(value(&i, Metric::PeoplePerFighter) * value(&i, Metric::FightersPer1000People), 1000.0));
+        }
+    }
+
+    #[test]
+    fn zero_denominator_is_an_error() {
+        let a = inputs("a", 10.0, 100.0, 1000.0, 10.0);
+        let b = inputs("b", 10.0, 0.0, 1000.0, 10.0);
+        let problem = pairwise(&a, &b, Metric::SoldiersRatio, Units::Imperial).expect_err("zero soldiers");
+        assert!(problem.message.contains("its soldiers is zero"), "{}", problem.message);
+    }
+
+    #[test]
+    fn areas_follow_the_units() {
+        let i = inputs("x", 1.0, 1.0, 1.0, 2.589988110336);
+        assert!(close(value(&i, Metric::AreaPerFighter), 1.0));
+        assert!(close(single(&i, Metric::AreaPerFighter, Units::Metric).expect("computes").value, 2.589988110336));
     }
 }
