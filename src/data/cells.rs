@@ -152,11 +152,12 @@ impl Cells<'_> {
             Some(value)
         } else {
             problems.push(
-                Problem::new(format!("not a valid id: \"{value}\""), self.at(column))
-                    .help(format!(
+                Problem::new(format!("not a valid id: \"{value}\""), self.at(column)).help(
+                    format!(
                     "ids are lower-case letters and digits joined by single hyphens, e.g. \"{}\"",
                     kebab(&value)
-                )),
+                ),
+                ),
             );
             None
         }

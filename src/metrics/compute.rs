@@ -44,16 +44,10 @@ fn value_of(resolved: &Resolved, quantity: Quantity, units: Units) -> f64 {
     }
 }
 
-fn input(
-    inputs: &Inputs,
-    quantity: Quantity,
-    metric: Metric,
-) -> Result<&Resolved, Problem> {
-    inputs.get(quantity).as_ref().map_err(|problem| {
-        let mut problem = problem.clone();
-        problem.message = format!("cannot compute {metric}: {}", problem.message);
-        problem
-    })
+/// A quantity a metric needs. A missing one is reported as it is, not once per metric,
+/// so that `validate` lists it once.
+fn input(inputs: &Inputs, quantity: Quantity) -> Result<&Resolved, Problem> {
+    inputs.get(quantity).as_ref().map_err(Problem::clone)
 }
 
 fn divide(
@@ -74,8 +68,8 @@ fn divide(
 /// A per-comparison metric.
 pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
     let (top, bottom) = metric.quantities();
-    let numerator = input(inputs, top, metric)?;
-    let denominator = input(inputs, bottom, metric)?;
+    let numerator = input(inputs, top)?;
+    let denominator = input(inputs, bottom)?;
     let scale = match metric {
         Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
         _ => 1.0,
@@ -116,8 +110,8 @@ pub fn pairwise(
     units: Units,
 ) -> Result<MetricRow, Problem> {
     let (quantity, _) = metric.quantities();
-    let top = input(a, quantity, metric)?;
-    let bottom = input(b, quantity, metric)?;
+    let top = input(a, quantity)?;
+    let bottom = input(b, quantity)?;
     let value = divide(
         value_of(top, quantity, units),
         value_of(bottom, quantity, units),
@@ -196,7 +190,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn resolved(value: f64) -> Result<Resolved, Problem> {
-        Ok(Resolved { estimate: Estimate::point(value), parts: Vec::new(), notes: Vec::new() })
+        Ok(Resolved {
+            estimate: Estimate::point(value),
+            parts: Vec::new(),
+            notes: Vec::new(),
+        })
     }
 
     fn inputs(id: &str, fighters: f64, soldiers: f64, population: f64, area: f64) -> Inputs {
@@ -227,7 +225,11 @@ mod tests {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
     }
 
-    const PER_FIGHTER: [Metric; 3] = [Metric::SoldiersPerFighter, Metric::PeoplePerFighter, Metric::AreaPerFighter];
+    const PER_FIGHTER: [Metric; 3] = [
+        Metric::SoldiersPerFighter,
+        Metric::PeoplePerFighter,
+        Metric::AreaPerFighter,
+    ];
 
     proptest! {
         #[test]
@@ -278,14 +280,24 @@ mod tests {
     fn zero_denominator_is_an_error() {
         let a = inputs("a", 10.0, 100.0, 1000.0, 10.0);
         let b = inputs("b", 10.0, 0.0, 1000.0, 10.0);
-        let problem = pairwise(&a, &b, Metric::SoldiersRatio, Units::Imperial).expect_err("zero soldiers");
-        assert!(problem.message.contains("its soldiers is zero"), "{}", problem.message);
+        let problem =
+            pairwise(&a, &b, Metric::SoldiersRatio, Units::Imperial).expect_err("zero soldiers");
+        assert!(
+            problem.message.contains("its soldiers is zero"),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]
     fn areas_follow_the_units() {
         let i = inputs("x", 1.0, 1.0, 1.0, 2.589988110336);
         assert!(close(value(&i, Metric::AreaPerFighter), 1.0));
-        assert!(close(single(&i, Metric::AreaPerFighter, Units::Metric).expect("computes").value, 2.589988110336));
+        assert!(close(
+            single(&i, Metric::AreaPerFighter, Units::Metric)
+                .expect("computes")
+                .value,
+            2.589988110336
+        ));
     }
 }

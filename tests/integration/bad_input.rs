@@ -414,10 +414,15 @@ fn toml_references() {
 
 #[test]
 fn missing_estimate_names_the_comparison() {
-    rejects("area.csv", "east,2589.988110336,src-c,,exactly 1000 sq mi\n", "", &[
-        "cannot compute area_per_fighter: comparison \"beta-east\" has no area estimate for east",
-        "datasets/comparisons.toml:12",
-    ]);
+    rejects(
+        "area.csv",
+        "east,2589.988110336,src-c,,exactly 1000 sq mi\n",
+        "",
+        &[
+            "comparison \"beta-east\" has no area estimate for east",
+            "datasets/comparisons.toml:12",
+        ],
+    );
 }
 
 #[test]
