@@ -55,6 +55,30 @@ pub enum Command {
     Validate,
     /// List the sources and which figures cite each.
     Sources,
+    /// Re-check published claims against the data, claim by claim: the stated and
+    /// computed values, the deviation, a verdict (consistent, inconsistent, unverifiable)
+    /// and the reason. Exits 1 when any claim is inconsistent.
+    ///
+    /// Example: `insurgency-metrics check seeds/ctp-2026.toml`.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Claim files (TOML) or directories of them. Default: `seeds/` in the current
+    /// directory when it exists, otherwise the claim files embedded in the binary.
+    #[arg(value_name = "CLAIMS.toml|DIR")]
+    pub paths: Vec<PathBuf>,
+
+    /// Tolerance for every claim that sets none of its own, as a fraction (0.05 = ±5%),
+    /// instead of its qualifier's default.
+    #[arg(long, value_name = "FRACTION")]
+    pub tolerance: Option<f64>,
+
+    /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json` with one
+    /// row per claim.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

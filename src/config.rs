@@ -46,6 +46,14 @@ pub enum Action {
     Table(TableConfig),
     Validate,
     Sources,
+    Check(CheckConfig),
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    pub paths: Vec<PathBuf>,
+    pub tolerance: Option<f64>,
+    pub format: Format,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +91,18 @@ impl Config {
             }
             Command::Validate => Action::Validate,
             Command::Sources => Action::Sources,
+            Command::Check(args) => {
+                if let Some(t) = args.tolerance.filter(|t| !(*t > 0.0 && *t < 1.0)) {
+                    return Err(Error::Usage(format!(
+                        "--tolerance {t}: write a fraction between 0 and 1, e.g. 0.05 for ±5%"
+                    )));
+                }
+                Action::Check(CheckConfig {
+                    paths: args.paths,
+                    tolerance: args.tolerance,
+                    format: args.format,
+                })
+            }
         };
         Ok(Config {
             data,

@@ -113,6 +113,9 @@ pub enum Error {
     Usage(String),
     /// The data is invalid or a metric cannot be computed; every problem found (exit 1).
     Data(Vec<Problem>),
+    /// Claims were re-checked and some failed: the report goes to stdout, the summary to
+    /// stderr (exit 1).
+    Checks { output: String, summary: String },
     /// A file could not be read or written (exit 1).
     Io {
         context: String,
@@ -124,7 +127,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
-            Error::Data(_) | Error::Io { .. } => 1,
+            Error::Data(_) | Error::Io { .. } | Error::Checks { .. } => 1,
         }
     }
 
@@ -141,6 +144,7 @@ impl fmt::Display for Error {
         match self {
             Error::Usage(message) => write!(f, "error: {message}"),
             Error::Io { context, source } => write!(f, "error: {context}: {source}"),
+            Error::Checks { summary, .. } => write!(f, "check failed: {summary}"),
             Error::Data(problems) => {
                 for (i, problem) in problems.iter().enumerate() {
                     if i > 0 {

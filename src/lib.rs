@@ -2,6 +2,7 @@
 //! fighters, soldiers, population and area from CSV, computes the ratios analysts quote,
 //! and says which data, year and source each figure came from.
 
+pub mod claims;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -21,5 +22,6 @@ pub fn run(cli: Cli) -> Result<String, Error> {
         Action::Table(table) => cmd::table::run(&config, table),
         Action::Validate => cmd::validate::run(&config),
         Action::Sources => cmd::sources::run(&config),
+        Action::Check(check) => cmd::check::run(&config, check),
     }
 }

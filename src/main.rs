@@ -9,6 +9,12 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = insurgency_metrics::cli::Cli::parse();
     match insurgency_metrics::run(cli) {
+        Err(insurgency_metrics::error::Error::Checks { output, summary }) => {
+            // Failed checks still print their report; the exit code carries the verdict.
+            let _ = std::io::stdout().lock().write_all(output.as_bytes());
+            eprintln!("check failed: {summary}");
+            ExitCode::from(1)
+        }
         Ok(text) => {
             let mut stdout = std::io::stdout().lock();
             match stdout

@@ -191,3 +191,45 @@ pub fn comparisons(
         }
     }
 }
+
+/// A group that is part of another (`parent` in groups.csv) cannot have more fighters
+/// than the whole in the same year.
+pub fn part_whole(data: &Dataset, problems: &mut Vec<Problem>) {
+    for group in &data.groups {
+        let Some(parent) = &group.parent else {
+            continue;
+        };
+        for part in data
+            .rows_of(Quantity::Fighters)
+            .filter(|r| r.entity == group.id)
+        {
+            let wholes: Vec<&Row> = data
+                .rows_of(Quantity::Fighters)
+                .filter(|r| &r.entity == parent && r.year == part.year)
+                .collect();
+            let Some(largest) = wholes.iter().max_by(|a, b| most(a).total_cmp(&most(b))) else {
+                continue;
+            };
+            if part.estimate.central > most(largest) {
+                problems.push(
+                    Problem::new(
+                        format!(
+                            "{} has more fighters ({}) than the whole of {parent} in {} ({} at most, line {})",
+                            group.id,
+                            part.estimate.central,
+                            part.year.unwrap_or_default(),
+                            most(largest),
+                            largest.at.line
+                        ),
+                        part.at.cell("central"),
+                    )
+                    .help(format!("a part cannot be larger than the whole: check both rows, or whether {} really belongs to {parent} (groups.csv, column `parent`)", group.id)),
+                );
+            }
+        }
+    }
+}
+
+fn most(row: &Row) -> f64 {
+    row.estimate.high.unwrap_or(row.estimate.central)
+}

@@ -60,10 +60,10 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
     let parsed: File = match toml::from_str(text) {
         Ok(parsed) => parsed,
         Err(err) => {
-            let offset = err.span().map_or(0, |span| span.start);
-            let key = key_near(text, offset, err.message());
-            let message = err.message().trim().replace('\n', " ");
-            problems.push(Problem::new(format!("invalid comparisons file: {message}"), locate(file, text, offset, &key)).help(
+            problems.push(toml_problem(
+                file,
+                text,
+                &err,
                 "each comparison is a [[comparison]] table with id, label, group, countries, year and soldiers, and optional sources and note",
             ));
             return Vec::new();
@@ -175,6 +175,18 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
         );
     }
     out
+}
+
+/// A TOML parse error as a problem naming the line, column and key.
+pub fn toml_problem(file: &str, text: &str, err: &toml::de::Error, help: &str) -> Problem {
+    let offset = err.span().map_or(0, |span| span.start);
+    let key = key_near(text, offset, err.message());
+    let message = err.message().trim().replace('\n', " ");
+    Problem::new(
+        format!("invalid TOML: {message}"),
+        locate(file, text, offset, &key),
+    )
+    .help(help)
 }
 
 /// The key a TOML error is about: the one named in the message, else the key on its line.

@@ -129,6 +129,7 @@ pub fn load(choice: &DataChoice) -> Result<Dataset, Error> {
     );
     checks::references(&data, loaded, &mut problems);
     checks::preferred_conflicts(&data, &mut problems);
+    checks::part_whole(&data, &mut problems);
 
     let input = read_input(choice, "comparisons.toml")?;
     match input.bytes {

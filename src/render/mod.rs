@@ -1,6 +1,7 @@
 //! Renderers: each takes computed rows and returns text. Writing it anywhere is the
 //! caller's job.
 
+pub mod claims;
 pub mod format;
 pub mod layout;
 pub mod markdown;

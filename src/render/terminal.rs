@@ -128,19 +128,25 @@ pub fn render(layout: &Layout, units: Units, data: &str, color: bool) -> String 
     out
 }
 
-/// Wraps text at word boundaries to `width`, indenting continuation lines.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
+/// Wraps text at word boundaries to `width`, indenting continuation lines; the first
+/// line keeps any leading spaces of `text`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let lead = &text[..text.len() - text.trim_start().len()];
     let mut out = String::new();
-    let mut line = String::new();
+    let mut line = lead.to_string();
+    let mut fresh = true;
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        if !fresh && line.chars().count() + 1 + word.chars().count() > width {
             out.push_str(&line);
             out.push('\n');
             line = indent.to_string();
-        } else if !line.is_empty() && line != indent {
+            fresh = true;
+        }
+        if !fresh {
             line.push(' ');
         }
         line.push_str(word);
+        fresh = false;
     }
     out.push_str(&line);
     out
@@ -154,5 +160,6 @@ mod tests {
     fn wraps_at_words() {
         let text = wrap("aaa bbb ccc ddd", 8, "  ");
         assert_eq!(text, "aaa bbb\n  ccc\n  ddd");
+        assert_eq!(wrap("  aa bb cc", 7, "  "), "  aa bb\n  cc");
     }
 }

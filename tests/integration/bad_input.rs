@@ -337,7 +337,7 @@ fn toml_syntax_error() {
         "year = 2025",
         "year = = 2025",
         &[
-            "invalid comparisons file",
+            "invalid TOML",
             "datasets/comparisons.toml:8:",
             "(key `year`)",
         ],
@@ -364,7 +364,7 @@ fn toml_wrong_type() {
         "year = 2025",
         "year = \"2025\"",
         &[
-            "invalid comparisons file",
+            "invalid TOML",
             "datasets/comparisons.toml:8:",
             "(key `year`)",
         ],

@@ -1,6 +1,7 @@
 //! Integration tests: the real binary on small fixture datasets.
 
 mod bad_input;
+mod check;
 mod shipped;
 mod table;
 mod usage;

@@ -1,0 +1,172 @@
+//! Explanations for an inconsistent claim: every single change to the data that would
+//! make it consistent — another year of the same quantity, another source's estimate, or
+//! counting or excluding a force component.
+
+use std::collections::BTreeSet;
+
+use crate::data::model::{ARMED_FORCES_PARTS, COMPONENTS};
+use crate::data::{Dataset, Quantity, Row};
+use crate::metrics::overrides::Override;
+use crate::metrics::resolve::{resolve, Part};
+use crate::render::format::grouped;
+
+use super::tolerance::Band;
+use super::verdict::compute;
+use super::{Claim, Target};
+
+pub fn explain(data: &Dataset, claim: &Claim, accepted: &Band) -> Vec<String> {
+    match &claim.target {
+        Target::Metric {
+            comparison,
+            versus,
+            metric,
+            ..
+        } => {
+            let mut found = Vec::new();
+            let (top, bottom) = metric.quantities();
+            let quantities: BTreeSet<_> = [top, bottom].into_iter().collect();
+            let involved: Vec<&str> = std::iter::once(comparison.as_str())
+                .chain(versus.as_deref())
+                .collect();
+            for id in &involved {
+                let Some(c) = data.comparison(id) else {
+                    continue;
+                };
+                let inputs = resolve(data, c, &[]);
+                for quantity in &quantities {
+                    let Ok(resolved) = inputs.get(*quantity) else {
+                        continue;
+                    };
+                    for part in resolved.parts.iter().filter(|p| !p.overridden) {
+                        for row in alternatives(data, *quantity, part) {
+                            let o = Override {
+                                entity: part.entity.clone(),
+                                quantity: *quantity,
+                                component: part.component.clone(),
+                                value: row.estimate.central,
+                                text: String::new(),
+                            };
+                            if matches!(compute(data, claim, &[o], None), Ok((v, _)) if accepted.contains(v))
+                            {
+                                push(
+                                    &mut found,
+                                    format!(
+                                        "consistent if {} is used instead of {}",
+                                        describe_row(row),
+                                        describe_part(part)
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
+                for (components, change) in component_changes(data, c) {
+                    if matches!(compute(data, claim, &[], Some((id, &components))), Ok((v, _)) if accepted.contains(v))
+                    {
+                        push(&mut found, format!("consistent if {id} {change}"));
+                    }
+                }
+            }
+            found
+        }
+        Target::Estimate {
+            entity,
+            quantity,
+            component,
+            ..
+        } => {
+            let mut found = Vec::new();
+            for row in data
+                .rows_of(*quantity)
+                .filter(|r| &r.entity == entity && r.component == *component)
+            {
+                if accepted.contains(row.estimate.central) {
+                    push(&mut found, format!("consistent with {}", describe_row(row)));
+                }
+            }
+            found
+        }
+        Target::Unverifiable { .. } => Vec::new(),
+    }
+}
+
+fn push(found: &mut Vec<String>, text: String) {
+    if !found.contains(&text) {
+        found.push(text);
+    }
+}
+
+/// Other rows of the same entity, quantity and component than the one a part used.
+fn alternatives<'a>(
+    data: &'a Dataset,
+    quantity: Quantity,
+    part: &'a Part,
+) -> impl Iterator<Item = &'a Row> {
+    data.rows_of(quantity).filter(move |r| {
+        r.entity == part.entity && r.component == part.component && Some(&r.at) != part.at.as_ref()
+    })
+}
+
+/// Soldier counts with one component added or removed, and how to say it.
+fn component_changes(data: &Dataset, c: &crate::data::Comparison) -> Vec<(Vec<String>, String)> {
+    let mut out = Vec::new();
+    let has_data = |component: &str| {
+        data.rows_of(Quantity::Soldiers).any(|r| {
+            r.component.as_deref() == Some(component)
+                && c.countries.contains(&r.entity)
+                && r.year.is_none_or(|y| y <= c.year)
+        })
+    };
+    let counts_total = c.soldiers.iter().any(|s| s == "armed-forces");
+    for component in COMPONENTS {
+        let counted = c.soldiers.iter().any(|s| s == component);
+        if counted && c.soldiers.len() > 1 {
+            let fewer: Vec<String> = c
+                .soldiers
+                .iter()
+                .filter(|s| s != component)
+                .cloned()
+                .collect();
+            out.push((fewer, format!("did not count {component} as soldiers")));
+        } else if !counted && has_data(component) {
+            let overlaps = (*component == "armed-forces"
+                && c.soldiers
+                    .iter()
+                    .any(|s| ARMED_FORCES_PARTS.contains(&s.as_str())))
+                || (counts_total && ARMED_FORCES_PARTS.contains(component));
+            if !overlaps {
+                let mut more = c.soldiers.clone();
+                more.push(component.to_string());
+                out.push((more, format!("counted {component} as soldiers")));
+            }
+        }
+    }
+    out
+}
+
+fn describe_row(row: &Row) -> String {
+    let mut out = format!("{} {}", row.entity, row.quantity);
+    if let Some(component) = &row.component {
+        out.push_str(&format!(" ({component})"));
+    }
+    if let Some(year) = row.year {
+        out.push_str(&format!(" {year}"));
+    }
+    format!(
+        "{out} ({}; {}, {})",
+        grouped(row.estimate.central, 0),
+        row.source,
+        row.at
+    )
+}
+
+fn describe_part(part: &Part) -> String {
+    let year = part.year.map(|y| format!(" {y}")).unwrap_or_default();
+    format!(
+        "{year} ({}; {})",
+        grouped(part.estimate.central, 0),
+        part.source.as_deref().unwrap_or("--set")
+    )
+    .trim_start()
+    .to_string()
+}

@@ -1,0 +1,129 @@
+//! Published claims: what a document says about a metric or an estimate, read from the
+//! TOML files in `seeds/`, and re-checked against the data.
+
+pub mod crosscheck;
+pub mod embedded;
+pub mod explain;
+pub mod parse;
+pub mod tolerance;
+pub mod verdict;
+
+use std::fmt;
+
+use crate::cli::Units;
+use crate::data::{Quantity, RowRef};
+use crate::metrics::Metric;
+
+/// How a document qualifies a number. The default tolerances are in `tolerance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    None,
+    About,
+    Nearly,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::None,
+        Qualifier::About,
+        Qualifier::Nearly,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::LessThan,
+        Qualifier::AtMost,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Qualifier::None => "none",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::LessThan => "less-than",
+            Qualifier::AtMost => "at-most",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.id() == text)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The number a claim states: one value or a range such as "five or six".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stated {
+    One(f64),
+    Range(f64, f64),
+}
+
+/// What a claim is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A metric of a comparison, or of a comparison against another (`versus`).
+    Metric {
+        comparison: String,
+        versus: Option<String>,
+        metric: Metric,
+        units: Units,
+    },
+    /// A single estimate in the data: an entity's quantity in a year.
+    Estimate {
+        entity: String,
+        quantity: Quantity,
+        component: Option<String>,
+        year: i32,
+    },
+    /// Not checkable against the datasets; says what it would need.
+    Unverifiable {
+        requires: Requirement,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// Counts of events: needs an ACLED or UCDP export.
+    Events,
+    /// Figures the data model does not hold.
+    OutOfModel,
+}
+
+impl Requirement {
+    pub fn id(self) -> &'static str {
+        match self {
+            Requirement::Events => "events",
+            Requirement::OutOfModel => "out-of-model",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub says: String,
+    pub stated: Stated,
+    pub qualifier: Qualifier,
+    /// Overrides the qualifier's default tolerance (a fraction, 0.05 = 5%).
+    pub tolerance: Option<f64>,
+    pub target: Target,
+    pub at: RowRef,
+}
+
+/// One claim file: the document's source id and its claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimFile {
+    pub file: String,
+    pub source: String,
+    pub claims: Vec<Claim>,
+}

@@ -1,0 +1,264 @@
+//! Re-checks one claim: computes the value it is about from the data, compares it with
+//! the stated value under its qualifier's tolerance, and gives a verdict with a reason.
+
+use crate::data::{Dataset, Quantity, Row};
+use crate::error::Problem;
+use crate::metrics::compute::{pairwise, single};
+use crate::metrics::overrides::Override;
+use crate::metrics::resolve::resolve;
+use crate::render::format::{grouped, readable};
+
+use super::explain;
+use super::tolerance::{band, deviation, Band};
+use super::{Claim, Requirement, Stated, Target};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Consistent,
+    Inconsistent,
+    Unverifiable,
+}
+
+impl Verdict {
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Inconsistent => "inconsistent",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// The outcome of re-checking one claim.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub claim: Claim,
+    pub document: String,
+    pub verdict: Verdict,
+    pub computed: Option<f64>,
+    /// (computed − stated) / stated; 0 inside a stated range.
+    pub deviation: Option<f64>,
+    pub reason: String,
+    /// Single changes to the data that would make an inconsistent claim consistent.
+    pub explanations: Vec<String>,
+}
+
+/// The tolerance for a claim: its own, else the run's, else the qualifier's default.
+pub fn claim_band(claim: &Claim, run_tolerance: Option<f64>) -> Band {
+    band(
+        claim.stated,
+        claim.qualifier,
+        claim.tolerance.or(run_tolerance),
+    )
+}
+
+/// Computes what a claim is about with optional overrides (used to try alternatives).
+/// `soldiers` replaces the counted components of one comparison: (id, components).
+pub fn compute(
+    data: &Dataset,
+    claim: &Claim,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+) -> Result<(f64, String), Problem> {
+    let with_components = |id: &str| -> Result<crate::data::Comparison, Problem> {
+        let mut c = data.comparison(id).cloned().ok_or_else(|| missing(id))?;
+        if let Some((target, components)) = soldiers.filter(|(target, _)| *target == id) {
+            let _ = target;
+            c.soldiers = components.to_vec();
+        }
+        Ok(c)
+    };
+    match &claim.target {
+        Target::Metric {
+            comparison,
+            versus,
+            metric,
+            units,
+        } => {
+            let a = resolve(data, &with_components(comparison)?, overrides);
+            let row = match versus {
+                None => single(&a, *metric, *units)?,
+                Some(b) => pairwise(
+                    &a,
+                    &resolve(data, &with_components(b)?, overrides),
+                    *metric,
+                    *units,
+                )?,
+            };
+            let what = match versus {
+                None => format!("{metric} of {comparison}"),
+                Some(b) => format!("{metric} of {comparison} against {b}"),
+            };
+            let notes = if row.notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", row.notes.join("; "))
+            };
+            Ok((row.value, format!("{what}{notes}")))
+        }
+        Target::Estimate {
+            entity,
+            quantity,
+            component,
+            year,
+        } => {
+            let row = estimate_row(data, entity, *quantity, component.as_deref(), *year)
+                .ok_or_else(|| {
+                    Problem::new(
+                        format!("no {quantity} estimate for {entity} in or before {year}"),
+                        claim.at.cell("entity"),
+                    )
+                })?;
+            let fallback = match row.year {
+                Some(y) if y < *year => format!("; {y} used for {year}"),
+                _ => String::new(),
+            };
+            Ok((
+                row.estimate.central,
+                format!(
+                    "{entity} {quantity} from {} ({}{fallback})",
+                    row.source, row.at
+                ),
+            ))
+        }
+        Target::Unverifiable { .. } => {
+            Err(Problem::new("not computable", claim.at.cell("requires")))
+        }
+    }
+}
+
+fn missing(id: &str) -> Problem {
+    Problem::new(
+        format!("unknown comparison \"{id}\""),
+        crate::error::Location::file("comparisons.toml"),
+    )
+}
+
+/// The data's estimate of an entity's quantity for a year: that year's or the nearest
+/// earlier one, the preferred row where several share it.
+pub fn estimate_row<'a>(
+    data: &'a Dataset,
+    entity: &str,
+    quantity: Quantity,
+    component: Option<&str>,
+    year: i32,
+) -> Option<&'a Row> {
+    let candidates: Vec<&Row> = data
+        .rows_of(quantity)
+        .filter(|r| {
+            r.entity == entity
+                && r.component.as_deref() == component
+                && r.year.is_none_or(|y| y <= year)
+        })
+        .collect();
+    let best = candidates.iter().map(|r| r.year).max()?;
+    let same: Vec<&Row> = candidates.into_iter().filter(|r| r.year == best).collect();
+    same.iter().find(|r| r.preferred).or(same.first()).copied()
+}
+
+pub fn check(data: &Dataset, document: &str, claim: &Claim, run_tolerance: Option<f64>) -> Checked {
+    let checked = |verdict, computed: Option<f64>, reason: String, explanations| Checked {
+        claim: claim.clone(),
+        document: document.to_string(),
+        verdict,
+        computed,
+        deviation: computed.map(|v| deviation(claim.stated, v)),
+        reason,
+        explanations,
+    };
+    if let Target::Unverifiable { requires, reason } = &claim.target {
+        let needs = match requires {
+            Requirement::Events => "needs an event export (ACLED or UCDP)",
+            Requirement::OutOfModel => "outside the data model",
+        };
+        let reason = if reason.is_empty() {
+            needs.to_string()
+        } else {
+            format!("{needs}: {reason}")
+        };
+        return checked(Verdict::Unverifiable, None, reason, Vec::new());
+    }
+    let accepted = claim_band(claim, run_tolerance);
+    match compute(data, claim, &[], None) {
+        Err(problem) => checked(
+            Verdict::Unverifiable,
+            None,
+            format!("the data cannot compute it: {}", problem.message),
+            Vec::new(),
+        ),
+        Ok((value, what)) if accepted.contains(value) => checked(
+            Verdict::Consistent,
+            Some(value),
+            format!(
+                "{what} is {}; accepted: {}",
+                readable(value),
+                describe_band(&accepted)
+            ),
+            Vec::new(),
+        ),
+        Ok((value, what)) => {
+            let explanations = explain::explain(data, claim, &accepted);
+            checked(
+                Verdict::Inconsistent,
+                Some(value),
+                format!(
+                    "{what} is {}; accepted: {}",
+                    readable(value),
+                    describe_band(&accepted)
+                ),
+                explanations,
+            )
+        }
+    }
+}
+
+/// "7,200 to 8,800", "more than 2", "at most 4.4".
+pub fn describe_band(band: &Band) -> String {
+    match (band.low, band.high) {
+        (Some(low), Some(high)) => format!("{} to {}", readable(low), readable(high)),
+        (Some(low), None) if band.strict => format!("more than {}", readable(low)),
+        (Some(low), None) => format!("at least {}", readable(low)),
+        (None, Some(high)) if band.strict => format!("less than {}", readable(high)),
+        (None, Some(high)) => format!("at most {}", readable(high)),
+        (None, None) => "any value".to_string(),
+    }
+}
+
+/// The stated value as the document gives it: "about 8,000", "5 to 6".
+pub fn describe_stated(claim: &Claim) -> String {
+    // A date stated by an out-of-model claim stays a year ("2026", not "2,026").
+    let is_year = |v: f64| {
+        matches!(
+            claim.target,
+            Target::Unverifiable {
+                requires: Requirement::OutOfModel,
+                ..
+            }
+        ) && v.fract() == 0.0
+            && (1900.0..=2100.0).contains(&v)
+    };
+    let number = |v: f64| {
+        if is_year(v) {
+            format!("{v:.0}")
+        } else {
+            number(v)
+        }
+    };
+    let value = match claim.stated {
+        Stated::One(v) => number(v),
+        Stated::Range(a, b) => format!("{}–{}", number(a), number(b)),
+    };
+    match claim.qualifier {
+        super::Qualifier::None => value,
+        q => format!("{} {value}", q.id().replace('-', " ")),
+    }
+}
+
+/// A stated number as written: whole numbers with grouped digits, decimals kept.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        grouped(v, 0)
+    } else {
+        format!("{v}")
+    }
+}

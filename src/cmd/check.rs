@@ -1,0 +1,132 @@
+//! `check`: re-runs every published claim in the claim files against the data and says,
+//! claim by claim, whether it follows, how far off it is and why. Exits 1 when any claim
+//! is inconsistent or a cross-check finds a contradiction.
+
+use std::path::{Path, PathBuf};
+
+use crate::claims::crosscheck::crosscheck;
+use crate::claims::parse::{self, SeenIds};
+use crate::claims::verdict::{check, Verdict};
+use crate::claims::{embedded, ClaimFile};
+use crate::cli::Format;
+use crate::config::{CheckConfig, Config};
+use crate::data;
+use crate::error::Error;
+use crate::render::claims as render;
+
+/// The claim files to read, as (display name, text).
+fn claim_texts(paths: &[PathBuf]) -> Result<(String, Vec<(String, String)>), Error> {
+    if paths.is_empty() {
+        let default = Path::new("seeds");
+        if !default.is_dir() {
+            let texts = embedded::FILES
+                .iter()
+                .map(|(name, text)| (format!("embedded:seeds/{name}"), text.to_string()))
+                .collect();
+            return Ok(("embedded (shipped with the binary)".to_string(), texts));
+        }
+        return claim_texts(&[default.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Error::Usage(format!(
+                    "{}: no claim files (*.toml) in this directory",
+                    path.display()
+                )));
+            }
+            files.extend(found);
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            return Err(Error::Usage(format!(
+                "{}: no such file or directory; give claim files (*.toml) or a directory of them",
+                path.display()
+            )));
+        }
+    }
+    let described: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut texts = Vec::new();
+    for file in files {
+        let display = file.display().to_string();
+        let bytes =
+            std::fs::read(&file).map_err(|e| Error::io(format!("cannot read {display}"), e))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::Data(vec![crate::error::Problem::new(
+                "not UTF-8",
+                crate::error::Location::file(&display),
+            )
+            .help("save the claim file as UTF-8")])
+        })?;
+        texts.push((display, text));
+    }
+    Ok((described.join(", "), texts))
+}
+
+pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
+    let data = data::load(&config.data)?;
+    for o in &config.overrides {
+        o.check(&data)?;
+    }
+    let (described, texts) = claim_texts(&options.paths)?;
+    let mut problems = Vec::new();
+    let mut seen: SeenIds = Vec::new();
+    let files: Vec<ClaimFile> = texts
+        .iter()
+        .filter_map(|(file, text)| parse::read(file, text, &data, &mut seen, &mut problems))
+        .collect();
+    if !problems.is_empty() {
+        return Err(Error::Data(problems));
+    }
+    let data = with_overrides(data, config);
+    let checked: Vec<_> = files
+        .iter()
+        .flat_map(|f| {
+            f.claims
+                .iter()
+                .map(|c| check(&data, &f.source, c, options.tolerance))
+        })
+        .collect();
+    let findings = crosscheck(&data, &files, options.tolerance);
+    let header = format!("data: {} · claims: {described}", config.data.describe());
+    let output = match options.format {
+        Format::Table => render::terminal(&checked, &findings, &data, &header),
+        Format::Markdown => render::markdown(&checked, &findings, &header),
+        Format::Csv => render::csv(&render::tidy(&checked))?,
+        Format::Json => render::json(&render::tidy(&checked))?,
+    };
+    let inconsistent = checked
+        .iter()
+        .filter(|c| c.verdict == Verdict::Inconsistent)
+        .count();
+    if inconsistent > 0 || !findings.is_empty() {
+        return Err(Error::Checks {
+            output,
+            summary: render::summary(&checked, findings.len()),
+        });
+    }
+    Ok(output)
+}
+
+/// `--set` applies to claims too: the overridden value replaces the data's rows.
+fn with_overrides(mut data: data::Dataset, config: &Config) -> data::Dataset {
+    for o in &config.overrides {
+        for row in data.rows.iter_mut().filter(|r| {
+            r.quantity == o.quantity
+                && r.entity == o.entity
+                && (o.component.is_none() || r.component == o.component)
+        }) {
+            row.estimate = data::Estimate::point(o.value);
+            row.source = format!("--set {}", o.text);
+        }
+    }
+    data
+}

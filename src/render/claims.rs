@@ -1,0 +1,255 @@
+//! Renders re-checked claims: a terminal list grouped by document, a Markdown table, or
+//! tidy CSV / JSON with one row per claim.
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::claims::verdict::{describe_stated, Checked, Verdict};
+use crate::claims::{Requirement, Stated, Target};
+use crate::data::Dataset;
+use crate::error::Error;
+
+use super::format::readable;
+use super::markdown::escape;
+use super::terminal::{wrap, WIDTH};
+
+/// Counts for the summary line.
+pub fn summary(checked: &[Checked], findings: usize) -> String {
+    let count = |v: Verdict| checked.iter().filter(|c| c.verdict == v).count();
+    let needs = |r: Requirement| {
+        checked.iter().filter(|c| matches!(c.claim.target, Target::Unverifiable { requires, .. } if requires == r)).count()
+    };
+    let other =
+        count(Verdict::Unverifiable) - needs(Requirement::Events) - needs(Requirement::OutOfModel);
+    let mut unverifiable = format!(
+        "{} need event data, {} outside the data model",
+        needs(Requirement::Events),
+        needs(Requirement::OutOfModel)
+    );
+    if other > 0 {
+        unverifiable.push_str(&format!(", {other} missing from the data"));
+    }
+    format!(
+        "{} claims: {} consistent, {} inconsistent, {} unverifiable ({unverifiable}); {findings} cross-check finding{}",
+        checked.len(),
+        count(Verdict::Consistent),
+        count(Verdict::Inconsistent),
+        count(Verdict::Unverifiable),
+        if findings == 1 { "" } else { "s" }
+    )
+}
+
+fn computed_text(c: &Checked) -> String {
+    match (c.computed, c.deviation) {
+        (Some(v), Some(d)) => format!("{} ({:+.1}%)", readable(v), d * 100.0),
+        _ => "–".to_string(),
+    }
+}
+
+pub fn terminal(checked: &[Checked], findings: &[String], data: &Dataset, header: &str) -> String {
+    let mut out = format!("{header}\n");
+    let mut document = "";
+    for c in checked {
+        if c.document != document {
+            document = &c.document;
+            let title = data
+                .source(document)
+                .map_or(String::new(), |s| format!(": {}", s.title));
+            out.push_str(&format!(
+                "\n{}\n",
+                wrap(
+                    &format!("{document}{title} ({})", c.claim.at.file),
+                    WIDTH as usize,
+                    "  "
+                )
+            ));
+        }
+        let label = match c.verdict {
+            Verdict::Inconsistent => "INCONSISTENT",
+            v => v.id(),
+        };
+        let indent = "                ";
+        let mut lines = vec![
+            format!("  {label:<13} {}", c.claim.id),
+            c.claim.says.clone(),
+        ];
+        lines.push(format!(
+            "stated {} · computed {}",
+            describe_stated(&c.claim),
+            computed_text(c)
+        ));
+        lines.push(c.reason.clone());
+        if c.verdict == Verdict::Inconsistent {
+            if c.explanations.is_empty() {
+                lines.push("no single change to the data makes it consistent".to_string());
+            }
+            lines.extend(c.explanations.iter().map(|e| format!("→ {e}")));
+        }
+        out.push_str(&lines[0]);
+        out.push('\n');
+        for line in &lines[1..] {
+            out.push_str(&wrap(&format!("{indent}{line}"), WIDTH as usize, indent));
+            out.push('\n');
+        }
+    }
+    if !findings.is_empty() {
+        out.push_str("\ncross-checks:\n");
+        for finding in findings {
+            out.push_str(&wrap(&format!("  ! {finding}"), WIDTH as usize, "    "));
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("\n{}\n", summary(checked, findings.len())));
+    out
+}
+
+pub fn markdown(checked: &[Checked], findings: &[String], header: &str) -> String {
+    let mut out = String::from(
+        "| claim | says | stated | computed | verdict | why |\n|---|---|---:|---:|---|---|\n",
+    );
+    for c in checked {
+        let mut why = escape(&c.reason);
+        if c.verdict == Verdict::Inconsistent {
+            if c.explanations.is_empty() {
+                why.push_str("<br>No single change to the data makes it consistent.");
+            }
+            for e in &c.explanations {
+                why.push_str(&format!("<br>→ {}", escape(e)));
+            }
+        }
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            c.claim.id,
+            escape(&c.claim.says),
+            escape(&describe_stated(&c.claim)),
+            escape(&computed_text(c)),
+            c.verdict.id(),
+            why
+        ));
+    }
+    if !findings.is_empty() {
+        out.push_str("\nCross-checks:\n\n");
+        for finding in findings {
+            out.push_str(&format!("- {}\n", escape(finding)));
+        }
+    }
+    out.push_str(&format!(
+        "\n{}.\n\n{}.\n",
+        summary(checked, findings.len()),
+        header.replace(" · ", ", ")
+    ));
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct TidyClaim {
+    pub document: String,
+    pub claim: String,
+    pub says: String,
+    pub target: String,
+    pub qualifier: String,
+    pub stated_low: f64,
+    pub stated_high: f64,
+    pub computed: Option<f64>,
+    pub deviation_pct: Option<f64>,
+    pub verdict: String,
+    pub reason: String,
+    pub explanations: String,
+    pub file: String,
+}
+
+pub fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
+    checked
+        .iter()
+        .map(|c| {
+            let (low, high) = match c.claim.stated {
+                Stated::One(v) => (v, v),
+                Stated::Range(a, b) => (a, b),
+            };
+            let target = match &c.claim.target {
+                Target::Metric {
+                    comparison,
+                    versus: None,
+                    metric,
+                    ..
+                } => format!("{comparison}:{metric}"),
+                Target::Metric {
+                    comparison,
+                    versus: Some(b),
+                    metric,
+                    ..
+                } => format!("{comparison}/{b}:{metric}"),
+                Target::Estimate {
+                    entity,
+                    quantity,
+                    component: None,
+                    year,
+                } => format!("{entity}:{quantity}:{year}"),
+                Target::Estimate {
+                    entity,
+                    quantity,
+                    component: Some(k),
+                    year,
+                } => format!("{entity}:{quantity}.{k}:{year}"),
+                Target::Unverifiable { requires, .. } => format!("requires:{}", requires.id()),
+            };
+            TidyClaim {
+                document: c.document.clone(),
+                claim: c.claim.id.clone(),
+                says: c.claim.says.clone(),
+                target,
+                qualifier: c.claim.qualifier.id().to_string(),
+                stated_low: low,
+                stated_high: high,
+                computed: c.computed,
+                deviation_pct: c.deviation.map(|d| d * 100.0),
+                verdict: c.verdict.id().to_string(),
+                reason: c.reason.clone(),
+                explanations: c.explanations.join("; "),
+                file: c.claim.at.file.clone(),
+            }
+        })
+        .collect()
+}
+
+pub fn json(rows: &[TidyClaim]) -> Result<String, Error> {
+    serde_json::to_string_pretty(rows)
+        .map(|t| t + "\n")
+        .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
+}
+
+pub fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
+    let failed = |err: PolarsError| Error::io("cannot write CSV", std::io::Error::other(err));
+    let text = |f: fn(&TidyClaim) -> &str| {
+        rows.iter()
+            .map(|r| Some(f(r)).filter(|s| !s.is_empty()).map(String::from))
+            .collect::<Vec<Option<String>>>()
+    };
+    let number =
+        |f: fn(&TidyClaim) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
+    let mut frame = DataFrame::new(
+        rows.len(),
+        vec![
+            Column::new("document".into(), text(|r| &r.document)),
+            Column::new("claim".into(), text(|r| &r.claim)),
+            Column::new("says".into(), text(|r| &r.says)),
+            Column::new("target".into(), text(|r| &r.target)),
+            Column::new("qualifier".into(), text(|r| &r.qualifier)),
+            Column::new("stated_low".into(), number(|r| Some(r.stated_low))),
+            Column::new("stated_high".into(), number(|r| Some(r.stated_high))),
+            Column::new("computed".into(), number(|r| r.computed)),
+            Column::new("deviation_pct".into(), number(|r| r.deviation_pct)),
+            Column::new("verdict".into(), text(|r| &r.verdict)),
+            Column::new("reason".into(), text(|r| &r.reason)),
+            Column::new("explanations".into(), text(|r| &r.explanations)),
+            Column::new("file".into(), text(|r| &r.file)),
+        ],
+    )
+    .map_err(failed)?;
+    let mut out = Vec::new();
+    CsvWriter::new(&mut out)
+        .include_header(true)
+        .finish(&mut frame)
+        .map_err(failed)?;
+    String::from_utf8(out).map_err(|e| Error::io("cannot write CSV", std::io::Error::other(e)))
+}

@@ -1,0 +1,311 @@
+//! `check` on the basic fixture: verdicts, deviations, explanations, cross-checks, exit
+//! codes, and every malformed claim file.
+
+use approx::assert_relative_eq;
+use serde_json::Value;
+
+use crate::util::{fixture_dir, Fixture};
+
+fn claims_fixture() -> Fixture {
+    let fixture = Fixture::basic();
+    let seeds = fixture.dir.path().join("seeds");
+    std::fs::create_dir(&seeds).expect("seeds dir");
+    std::fs::copy(
+        fixture_dir("claims").join("basic.toml"),
+        seeds.join("basic.toml"),
+    )
+    .expect("copy claims");
+    fixture
+}
+
+/// The text with its line wrapping undone, for matching sentences.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn write_claims(fixture: &Fixture, text: &str) {
+    std::fs::write(fixture.dir.path().join("seeds/basic.toml"), text).expect("write claims");
+}
+
+fn rows(fixture: &Fixture) -> Vec<Value> {
+    let run = fixture.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "inconsistent claims exit 1: {run:?}");
+    serde_json::from_str::<Value>(&run.stdout)
+        .expect("json")
+        .as_array()
+        .expect("array")
+        .clone()
+}
+
+fn claim<'a>(rows: &'a [Value], id: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["claim"] == id)
+        .unwrap_or_else(|| panic!("no claim {id}"))
+}
+
+#[test]
+fn terminal_report_snapshot() {
+    let run = claims_fixture().run(&["check"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("check failed: 8 claims: 4 consistent, 3 inconsistent, 1 unverifiable"),
+        "{run:?}"
+    );
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn verdicts_and_values() {
+    let rows = rows(&claims_fixture());
+    let verdict = |id: &str| {
+        claim(&rows, id)["verdict"]
+            .as_str()
+            .expect("verdict")
+            .to_string()
+    };
+    assert_eq!(verdict("alpha-people"), "consistent");
+    assert_eq!(verdict("beta-people"), "inconsistent");
+    assert_eq!(verdict("alpha-twice-beta"), "consistent");
+    assert_eq!(verdict("beta-soldiers-range"), "consistent");
+    assert_eq!(verdict("alpha-soldiers-with-militia"), "inconsistent");
+    assert_eq!(verdict("alpha-fighters"), "consistent");
+    assert_eq!(verdict("alpha-wing-fighters"), "inconsistent");
+    assert_eq!(verdict("alpha-attacks"), "unverifiable");
+    assert_relative_eq!(
+        claim(&rows, "beta-people")["computed"]
+            .as_f64()
+            .expect("computed"),
+        2000.0,
+        max_relative = 1e-12
+    );
+    assert_relative_eq!(
+        claim(&rows, "beta-people")["deviation_pct"]
+            .as_f64()
+            .expect("deviation"),
+        100.0,
+        max_relative = 1e-9
+    );
+    assert_eq!(
+        claim(&rows, "beta-soldiers-range")["deviation_pct"].as_f64(),
+        Some(0.0)
+    );
+    assert!(claim(&rows, "alpha-attacks")["reason"]
+        .as_str()
+        .expect("reason")
+        .contains("needs an event export"));
+    assert!(claim(&rows, "alpha-attacks")["computed"].is_null());
+}
+
+#[test]
+fn explanations_name_the_change_that_flips_the_verdict() {
+    let rows = rows(&claims_fixture());
+    let year = claim(&rows, "beta-people")["explanations"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    assert!(year.contains("consistent if beta fighters 2020 (1,000; src-a, datasets/fighters.csv:5) is used instead of 2022 (500; src-a)"), "{year}");
+    let component = claim(&rows, "alpha-soldiers-with-militia")["explanations"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    assert_eq!(
+        component,
+        "consistent if alpha-ns counted militia as soldiers"
+    );
+}
+
+#[test]
+fn part_larger_than_whole_is_reported() {
+    let run = claims_fixture().run(&["check"]);
+    assert!(flat(&run.stdout).contains("gives alpha-wing more than 1,500 fighters, more than the whole of alpha (1,200 at most; datasets/fighters.csv:2)"), "{run:?}");
+}
+
+#[test]
+fn part_larger_than_whole_in_the_data_is_invalid() {
+    let fixture = Fixture::basic();
+    fixture.replace(
+        "fighters.csv",
+        "alpha-wing,2025,100,",
+        "alpha-wing,2025,1500,",
+    );
+    fixture.run(&["validate"]).fails(1, &["alpha-wing has more fighters (1500) than the whole of alpha in 2025 (1200 at most, line 2)", "datasets/fighters.csv:4:3 (column `central`)"]);
+}
+
+#[test]
+fn contradicting_claims_are_reported() {
+    let fixture = claims_fixture();
+    let mut text =
+        std::fs::read_to_string(fixture.dir.path().join("seeds/basic.toml")).expect("read");
+    text.push_str("\n[[claim]]\nid = \"alpha-fighters-high\"\nsays = \"Alpha has more than 3,000 fighters\"\nentity = \"alpha\"\nquantity = \"fighters\"\nyear = 2025\nstated = 3000\nqualifier = \"more-than\"\n");
+    write_claims(&fixture, &text);
+    let run = fixture.run(&["check"]);
+    assert!(flat(&run.stdout).contains("claim alpha-fighters (seeds/basic.toml:45) and claim alpha-fighters-high (seeds/basic.toml:70) contradict each other: one accepts 900 to 1,100, the other more than 3,000"), "{run:?}");
+}
+
+#[test]
+fn consistent_claims_exit_zero() {
+    let fixture = claims_fixture();
+    let path = fixture.dir.path().join("one.toml");
+    std::fs::write(&path, "[document]\nsource = \"src-a\"\n\n[[claim]]\nid = \"a\"\nsays = \"about 12,000 people per fighter\"\ncomparison = \"alpha-ns\"\nmetric = \"people_per_fighter\"\nstated = 12000\nqualifier = \"about\"\n").expect("write");
+    let run = fixture.run(&["check", "one.toml"]);
+    assert!(
+        run.ok()
+            .contains("1 claims: 1 consistent, 0 inconsistent, 0 unverifiable"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn run_tolerance_widens_default_bands() {
+    let fixture = claims_fixture();
+    // alpha-soldiers-with-militia: 10 against a stated 15 is off by a third.
+    let tight = fixture.run(&["check", "--format", "json"]);
+    let loose = fixture.run(&["check", "--format", "json", "--tolerance", "0.4"]);
+    let verdict = |out: &str| {
+        let rows: Vec<Value> = serde_json::from_str(out).expect("json");
+        claim(&rows, "alpha-soldiers-with-militia")["verdict"]
+            .as_str()
+            .expect("verdict")
+            .to_string()
+    };
+    assert_eq!(verdict(&tight.stdout), "inconsistent");
+    assert_eq!(verdict(&loose.stdout), "consistent");
+    fixture
+        .run(&["check", "--tolerance", "5"])
+        .fails(2, &["--tolerance 5: write a fraction between 0 and 1"]);
+}
+
+#[test]
+fn markdown_and_csv() {
+    let fixture = claims_fixture();
+    let md = fixture.run(&["check", "--format", "markdown"]);
+    assert!(
+        md.stdout
+            .starts_with("| claim | says | stated | computed | verdict | why |"),
+        "{md:?}"
+    );
+    let csv = fixture.run(&["check", "--format", "csv"]);
+    assert!(csv.stdout.starts_with("document,claim,says,target,qualifier,stated_low,stated_high,computed,deviation_pct,verdict,reason,explanations,file\n"), "{csv:?}");
+}
+
+fn rejects(from: &str, to: &str, needles: &[&str]) {
+    let fixture = claims_fixture();
+    let text = std::fs::read_to_string(fixture.dir.path().join("seeds/basic.toml")).expect("read");
+    assert!(text.contains(from), "fixture lacks {from:?}");
+    write_claims(&fixture, &text.replacen(from, to, 1));
+    fixture.run(&["check"]).fails(1, needles);
+}
+
+#[test]
+fn malformed_claim_files() {
+    rejects(
+        "metric = \"people_per_fighter\"",
+        "metric = \"people_per_fightr\"",
+        &[
+            "unknown metric \"people_per_fightr\"",
+            "seeds/basic.toml:10:10 (key `claim[1].metric`)",
+            "did you mean `people_per_fighter`?",
+        ],
+    );
+    rejects(
+        "comparison = \"alpha-ns\"",
+        "comparison = \"alpha-sn\"",
+        &[
+            "unknown comparison \"alpha-sn\"",
+            "seeds/basic.toml:9:14 (key `claim[1].comparison`)",
+        ],
+    );
+    rejects(
+        "qualifier = \"about\"",
+        "qualifier = \"roughly\"",
+        &[
+            "unknown qualifier \"roughly\"",
+            "seeds/basic.toml:12:13 (key `claim[1].qualifier`)",
+        ],
+    );
+    rejects(
+        "stated = 12000\n",
+        "",
+        &[
+            "missing field `stated`",
+            "seeds/basic.toml:",
+            "(key `stated`)",
+        ],
+    );
+    rejects(
+        "stated = [5, 6]",
+        "stated = [6, 5]",
+        &[
+            "range given in the wrong order: [6, 5]",
+            "seeds/basic.toml:35:10 (key `claim[4].stated`)",
+            "[5, 6]",
+        ],
+    );
+    rejects(
+        "id = \"beta-people\"",
+        "id = \"alpha-people\"",
+        &[
+            "claim id \"alpha-people\" is used twice",
+            "seeds/basic.toml:15:6",
+            "seeds/basic.toml:7",
+        ],
+    );
+    rejects(
+        "qualifier = \"about\"",
+        "qualifer = \"about\"",
+        &[
+            "unknown field `qualifer`",
+            "seeds/basic.toml:12:1 (key `qualifer`)",
+        ],
+    );
+    rejects(
+        "source = \"src-a\"",
+        "source = \"src-z\"",
+        &[
+            "unknown source \"src-z\"",
+            "seeds/basic.toml:4:10 (key `document.source`)",
+        ],
+    );
+    rejects(
+        "requires = \"events\"",
+        "requires = \"acled\"",
+        &["unknown requirement \"acled\"", "(key `claim[8].requires`)"],
+    );
+}
+
+#[test]
+fn missing_claim_path_is_a_usage_error() {
+    claims_fixture()
+        .run(&["check", "nowhere.toml"])
+        .fails(2, &["nowhere.toml: no such file or directory"]);
+}
+
+#[test]
+fn shipped_claims_are_rechecked() {
+    let run = Fixture::empty().run(&["check", "--format", "json"]);
+    assert_eq!(
+        run.code, 1,
+        "published claims that fail on honest data exit 1: {run:?}"
+    );
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).expect("json");
+    let verdict = |id: &str| {
+        claim(&rows, id)["verdict"]
+            .as_str()
+            .expect("verdict")
+            .to_string()
+    };
+    assert_eq!(verdict("jnim-people-per-fighter"), "consistent");
+    assert_eq!(verdict("jnim-soldiers-per-fighter"), "consistent");
+    assert_eq!(verdict("hts-people-per-fighter"), "inconsistent");
+    assert!(claim(&rows, "hts-people-per-fighter")["explanations"]
+        .as_str()
+        .expect("text")
+        .contains("hts fighters 2018 (30,000; sohr-2018-09"));
+    assert_eq!(verdict("jnim-large-attacks-mali-2025"), "unverifiable");
+    assert!(
+        rows.iter()
+            .all(|r| !r["reason"].as_str().unwrap_or("").is_empty()),
+        "every claim has a reason"
+    );
+}
