@@ -41,6 +41,15 @@ pub struct GlobalArgs {
     /// Example: `--set jnim.fighters=8000`.
     #[arg(long = "set", global = true, value_name = "ENTITY.QUANTITY=V")]
     pub set: Vec<String>,
+
+    /// Seed of the Monte Carlo sampling. The same inputs and seed give byte-identical
+    /// output. Default: 20260101.
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Monte Carlo draws per input (1 to 10,000,000). Default: 100,000.
+    #[arg(long, global = true, value_name = "N")]
+    pub draws: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +70,12 @@ pub enum Command {
     ///
     /// Example: `insurgency-metrics check seeds/ctp-2026.toml`.
     Check(CheckArgs),
+    /// Which inputs move each metric most: the metric with each input at its low and at
+    /// its high, the others at central, sorted as a tornado. `--format csv|json` lists
+    /// every input of every formula, an audit trail of how each figure is computed.
+    ///
+    /// Example: `insurgency-metrics sensitivity --comparison jnim-sahel --metric people_per_fighter`.
+    Sensitivity(TableArgs),
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +115,11 @@ pub struct TableArgs {
     /// per comparison and metric.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Also write every Monte Carlo draw to FILE as CSV: one row per trial, one column per
+    /// input and per metric, so a reviewer can audit every figure. Written atomically.
+    #[arg(long, value_name = "FILE")]
+    pub samples: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, Command, Format, Units};
+use crate::cli::{Cli, Command, Format, TableArgs, Units};
 use crate::error::{choices_help, Error};
 use crate::metrics::overrides::Override;
 use crate::metrics::Metric;
+use crate::uncertainty::{Settings, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
 
 /// Where the datasets come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +37,7 @@ impl DataChoice {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub data: DataChoice,
+    pub uncertainty: Settings,
     pub units: Units,
     pub overrides: Vec<Override>,
     pub action: Action,
@@ -47,6 +49,7 @@ pub enum Action {
     Validate,
     Sources,
     Check(CheckConfig),
+    Sensitivity(TableConfig),
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,8 @@ pub struct TableConfig {
     pub metrics: Vec<Metric>,
     pub base: Option<String>,
     pub format: Format,
+    /// Where to write every draw as CSV (`--samples`).
+    pub samples: Option<PathBuf>,
 }
 
 impl Config {
@@ -75,19 +80,14 @@ impl Config {
             .map(|text| Override::parse(text))
             .collect::<Result<Vec<_>, _>>()?;
         let action = match cli.command {
-            Command::Table(args) => {
-                let mut metrics = Vec::new();
-                for metric in args.metrics {
-                    if !metrics.contains(&metric) {
-                        metrics.push(metric);
-                    }
+            Command::Table(args) => Action::Table(table_config(args)),
+            Command::Sensitivity(args) => {
+                if args.samples.is_some() {
+                    return Err(Error::Usage(
+                        "--samples writes the draws of `table`; sensitivity does not sample".into(),
+                    ));
                 }
-                Action::Table(TableConfig {
-                    comparisons: args.comparisons,
-                    metrics,
-                    base: args.base,
-                    format: args.format,
-                })
+                Action::Sensitivity(table_config(args))
             }
             Command::Validate => Action::Validate,
             Command::Sources => Action::Sources,
@@ -104,13 +104,45 @@ impl Config {
                 })
             }
         };
+        let uncertainty = settings(cli.global.seed, cli.global.draws)?;
         Ok(Config {
             data,
+            uncertainty,
             units: cli.global.units,
             overrides,
             action,
         })
     }
+}
+
+fn table_config(args: TableArgs) -> TableConfig {
+    let mut metrics = Vec::new();
+    for metric in args.metrics {
+        if !metrics.contains(&metric) {
+            metrics.push(metric);
+        }
+    }
+    TableConfig {
+        comparisons: args.comparisons,
+        metrics,
+        base: args.base,
+        format: args.format,
+        samples: args.samples,
+    }
+}
+
+/// The sampling settings; a draw count of zero or above the maximum is a usage error.
+fn settings(seed: Option<u64>, draws: Option<usize>) -> Result<Settings, Error> {
+    let draws = draws.unwrap_or(DEFAULT_DRAWS);
+    if draws == 0 || draws > MAX_DRAWS {
+        return Err(Error::Usage(format!(
+            "--draws {draws}: give between 1 and {MAX_DRAWS} draws (default {DEFAULT_DRAWS})"
+        )));
+    }
+    Ok(Settings {
+        draws,
+        seed: seed.unwrap_or(DEFAULT_SEED),
+    })
 }
 
 /// `--data DIR` when given (it must be a directory); else `default` when it exists;

@@ -9,7 +9,9 @@ pub mod config;
 pub mod data;
 pub mod error;
 pub mod metrics;
+pub mod output;
 pub mod render;
+pub mod uncertainty;
 
 use cli::Cli;
 use config::{Action, Config};
@@ -23,5 +25,6 @@ pub fn run(cli: Cli) -> Result<String, Error> {
         Action::Validate => cmd::validate::run(&config),
         Action::Sources => cmd::sources::run(&config),
         Action::Check(check) => cmd::check::run(&config, check),
+        Action::Sensitivity(table) => cmd::sensitivity::run(&config, table),
     }
 }

@@ -3,10 +3,12 @@
 
 use crate::data::{Dataset, Quantity, Row};
 use crate::error::Problem;
-use crate::metrics::compute::{pairwise, single};
+use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
+use crate::metrics::formula::{Formula, Term};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::resolve;
 use crate::render::format::{grouped, readable};
+use crate::uncertainty::{propagate, Settings};
 
 use super::explain;
 use super::tolerance::{band, deviation, Band};
@@ -15,6 +17,8 @@ use super::{Claim, Requirement, Stated, Target};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Consistent,
+    /// Off at the central value but inside the 90% interval.
+    Plausible,
     Inconsistent,
     Unverifiable,
 }
@@ -23,6 +27,7 @@ impl Verdict {
     pub fn id(self) -> &'static str {
         match self {
             Verdict::Consistent => "consistent",
+            Verdict::Plausible => "plausible",
             Verdict::Inconsistent => "inconsistent",
             Verdict::Unverifiable => "unverifiable",
         }
@@ -60,6 +65,17 @@ pub fn compute(
     overrides: &[Override],
     soldiers: Option<(&str, &[String])>,
 ) -> Result<(f64, String), Problem> {
+    compute_formula(data, claim, overrides, soldiers)
+        .map(|(formula, what)| (formula.central(), what))
+}
+
+/// The formula behind a claim, for its value and its interval, and what it measures.
+pub fn compute_formula(
+    data: &Dataset,
+    claim: &Claim,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+) -> Result<(Formula, String), Problem> {
     let with_components = |id: &str| -> Result<crate::data::Comparison, Problem> {
         let mut c = data.comparison(id).cloned().ok_or_else(|| missing(id))?;
         if let Some((target, components)) = soldiers.filter(|(target, _)| *target == id) {
@@ -76,9 +92,9 @@ pub fn compute(
             units,
         } => {
             let a = resolve(data, &with_components(comparison)?, overrides);
-            let row = match versus {
-                None => single(&a, *metric, *units)?,
-                Some(b) => pairwise(
+            let (row, formula) = match versus {
+                None => single_with_formula(&a, *metric, *units)?,
+                Some(b) => pairwise_with_formula(
                     &a,
                     &resolve(data, &with_components(b)?, overrides),
                     *metric,
@@ -94,7 +110,7 @@ pub fn compute(
             } else {
                 format!(" ({})", row.notes.join("; "))
             };
-            Ok((row.value, format!("{what}{notes}")))
+            Ok((formula, format!("{what}{notes}")))
         }
         Target::Estimate {
             entity,
@@ -113,8 +129,24 @@ pub fn compute(
                 Some(y) if y < *year => format!("; {y} used for {year}"),
                 _ => String::new(),
             };
+            // A single estimate is the formula "this row / 1".
+            let formula = Formula {
+                scale: 1.0,
+                numerator: vec![Term {
+                    key: estimate_key(row),
+                    factor: 1.0,
+                    estimate: row.estimate,
+                    dist: row.dist,
+                }],
+                denominator: vec![Term {
+                    key: "one".into(),
+                    factor: 1.0,
+                    estimate: crate::data::Estimate::point(1.0),
+                    dist: None,
+                }],
+            };
             Ok((
-                row.estimate.central,
+                formula,
                 format!(
                     "{entity} {quantity} from {} ({}{fallback})",
                     row.source, row.at
@@ -136,6 +168,18 @@ fn missing(id: &str) -> Problem {
 
 /// The data's estimate of an entity's quantity for a year: that year's or the nearest
 /// earlier one, the preferred row where several share it.
+/// The sampling key of a row, the same one `table` uses for it.
+fn estimate_key(row: &Row) -> String {
+    let mut key = format!("{}.{}", row.entity, row.quantity);
+    if let Some(component) = &row.component {
+        key.push_str(&format!(".{component}"));
+    }
+    match row.year {
+        Some(year) => format!("{key}.{year}.{}", row.source),
+        None => format!("{key}.{}", row.source),
+    }
+}
+
 pub fn estimate_row<'a>(
     data: &'a Dataset,
     entity: &str,
@@ -156,7 +200,15 @@ pub fn estimate_row<'a>(
     same.iter().find(|r| r.preferred).or(same.first()).copied()
 }
 
-pub fn check(data: &Dataset, document: &str, claim: &Claim, run_tolerance: Option<f64>) -> Checked {
+/// Re-checks a claim. With `settings`, a claim off at the central value whose accepted
+/// band meets the metric's 90% interval is `plausible` rather than `inconsistent`.
+pub fn check(
+    data: &Dataset,
+    document: &str,
+    claim: &Claim,
+    run_tolerance: Option<f64>,
+    settings: Option<&Settings>,
+) -> Checked {
     let checked = |verdict, computed: Option<f64>, reason: String, explanations| Checked {
         claim: claim.clone(),
         document: document.to_string(),
@@ -179,36 +231,60 @@ pub fn check(data: &Dataset, document: &str, claim: &Claim, run_tolerance: Optio
         return checked(Verdict::Unverifiable, None, reason, Vec::new());
     }
     let accepted = claim_band(claim, run_tolerance);
-    match compute(data, claim, &[], None) {
-        Err(problem) => checked(
-            Verdict::Unverifiable,
-            None,
-            format!("the data cannot compute it: {}", problem.message),
-            Vec::new(),
-        ),
-        Ok((value, what)) if accepted.contains(value) => checked(
-            Verdict::Consistent,
-            Some(value),
-            format!(
-                "{what} is {}; accepted: {}",
-                readable(value),
-                describe_band(&accepted)
-            ),
-            Vec::new(),
-        ),
-        Ok((value, what)) => {
-            let explanations = explain::explain(data, claim, &accepted);
+    let (formula, what) = match compute_formula(data, claim, &[], None) {
+        Ok(found) => found,
+        Err(problem) => {
+            return checked(
+                Verdict::Unverifiable,
+                None,
+                format!("the data cannot compute it: {}", problem.message),
+                Vec::new(),
+            )
+        }
+    };
+    let value = formula.central();
+    let stated = format!(
+        "{what} is {}; accepted: {}",
+        readable(value),
+        describe_band(&accepted)
+    );
+    if accepted.contains(value) {
+        return checked(Verdict::Consistent, Some(value), stated, Vec::new());
+    }
+    let interval = settings
+        .and_then(|s| propagate(std::slice::from_ref(&formula), s).ok())
+        .and_then(|v| v.first().copied());
+    let explanations = explain::explain(data, claim, &accepted);
+    match interval {
+        Some(i)
+            if accepted.overlaps(&Band {
+                low: Some(i.p05),
+                high: Some(i.p95),
+                strict: false,
+            }) =>
+        {
             checked(
-                Verdict::Inconsistent,
+                Verdict::Plausible,
                 Some(value),
                 format!(
-                    "{what} is {}; accepted: {}",
-                    readable(value),
-                    describe_band(&accepted)
+                    "{stated}; the 90% interval {}–{} reaches it",
+                    readable(i.p05),
+                    readable(i.p95)
                 ),
                 explanations,
             )
         }
+        Some(i) if i.p05 < i.p95 => checked(
+            Verdict::Inconsistent,
+            Some(value),
+            format!(
+                "{stated}; outside the 90% interval {}–{} too",
+                readable(i.p05),
+                readable(i.p95)
+            ),
+            explanations,
+        ),
+        _ => checked(Verdict::Inconsistent, Some(value), stated, explanations),
     }
 }
 

@@ -90,13 +90,24 @@ pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
     let checked: Vec<_> = files
         .iter()
         .flat_map(|f| {
-            f.claims
-                .iter()
-                .map(|c| check(&data, &f.source, c, options.tolerance))
+            f.claims.iter().map(|c| {
+                check(
+                    &data,
+                    &f.source,
+                    c,
+                    options.tolerance,
+                    Some(&config.uncertainty),
+                )
+            })
         })
         .collect();
     let findings = crosscheck(&data, &files, options.tolerance);
-    let header = format!("data: {} · claims: {described}", config.data.describe());
+    let header = format!(
+        "data: {} · claims: {described} · 90% intervals from {} draws, seed {}",
+        config.data.describe(),
+        crate::render::format::grouped(config.uncertainty.draws as f64, 0),
+        config.uncertainty.seed
+    );
     let output = match options.format {
         Format::Table => render::terminal(&checked, &findings, &data, &header),
         Format::Markdown => render::markdown(&checked, &findings, &header),

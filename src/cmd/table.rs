@@ -4,9 +4,11 @@ use crate::cli::Format;
 use crate::config::{check_ids, Config, TableConfig};
 use crate::data::{self, Dataset};
 use crate::error::Error;
-use crate::metrics::compute::{compute_all, Selection};
+use crate::metrics::compute::{compute_with_formulas, MetricRow, Selection};
 use crate::metrics::Metric;
+use crate::output::write_atomically;
 use crate::render::{layout::Layout, markdown, terminal, tidy};
+use crate::uncertainty::{propagate_keeping, Sampled};
 
 pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     let data = data::load(&config.data)?;
@@ -14,37 +16,70 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
         o.check(&data)?;
     }
     let ids = selected_comparisons(&data, table)?;
-    let metrics: Vec<Metric> = if table.metrics.is_empty() {
-        Metric::SINGLE.into_iter().chain(Metric::PAIRWISE).collect()
-    } else {
-        table.metrics.clone()
-    };
+    let metrics = selected_metrics(table);
     let selection = Selection {
         comparisons: ids.clone(),
         metrics: metrics.clone(),
         units: config.units,
+        uncertainty: None,
     };
-    let rows = compute_all(&data, &config.overrides, &selection).map_err(Error::Data)?;
+    let computed =
+        compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
+    let (intervals, sampled) = propagate_keeping(
+        &computed.formulas,
+        &config.uncertainty,
+        table.samples.is_some(),
+    )
+    .map_err(|p| Error::Data(vec![p]))?;
+    let mut rows = computed.rows;
+    for (row, interval) in rows.iter_mut().zip(intervals) {
+        row.interval = Some(interval);
+    }
+    if let (Some(path), Some(sampled)) = (&table.samples, &sampled) {
+        write_atomically(path, samples_csv(&rows, sampled)?.as_bytes())?;
+    }
     let described = config.data.describe();
+    let settings = Some(&config.uncertainty);
     match table.format {
         Format::Table => Ok(terminal::render(
             &Layout::new(&rows, &ids, &metrics),
             config.units,
             &described,
+            settings,
             terminal::use_color(),
         )),
         Format::Markdown => Ok(markdown::render(
             &Layout::new(&rows, &ids, &metrics),
             config.units,
             &described,
+            settings,
         )),
-        Format::Csv => tidy::csv(&tidy::tidy(&rows, config.units, &config.data.short())),
-        Format::Json => tidy::json(&tidy::tidy(&rows, config.units, &config.data.short())),
+        Format::Csv => tidy::csv(&tidy::tidy(
+            &rows,
+            config.units,
+            &config.data.short(),
+            settings,
+        )),
+        Format::Json => tidy::json(&tidy::tidy(
+            &rows,
+            config.units,
+            &config.data.short(),
+            settings,
+        )),
+    }
+}
+
+/// The metrics to show: those asked for, or all.
+pub fn selected_metrics(table: &TableConfig) -> Vec<Metric> {
+    if table.metrics.is_empty() {
+        Metric::SINGLE.into_iter().chain(Metric::PAIRWISE).collect()
+    } else {
+        table.metrics.clone()
     }
 }
 
 /// The comparisons to show, the pairwise base first. Unknown ids are usage errors.
-fn selected_comparisons<'a>(
+pub fn selected_comparisons<'a>(
     data: &'a Dataset,
     table: &'a TableConfig,
 ) -> Result<Vec<&'a str>, Error> {
@@ -67,4 +102,35 @@ fn selected_comparisons<'a>(
         ids.insert(0, base.as_str());
     }
     Ok(ids)
+}
+
+/// Every draw as CSV: a `trial` column, one column per input (its key) and one per
+/// metric (`comparison.metric`, or `comparison/versus.metric` for a ratio).
+fn samples_csv(rows: &[MetricRow], sampled: &Sampled) -> Result<String, Error> {
+    use polars::prelude::*;
+    let failed =
+        |err: PolarsError| Error::io("cannot write the samples", std::io::Error::other(err));
+    let n = sampled.draws.n;
+    let mut columns = vec![Column::new(
+        "trial".into(),
+        (1..=n as u64).collect::<Vec<u64>>(),
+    )];
+    for (key, values) in &sampled.draws.columns {
+        columns.push(Column::new(key.as_str().into(), values.clone()));
+    }
+    for (row, values) in rows.iter().zip(&sampled.metrics) {
+        let name = match &row.versus {
+            None => format!("{}.{}", row.comparison, row.metric),
+            Some(b) => format!("{}/{b}.{}", row.comparison, row.metric),
+        };
+        columns.push(Column::new(name.into(), values.clone()));
+    }
+    let mut frame = DataFrame::new(n, columns).map_err(failed)?;
+    let mut out = Vec::new();
+    CsvWriter::new(&mut out)
+        .include_header(true)
+        .finish(&mut frame)
+        .map_err(failed)?;
+    String::from_utf8(out)
+        .map_err(|e| Error::io("cannot write the samples", std::io::Error::other(e)))
 }

@@ -20,6 +20,7 @@ pub fn run(config: &Config) -> Result<String, Error> {
             comparisons: vec![comparison.id.as_str()],
             metrics: metrics.clone(),
             units: config.units,
+            uncertainty: None,
         };
         match compute_all(&data, &config.overrides, &selection) {
             Ok(rows) => {

@@ -89,6 +89,40 @@ impl Estimate {
     }
 }
 
+/// How an estimate's uncertainty is sampled. The default for a row with `low < high` is
+/// PERT (see `uncertainty::dist`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DistKind {
+    Uniform,
+    Triangular,
+    Pert,
+    /// `low` and `high` read as the 5th and 95th percentiles.
+    LogNormal,
+}
+
+impl DistKind {
+    pub const IDS: [&'static str; 4] = ["uniform", "triangular", "pert", "lognormal"];
+
+    pub fn parse(text: &str) -> Option<DistKind> {
+        match text {
+            "uniform" => Some(DistKind::Uniform),
+            "triangular" => Some(DistKind::Triangular),
+            "pert" => Some(DistKind::Pert),
+            "lognormal" => Some(DistKind::LogNormal),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DistKind::Uniform => "uniform",
+            DistKind::Triangular => "triangular",
+            DistKind::Pert => "pert",
+            DistKind::LogNormal => "lognormal",
+        }
+    }
+}
+
 /// Where a row came from, for messages and citations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowRef {
@@ -171,6 +205,8 @@ pub struct Row {
     /// The force component, for soldiers only.
     pub component: Option<String>,
     pub estimate: Estimate,
+    /// The sampling distribution named in the optional `dist` column.
+    pub dist: Option<DistKind>,
     pub source: String,
     pub preferred: bool,
     pub note: String,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::error::{Location, Problem};
 
 use super::cells::{columns, Cells, Schema};
-use super::model::{Country, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS};
+use super::model::{Country, DistKind, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS};
 use super::sheet::Sheet;
 
 pub const SOURCES: Schema = Schema {
@@ -21,7 +21,7 @@ pub const COUNTRIES: Schema = Schema {
     required: &["id", "name"],
     optional: &["iso3"],
 };
-const ESTIMATE_OPTIONAL: &[&str] = &["low", "high", "preferred", "note"];
+const ESTIMATE_OPTIONAL: &[&str] = &["low", "high", "dist", "preferred", "note"];
 pub const FIGHTERS: Schema = Schema {
     required: &["group", "year", "central", "source"],
     optional: ESTIMATE_OPTIONAL,
@@ -179,6 +179,12 @@ pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>)
         let high = cells.optional_number("high", positive, problems);
         let source = cells.id("source", problems);
         let preferred = cells.flag("preferred", problems);
+        let dist = match cells.text("dist") {
+            "" => Some(None),
+            _ => cells
+                .choice("dist", &DistKind::IDS, problems)
+                .map(|d| DistKind::parse(&d)),
+        };
         let (
             Some(entity),
             Some(year),
@@ -188,8 +194,9 @@ pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>)
             Some(high),
             Some(source),
             Some(preferred),
+            Some(dist),
         ) = (
-            entity, year, component, central, low, high, source, preferred,
+            entity, year, component, central, low, high, source, preferred, dist,
         )
         else {
             continue;
@@ -204,6 +211,7 @@ pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>)
             year,
             component,
             estimate,
+            dist,
             source,
             preferred,
             note: cells.text("note").to_string(),

@@ -5,10 +5,12 @@ use crate::cli::Units;
 use crate::data::{Dataset, Quantity};
 use crate::error::Problem;
 
+use super::formula::Formula;
 use super::overrides::Override;
-use super::resolve::{resolve, Inputs, Resolved};
-use super::units::{area_in, area_unit};
+use super::resolve::{resolve, Inputs};
+use super::units::area_unit;
 use super::Metric;
+use crate::uncertainty::{propagate, Interval, Settings};
 
 /// One tidy output row: a metric of a comparison, or of a comparison against another.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +23,8 @@ pub struct MetricRow {
     pub year: i32,
     pub overridden: bool,
     pub notes: Vec<String>,
+    /// The spread from the inputs' low and high, once propagated.
+    pub interval: Option<Interval>,
 }
 
 pub fn unit(metric: Metric, units: Units) -> String {
@@ -34,115 +38,110 @@ pub fn unit(metric: Metric, units: Units) -> String {
     }
 }
 
-/// A quantity's central value in display units (areas converted from km²).
-fn value_of(resolved: &Resolved, quantity: Quantity, units: Units) -> f64 {
-    let value = resolved.estimate.central;
-    if quantity == Quantity::Area {
-        area_in(units, value)
-    } else {
-        value
+fn zero_denominator(metric: Metric, inputs: &Inputs, quantity: Quantity) -> Problem {
+    let c = &inputs.comparison;
+    Problem::new(format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id), c.at.cell("soldiers"))
+        .help("a ratio with a zero denominator has no value; count other components or choose other metrics with --metric")
+}
+
+fn notes_of(inputs: &Inputs, quantity: Quantity) -> (Vec<String>, bool) {
+    match inputs.get(quantity) {
+        Ok(resolved) => (resolved.notes.clone(), resolved.overridden()),
+        Err(_) => (Vec::new(), false),
     }
 }
 
-/// A quantity a metric needs. A missing one is reported as it is, not once per metric,
-/// so that `validate` lists it once.
-fn input(inputs: &Inputs, quantity: Quantity) -> Result<&Resolved, Problem> {
-    inputs.get(quantity).as_ref().map_err(Problem::clone)
-}
-
-fn divide(
-    numerator: f64,
-    denominator: f64,
-    metric: Metric,
+/// A per-comparison metric and its formula.
+pub fn single_with_formula(
     inputs: &Inputs,
-    quantity: Quantity,
-) -> Result<f64, Problem> {
-    if denominator == 0.0 {
-        let c = &inputs.comparison;
-        return Err(Problem::new(format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id), c.at.cell("soldiers"))
-            .help("a ratio with a zero denominator has no value; count other components or choose other metrics with --metric"));
-    }
-    Ok(numerator / denominator)
-}
-
-/// A per-comparison metric.
-pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
+    metric: Metric,
+    units: Units,
+) -> Result<(MetricRow, Formula), Problem> {
+    let formula = Formula::single(inputs, metric, units)?;
     let (top, bottom) = metric.quantities();
-    let numerator = input(inputs, top)?;
-    let denominator = input(inputs, bottom)?;
-    let scale = match metric {
-        Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
-        _ => 1.0,
-    };
-    let value = divide(
-        scale * value_of(numerator, top, units),
-        value_of(denominator, bottom, units),
-        metric,
-        inputs,
-        bottom,
-    )?;
-    let mut notes = numerator.notes.clone();
-    notes.extend(
-        denominator
-            .notes
-            .iter()
-            .filter(|n| !notes.contains(n))
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
-    Ok(MetricRow {
+    if formula.central_denominator() == 0.0 {
+        return Err(zero_denominator(metric, inputs, bottom));
+    }
+    let (mut notes, top_overridden) = notes_of(inputs, top);
+    let (bottom_notes, bottom_overridden) = notes_of(inputs, bottom);
+    for note in bottom_notes {
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    let row = MetricRow {
         comparison: inputs.comparison.id.clone(),
         versus: None,
         metric,
-        value,
+        value: formula.central(),
         unit: unit(metric, units),
         year: inputs.comparison.year,
-        overridden: numerator.overridden() || denominator.overridden(),
+        overridden: top_overridden || bottom_overridden,
         notes,
-    })
+        interval: None,
+    };
+    Ok((row, formula))
 }
 
-/// A pairwise ratio: the quantity of comparison `a` divided by the same of `b`.
+pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
+    single_with_formula(inputs, metric, units).map(|(row, _)| row)
+}
+
+/// A pairwise ratio and its formula: the quantity of comparison `a` divided by the same of `b`.
+pub fn pairwise_with_formula(
+    a: &Inputs,
+    b: &Inputs,
+    metric: Metric,
+    units: Units,
+) -> Result<(MetricRow, Formula), Problem> {
+    let formula = Formula::pairwise(a, b, metric, units)?;
+    let (quantity, _) = metric.quantities();
+    if formula.central_denominator() == 0.0 {
+        return Err(zero_denominator(metric, b, quantity));
+    }
+    let (mut notes, top_overridden) = notes_of(a, quantity);
+    let (bottom_notes, bottom_overridden) = notes_of(b, quantity);
+    notes.extend(
+        bottom_notes
+            .iter()
+            .map(|n| format!("{}: {n}", b.comparison.id)),
+    );
+    let row = MetricRow {
+        comparison: a.comparison.id.clone(),
+        versus: Some(b.comparison.id.clone()),
+        metric,
+        value: formula.central(),
+        unit: unit(metric, units),
+        year: a.comparison.year,
+        overridden: top_overridden || bottom_overridden,
+        notes,
+        interval: None,
+    };
+    Ok((row, formula))
+}
+
 pub fn pairwise(
     a: &Inputs,
     b: &Inputs,
     metric: Metric,
     units: Units,
 ) -> Result<MetricRow, Problem> {
-    let (quantity, _) = metric.quantities();
-    let top = input(a, quantity)?;
-    let bottom = input(b, quantity)?;
-    let value = divide(
-        value_of(top, quantity, units),
-        value_of(bottom, quantity, units),
-        metric,
-        b,
-        quantity,
-    )?;
-    let mut notes = top.notes.clone();
-    notes.extend(
-        bottom
-            .notes
-            .iter()
-            .map(|n| format!("{}: {n}", b.comparison.id)),
-    );
-    Ok(MetricRow {
-        comparison: a.comparison.id.clone(),
-        versus: Some(b.comparison.id.clone()),
-        metric,
-        value,
-        unit: unit(metric, units),
-        year: a.comparison.year,
-        overridden: top.overridden() || bottom.overridden(),
-        notes,
-    })
+    pairwise_with_formula(a, b, metric, units).map(|(row, _)| row)
 }
 
-/// What to compute: comparisons in order (the first is the pairwise base) and metrics.
+/// What to compute: comparisons in order (the first is the pairwise base) and metrics,
+/// and how to propagate uncertainty (`None`: headline values only).
 pub struct Selection<'a> {
     pub comparisons: Vec<&'a str>,
     pub metrics: Vec<Metric>,
     pub units: Units,
+    pub uncertainty: Option<Settings>,
+}
+
+/// The rows with their formulas, before and after propagation.
+pub struct Computed {
+    pub rows: Vec<MetricRow>,
+    pub formulas: Vec<Formula>,
 }
 
 /// Every selected metric; all problems found when any cannot be computed.
@@ -151,6 +150,14 @@ pub fn compute_all(
     overrides: &[Override],
     selection: &Selection,
 ) -> Result<Vec<MetricRow>, Vec<Problem>> {
+    compute_with_formulas(data, overrides, selection).map(|c| c.rows)
+}
+
+pub fn compute_with_formulas(
+    data: &Dataset,
+    overrides: &[Override],
+    selection: &Selection,
+) -> Result<Computed, Vec<Problem>> {
     let inputs: Vec<Inputs> = selection
         .comparisons
         .iter()
@@ -158,41 +165,62 @@ pub fn compute_all(
         .map(|c| resolve(data, c, overrides))
         .collect();
     let mut rows = Vec::new();
+    let mut formulas = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
-    let mut keep = |result: Result<MetricRow, Problem>| match result {
-        Ok(row) => rows.push(row),
+    let mut keep = |result: Result<(MetricRow, Formula), Problem>| match result {
+        Ok((row, formula)) => {
+            rows.push(row);
+            formulas.push(formula);
+        }
         Err(problem) if !problems.contains(&problem) => problems.push(problem),
         Err(_) => {}
     };
     for i in &inputs {
         for metric in selection.metrics.iter().filter(|m| !m.is_pairwise()) {
-            keep(single(i, *metric, selection.units));
+            keep(single_with_formula(i, *metric, selection.units));
         }
     }
     if let Some((base, others)) = inputs.split_first() {
         for other in others {
             for metric in selection.metrics.iter().filter(|m| m.is_pairwise()) {
-                keep(pairwise(base, other, *metric, selection.units));
+                keep(pairwise_with_formula(base, other, *metric, selection.units));
             }
         }
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        Err(problems)
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    if let Some(settings) = &selection.uncertainty {
+        let intervals = propagate(&formulas, settings).map_err(|p| vec![p])?;
+        for (row, interval) in rows.iter_mut().zip(intervals) {
+            row.interval = Some(interval);
+        }
+    }
+    Ok(Computed { rows, formulas })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::{Comparison, Estimate, RowRef};
+    use crate::metrics::resolve::{Part, Resolved};
     use proptest::prelude::*;
 
-    fn resolved(value: f64) -> Result<Resolved, Problem> {
+    fn resolved(id: &str, quantity: Quantity, value: f64) -> Result<Resolved, Problem> {
+        let part = Part {
+            quantity,
+            entity: format!("{id}-entity"),
+            component: None,
+            year: Some(2025),
+            estimate: Estimate::point(value),
+            source: Some("test".into()),
+            at: None,
+            overridden: false,
+            dist: None,
+        };
         Ok(Resolved {
             estimate: Estimate::point(value),
-            parts: Vec::new(),
+            parts: vec![part],
             notes: Vec::new(),
         })
     }
@@ -210,10 +238,10 @@ mod tests {
                 note: String::new(),
                 at: RowRef::new("comparisons.toml", 1),
             },
-            fighters: resolved(fighters),
-            soldiers: resolved(soldiers),
-            population: resolved(population),
-            area: resolved(area),
+            fighters: resolved(id, Quantity::Fighters, fighters),
+            soldiers: resolved(id, Quantity::Soldiers, soldiers),
+            population: resolved(id, Quantity::Population, population),
+            area: resolved(id, Quantity::Area, area),
         }
     }
 

@@ -2,6 +2,7 @@
 //! inputs, and the unit it is shown in.
 
 pub mod compute;
+pub mod formula;
 pub mod overrides;
 pub mod resolve;
 pub mod units;

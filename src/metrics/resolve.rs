@@ -2,6 +2,7 @@
 //! comparison's year or the nearest earlier one (said in a note, never silently), chosen
 //! by a named source or the `preferred` flag, with `--set` overrides applied on top.
 
+use crate::data::model::DistKind;
 use crate::data::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 use crate::error::Problem;
 
@@ -10,6 +11,7 @@ use super::overrides::Override;
 /// One term of a quantity's sum: a country's population, a component of its soldiers.
 #[derive(Debug, Clone)]
 pub struct Part {
+    pub quantity: Quantity,
     pub entity: String,
     pub component: Option<String>,
     pub year: Option<i32>,
@@ -18,6 +20,26 @@ pub struct Part {
     pub source: Option<String>,
     pub at: Option<RowRef>,
     pub overridden: bool,
+    /// The sampling distribution the row names, if any.
+    pub dist: Option<DistKind>,
+}
+
+impl Part {
+    /// The input's identity for sampling: one draw per key per trial, shared by every
+    /// metric and comparison that uses it. Keys name the row (entity, quantity,
+    /// component, year, source) or the override.
+    pub fn key(&self) -> String {
+        let mut key = format!("{}.{}", self.entity, self.quantity);
+        if let Some(component) = &self.component {
+            key.push_str(&format!(".{component}"));
+        }
+        match (&self.source, self.year) {
+            (None, _) => key.push_str(".set"),
+            (Some(source), Some(year)) => key.push_str(&format!(".{year}.{source}")),
+            (Some(source), None) => key.push_str(&format!(".{source}")),
+        }
+        key
+    }
 }
 
 /// A quantity for a comparison: the sum of its parts.
@@ -242,6 +264,8 @@ fn in_or_before(quantity: Quantity, year: i32) -> String {
 
 fn from_row(row: &Row) -> Part {
     Part {
+        quantity: row.quantity,
+        dist: row.dist,
         entity: row.entity.clone(),
         component: row.component.clone(),
         year: row.year,
@@ -254,6 +278,8 @@ fn from_row(row: &Row) -> Part {
 
 fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
     Part {
+        quantity: o.quantity,
+        dist: None,
         entity: entity.to_string(),
         component: component.cloned(),
         year: None,

@@ -30,9 +30,10 @@ pub fn summary(checked: &[Checked], findings: usize) -> String {
         unverifiable.push_str(&format!(", {other} missing from the data"));
     }
     format!(
-        "{} claims: {} consistent, {} inconsistent, {} unverifiable ({unverifiable}); {findings} cross-check finding{}",
+        "{} claims: {} consistent, {} plausible, {} inconsistent, {} unverifiable ({unverifiable}); {findings} cross-check finding{}",
         checked.len(),
         count(Verdict::Consistent),
+        count(Verdict::Plausible),
         count(Verdict::Inconsistent),
         count(Verdict::Unverifiable),
         if findings == 1 { "" } else { "s" }
@@ -79,7 +80,7 @@ pub fn terminal(checked: &[Checked], findings: &[String], data: &Dataset, header
             computed_text(c)
         ));
         lines.push(c.reason.clone());
-        if c.verdict == Verdict::Inconsistent {
+        if matches!(c.verdict, Verdict::Inconsistent | Verdict::Plausible) {
             if c.explanations.is_empty() {
                 lines.push("no single change to the data makes it consistent".to_string());
             }
@@ -109,7 +110,7 @@ pub fn markdown(checked: &[Checked], findings: &[String], header: &str) -> Strin
     );
     for c in checked {
         let mut why = escape(&c.reason);
-        if c.verdict == Verdict::Inconsistent {
+        if matches!(c.verdict, Verdict::Inconsistent | Verdict::Plausible) {
             if c.explanations.is_empty() {
                 why.push_str("<br>No single change to the data makes it consistent.");
             }

@@ -73,6 +73,40 @@ pub fn display(metric: Metric, value: f64, units: Units) -> String {
     }
 }
 
+/// A 90% interval in the metric's form: "6,912–9,603", "0.31–0.52×".
+pub fn interval(metric: Metric, low: f64, high: f64) -> String {
+    if low >= high {
+        "–".to_string()
+    } else if metric.is_pairwise() {
+        format!("{}–{}", ratio(low).trim_end_matches('×'), ratio(high))
+    } else {
+        format!("{}–{}", readable(low), readable(high))
+    }
+}
+
+/// The value in its own words with its 90% interval: "1 per 8,212 (6,912–9,603)".
+pub fn display_with_interval(
+    metric: Metric,
+    value: f64,
+    units: Units,
+    spread: Option<(f64, f64)>,
+) -> String {
+    match spread {
+        // All inputs are point values: there is no spread to show.
+        Some((low, high)) if low < high => format!(
+            "{} ({})",
+            display(metric, value, units),
+            interval(metric, low, high)
+        ),
+        _ => display(metric, value, units),
+    }
+}
+
+/// A metric's name in words, for section titles.
+pub fn title(metric: Metric, units: Units) -> String {
+    heading(metric, units).replace('\n', " ")
+}
+
 /// A short column heading for a metric, split over lines to fit narrow terminals.
 pub fn heading(metric: Metric, units: Units) -> String {
     match metric {

@@ -2,8 +2,9 @@
 //! as a numbered list, `|` escaped in cells.
 
 use crate::cli::Units;
+use crate::uncertainty::Settings;
 
-use super::format::{display, heading};
+use super::format::{display_with_interval, heading};
 use super::layout::{Grid, Layout};
 
 /// Escapes what Markdown would misread inside a table cell.
@@ -30,7 +31,12 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
             let text = match cell {
                 Some(row) => format!(
                     "{}{}",
-                    display(row.metric, row.value, units),
+                    display_with_interval(
+                        row.metric,
+                        row.value,
+                        units,
+                        row.interval.map(|i| (i.p05, i.p95))
+                    ),
                     if row.overridden { "\\*" } else { "" }
                 ),
                 None => "–".to_string(),
@@ -42,7 +48,7 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
     out
 }
 
-pub fn render(layout: &Layout, units: Units, data: &str) -> String {
+pub fn render(layout: &Layout, units: Units, data: &str, settings: Option<&Settings>) -> String {
     let mut out = String::new();
     if !layout.single.metrics.is_empty() {
         out.push_str(&grid_table(&layout.single, "comparison", units, |id| {
@@ -68,6 +74,13 @@ pub fn render(layout: &Layout, units: Units, data: &str) -> String {
     }
     if layout.any_overridden {
         out.push_str("\n\\* uses a value set with `--set`, not the data.\n");
+    }
+    if let Some(s) = settings {
+        out.push_str(&format!(
+            "\nIn brackets: 90% intervals from {} Monte Carlo draws (seed {}) over every estimate's low and high.\n",
+            super::format::grouped(s.draws as f64, 0),
+            s.seed
+        ));
     }
     out.push_str(&format!("\nData: {data}.\n"));
     out

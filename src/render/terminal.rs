@@ -2,11 +2,12 @@
 //! terminal and NO_COLOR is unset.
 
 use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, TableComponent};
+use comfy_table::{Attribute, Cell, CellAlignment, Table, TableComponent};
 
 use crate::cli::Units;
+use crate::uncertainty::Settings;
 
-use super::format::{compact, heading};
+use super::format::{compact, grouped, interval, title};
 use super::layout::{Grid, Layout};
 
 pub const WIDTH: u16 = 80;
@@ -17,14 +18,7 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-fn grid_table(
-    grid: &Grid,
-    first: &str,
-    layout: &Layout,
-    units: Units,
-    color: bool,
-    label: impl Fn(&str) -> String,
-) -> String {
+fn new_table(color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_HORIZONTAL_ONLY)
@@ -33,48 +27,12 @@ fn grid_table(
         .remove_style(TableComponent::VerticalLines)
         .remove_style(TableComponent::MiddleHeaderIntersections)
         .set_width(WIDTH);
-    if !color {
-        table.force_no_tty();
-    } else {
+    if color {
         table.enforce_styling();
+    } else {
+        table.force_no_tty();
     }
-    let mut header = vec![style(Cell::new(first), color)];
-    header.extend(grid.metrics.iter().map(|m| {
-        style(
-            Cell::new(heading(*m, units)).set_alignment(CellAlignment::Right),
-            color,
-        )
-    }));
-    table.set_header(header);
-    for (id, cells) in &grid.lines {
-        let mut line = vec![Cell::new(label(id))];
-        line.extend(cells.iter().map(|cell| {
-            let text = match cell {
-                Some(row) => format!(
-                    "{}{}",
-                    compact(row.metric, row.value),
-                    if row.overridden { "*" } else { "" }
-                ),
-                None => "–".to_string(),
-            };
-            Cell::new(text).set_alignment(CellAlignment::Right)
-        }));
-        table.add_row(line);
-    }
-    let _ = layout;
-    for column in table.column_iter_mut() {
-        column.set_padding((0, 1));
-    }
-    // Natural widths when they fit; otherwise let comfy-table wrap cells to 80 columns.
-    let natural = table.to_string();
-    if natural
-        .lines()
-        .all(|line| line.chars().count() <= WIDTH as usize)
-    {
-        return natural;
-    }
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    table.to_string()
+    table
 }
 
 fn style(cell: Cell, color: bool) -> Cell {
@@ -85,40 +43,119 @@ fn style(cell: Cell, color: bool) -> Cell {
     }
 }
 
-pub fn render(layout: &Layout, units: Units, data: &str, color: bool) -> String {
-    let mut out = format!(
-        "data: {data} · units: {}\n",
-        match units {
-            Units::Imperial => "imperial (sq mi)",
-            Units::Metric => "metric (km²)",
+/// One metric across comparisons (or across pairwise partners): the headline value, the
+/// 90% interval and the worst case over the inputs' lows and highs.
+fn metric_table(
+    grid: &Grid,
+    column: usize,
+    first: &str,
+    color: bool,
+    label: impl Fn(&str) -> String,
+) -> String {
+    let metric = grid.metrics[column];
+    let spread = grid
+        .lines
+        .iter()
+        .any(|(_, cells)| cells[column].is_some_and(|r| r.interval.is_some()));
+    let mut table = new_table(color);
+    let mut header = vec![
+        style(Cell::new(first), color),
+        style(
+            Cell::new("value").set_alignment(CellAlignment::Right),
+            color,
+        ),
+    ];
+    if spread {
+        header.push(style(
+            Cell::new("90% interval").set_alignment(CellAlignment::Right),
+            color,
+        ));
+        header.push(style(
+            Cell::new("worst case").set_alignment(CellAlignment::Right),
+            color,
+        ));
+    }
+    table.set_header(header);
+    for (id, cells) in &grid.lines {
+        let mut line = vec![Cell::new(label(id))];
+        match cells[column] {
+            Some(row) => {
+                let mark = if row.overridden { "*" } else { "" };
+                line.push(
+                    Cell::new(format!("{}{mark}", compact(metric, row.value)))
+                        .set_alignment(CellAlignment::Right),
+                );
+                if let Some(i) = row.interval {
+                    line.push(
+                        Cell::new(interval(metric, i.p05, i.p95))
+                            .set_alignment(CellAlignment::Right),
+                    );
+                    line.push(
+                        Cell::new(interval(metric, i.low, i.high))
+                            .set_alignment(CellAlignment::Right),
+                    );
+                }
+            }
+            None => line.push(Cell::new("–").set_alignment(CellAlignment::Right)),
         }
-    );
-    if !layout.single.metrics.is_empty() {
-        out.push('\n');
-        out.push_str(&grid_table(
+        table.add_row(line);
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    table.to_string()
+}
+
+pub fn render(
+    layout: &Layout,
+    units: Units,
+    data: &str,
+    settings: Option<&Settings>,
+    color: bool,
+) -> String {
+    let units_text = match units {
+        Units::Imperial => "imperial (sq mi)",
+        Units::Metric => "metric (km²)",
+    };
+    let mut out = format!("data: {data} · units: {units_text}\n");
+    if let Some(s) = settings {
+        out.push_str(&format!(
+            "90% intervals from {} Monte Carlo draws, seed {}\n",
+            grouped(s.draws as f64, 0),
+            s.seed
+        ));
+    }
+    for (column, metric) in layout.single.metrics.iter().enumerate() {
+        out.push_str(&format!("\n{}\n", title(*metric, units)));
+        out.push_str(&metric_table(
             &layout.single,
+            column,
             "comparison",
-            layout,
-            units,
             color,
             |id| format!("{id}{}", layout.markers(id)),
         ));
         out.push('\n');
     }
     if let Some((base, grid)) = &layout.pairwise {
-        out.push_str(&format!(
-            "\n{base} as a multiple of each other comparison\n"
-        ));
-        out.push_str(&grid_table(grid, "versus", layout, units, color, |id| {
-            id.to_string()
-        }));
-        out.push('\n');
+        for (column, metric) in grid.metrics.iter().enumerate() {
+            out.push_str(&format!(
+                "\n{} of {base} as a multiple of each other comparison's\n",
+                title(*metric, units)
+            ));
+            out.push_str(&metric_table(grid, column, "versus", color, |id| {
+                id.to_string()
+            }));
+            out.push('\n');
+        }
     }
     if !layout.notes.is_empty() {
         out.push_str("\nnotes:\n");
         for (n, id, text) in &layout.notes {
-            let wrapped = wrap(&format!("[{n}] {id}: {text}"), WIDTH as usize, "    ");
-            out.push_str(&wrapped);
+            out.push_str(&wrap(
+                &format!("[{n}] {id}: {text}"),
+                WIDTH as usize,
+                "    ",
+            ));
             out.push('\n');
         }
     }

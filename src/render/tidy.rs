@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::cli::Units;
 use crate::error::Error;
 use crate::metrics::compute::MetricRow;
+use crate::uncertainty::Settings;
 
 use super::format::display;
 
@@ -31,13 +32,25 @@ pub struct TidyRow {
     pub value: f64,
     pub unit: String,
     pub display: String,
+    pub p05: Option<f64>,
+    pub p50: Option<f64>,
+    pub p95: Option<f64>,
+    pub bound_low: Option<f64>,
+    pub bound_high: Option<f64>,
     pub year: i32,
     pub overridden: bool,
     pub notes: String,
+    pub seed: Option<u64>,
+    pub draws: Option<usize>,
     pub data: String,
 }
 
-pub fn tidy(rows: &[MetricRow], units: Units, data: &str) -> Vec<TidyRow> {
+pub fn tidy(
+    rows: &[MetricRow],
+    units: Units,
+    data: &str,
+    settings: Option<&Settings>,
+) -> Vec<TidyRow> {
     rows.iter()
         .map(|r| TidyRow {
             comparison: r.comparison.clone(),
@@ -46,9 +59,16 @@ pub fn tidy(rows: &[MetricRow], units: Units, data: &str) -> Vec<TidyRow> {
             value: r.value,
             unit: r.unit.clone(),
             display: display(r.metric, r.value, units),
+            p05: r.interval.map(|i| i.p05),
+            p50: r.interval.map(|i| i.p50),
+            p95: r.interval.map(|i| i.p95),
+            bound_low: r.interval.map(|i| i.low),
+            bound_high: r.interval.map(|i| i.high),
             year: r.year,
             overridden: r.overridden,
             notes: r.notes.join("; "),
+            seed: r.interval.and(settings.map(|s| s.seed)),
+            draws: r.interval.and(settings.map(|s| s.draws)),
             data: data.to_string(),
         })
         .collect()
@@ -85,6 +105,30 @@ pub fn csv(rows: &[TidyRow]) -> Result<String, Error> {
             Column::new("unit".into(), strings(|r| r.unit.clone())),
             Column::new("display".into(), strings(|r| r.display.clone())),
             Column::new(
+                "p05".into(),
+                rows.iter().map(|r| r.p05).collect::<Vec<Option<f64>>>(),
+            ),
+            Column::new(
+                "p50".into(),
+                rows.iter().map(|r| r.p50).collect::<Vec<Option<f64>>>(),
+            ),
+            Column::new(
+                "p95".into(),
+                rows.iter().map(|r| r.p95).collect::<Vec<Option<f64>>>(),
+            ),
+            Column::new(
+                "bound_low".into(),
+                rows.iter()
+                    .map(|r| r.bound_low)
+                    .collect::<Vec<Option<f64>>>(),
+            ),
+            Column::new(
+                "bound_high".into(),
+                rows.iter()
+                    .map(|r| r.bound_high)
+                    .collect::<Vec<Option<f64>>>(),
+            ),
+            Column::new(
                 "year".into(),
                 rows.iter().map(|r| r.year).collect::<Vec<i32>>(),
             ),
@@ -93,6 +137,16 @@ pub fn csv(rows: &[TidyRow]) -> Result<String, Error> {
                 rows.iter().map(|r| r.overridden).collect::<Vec<bool>>(),
             ),
             Column::new("notes".into(), optional(|r| r.notes.clone())),
+            Column::new(
+                "seed".into(),
+                rows.iter().map(|r| r.seed).collect::<Vec<Option<u64>>>(),
+            ),
+            Column::new(
+                "draws".into(),
+                rows.iter()
+                    .map(|r| r.draws.map(|d| d as u64))
+                    .collect::<Vec<Option<u64>>>(),
+            ),
             Column::new("data".into(), strings(|r| r.data.clone())),
         ],
     )

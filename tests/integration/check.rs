@@ -48,8 +48,9 @@ fn terminal_report_snapshot() {
     let run = claims_fixture().run(&["check"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
-        run.stderr
-            .contains("check failed: 8 claims: 4 consistent, 3 inconsistent, 1 unverifiable"),
+        run.stderr.contains(
+            "check failed: 8 claims: 4 consistent, 0 plausible, 3 inconsistent, 1 unverifiable"
+        ),
         "{run:?}"
     );
     insta::assert_snapshot!(run.stdout);
@@ -151,7 +152,7 @@ fn consistent_claims_exit_zero() {
     let run = fixture.run(&["check", "one.toml"]);
     assert!(
         run.ok()
-            .contains("1 claims: 1 consistent, 0 inconsistent, 0 unverifiable"),
+            .contains("1 claims: 1 consistent, 0 plausible, 0 inconsistent, 0 unverifiable"),
         "{run:?}"
     );
 }

@@ -4,5 +4,6 @@ mod bad_input;
 mod check;
 mod shipped;
 mod table;
+mod uncertainty;
 mod usage;
 mod util;

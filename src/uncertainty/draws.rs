@@ -1,0 +1,104 @@
+//! The draws of every input of a run. Each input has its own generator, seeded from the
+//! run's seed and the input's key, so an input's draws do not depend on which other
+//! inputs or metrics are in the run, or on the order they are sampled in.
+
+use rand::rngs::ChaCha8Rng;
+use rand::SeedableRng;
+
+use crate::error::{Location, Problem};
+use crate::metrics::formula::{Formula, Term};
+
+use super::dist::Dist;
+use super::Settings;
+
+pub struct Draws {
+    pub n: usize,
+    /// (input key, its draws), in order of first use.
+    pub columns: Vec<(String, Vec<f64>)>,
+}
+
+/// FNV-1a, a stable 64-bit hash of the key (std's hasher may change between releases).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+pub fn rng_for(seed: u64, key: &str) -> ChaCha8Rng {
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    bytes[8..16].copy_from_slice(&fnv1a(key).to_le_bytes());
+    ChaCha8Rng::from_seed(bytes)
+}
+
+impl Draws {
+    /// Draws every distinct input once; inputs are sampled on all cores.
+    pub fn generate(terms: &[&Term], settings: &Settings) -> Result<Draws, Problem> {
+        let mut unique: Vec<&Term> = Vec::new();
+        for term in terms {
+            if !unique.iter().any(|u| u.key == term.key) {
+                unique.push(term);
+            }
+        }
+        let dists: Vec<Dist> = unique
+            .iter()
+            .map(|t| {
+                Dist::of(&t.estimate, t.dist).map_err(|why| {
+                    Problem::new(
+                        format!("cannot sample {}: {why}", t.key),
+                        Location::file("datasets"),
+                    )
+                    .help("check the row's low, high and dist")
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let n = settings.draws;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .max(1);
+        let chunk = unique.len().div_ceil(threads).max(1);
+        let mut columns: Vec<(String, Vec<f64>)> =
+            unique.iter().map(|t| (t.key.clone(), Vec::new())).collect();
+        std::thread::scope(|scope| {
+            for (cols, dists) in columns.chunks_mut(chunk).zip(dists.chunks(chunk)) {
+                scope.spawn(move || {
+                    for ((key, values), dist) in cols.iter_mut().zip(dists) {
+                        *values = vec![0.0; n];
+                        if !dist.is_point() {
+                            dist.fill(&mut rng_for(settings.seed, key), values);
+                        } else {
+                            dist.fill(&mut rng_for(0, ""), values);
+                        }
+                    }
+                });
+            }
+        });
+        Ok(Draws { n, columns })
+    }
+
+    pub fn column(&self, key: &str) -> Option<&[f64]> {
+        self.columns
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// The formula's value in every trial.
+    pub fn evaluate(&self, formula: &Formula) -> Vec<f64> {
+        let side = |terms: &[Term]| -> Vec<(f64, &[f64])> {
+            terms
+                .iter()
+                .filter_map(|t| self.column(&t.key).map(|c| (t.factor, c)))
+                .collect()
+        };
+        let top = side(&formula.numerator);
+        let bottom = side(&formula.denominator);
+        (0..self.n)
+            .map(|i| {
+                let num: f64 = top.iter().map(|(f, c)| f * c[i]).sum();
+                let den: f64 = bottom.iter().map(|(f, c)| f * c[i]).sum();
+                formula.scale * num / den
+            })
+            .collect()
+    }
+}

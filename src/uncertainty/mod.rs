@@ -1,0 +1,213 @@
+//! Uncertainty: every estimate's low and high carried through every ratio, by seeded
+//! Monte Carlo sampling (one draw per input per trial, shared by every metric and
+//! comparison of the run) and by interval bounds (the worst case over the inputs' lows
+//! and highs). The headline stays the value computed from the central estimates.
+
+pub mod bounds;
+pub mod dist;
+pub mod draws;
+pub mod sensitivity;
+
+use crate::error::{Location, Problem};
+use crate::metrics::formula::Formula;
+
+pub use draws::Draws;
+
+/// The seed used unless `--seed` says otherwise; printed in every output.
+pub const DEFAULT_SEED: u64 = 20_260_101;
+/// Draws per input unless `--draws` says otherwise.
+pub const DEFAULT_DRAWS: usize = 100_000;
+/// More draws than this are refused: the memory grows with draws × inputs.
+pub const MAX_DRAWS: usize = 10_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub draws: usize,
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            draws: DEFAULT_DRAWS,
+            seed: DEFAULT_SEED,
+        }
+    }
+}
+
+/// A metric's spread: Monte Carlo percentiles and the interval bounds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub p05: f64,
+    pub p50: f64,
+    pub p95: f64,
+    /// The worst case over every input's low and high.
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Each formula's draws, from one shared set of input draws.
+pub struct Sampled {
+    pub draws: Draws,
+    pub metrics: Vec<Vec<f64>>,
+}
+
+/// Intervals for every formula. With `keep`, the draws are returned too (for `--samples`).
+pub fn propagate_keeping(
+    formulas: &[Formula],
+    settings: &Settings,
+    keep: bool,
+) -> Result<(Vec<Interval>, Option<Sampled>), Problem> {
+    let terms: Vec<_> = formulas.iter().flat_map(|f| f.inputs()).collect();
+    let draws = Draws::generate(&terms, settings)?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .max(1);
+    let chunk = formulas.len().div_ceil(threads).max(1);
+    let results: Vec<Result<Propagated, Problem>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = formulas
+            .chunks(chunk)
+            .map(|group| {
+                let draws = &draws;
+                scope.spawn(move || {
+                    group
+                        .iter()
+                        .map(|f| one(f, draws, keep))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut intervals = Vec::with_capacity(formulas.len());
+    let mut kept = Vec::new();
+    for result in results {
+        let (interval, samples) = result?;
+        intervals.push(interval);
+        kept.extend(samples);
+    }
+    if intervals.len() != formulas.len() {
+        return Err(Problem::new(
+            "sampling failed in a worker thread",
+            Location::file("uncertainty"),
+        ));
+    }
+    Ok((
+        intervals,
+        keep.then_some(Sampled {
+            draws,
+            metrics: kept,
+        }),
+    ))
+}
+
+pub fn propagate(formulas: &[Formula], settings: &Settings) -> Result<Vec<Interval>, Problem> {
+    propagate_keeping(formulas, settings, false).map(|(intervals, _)| intervals)
+}
+
+fn one(
+    formula: &Formula,
+    draws: &Draws,
+    keep: bool,
+) -> Result<(Interval, Option<Vec<f64>>), Problem> {
+    let samples = draws.evaluate(formula);
+    if let Some(bad) = samples.iter().find(|x| !x.is_finite()) {
+        let keys: Vec<&str> = formula.denominator.iter().map(|t| t.key.as_str()).collect();
+        return Err(Problem::new(
+            format!(
+                "a sampled value is {bad}: the denominator ({}) can reach zero within its range",
+                keys.join(" + ")
+            ),
+            Location::file("datasets"),
+        )
+        .help("give the denominator's estimates a low above zero"));
+    }
+    let (p05, p50, p95) = percentiles(&samples);
+    let (low, high) = bounds::bounds(formula);
+    Ok((
+        Interval {
+            p05,
+            p50,
+            p95,
+            low,
+            high,
+        },
+        keep.then_some(samples),
+    ))
+}
+
+/// The 5th, 50th and 95th percentiles by nearest rank (the ⌈q·n⌉-th smallest draw).
+pub fn percentiles(samples: &[f64]) -> (f64, f64, f64) {
+    let mut work = samples.to_vec();
+    let n = work.len();
+    let mut at = |q: f64| {
+        let k = ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
+        *work.select_nth_unstable_by(k, f64::total_cmp).1
+    };
+    (at(0.05), at(0.50), at(0.95))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::model::DistKind;
+    use crate::data::Estimate;
+    use crate::metrics::formula::Term;
+
+    fn uniform(key: &str) -> Term {
+        Term {
+            key: key.into(),
+            factor: 1.0,
+            estimate: Estimate {
+                central: 0.5,
+                low: Some(0.0),
+                high: Some(1.0),
+            },
+            dist: Some(DistKind::Uniform),
+        }
+    }
+
+    #[test]
+    fn the_ratio_of_two_independent_uniforms() {
+        // For X, Y ~ U(0,1): P(X/Y <= z) = z/2 for z <= 1 and 1 - 1/(2z) above, so the
+        // 5th, 50th and 95th percentiles are 0.1, 1 and 10.
+        let formula = Formula {
+            scale: 1.0,
+            numerator: vec![uniform("x")],
+            denominator: vec![uniform("y")],
+        };
+        let interval = propagate(
+            &[formula],
+            &Settings {
+                draws: 400_000,
+                seed: 11,
+            },
+        )
+        .expect("samples");
+        assert!((interval[0].p05 - 0.1).abs() < 0.003, "{}", interval[0].p05);
+        assert!((interval[0].p50 - 1.0).abs() < 0.01, "{}", interval[0].p50);
+        assert!((interval[0].p95 - 10.0).abs() < 0.3, "{}", interval[0].p95);
+    }
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentiles(&v), (5.0, 50.0, 95.0));
+        assert_eq!(percentiles(&[3.0]), (3.0, 3.0, 3.0));
+    }
+
+    #[test]
+    fn draws_do_not_depend_on_the_other_inputs() {
+        let settings = Settings {
+            draws: 1000,
+            seed: 5,
+        };
+        let alone = Draws::generate(&[&uniform("x")], &settings).expect("draws");
+        let together = Draws::generate(&[&uniform("y"), &uniform("x")], &settings).expect("draws");
+        assert_eq!(alone.column("x"), together.column("x"));
+        assert_ne!(together.column("x"), together.column("y"));
+    }
+}

@@ -1,0 +1,143 @@
+//! Sensitivity: how far each input moves a metric when it goes from its low to its high
+//! with every other input held at its central value, sorted as a tornado (largest swing
+//! first). No sampling is involved, so the order never depends on the seed.
+
+use crate::metrics::formula::Formula;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Swing {
+    pub key: String,
+    pub at_low: f64,
+    pub at_high: f64,
+}
+
+impl Swing {
+    pub fn width(&self) -> f64 {
+        (self.at_high - self.at_low).abs()
+    }
+}
+
+/// One input of a formula as the audit trail shows it: where it enters and its range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputRow {
+    pub key: String,
+    pub side: &'static str,
+    pub factor: f64,
+    pub low: f64,
+    pub central: f64,
+    pub high: f64,
+    pub dist: &'static str,
+    pub at_low: f64,
+    pub at_high: f64,
+}
+
+/// Every input of a formula, the ranged ones sorted by swing (largest first), then the
+/// point values.
+pub fn inputs(formula: &Formula) -> Vec<InputRow> {
+    let swings = tornado(formula);
+    let mut out: Vec<InputRow> = formula
+        .inputs()
+        .into_iter()
+        .map(|t| {
+            let low = t.estimate.low.unwrap_or(t.estimate.central);
+            let high = t.estimate.high.unwrap_or(t.estimate.central);
+            let swing = swings.iter().find(|s| s.key == t.key);
+            let central = formula.central();
+            InputRow {
+                key: t.key.clone(),
+                side: if formula.numerator.iter().any(|n| n.key == t.key) {
+                    "numerator"
+                } else {
+                    "denominator"
+                },
+                factor: t.factor,
+                low,
+                central: t.estimate.central,
+                high,
+                dist: if low >= high {
+                    "point"
+                } else {
+                    t.dist.map_or("pert", |d| d.id())
+                },
+                at_low: swing.map_or(central, |s| s.at_low),
+                at_high: swing.map_or(central, |s| s.at_high),
+            }
+        })
+        .collect();
+    let rank = |row: &InputRow| {
+        swings
+            .iter()
+            .position(|s| s.key == row.key)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by_key(rank);
+    out
+}
+
+pub fn tornado(formula: &Formula) -> Vec<Swing> {
+    let mut swings: Vec<Swing> = formula
+        .inputs()
+        .into_iter()
+        .filter_map(|input| {
+            let low = input.estimate.low.unwrap_or(input.estimate.central);
+            let high = input.estimate.high.unwrap_or(input.estimate.central);
+            (low < high).then(|| {
+                let with = |v: f64| {
+                    formula.eval(|t| {
+                        if t.key == input.key {
+                            v
+                        } else {
+                            t.estimate.central
+                        }
+                    })
+                };
+                Swing {
+                    key: input.key.clone(),
+                    at_low: with(low),
+                    at_high: with(high),
+                }
+            })
+        })
+        .collect();
+    swings.sort_by(|a, b| {
+        b.width()
+            .total_cmp(&a.width())
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    swings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Estimate;
+    use crate::metrics::formula::Term;
+
+    fn term(key: &str, central: f64, low: f64, high: f64) -> Term {
+        Term {
+            key: key.into(),
+            factor: 1.0,
+            estimate: Estimate {
+                central,
+                low: Some(low),
+                high: Some(high),
+            },
+            dist: None,
+        }
+    }
+
+    #[test]
+    fn a_wide_input_ranks_above_a_narrow_one() {
+        // soldiers ±5% over fighters ±40%: fighters move the ratio most.
+        let f = Formula {
+            scale: 1.0,
+            numerator: vec![term("soldiers", 10_000.0, 9_500.0, 10_500.0)],
+            denominator: vec![term("fighters", 1_000.0, 600.0, 1_400.0)],
+        };
+        let swings = tornado(&f);
+        assert_eq!(swings[0].key, "fighters");
+        assert_eq!(swings[1].key, "soldiers");
+        assert!((swings[0].at_low - 10_000.0 / 600.0).abs() < 1e-9);
+        assert!((swings[1].at_high - 10.5).abs() < 1e-9);
+    }
+}
