@@ -108,11 +108,10 @@ pub fn propagate(formulas: &[Formula], settings: &Settings) -> Result<Vec<Interv
     propagate_keeping(formulas, settings, false).map(|(intervals, _)| intervals)
 }
 
-fn one(
-    formula: &Formula,
-    draws: &Draws,
-    keep: bool,
-) -> Result<(Interval, Option<Vec<f64>>), Problem> {
+/// One formula's interval and, when kept, its draws.
+type Propagated = (Interval, Option<Vec<f64>>);
+
+fn one(formula: &Formula, draws: &Draws, keep: bool) -> Result<Propagated, Problem> {
     let samples = draws.evaluate(formula);
     if let Some(bad) = samples.iter().find(|x| !x.is_finite()) {
         let keys: Vec<&str> = formula.denominator.iter().map(|t| t.key.as_str()).collect();
