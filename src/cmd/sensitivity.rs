@@ -119,7 +119,8 @@ fn terminal(
     let mut out = format!("{header}\nswing: the metric with one input at its low and at its high, the others at central\n");
     for (row, inputs) in rows.iter().zip(per_row) {
         out.push_str(&format!("\n{}\n", label(row, config)));
-        let ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
+        let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
+        ranged.dedup_by(|a, b| a.key == b.key);
         if ranged.is_empty() {
             out.push_str("  every input is a point value: no swing\n");
             continue;
@@ -146,7 +147,13 @@ fn terminal(
         }
         out.push_str(&table.to_string());
         out.push('\n');
-        let points = inputs.iter().filter(|i| i.dist == "point").count();
+        let mut points: Vec<&str> = inputs
+            .iter()
+            .filter(|i| i.dist == "point")
+            .map(|i| i.key.as_str())
+            .collect();
+        points.dedup();
+        let points = points.len();
         if points > 0 {
             out.push_str(&format!(
                 "  and {} point value{} (no range)\n",
@@ -170,7 +177,9 @@ fn markdown(
             "**{}**\n\n| input | at low | at high | swing |\n|---|---:|---:|---:|\n",
             escape(&label(row, config))
         ));
-        for input in inputs.iter().filter(|i| i.dist != "point") {
+        let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
+        ranged.dedup_by(|a, b| a.key == b.key);
+        for input in ranged {
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} |\n",
                 input.key,

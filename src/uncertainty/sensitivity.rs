@@ -31,25 +31,28 @@ pub struct InputRow {
     pub at_high: f64,
 }
 
-/// Every input of a formula, the ranged ones sorted by swing (largest first), then the
-/// point values.
+/// Every term of a formula, the ranged ones sorted by their input's swing (largest
+/// first), then the point values. An input on both sides of a ratio (a group against
+/// itself) appears once per side, so the rows rebuild the formula exactly.
 pub fn inputs(formula: &Formula) -> Vec<InputRow> {
     let swings = tornado(formula);
-    let mut out: Vec<InputRow> = formula
-        .inputs()
-        .into_iter()
-        .map(|t| {
+    let central = formula.central();
+    let mut out: Vec<InputRow> = Vec::new();
+    let sides = [
+        ("numerator", &formula.numerator),
+        ("denominator", &formula.denominator),
+    ];
+    for (side, terms) in sides {
+        for t in terms.iter() {
+            if out.iter().any(|o| o.key == t.key && o.side == side) {
+                continue;
+            }
             let low = t.estimate.low.unwrap_or(t.estimate.central);
             let high = t.estimate.high.unwrap_or(t.estimate.central);
             let swing = swings.iter().find(|s| s.key == t.key);
-            let central = formula.central();
-            InputRow {
+            out.push(InputRow {
                 key: t.key.clone(),
-                side: if formula.numerator.iter().any(|n| n.key == t.key) {
-                    "numerator"
-                } else {
-                    "denominator"
-                },
+                side,
                 factor: t.factor,
                 low,
                 central: t.estimate.central,
@@ -61,9 +64,9 @@ pub fn inputs(formula: &Formula) -> Vec<InputRow> {
                 },
                 at_low: swing.map_or(central, |s| s.at_low),
                 at_high: swing.map_or(central, |s| s.at_high),
-            }
-        })
-        .collect();
+            });
+        }
+    }
     let rank = |row: &InputRow| {
         swings
             .iter()
