@@ -351,3 +351,36 @@ fn a_chosen_dist_changes_the_interval() {
         "a uniform spreads wider than a PERT on the same range"
     );
 }
+
+#[test]
+fn sensitivity_rows_rebuild_a_ratio_of_a_group_against_itself() {
+    // Regression: an input on both sides of a ratio was listed once, on one side only.
+    let fixture = Fixture::basic();
+    fixture.replace(
+        "comparisons.toml",
+        "[[comparison]]\nid = \"beta-east\"",
+        "[[comparison]]\nid = \"alpha-n\"\nlabel = \"Alpha in Northland\"\ngroup = \"alpha\"\ncountries = [\"north\"]\nyear = 2025\nsoldiers = [\"armed-forces\"]\n\n[[comparison]]\nid = \"beta-east\"",
+    );
+    let run = fixture.run(&[
+        "sensitivity",
+        "--format",
+        "json",
+        "--comparison",
+        "alpha-ns",
+        "--comparison",
+        "alpha-n",
+        "--metric",
+        "fighters_ratio",
+    ]);
+    let rows = json(run.ok());
+    let sides: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["input"] == "alpha.fighters.2025.src-a")
+        .map(|r| r["side"].as_str().expect("side"))
+        .collect();
+    assert_eq!(sides, ["numerator", "denominator"]);
+    assert!(
+        rows.iter().all(|r| r["swing"] == 0.0),
+        "the ratio does not move: {rows:?}"
+    );
+}
