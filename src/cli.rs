@@ -76,6 +76,34 @@ pub enum Command {
     ///
     /// Example: `insurgency-metrics sensitivity --comparison jnim-sahel --metric people_per_fighter`.
     Sensitivity(TableArgs),
+    /// Write the Markdown report: a summary table, a section and an SVG chart per metric
+    /// with a plain-language reading, the method, the published claims re-checked, the
+    /// caveats, numbered sources on every figure and a reproducibility stamp.
+    ///
+    /// Example: `insurgency-metrics report --out reports/jnim-peers.md`.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the report; its charts go in a folder of the same name beside it
+    /// (`reports/jnim-peers/`).
+    #[arg(long, value_name = "FILE.md", default_value = "reports/jnim-peers.md")]
+    pub out: PathBuf,
+
+    /// Regenerate in memory and compare with the report on disk: exit 1 with a short diff
+    /// when it is stale. Writes nothing.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Overwrite `--out` even when insurgency-metrics did not generate it.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Claim files or a directory of them to re-check in the report. Default: `seeds/`
+    /// when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub claims: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

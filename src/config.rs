@@ -50,6 +50,15 @@ pub enum Action {
     Sources,
     Check(CheckConfig),
     Sensitivity(TableConfig),
+    Report(ReportConfig),
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportConfig {
+    pub out: PathBuf,
+    pub check: bool,
+    pub force: bool,
+    pub claims: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +99,12 @@ impl Config {
                 Action::Sensitivity(table_config(args))
             }
             Command::Validate => Action::Validate,
+            Command::Report(args) => Action::Report(ReportConfig {
+                out: args.out,
+                check: args.check,
+                force: args.force,
+                claims: args.claims,
+            }),
             Command::Sources => Action::Sources,
             Command::Check(args) => {
                 if let Some(t) = args.tolerance.filter(|t| !(*t > 0.0 && *t < 1.0)) {

@@ -11,6 +11,7 @@ pub mod error;
 pub mod metrics;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod uncertainty;
 
 use cli::Cli;
@@ -26,5 +27,6 @@ pub fn run(cli: Cli) -> Result<String, Error> {
         Action::Sources => cmd::sources::run(&config),
         Action::Check(check) => cmd::check::run(&config, check),
         Action::Sensitivity(table) => cmd::sensitivity::run(&config, table),
+        Action::Report(report) => cmd::report::run(&config, report),
     }
 }

@@ -134,12 +134,14 @@ pub fn compute_formula(
                 scale: 1.0,
                 numerator: vec![Term {
                     key: estimate_key(row),
+                    source: Some(row.source.clone()),
                     factor: 1.0,
                     estimate: row.estimate,
                     dist: row.dist,
                 }],
                 denominator: vec![Term {
                     key: "one".into(),
+                    source: None,
                     factor: 1.0,
                     estimate: crate::data::Estimate::point(1.0),
                     dist: None,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::claims::crosscheck::crosscheck;
 use crate::claims::parse::{self, SeenIds};
-use crate::claims::verdict::{check, Verdict};
+use crate::claims::verdict::{check, Checked, Verdict};
 use crate::claims::{embedded, ClaimFile};
 use crate::cli::Format;
 use crate::config::{CheckConfig, Config};
@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::render::claims as render;
 
 /// The claim files to read, as (display name, text).
-fn claim_texts(paths: &[PathBuf]) -> Result<(String, Vec<(String, String)>), Error> {
+pub fn claim_texts(paths: &[PathBuf]) -> Result<(String, Vec<(String, String)>), Error> {
     if paths.is_empty() {
         let default = Path::new("seeds");
         if !default.is_dir() {
@@ -71,37 +71,43 @@ fn claim_texts(paths: &[PathBuf]) -> Result<(String, Vec<(String, String)>), Err
     Ok((described.join(", "), texts))
 }
 
+/// Parses the claim files against the data and re-checks every claim; returns the
+/// verdicts and the cross-check findings.
+pub fn recheck(
+    data: &data::Dataset,
+    config: &Config,
+    texts: &[(String, String)],
+    tolerance: Option<f64>,
+) -> Result<(Vec<Checked>, Vec<String>), Error> {
+    let mut problems = Vec::new();
+    let mut seen: SeenIds = Vec::new();
+    let files: Vec<ClaimFile> = texts
+        .iter()
+        .filter_map(|(file, text)| parse::read(file, text, data, &mut seen, &mut problems))
+        .collect();
+    if !problems.is_empty() {
+        return Err(Error::Data(problems));
+    }
+    let data = with_overrides(data.clone(), config);
+    let checked: Vec<Checked> = files
+        .iter()
+        .flat_map(|f| {
+            f.claims
+                .iter()
+                .map(|c| check(&data, &f.source, c, tolerance, Some(&config.uncertainty)))
+        })
+        .collect();
+    let findings = crosscheck(&data, &files, tolerance);
+    Ok((checked, findings))
+}
+
 pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
     let data = data::load(&config.data)?;
     for o in &config.overrides {
         o.check(&data)?;
     }
     let (described, texts) = claim_texts(&options.paths)?;
-    let mut problems = Vec::new();
-    let mut seen: SeenIds = Vec::new();
-    let files: Vec<ClaimFile> = texts
-        .iter()
-        .filter_map(|(file, text)| parse::read(file, text, &data, &mut seen, &mut problems))
-        .collect();
-    if !problems.is_empty() {
-        return Err(Error::Data(problems));
-    }
-    let data = with_overrides(data, config);
-    let checked: Vec<_> = files
-        .iter()
-        .flat_map(|f| {
-            f.claims.iter().map(|c| {
-                check(
-                    &data,
-                    &f.source,
-                    c,
-                    options.tolerance,
-                    Some(&config.uncertainty),
-                )
-            })
-        })
-        .collect();
-    let findings = crosscheck(&data, &files, options.tolerance);
+    let (checked, findings) = recheck(&data, config, &texts, options.tolerance)?;
     let header = format!(
         "data: {} · claims: {described} · 90% intervals from {} draws, seed {}",
         config.data.describe(),

@@ -2,6 +2,7 @@
 //! the text to print or an error.
 
 pub mod check;
+pub mod report;
 pub mod sensitivity;
 pub mod sources;
 pub mod table;

@@ -16,6 +16,8 @@ use super::Metric;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     pub key: String,
+    /// The cited source id; `None` for a `--set` value.
+    pub source: Option<String>,
     pub factor: f64,
     pub estimate: Estimate,
     pub dist: Option<DistKind>,
@@ -44,6 +46,7 @@ fn term(part: &Part, units: Units) -> Term {
     };
     Term {
         key: part.key(),
+        source: part.source.clone(),
         factor,
         estimate: part.estimate,
         dist: part.dist,

@@ -159,6 +159,7 @@ mod tests {
     fn uniform(key: &str) -> Term {
         Term {
             key: key.into(),
+            source: None,
             factor: 1.0,
             estimate: Estimate {
                 central: 0.5,

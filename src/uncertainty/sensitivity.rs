@@ -119,6 +119,7 @@ mod tests {
     fn term(key: &str, central: f64, low: f64, high: f64) -> Term {
         Term {
             key: key.into(),
+            source: None,
             factor: 1.0,
             estimate: Estimate {
                 central,
