@@ -51,8 +51,10 @@ struct Citations<'a> {
 }
 
 impl Citations<'_> {
+    /// Footnote references for the sources, numbered in order of first citation and
+    /// listed in ascending order.
     fn cite(&mut self, sources: &[String]) -> String {
-        let mut refs = String::new();
+        let mut numbers = Vec::new();
         for source in sources {
             if self.data.source(source).is_none() {
                 continue;
@@ -64,9 +66,11 @@ impl Citations<'_> {
                     self.order.len()
                 }
             };
-            refs.push_str(&format!("[^{n}]"));
+            numbers.push(n);
         }
-        refs
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers.iter().map(|n| format!("[^{n}]")).collect()
     }
 }
 
@@ -182,7 +186,7 @@ pub fn build(input: &Input) -> Result<Report, Error> {
     for m in &single {
         let rows: Vec<(&MetricRow, &Formula)> = rows_of(*m);
         let plain: Vec<&MetricRow> = rows.iter().map(|(r, _)| *r).collect();
-        let name = title(*m, input.units);
+        let name = section_title(*m, input.units);
         let file = format!("{}.svg", m.id());
         charts.push((
             file.clone(),
@@ -321,6 +325,17 @@ fn plain_versus(rows: &[&MetricRow]) -> Vec<MetricRow> {
             r
         })
         .collect()
+}
+
+/// A metric's name as a heading: "Area per fighter (sq mi)".
+fn section_title(metric: Metric, units: Units) -> String {
+    match metric {
+        Metric::AreaPerFighter => format!(
+            "area per fighter ({})",
+            crate::metrics::units::area_unit(units)
+        ),
+        _ => title(metric, units),
+    }
 }
 
 fn capitalised(text: &str) -> String {
