@@ -289,6 +289,7 @@ pub fn build(input: &Input) -> Result<Report, Error> {
         }
     }
 
+    sensitivity_section(&mut md, input);
     method(&mut md, input, &mut cite);
     if let Some((checked, findings, described, hash)) = &input.claims {
         claims_section(&mut md, checked, findings, described, hash, &mut cite);
@@ -343,6 +344,39 @@ fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().collect::<String>() + chars.as_str()
     })
+}
+
+/// For every figure, the input that moves it most from its low to its high.
+fn sensitivity_section(md: &mut String, input: &Input) {
+    md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (`insurgency-metrics sensitivity` lists every input).\n\n");
+    md.push_str("| comparison | figure | input that moves it most | at its low | at its high |\n|---|---|---|---:|---:|\n");
+    let mut any = false;
+    for (row, formula) in input
+        .rows
+        .iter()
+        .zip(input.formulas)
+        .filter(|(r, _)| r.versus.is_none())
+    {
+        let Some(top) = crate::uncertainty::sensitivity::tornado(formula)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        any = true;
+        md.push_str(&format!(
+            "| {} | {} | `{}` | {} | {} |\n",
+            escape(&label(input.data, &row.comparison)),
+            escape(&title(row.metric, input.units)),
+            top.key,
+            escape(&display(row.metric, top.at_low, input.units)),
+            escape(&display(row.metric, top.at_high, input.units))
+        ));
+    }
+    if !any {
+        md.push_str("| – | – | every input is a point value | – | – |\n");
+    }
+    md.push('\n');
 }
 
 fn method(md: &mut String, input: &Input, cite: &mut Citations) {
