@@ -102,10 +102,7 @@ pub fn recheck(
 }
 
 pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
-    let data = data::load(&config.data)?;
-    for o in &config.overrides {
-        o.check(&data)?;
-    }
+    let data = super::load_checked(config)?;
     let (described, texts) = claim_texts(&options.paths)?;
     let (checked, findings) = recheck(&data, config, &texts, options.tolerance)?;
     let header = format!(

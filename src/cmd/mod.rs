@@ -7,3 +7,17 @@ pub mod sensitivity;
 pub mod sources;
 pub mod table;
 pub mod validate;
+
+use crate::config::Config;
+use crate::data::{self, Dataset};
+use crate::error::Error;
+
+/// The data a command computes on: loaded and checked, with every `--set` override
+/// checked against it.
+pub fn load_checked(config: &Config) -> Result<Dataset, Error> {
+    let data = data::load(&config.data)?;
+    for o in &config.overrides {
+        o.check(&data)?;
+    }
+    Ok(data)
+}

@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, DataChoice, ReportConfig};
-use crate::data;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::metrics::Metric;
@@ -39,10 +38,7 @@ fn chart_dir(out: &Path) -> (PathBuf, String) {
 }
 
 pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error> {
-    let data = data::load(&config.data)?;
-    for o in &config.overrides {
-        o.check(&data)?;
-    }
+    let data = super::load_checked(config)?;
     let ids: Vec<&str> = data.comparisons.iter().map(|c| c.id.as_str()).collect();
     let metrics: Vec<Metric> = Metric::SINGLE.into_iter().chain(Metric::PAIRWISE).collect();
     let selection = Selection {

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::config::{Config, TableConfig};
-use crate::data;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::render::format::{compact, grouped, title};
@@ -39,10 +38,7 @@ struct TidySwing<'a> {
 }
 
 pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
-    let data = data::load(&config.data)?;
-    for o in &config.overrides {
-        o.check(&data)?;
-    }
+    let data = super::load_checked(config)?;
     let ids = selected_comparisons(&data, table)?;
     let metrics = selected_metrics(table);
     let selection = Selection {
@@ -196,14 +192,13 @@ fn markdown(
 
 fn csv(rows: &[TidySwing]) -> Result<String, Error> {
     use polars::prelude::*;
-    let failed = |err: PolarsError| Error::io("cannot write CSV", std::io::Error::other(err));
     let text = |f: for<'r> fn(&'r TidySwing<'r>) -> Option<&'r str>| {
         rows.iter()
             .map(|r| f(r).map(String::from))
             .collect::<Vec<Option<String>>>()
     };
     let number = |f: fn(&TidySwing) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
-    let mut frame = DataFrame::new(
+    crate::render::csv::write(
         rows.len(),
         vec![
             Column::new("comparison".into(), text(|r| Some(r.comparison))),
@@ -227,11 +222,4 @@ fn csv(rows: &[TidySwing]) -> Result<String, Error> {
             Column::new("swing".into(), number(|r| r.swing)),
         ],
     )
-    .map_err(failed)?;
-    let mut out = Vec::new();
-    CsvWriter::new(&mut out)
-        .include_header(true)
-        .finish(&mut frame)
-        .map_err(failed)?;
-    String::from_utf8(out).map_err(|e| Error::io("cannot write CSV", std::io::Error::other(e)))
 }

@@ -2,7 +2,7 @@
 
 use crate::cli::Format;
 use crate::config::{check_ids, Config, TableConfig};
-use crate::data::{self, Dataset};
+use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, MetricRow, Selection};
 use crate::metrics::Metric;
@@ -11,10 +11,7 @@ use crate::render::{layout::Layout, markdown, terminal, tidy};
 use crate::uncertainty::{propagate_keeping, Sampled};
 
 pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
-    let data = data::load(&config.data)?;
-    for o in &config.overrides {
-        o.check(&data)?;
-    }
+    let data = super::load_checked(config)?;
     let ids = selected_comparisons(&data, table)?;
     let metrics = selected_metrics(table);
     let selection = Selection {
@@ -108,8 +105,6 @@ pub fn selected_comparisons<'a>(
 /// metric (`comparison.metric`, or `comparison/versus.metric` for a ratio).
 fn samples_csv(rows: &[MetricRow], sampled: &Sampled) -> Result<String, Error> {
     use polars::prelude::*;
-    let failed =
-        |err: PolarsError| Error::io("cannot write the samples", std::io::Error::other(err));
     let n = sampled.draws.n;
     let mut columns = vec![Column::new(
         "trial".into(),
@@ -125,12 +120,5 @@ fn samples_csv(rows: &[MetricRow], sampled: &Sampled) -> Result<String, Error> {
         };
         columns.push(Column::new(name.into(), values.clone()));
     }
-    let mut frame = DataFrame::new(n, columns).map_err(failed)?;
-    let mut out = Vec::new();
-    CsvWriter::new(&mut out)
-        .include_header(true)
-        .finish(&mut frame)
-        .map_err(failed)?;
-    String::from_utf8(out)
-        .map_err(|e| Error::io("cannot write the samples", std::io::Error::other(e)))
+    crate::render::csv::write(n, columns)
 }

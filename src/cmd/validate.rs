@@ -2,16 +2,13 @@
 //! listing all problems. Prints a summary and the year fallbacks when the data is valid.
 
 use crate::config::Config;
-use crate::data::{self, Quantity};
+use crate::data::Quantity;
 use crate::error::Error;
 use crate::metrics::compute::{compute_all, Selection};
 use crate::metrics::Metric;
 
 pub fn run(config: &Config) -> Result<String, Error> {
-    let data = data::load(&config.data)?;
-    for o in &config.overrides {
-        o.check(&data)?;
-    }
+    let data = super::load_checked(config)?;
     let metrics: Vec<Metric> = Metric::SINGLE.to_vec();
     let mut problems = Vec::new();
     let mut notes = Vec::new();

@@ -220,7 +220,6 @@ pub fn json(rows: &[TidyClaim]) -> Result<String, Error> {
 }
 
 pub fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
-    let failed = |err: PolarsError| Error::io("cannot write CSV", std::io::Error::other(err));
     let text = |f: fn(&TidyClaim) -> &str| {
         rows.iter()
             .map(|r| Some(f(r)).filter(|s| !s.is_empty()).map(String::from))
@@ -228,7 +227,7 @@ pub fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
     };
     let number =
         |f: fn(&TidyClaim) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
-    let mut frame = DataFrame::new(
+    crate::render::csv::write(
         rows.len(),
         vec![
             Column::new("document".into(), text(|r| &r.document)),
@@ -246,11 +245,4 @@ pub fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
             Column::new("file".into(), text(|r| &r.file)),
         ],
     )
-    .map_err(failed)?;
-    let mut out = Vec::new();
-    CsvWriter::new(&mut out)
-        .include_header(true)
-        .finish(&mut frame)
-        .map_err(failed)?;
-    String::from_utf8(out).map_err(|e| Error::io("cannot write CSV", std::io::Error::other(e)))
 }

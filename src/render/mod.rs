@@ -2,6 +2,7 @@
 //! caller's job.
 
 pub mod claims;
+pub mod csv;
 pub mod format;
 pub mod layout;
 pub mod markdown;

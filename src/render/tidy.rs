@@ -88,8 +88,7 @@ pub fn csv(rows: &[TidyRow]) -> Result<String, Error> {
             .map(|r| Some(f(r)).filter(|s| !s.is_empty()))
             .collect::<Vec<Option<String>>>()
     };
-    let failed = |err: PolarsError| Error::io("cannot write CSV", std::io::Error::other(err));
-    let mut frame = DataFrame::new(
+    crate::render::csv::write(
         rows.len(),
         vec![
             Column::new("comparison".into(), strings(|r| r.comparison.clone())),
@@ -150,11 +149,4 @@ pub fn csv(rows: &[TidyRow]) -> Result<String, Error> {
             Column::new("data".into(), strings(|r| r.data.clone())),
         ],
     )
-    .map_err(failed)?;
-    let mut out = Vec::new();
-    CsvWriter::new(&mut out)
-        .include_header(true)
-        .finish(&mut frame)
-        .map_err(failed)?;
-    String::from_utf8(out).map_err(|err| Error::io("cannot write CSV", std::io::Error::other(err)))
 }

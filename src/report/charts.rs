@@ -85,40 +85,48 @@ pub fn bar_chart(
             // Whole decades, so the log axis is labelled 100, 1,000, 10,000.
             let lo = 10f64.powf((min / 1.2).log10().floor());
             let hi = 10f64.powf((max * 1.2).log10().ceil());
-            let mut chart = builder
+            let chart = builder
                 .build_cartesian_2d((lo..hi).log_scale(), y_range)
                 .map_err(failed)?;
-            chart
-                .configure_mesh()
-                .disable_y_mesh()
-                .y_labels(n * 2 + 1)
-                .y_label_formatter(&label_of)
-                .x_desc(axis)
-                .x_label_formatter(&|v| compact(metric, *v))
-                .label_style(("sans-serif", 13))
-                .draw()
-                .map_err(failed)?;
-            bars(&mut chart, rows, lo, metric)?;
+            draw(chart, &label_of, &axis, metric, rows, lo)?;
         } else {
-            let hi = max * 1.18;
-            let mut chart = builder
-                .build_cartesian_2d(0f64..hi, y_range)
+            let chart = builder
+                .build_cartesian_2d(0f64..max * 1.18, y_range)
                 .map_err(failed)?;
-            chart
-                .configure_mesh()
-                .disable_y_mesh()
-                .y_labels(n * 2 + 1)
-                .y_label_formatter(&label_of)
-                .x_desc(axis)
-                .x_label_formatter(&|v| compact(metric, *v))
-                .label_style(("sans-serif", 13))
-                .draw()
-                .map_err(failed)?;
-            bars(&mut chart, rows, 0.0, metric)?;
+            draw(chart, &label_of, &axis, metric, rows, 0.0)?;
         }
         root.present().map_err(failed)?;
     }
     Ok(svg)
+}
+
+/// The mesh, axis labels, bars and whiskers, on either kind of x axis.
+fn draw<X>(
+    mut chart: ChartContext<
+        '_,
+        SVGBackend<'_>,
+        Cartesian2d<X, plotters::coord::types::RangedCoordf64>,
+    >,
+    label_of: &dyn Fn(&f64) -> String,
+    axis: &str,
+    metric: Metric,
+    rows: &[&MetricRow],
+    origin: f64,
+) -> Result<(), Error>
+where
+    X: Ranged<ValueType = f64> + plotters::coord::ranged1d::ValueFormatter<f64>,
+{
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(rows.len() * 2 + 1)
+        .y_label_formatter(label_of)
+        .x_desc(axis)
+        .x_label_formatter(&|v| compact(metric, *v))
+        .label_style(("sans-serif", 13))
+        .draw()
+        .map_err(failed)?;
+    bars(&mut chart, rows, origin, metric)
 }
 
 fn bars<X>(

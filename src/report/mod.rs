@@ -166,15 +166,7 @@ pub fn build(input: &Input) -> Result<Report, Error> {
             let cell = rows_of(*m)
                 .into_iter()
                 .find(|(r, _)| r.comparison == *id)
-                .map(|(r, f)| {
-                    let text = display_with_interval(
-                        r.metric,
-                        r.value,
-                        input.units,
-                        r.interval.map(|i| (i.p05, i.p95)),
-                    );
-                    format!("{}{}", escape(&text), cite.cite(&sources_of(f)))
-                });
+                .map(|(r, f)| figure_cell(r, f, input.units, &mut cite));
             md.push_str(&format!(" {} |", cell.unwrap_or_else(|| "–".into())));
         }
         md.push('\n');
@@ -254,15 +246,7 @@ pub fn build(input: &Input) -> Result<Report, Error> {
                 let cell = rows_of(*m)
                     .into_iter()
                     .find(|(r, _)| r.versus.as_deref() == Some(*other))
-                    .map(|(r, f)| {
-                        let text = display_with_interval(
-                            r.metric,
-                            r.value,
-                            input.units,
-                            r.interval.map(|i| (i.p05, i.p95)),
-                        );
-                        format!("{}{}", escape(&text), cite.cite(&sources_of(f)))
-                    });
+                    .map(|(r, f)| figure_cell(r, f, input.units, &mut cite));
                 md.push_str(&format!(" {} |", cell.unwrap_or_else(|| "–".into())));
             }
             md.push('\n');
@@ -315,6 +299,17 @@ pub fn build(input: &Input) -> Result<Report, Error> {
         markdown: md,
         charts,
     })
+}
+
+/// A figure with its 90% interval and its source footnotes, as a table cell.
+fn figure_cell(row: &MetricRow, formula: &Formula, units: Units, cite: &mut Citations) -> String {
+    let text = display_with_interval(
+        row.metric,
+        row.value,
+        units,
+        row.interval.map(|i| (i.p05, i.p95)),
+    );
+    format!("{}{}", escape(&text), cite.cite(&sources_of(formula)))
 }
 
 /// Pairwise rows labelled by the comparison they are divided by, for their chart.
