@@ -5,6 +5,7 @@ pub mod crosscheck;
 pub mod embedded;
 pub mod explain;
 pub mod parse;
+mod target;
 pub mod tolerance;
 pub mod verdict;
 

@@ -4,16 +4,17 @@
 
 pub mod charts;
 pub mod prose;
+pub mod sections;
 pub mod stamp;
 
-use crate::claims::verdict::{describe_stated, Checked};
+use crate::claims::verdict::Checked;
 use crate::cli::Units;
-use crate::data::{Dataset, Quantity};
+use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::{unit, MetricRow};
 use crate::metrics::formula::Formula;
 use crate::metrics::Metric;
-use crate::render::format::{display, display_with_interval, grouped, interval, readable, title};
+use crate::render::format::{display, display_with_interval, grouped, interval, title};
 use crate::render::markdown::escape;
 use crate::uncertainty::Settings;
 
@@ -45,7 +46,7 @@ pub struct Report {
 }
 
 /// Sources numbered in order of first citation.
-struct Citations<'a> {
+pub struct Citations<'a> {
     data: &'a Dataset,
     order: Vec<String>,
 }
@@ -53,7 +54,7 @@ struct Citations<'a> {
 impl Citations<'_> {
     /// Footnote references for the sources, numbered in order of first citation and
     /// listed in ascending order.
-    fn cite(&mut self, sources: &[String]) -> String {
+    pub fn cite(&mut self, sources: &[String]) -> String {
         let mut numbers = Vec::new();
         for source in sources {
             if self.data.source(source).is_none() {
@@ -86,7 +87,7 @@ fn sources_of(formula: &Formula) -> Vec<String> {
     out
 }
 
-fn label(data: &Dataset, id: &str) -> String {
+pub fn label(data: &Dataset, id: &str) -> String {
     data.comparison(id)
         .map_or_else(|| id.to_string(), |c| c.label.clone())
 }
@@ -273,13 +274,13 @@ pub fn build(input: &Input) -> Result<Report, Error> {
         }
     }
 
-    sensitivity_section(&mut md, input);
-    method(&mut md, input, &mut cite);
+    sections::sensitivity_section(&mut md, input);
+    sections::method(&mut md, input, &mut cite);
     if let Some((checked, findings, described, hash)) = &input.claims {
-        claims_section(&mut md, checked, findings, described, hash, &mut cite);
+        sections::claims_section(&mut md, checked, findings, described, hash, &mut cite);
     }
-    caveats(&mut md, input);
-    stamp_section(&mut md, input);
+    sections::caveats(&mut md, input);
+    sections::stamp_section(&mut md, input);
 
     md.push_str("## Sources\n\n");
     for (i, id) in cite.order.iter().enumerate() {
@@ -339,244 +340,4 @@ fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().collect::<String>() + chars.as_str()
     })
-}
-
-/// For every figure, the input that moves it most from its low to its high.
-fn sensitivity_section(md: &mut String, input: &Input) {
-    md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (`insurgency-metrics sensitivity` lists every input).\n\n");
-    md.push_str("| comparison | figure | input that moves it most | at its low | at its high |\n|---|---|---|---:|---:|\n");
-    let mut any = false;
-    for (row, formula) in input
-        .rows
-        .iter()
-        .zip(input.formulas)
-        .filter(|(r, _)| r.versus.is_none())
-    {
-        let Some(top) = crate::uncertainty::sensitivity::tornado(formula)
-            .into_iter()
-            .next()
-        else {
-            continue;
-        };
-        any = true;
-        md.push_str(&format!(
-            "| {} | {} | `{}` | {} | {} |\n",
-            escape(&label(input.data, &row.comparison)),
-            escape(&title(row.metric, input.units)),
-            top.key,
-            escape(&display(row.metric, top.at_low, input.units)),
-            escape(&display(row.metric, top.at_high, input.units))
-        ));
-    }
-    if !any {
-        md.push_str("| – | – | every input is a point value | – | – |\n");
-    }
-    md.push('\n');
-}
-
-fn method(md: &mut String, input: &Input, cite: &mut Citations) {
-    let data = input.data;
-    md.push_str("## Method\n\n| metric | formula |\n|---|---|\n");
-    for (m, formula) in [
-        (Metric::SoldiersPerFighter, "counted soldiers / fighters"),
-        (Metric::PeoplePerFighter, "population / fighters"),
-        (
-            Metric::AreaPerFighter,
-            "area / fighters (1 sq mi = 2.589988110336 km²)",
-        ),
-        (
-            Metric::FightersPer1000People,
-            "1000 × fighters / population",
-        ),
-        (
-            Metric::SoldiersPer1000People,
-            "1000 × counted soldiers / population",
-        ),
-        (
-            Metric::FightersRatio,
-            "fighters of one comparison / fighters of the other",
-        ),
-        (
-            Metric::PopulationRatio,
-            "population / population of the other",
-        ),
-        (Metric::AreaRatio, "area / area of the other"),
-        (
-            Metric::SoldiersRatio,
-            "counted soldiers / counted soldiers of the other",
-        ),
-    ] {
-        md.push_str(&format!("| `{}` | {formula} |\n", m.id()));
-    }
-    md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists (listed below).\n\n");
-    md.push_str("### What counts as soldiers\n\n");
-    for id in input.comparisons {
-        let Some(c) = data.comparison(id) else {
-            continue;
-        };
-        let inputs = crate::metrics::resolve::resolve(data, c, &[]);
-        let mut parts = Vec::new();
-        if let Ok(soldiers) = &inputs.soldiers {
-            for p in &soldiers.parts {
-                let year = p.year.map(|y| format!(" {y}")).unwrap_or_default();
-                let refs = p
-                    .source
-                    .as_ref()
-                    .map(|s| cite.cite(std::slice::from_ref(s)))
-                    .unwrap_or_default();
-                parts.push(format!(
-                    "{} {}{year}: {}{refs}",
-                    data.entity_name(&p.entity),
-                    p.component.as_deref().unwrap_or(""),
-                    grouped(p.estimate.central, 0)
-                ));
-            }
-        }
-        md.push_str(&format!(
-            "- **{}** counts {}: {}.",
-            escape(&c.label),
-            c.soldiers.join(", "),
-            escape(&parts.join("; "))
-        ));
-        if !c.note.is_empty() {
-            md.push_str(&format!(" {}", escape(&c.note)));
-        }
-        md.push('\n');
-    }
-    md.push_str("\n### Year fallbacks and gaps\n\n");
-    let mut notes: Vec<String> = Vec::new();
-    for r in input.rows.iter().filter(|r| r.versus.is_none()) {
-        for n in &r.notes {
-            let line = format!("- `{}`: {}", r.comparison, escape(n));
-            if !notes.contains(&line) {
-                notes.push(line);
-            }
-        }
-    }
-    if notes.is_empty() {
-        md.push_str("Every quantity comes from its comparison's own year.\n");
-    } else {
-        md.push_str(&notes.join("\n"));
-        md.push('\n');
-    }
-    md.push_str(&format!(
-        "\n### Uncertainty\n\nEvery estimate with a low and a high is sampled from a PERT distribution over that range with the central value as its mode (or the distribution its row names); one draw per input per trial is shared by every metric, so an input used twice moves both uses together. The 90% interval is the 5th to 95th percentile of {} trials (seed {}); the worst case is the lowest and highest value over every combination of the inputs' lows and highs. Estimates without a range are point values.\n\n",
-        grouped(input.settings.draws as f64, 0),
-        input.settings.seed
-    ));
-}
-
-fn claims_section(
-    md: &mut String,
-    checked: &[Checked],
-    findings: &[String],
-    described: &str,
-    hash: &str,
-    cite: &mut Citations,
-) {
-    md.push_str("## Published claims re-checked\n\n");
-    md.push_str(&format!(
-        "{} (claims from {}, SHA-256 `{}`).\n\n",
-        crate::render::claims::summary(checked, findings.len()),
-        escape(described),
-        &hash[..16]
-    ));
-    md.push_str("| claim | stated | computed | verdict |\n|---|---:|---:|---|\n");
-    for c in checked
-        .iter()
-        .filter(|c| c.verdict != crate::claims::verdict::Verdict::Unverifiable)
-    {
-        let computed = match (c.computed, c.deviation) {
-            (Some(v), Some(d)) => format!("{} ({:+.1}%)", readable(v), d * 100.0),
-            _ => "–".into(),
-        };
-        let refs = cite.cite(std::slice::from_ref(&c.document));
-        md.push_str(&format!(
-            "| {}{refs} | {} | {computed} | {} |\n",
-            escape(&c.claim.says),
-            escape(&describe_stated(&c.claim)),
-            c.verdict.id()
-        ));
-    }
-    let unverifiable = checked
-        .iter()
-        .filter(|c| c.verdict == crate::claims::verdict::Verdict::Unverifiable)
-        .count();
-    md.push_str(&format!("\n{unverifiable} further claims need event data or figures outside the data model; `insurgency-metrics check` lists them with their reasons.\n"));
-    if !findings.is_empty() {
-        md.push_str("\nCross-checks:\n\n");
-        for f in findings {
-            md.push_str(&format!("- {}\n", escape(f)));
-        }
-    }
-    md.push('\n');
-}
-
-fn caveats(md: &mut String, input: &Input) {
-    md.push_str("## Caveats\n\nFrom the notes of the estimates behind the figures:\n\n");
-    let data = input.data;
-    let mut seen: Vec<&crate::data::RowRef> = Vec::new();
-    for id in input.comparisons {
-        let Some(c) = data.comparison(id) else {
-            continue;
-        };
-        let inputs = crate::metrics::resolve::resolve(data, c, &[]);
-        for q in Quantity::ALL {
-            let Ok(resolved) = inputs.get(q) else {
-                continue;
-            };
-            for p in &resolved.parts {
-                let Some(row) =
-                    p.at.as_ref()
-                        .and_then(|at| data.rows.iter().find(|r| &r.at == at))
-                else {
-                    continue;
-                };
-                if seen.contains(&&row.at) {
-                    continue;
-                }
-                seen.push(&row.at);
-                if row.note.is_empty() {
-                    continue;
-                }
-                let mut what = format!("{} {}", data.entity_name(&row.entity), row.quantity);
-                if let Some(component) = &row.component {
-                    what.push_str(&format!(" ({component})"));
-                }
-                if let Some(year) = row.year {
-                    what.push_str(&format!(" {year}"));
-                }
-                md.push_str(&format!("- **{}**: {}\n", escape(&what), escape(&row.note)));
-            }
-        }
-    }
-    md.push('\n');
-}
-
-fn stamp_section(md: &mut String, input: &Input) {
-    md.push_str("## Reproducibility\n\n");
-    md.push_str(&format!(
-        "- Tool: insurgency-metrics {}\n",
-        env!("CARGO_PKG_VERSION")
-    ));
-    md.push_str(&format!(
-        "- Data: `{}`, SHA-256 `{}`\n",
-        input.data_name, input.data_hash
-    ));
-    if let Some((_, _, described, hash)) = &input.claims {
-        md.push_str(&format!("- Claims: `{described}`, SHA-256 `{hash}`\n"));
-    }
-    md.push_str(&format!(
-        "- Monte Carlo: {} draws per input, seed {}\n",
-        grouped(input.settings.draws as f64, 0),
-        input.settings.seed
-    ));
-    md.push_str(&format!(
-        "- Units: {}\n",
-        match input.units {
-            Units::Imperial => "imperial (square miles)",
-            Units::Metric => "metric (km²)",
-        }
-    ));
-    md.push_str("- Check that this report is current: `insurgency-metrics report --check --out <this file>`\n\n");
 }

@@ -1,0 +1,252 @@
+//! The report's closing sections: what moves the figures most, the method, the
+//! published claims re-checked, the caveats from the data notes and the reproducibility
+//! stamp.
+
+use crate::claims::verdict::{describe_stated, Checked};
+use crate::cli::Units;
+use crate::data::Quantity;
+use crate::metrics::Metric;
+use crate::render::format::{display, grouped, readable, title};
+use crate::render::markdown::escape;
+
+use super::{label, Citations, Input};
+
+/// For every figure, the input that moves it most from its low to its high.
+pub fn sensitivity_section(md: &mut String, input: &Input) {
+    md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (`insurgency-metrics sensitivity` lists every input).\n\n");
+    md.push_str("| comparison | figure | input that moves it most | at its low | at its high |\n|---|---|---|---:|---:|\n");
+    let mut any = false;
+    for (row, formula) in input
+        .rows
+        .iter()
+        .zip(input.formulas)
+        .filter(|(r, _)| r.versus.is_none())
+    {
+        let Some(top) = crate::uncertainty::sensitivity::tornado(formula)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        any = true;
+        md.push_str(&format!(
+            "| {} | {} | `{}` | {} | {} |\n",
+            escape(&label(input.data, &row.comparison)),
+            escape(&title(row.metric, input.units)),
+            top.key,
+            escape(&display(row.metric, top.at_low, input.units)),
+            escape(&display(row.metric, top.at_high, input.units))
+        ));
+    }
+    if !any {
+        md.push_str("| – | – | every input is a point value | – | – |\n");
+    }
+    md.push('\n');
+}
+
+pub fn method(md: &mut String, input: &Input, cite: &mut Citations) {
+    let data = input.data;
+    md.push_str("## Method\n\n| metric | formula |\n|---|---|\n");
+    for (m, formula) in [
+        (Metric::SoldiersPerFighter, "counted soldiers / fighters"),
+        (Metric::PeoplePerFighter, "population / fighters"),
+        (
+            Metric::AreaPerFighter,
+            "area / fighters (1 sq mi = 2.589988110336 km²)",
+        ),
+        (
+            Metric::FightersPer1000People,
+            "1000 × fighters / population",
+        ),
+        (
+            Metric::SoldiersPer1000People,
+            "1000 × counted soldiers / population",
+        ),
+        (
+            Metric::FightersRatio,
+            "fighters of one comparison / fighters of the other",
+        ),
+        (
+            Metric::PopulationRatio,
+            "population / population of the other",
+        ),
+        (Metric::AreaRatio, "area / area of the other"),
+        (
+            Metric::SoldiersRatio,
+            "counted soldiers / counted soldiers of the other",
+        ),
+    ] {
+        md.push_str(&format!("| `{}` | {formula} |\n", m.id()));
+    }
+    md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists (listed below).\n\n");
+    md.push_str("### What counts as soldiers\n\n");
+    for id in input.comparisons {
+        let Some(c) = data.comparison(id) else {
+            continue;
+        };
+        let inputs = crate::metrics::resolve::resolve(data, c, &[]);
+        let mut parts = Vec::new();
+        if let Ok(soldiers) = &inputs.soldiers {
+            for p in &soldiers.parts {
+                let year = p.year.map(|y| format!(" {y}")).unwrap_or_default();
+                let refs = p
+                    .source
+                    .as_ref()
+                    .map(|s| cite.cite(std::slice::from_ref(s)))
+                    .unwrap_or_default();
+                parts.push(format!(
+                    "{} {}{year}: {}{refs}",
+                    data.entity_name(&p.entity),
+                    p.component.as_deref().unwrap_or(""),
+                    grouped(p.estimate.central, 0)
+                ));
+            }
+        }
+        md.push_str(&format!(
+            "- **{}** counts {}: {}.",
+            escape(&c.label),
+            c.soldiers.join(", "),
+            escape(&parts.join("; "))
+        ));
+        if !c.note.is_empty() {
+            md.push_str(&format!(" {}", escape(&c.note)));
+        }
+        md.push('\n');
+    }
+    md.push_str("\n### Year fallbacks and gaps\n\n");
+    let mut notes: Vec<String> = Vec::new();
+    for r in input.rows.iter().filter(|r| r.versus.is_none()) {
+        for n in &r.notes {
+            let line = format!("- `{}`: {}", r.comparison, escape(n));
+            if !notes.contains(&line) {
+                notes.push(line);
+            }
+        }
+    }
+    if notes.is_empty() {
+        md.push_str("Every quantity comes from its comparison's own year.\n");
+    } else {
+        md.push_str(&notes.join("\n"));
+        md.push('\n');
+    }
+    md.push_str(&format!(
+        "\n### Uncertainty\n\nEvery estimate with a low and a high is sampled from a PERT distribution over that range with the central value as its mode (or the distribution its row names); one draw per input per trial is shared by every metric, so an input used twice moves both uses together. The 90% interval is the 5th to 95th percentile of {} trials (seed {}); the worst case is the lowest and highest value over every combination of the inputs' lows and highs. Estimates without a range are point values.\n\n",
+        grouped(input.settings.draws as f64, 0),
+        input.settings.seed
+    ));
+}
+
+pub fn claims_section(
+    md: &mut String,
+    checked: &[Checked],
+    findings: &[String],
+    described: &str,
+    hash: &str,
+    cite: &mut Citations,
+) {
+    md.push_str("## Published claims re-checked\n\n");
+    md.push_str(&format!(
+        "{} (claims from {}, SHA-256 `{}`).\n\n",
+        crate::render::claims::summary(checked, findings.len()),
+        escape(described),
+        &hash[..16]
+    ));
+    md.push_str("| claim | stated | computed | verdict |\n|---|---:|---:|---|\n");
+    for c in checked
+        .iter()
+        .filter(|c| c.verdict != crate::claims::verdict::Verdict::Unverifiable)
+    {
+        let computed = match (c.computed, c.deviation) {
+            (Some(v), Some(d)) => format!("{} ({:+.1}%)", readable(v), d * 100.0),
+            _ => "–".into(),
+        };
+        let refs = cite.cite(std::slice::from_ref(&c.document));
+        md.push_str(&format!(
+            "| {}{refs} | {} | {computed} | {} |\n",
+            escape(&c.claim.says),
+            escape(&describe_stated(&c.claim)),
+            c.verdict.id()
+        ));
+    }
+    let unverifiable = checked
+        .iter()
+        .filter(|c| c.verdict == crate::claims::verdict::Verdict::Unverifiable)
+        .count();
+    md.push_str(&format!("\n{unverifiable} further claims need event data or figures outside the data model; `insurgency-metrics check` lists them with their reasons.\n"));
+    if !findings.is_empty() {
+        md.push_str("\nCross-checks:\n\n");
+        for f in findings {
+            md.push_str(&format!("- {}\n", escape(f)));
+        }
+    }
+    md.push('\n');
+}
+
+pub fn caveats(md: &mut String, input: &Input) {
+    md.push_str("## Caveats\n\nFrom the notes of the estimates behind the figures:\n\n");
+    let data = input.data;
+    let mut seen: Vec<&crate::data::RowRef> = Vec::new();
+    for id in input.comparisons {
+        let Some(c) = data.comparison(id) else {
+            continue;
+        };
+        let inputs = crate::metrics::resolve::resolve(data, c, &[]);
+        for q in Quantity::ALL {
+            let Ok(resolved) = inputs.get(q) else {
+                continue;
+            };
+            for p in &resolved.parts {
+                let Some(row) =
+                    p.at.as_ref()
+                        .and_then(|at| data.rows.iter().find(|r| &r.at == at))
+                else {
+                    continue;
+                };
+                if seen.contains(&&row.at) {
+                    continue;
+                }
+                seen.push(&row.at);
+                if row.note.is_empty() {
+                    continue;
+                }
+                let mut what = format!("{} {}", data.entity_name(&row.entity), row.quantity);
+                if let Some(component) = &row.component {
+                    what.push_str(&format!(" ({component})"));
+                }
+                if let Some(year) = row.year {
+                    what.push_str(&format!(" {year}"));
+                }
+                md.push_str(&format!("- **{}**: {}\n", escape(&what), escape(&row.note)));
+            }
+        }
+    }
+    md.push('\n');
+}
+
+pub fn stamp_section(md: &mut String, input: &Input) {
+    md.push_str("## Reproducibility\n\n");
+    md.push_str(&format!(
+        "- Tool: insurgency-metrics {}\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    md.push_str(&format!(
+        "- Data: `{}`, SHA-256 `{}`\n",
+        input.data_name, input.data_hash
+    ));
+    if let Some((_, _, described, hash)) = &input.claims {
+        md.push_str(&format!("- Claims: `{described}`, SHA-256 `{hash}`\n"));
+    }
+    md.push_str(&format!(
+        "- Monte Carlo: {} draws per input, seed {}\n",
+        grouped(input.settings.draws as f64, 0),
+        input.settings.seed
+    ));
+    md.push_str(&format!(
+        "- Units: {}\n",
+        match input.units {
+            Units::Imperial => "imperial (square miles)",
+            Units::Metric => "metric (km²)",
+        }
+    ));
+    md.push_str("- Check that this report is current: `insurgency-metrics report --check --out <this file>`\n\n");
+}
