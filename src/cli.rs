@@ -82,6 +82,47 @@ pub enum Command {
     ///
     /// Example: `insurgency-metrics report --out reports/jnim-peers.md`.
     Report(ReportArgs),
+    /// Count events per group, country and year from an ACLED or UCDP export: events
+    /// involving each group, events it initiated, joint attributions (apart),
+    /// fatalities, large-scale attacks, events targeting civilians and the change
+    /// against the previous period. Groups are matched through `aliases` in groups.csv.
+    ///
+    /// Example: `insurgency-metrics events acled-sahel.csv --large 20`.
+    Events(EventsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// The export: ACLED (current, pre-2023 or monadic layout) or UCDP GED (download or
+    /// website export), told apart by the header.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Fatalities from which an event the group initiated counts as a large-scale attack.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub large: u32,
+
+    /// Count per `year` (default) or per `month`.
+    #[arg(long, value_enum, default_value_t = Period::Year)]
+    pub by: Period,
+
+    /// Only this group (an id from groups.csv); repeatable. Default: every group.
+    #[arg(long = "group", value_name = "ID")]
+    pub groups: Vec<String>,
+
+    /// Fail (exit 1) on the first row that cannot be used, instead of leaving it out.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json`.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    Year,
+    Month,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, Command, Format, TableArgs, Units};
+use crate::cli::{Cli, Command, Format, Period, TableArgs, Units};
 use crate::error::{choices_help, Error};
 use crate::metrics::overrides::Override;
 use crate::metrics::Metric;
@@ -51,6 +51,17 @@ pub enum Action {
     Check(CheckConfig),
     Sensitivity(TableConfig),
     Report(ReportConfig),
+    Events(EventsConfig),
+}
+
+#[derive(Debug, Clone)]
+pub struct EventsConfig {
+    pub file: PathBuf,
+    pub large: f64,
+    pub by_month: bool,
+    pub groups: Vec<String>,
+    pub strict: bool,
+    pub format: Format,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +110,14 @@ impl Config {
                 Action::Sensitivity(table_config(args))
             }
             Command::Validate => Action::Validate,
+            Command::Events(args) => Action::Events(EventsConfig {
+                file: args.file,
+                large: args.large as f64,
+                by_month: args.by == Period::Month,
+                groups: args.groups,
+                strict: args.strict,
+                format: args.format,
+            }),
             Command::Report(args) => Action::Report(ReportConfig {
                 out: args.out,
                 check: args.check,
@@ -173,6 +192,19 @@ fn choose_data(flag: Option<&Path>, default: &Path) -> Result<DataChoice, Error>
         None if default.is_dir() => Ok(DataChoice::Dir(default.to_path_buf())),
         None => Ok(DataChoice::Embedded),
     }
+}
+
+/// Checks that each `--group` id is a group of the datasets (usage errors, exit 2).
+pub fn check_group_ids(requested: &[String], known: &[&str]) -> Result<(), Error> {
+    for id in requested {
+        if !known.contains(&id.as_str()) {
+            return Err(Error::Usage(format!(
+                "--group {id}: no such group; {}",
+                choices_help(id, known)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Checks that each requested id exists, in the order given, for usage errors (exit 2).

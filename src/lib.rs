@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod config;
 pub mod data;
 pub mod error;
+pub mod events;
 pub mod metrics;
 pub mod output;
 pub mod render;
@@ -28,5 +29,6 @@ pub fn run(cli: Cli) -> Result<String, Error> {
         Action::Check(check) => cmd::check::run(&config, check),
         Action::Sensitivity(table) => cmd::sensitivity::run(&config, table),
         Action::Report(report) => cmd::report::run(&config, report),
+        Action::Events(events) => cmd::events::run(&config, events),
     }
 }

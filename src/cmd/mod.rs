@@ -2,6 +2,7 @@
 //! the text to print or an error.
 
 pub mod check;
+pub mod events;
 pub mod report;
 pub mod sensitivity;
 pub mod sources;

@@ -18,7 +18,8 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-fn new_table(color: bool) -> Table {
+/// The house table style: horizontal rules only, plain unless styling is wanted.
+pub fn new_table(color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_HORIZONTAL_ONLY)

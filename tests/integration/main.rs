@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod check;
+mod events;
 mod report;
 mod shipped;
 mod table;

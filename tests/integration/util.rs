@@ -80,6 +80,20 @@ impl Fixture {
         Fixture::copy_of("basic")
     }
 
+    /// The basic fixture with the shipped groups.csv and its sources, whose aliases are
+    /// the actor names event exports use.
+    pub fn basic_with_real_groups() -> Fixture {
+        let fixture = Fixture::basic();
+        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+        let groups = std::fs::read_to_string(shipped.join("groups.csv")).expect("shipped groups");
+        fixture.write("groups.csv", groups.as_bytes());
+        // The fixture's fighters name alpha and beta: keep them as groups too.
+        let mut text = String::from_utf8(fixture.read("groups.csv")).expect("utf-8");
+        text.push_str("alpha,Alpha Front,,,fixture\nbeta,Beta Brigade,,,fixture\nalpha-wing,Alpha Wing,,alpha,fixture\n");
+        fixture.write("groups.csv", text);
+        fixture
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join("datasets").join(name)
     }

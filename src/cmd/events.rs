@@ -1,0 +1,223 @@
+//! `events FILE`: counts per group, country and period from an ACLED or UCDP export,
+//! saying how many rows were left out and why (the first ten with their lines), or
+//! failing on the first bad row with `--strict`.
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement};
+
+use crate::cli::Format;
+use crate::config::{Config, EventsConfig};
+use crate::error::{Error, Location, Problem};
+use crate::events::aggregate::{aggregate, Aggregate, Options};
+use crate::events::matching::Matcher;
+use crate::events::read::{lines_of, read, Export};
+use crate::render::format::grouped;
+use crate::render::markdown::escape;
+
+/// How many left-out rows are listed; the rest are counted.
+const LISTED: usize = 10;
+
+pub fn run(config: &Config, options: &EventsConfig) -> Result<String, Error> {
+    let data = super::load_checked(config)?;
+    let file = options.file.display().to_string();
+    if !options.file.is_file() {
+        return Err(Error::Usage(format!(
+            "{file}: no such file; give an ACLED or UCDP export (CSV)"
+        )));
+    }
+    let export = read(&options.file)?;
+    let listed: Vec<String> = left_out(&options.file, &export);
+    if options.strict && !export.bad.is_empty() {
+        let problems = export
+            .bad
+            .iter()
+            .zip(&listed)
+            .map(|(bad, text)| {
+                Problem::new(bad.reason.clone(), Location::file(&file)).help(text.clone())
+            })
+            .collect();
+        return Err(Error::Data(problems));
+    }
+    for line in &listed {
+        eprintln!("warning: {line}");
+    }
+    if export.bad.len() > LISTED {
+        eprintln!(
+            "warning: … and {} more rows left out",
+            export.bad.len() - LISTED
+        );
+    }
+    let mut matcher = Matcher::new(&data);
+    if !options.groups.is_empty() {
+        let known: Vec<&str> = matcher.group_ids().collect();
+        crate::config::check_group_ids(&options.groups, &known)?;
+        matcher.retain(&options.groups);
+    }
+    let rows = aggregate(
+        &export.events,
+        &matcher,
+        Options {
+            large: options.large,
+            by_month: options.by_month,
+        },
+    );
+    let summary = format!(
+        "{file}: {}, {} rows, {} events used, {} rows left out",
+        export.format.describe(),
+        grouped(export.rows as f64, 0),
+        grouped(export.events.len() as f64, 0),
+        grouped(export.bad.len() as f64, 0)
+    );
+    match options.format {
+        Format::Table => Ok(terminal(&rows, &summary, options.large)),
+        Format::Markdown => Ok(markdown(&rows, &summary, options.large)),
+        Format::Json => {
+            eprintln!("{summary}");
+            serde_json::to_string_pretty(&rows)
+                .map(|t| t + "\n")
+                .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
+        }
+        Format::Csv => {
+            eprintln!("{summary}");
+            csv(&rows)
+        }
+    }
+}
+
+/// "line 14 (record 12): fatalities \"a dozen\" is not a whole number of deaths".
+fn left_out(path: &std::path::Path, export: &Export) -> Vec<String> {
+    let first: Vec<_> = export.bad.iter().take(LISTED).collect();
+    let lines = lines_of(path, &first.iter().map(|b| b.record).collect::<Vec<_>>());
+    first
+        .iter()
+        .zip(lines)
+        .map(|(bad, line)| match line {
+            Some(line) => format!("{}:{line}: row left out: {}", path.display(), bad.reason),
+            None => format!(
+                "{} record {}: row left out: {}",
+                path.display(),
+                bad.record,
+                bad.reason
+            ),
+        })
+        .collect()
+}
+
+const HEADINGS: [&str; 10] = [
+    "group",
+    "country",
+    "period",
+    "events",
+    "initiated",
+    "joint",
+    "deaths",
+    "large",
+    "civilians",
+    "change",
+];
+
+fn cells(r: &Aggregate) -> Vec<String> {
+    let fatalities = match (r.fatalities_low, r.fatalities_high) {
+        (Some(low), Some(high)) => format!(
+            "{} ({}–{})",
+            grouped(r.fatalities, 0),
+            grouped(low, 0),
+            grouped(high, 0)
+        ),
+        _ => grouped(r.fatalities, 0),
+    };
+    vec![
+        r.group.clone(),
+        r.country.clone(),
+        r.period.clone(),
+        grouped(r.events as f64, 0),
+        grouped(r.initiated as f64, 0),
+        grouped(r.joint as f64, 0),
+        fatalities,
+        grouped(r.large_attacks as f64, 0),
+        grouped(r.civilian_targeting as f64, 0),
+        r.events_change_pct
+            .map_or("–".into(), |c| format!("{c:+.0}%")),
+    ]
+}
+
+fn terminal(rows: &[Aggregate], summary: &str, large: f64) -> String {
+    let mut table = crate::render::terminal::new_table(false);
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(HEADINGS.iter().enumerate().map(|(i, h)| {
+        if i < 3 {
+            Cell::new(h)
+        } else {
+            Cell::new(h).set_alignment(CellAlignment::Right)
+        }
+    }));
+    for r in rows {
+        table.add_row(cells(r).into_iter().enumerate().map(|(i, c)| {
+            if i < 3 {
+                Cell::new(c)
+            } else {
+                Cell::new(c).set_alignment(CellAlignment::Right)
+            }
+        }));
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
+    let body = if rows.is_empty() {
+        "no event involves a group of the datasets (check the aliases in groups.csv)".to_string()
+    } else {
+        table.to_string()
+    };
+    format!(
+        "{summary}\nevents: involving the group alone; initiated: as actor1 (UCDP side_a);\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civilians: events targeting civilians\n\n{body}\n",
+        grouped(large, 0)
+    )
+}
+
+fn markdown(rows: &[Aggregate], summary: &str, large: f64) -> String {
+    let mut out = format!(
+        "| {} |\n|---|---|---|{}\n",
+        HEADINGS.join(" | "),
+        "---:|".repeat(7)
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            cells(r)
+                .iter()
+                .map(|c| escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}. Large attacks: initiated events with {} or more fatalities.\n",
+        escape(summary),
+        grouped(large, 0)
+    ));
+    out
+}
+
+fn csv(rows: &[Aggregate]) -> Result<String, Error> {
+    use polars::prelude::Column;
+    let text = |f: fn(&Aggregate) -> String| rows.iter().map(f).collect::<Vec<String>>();
+    let whole = |f: fn(&Aggregate) -> u64| rows.iter().map(f).collect::<Vec<u64>>();
+    let number =
+        |f: fn(&Aggregate) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
+    crate::render::csv::write(
+        rows.len(),
+        vec![
+            Column::new("group".into(), text(|r| r.group.clone())),
+            Column::new("country".into(), text(|r| r.country.clone())),
+            Column::new("period".into(), text(|r| r.period.clone())),
+            Column::new("events".into(), whole(|r| r.events)),
+            Column::new("initiated".into(), whole(|r| r.initiated)),
+            Column::new("joint".into(), whole(|r| r.joint)),
+            Column::new("fatalities".into(), number(|r| Some(r.fatalities))),
+            Column::new("fatalities_low".into(), number(|r| r.fatalities_low)),
+            Column::new("fatalities_high".into(), number(|r| r.fatalities_high)),
+            Column::new("large_attacks".into(), whole(|r| r.large_attacks)),
+            Column::new("civilian_targeting".into(), whole(|r| r.civilian_targeting)),
+            Column::new("events_change_pct".into(), number(|r| r.events_change_pct)),
+        ],
+    )
+}

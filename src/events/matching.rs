@@ -1,0 +1,75 @@
+//! Which group an actor name belongs to, through the `aliases` of groups.csv. A name that
+//! is exactly an alias (or the group's id or name) is the group alone; a joint
+//! attribution such as "JNIM: ... and/or Islamic State (Greater Sahara)" names the group
+//! with another and is counted apart, never merged.
+
+use crate::data::Dataset;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribution {
+    Sole,
+    Joint,
+}
+
+pub struct Matcher {
+    /// (group id, the names it goes by).
+    groups: Vec<(String, Vec<String>)>,
+}
+
+impl Matcher {
+    pub fn new(data: &Dataset) -> Matcher {
+        let groups = data
+            .groups
+            .iter()
+            .map(|g| {
+                let mut names: Vec<String> = g.aliases.clone();
+                names.push(g.id.clone());
+                names.push(g.name.clone());
+                (g.id.clone(), names)
+            })
+            .collect();
+        Matcher { groups }
+    }
+
+    pub fn group_ids(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().map(|(id, _)| id.as_str())
+    }
+
+    /// How an actor name involves `group`, if at all.
+    pub fn attribution(&self, group: usize, actor: &str) -> Option<Attribution> {
+        let actor = actor.trim();
+        if actor.is_empty() {
+            return None;
+        }
+        let names = &self.groups[group].1;
+        if names.iter().any(|n| n == actor) {
+            return Some(Attribution::Sole);
+        }
+        let joint = actor.contains(" and/or ");
+        if joint
+            && actor
+                .split(" and/or ")
+                .any(|part| names.iter().any(|n| n == part.trim()))
+        {
+            return Some(Attribution::Joint);
+        }
+        None
+    }
+
+    /// Keeps only the groups named.
+    pub fn retain(&mut self, ids: &[String]) {
+        self.groups.retain(|(id, _)| ids.contains(id));
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    pub fn id(&self, group: usize) -> &str {
+        &self.groups[group].0
+    }
+}

@@ -1,0 +1,324 @@
+//! `events` on hand-made ACLED and UCDP fixtures with exact expected counts, a generated
+//! file checked against a straightforward count, and the bad inputs of this part.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::util::{fixture_dir, Fixture};
+
+fn events(fixture: &Fixture, file: &str, extra: &[&str]) -> (Vec<Value>, String) {
+    let path = fixture_dir("events").join(file);
+    let mut args = vec!["events", path.to_str().expect("path"), "--format", "json"];
+    args.extend(extra);
+    let run = fixture.run(&args);
+    let rows = serde_json::from_str::<Value>(run.ok())
+        .expect("json")
+        .as_array()
+        .expect("array")
+        .clone();
+    (rows, run.stderr)
+}
+
+fn row<'a>(rows: &'a [Value], group: &str, country: &str, period: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["group"] == group && r["country"] == country && r["period"] == period)
+        .unwrap_or_else(|| panic!("no row {group} {country} {period} in {rows:?}"))
+}
+
+#[test]
+fn acled_counts() {
+    let (rows, stderr) = events(&Fixture::basic_with_real_groups(), "acled-small.csv", &[]);
+    let mali = row(&rows, "jnim", "Mali", "2025");
+    assert_eq!(
+        (
+            mali["events"].as_u64(),
+            mali["initiated"].as_u64(),
+            mali["joint"].as_u64()
+        ),
+        (Some(4), Some(3), Some(0))
+    );
+    assert_eq!(mali["fatalities"].as_f64(), Some(90.0));
+    assert_eq!(
+        mali["large_attacks"].as_u64(),
+        Some(2),
+        "19 is below the threshold, 20 and 21 are not"
+    );
+    assert_eq!(mali["events_change_pct"].as_f64(), Some(300.0));
+    let burkina = row(&rows, "jnim", "Burkina Faso", "2025");
+    assert_eq!(
+        (
+            burkina["events"].as_u64(),
+            burkina["joint"].as_u64(),
+            burkina["civilian_targeting"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    let is_sahel = row(&rows, "is-sahel", "Burkina Faso", "2025");
+    assert_eq!(
+        (is_sahel["events"].as_u64(), is_sahel["joint"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        row(&rows, "jnim", "Mali", "2024")["large_attacks"].as_u64(),
+        Some(1),
+        "9-May-20 style dates parse"
+    );
+    assert!(
+        stderr.contains("acled-small.csv: ACLED export, 11 rows, 8 events used, 3 rows left out"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_large_scale_threshold_edges() {
+    let fixture = Fixture::basic_with_real_groups();
+    for (threshold, expected) in [("19", 3), ("20", 2), ("21", 1), ("22", 0)] {
+        let (rows, _) = events(&fixture, "acled-small.csv", &["--large", threshold]);
+        assert_eq!(
+            row(&rows, "jnim", "Mali", "2025")["large_attacks"].as_u64(),
+            Some(expected),
+            "--large {threshold}"
+        );
+    }
+}
+
+#[test]
+fn bad_rows_are_left_out_with_their_lines() {
+    let fixture = Fixture::basic_with_real_groups();
+    let path = fixture_dir("events").join("acled-small.csv");
+    let run = fixture.run(&["events", path.to_str().expect("path")]);
+    let out = run.ok();
+    assert!(
+        out.contains("11 rows, 8 events used, 3 rows left out"),
+        "{out}"
+    );
+    // Line 11, not 10: a quoted note before it holds a line break.
+    assert!(
+        run.stderr
+            .contains("acled-small.csv:11: row left out: event_date \"32 May 2025\" is not a date"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains("acled-small.csv:12: row left out: no fatalities (the cell is empty or NA)"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains(
+            "acled-small.csv:13: row left out: fatalities \"-3\" is not a whole number of deaths"
+        ),
+        "{run:?}"
+    );
+    let strict = fixture.run(&["events", path.to_str().expect("path"), "--strict"]);
+    strict.fails(
+        1,
+        &[
+            "event_date \"32 May 2025\" is not a date",
+            "3 problems found",
+        ],
+    );
+}
+
+#[test]
+fn column_order_does_not_matter() {
+    let fixture = Fixture::basic_with_real_groups();
+    let (a, _) = events(&fixture, "acled-small.csv", &[]);
+    let (b, _) = events(&fixture, "acled-reordered.csv", &[]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn ucdp_counts_with_fatality_ranges() {
+    let (rows, stderr) = events(&Fixture::basic_with_real_groups(), "ucdp-small.csv", &[]);
+    let y2023 = row(&rows, "jnim", "Mali", "2023");
+    assert_eq!(
+        (
+            y2023["events"].as_u64(),
+            y2023["initiated"].as_u64(),
+            y2023["civilian_targeting"].as_u64()
+        ),
+        (Some(2), Some(2), Some(1))
+    );
+    assert_eq!(
+        (
+            y2023["fatalities"].as_f64(),
+            y2023["fatalities_low"].as_f64(),
+            y2023["fatalities_high"].as_f64()
+        ),
+        (Some(35.0), Some(28.0), Some(54.0))
+    );
+    assert_eq!(y2023["large_attacks"].as_u64(), Some(1));
+    assert_eq!(
+        row(&rows, "jnim", "Mali", "2024")["events_change_pct"].as_f64(),
+        Some(-50.0)
+    );
+    assert!(
+        stderr.contains("UCDP GED download, 4 rows, 3 events used, 1 rows left out"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn by_month() {
+    let (rows, _) = events(
+        &Fixture::basic_with_real_groups(),
+        "acled-small.csv",
+        &["--by", "month", "--group", "jnim"],
+    );
+    assert_eq!(
+        row(&rows, "jnim", "Mali", "2025-05")["events"].as_u64(),
+        Some(1)
+    );
+    assert!(rows.iter().all(|r| r["group"] == "jnim"));
+}
+
+#[test]
+fn monadic_exports_count_each_event_once() {
+    let fixture = Fixture::basic_with_real_groups();
+    let file = fixture.dir.path().join("monadic.csv");
+    let mut text =
+        String::from("event_id_cnty,event_date,year,actor1,assoc_actor_1,country,fatalities\n");
+    for actor in [
+        "JNIM: Group for Support of Islam and Muslims",
+        "Military Forces of Mali (2021-)",
+    ] {
+        writeln!(text, "MLI1,2025-01-10,2025,{actor},,Mali,30").expect("write");
+    }
+    writeln!(
+        text,
+        "MLI2,2025-01-11,2025,Military Forces of Mali (2021-),,Mali,2"
+    )
+    .expect("write");
+    std::fs::write(&file, text).expect("write");
+    let run = fixture.run(&["events", file.to_str().expect("path"), "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(
+        row(&rows, "jnim", "Mali", "2025")["events"].as_u64(),
+        Some(1)
+    );
+    assert!(
+        run.stderr
+            .contains("ACLED monadic export, 3 rows, 2 events used"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_generated_file_matches_a_straightforward_count() {
+    // A deterministic file: every 3rd event JNIM-initiated, every 5th joint, fatalities
+    // cycling 0..40; the expected counts are computed here, independently of the tool.
+    let fixture = Fixture::basic_with_real_groups();
+    let jnim = "JNIM: Group for Support of Islam and Muslims";
+    let mut text = String::from("event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n");
+    let (mut events, mut initiated, mut joint, mut large, mut deaths) =
+        (0u64, 0u64, 0u64, 0u64, 0u64);
+    for i in 0..3000u64 {
+        let fatalities = (i * 7) % 41;
+        let (actor1, actor2) = if i % 5 == 0 {
+            joint += 1;
+            (
+                format!("{jnim} and/or Islamic State (Greater Sahara)"),
+                "Civilians (Mali)".to_string(),
+            )
+        } else if i % 3 == 0 {
+            events += 1;
+            initiated += 1;
+            deaths += fatalities;
+            if fatalities >= 20 {
+                large += 1;
+            }
+            (
+                jnim.to_string(),
+                "Military Forces of Mali (2021-)".to_string(),
+            )
+        } else {
+            (
+                "Military Forces of Mali (2021-)".to_string(),
+                "Unidentified Armed Group (Mali)".to_string(),
+            )
+        };
+        writeln!(text, "MLI{i},2025-03-{:02},2025,{actor1},,{actor2},,Mali,{fatalities},\"note {i}, with \"\"quotes\"\"\"", 1 + i % 28).expect("write");
+    }
+    let file = fixture.dir.path().join("generated.csv");
+    std::fs::write(&file, text).expect("write");
+    let run = fixture.run(&[
+        "events",
+        file.to_str().expect("path"),
+        "--format",
+        "json",
+        "--group",
+        "jnim",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let r = row(&rows, "jnim", "Mali", "2025");
+    assert_eq!(r["events"].as_u64(), Some(events));
+    assert_eq!(r["initiated"].as_u64(), Some(initiated));
+    assert_eq!(r["joint"].as_u64(), Some(joint));
+    assert_eq!(r["large_attacks"].as_u64(), Some(large));
+    assert_eq!(r["fatalities"].as_f64(), Some(deaths as f64));
+}
+
+#[test]
+fn file_level_problems() {
+    let fixture = Fixture::basic_with_real_groups();
+    let dir = fixture.dir.path();
+    std::fs::write(dir.join("empty.csv"), "").expect("write");
+    fixture
+        .run(&["events", "empty.csv"])
+        .fails(1, &["empty.csv", "the file is empty"]);
+    std::fs::write(dir.join("other.csv"), "a,b,c\n1,2,3\n").expect("write");
+    fixture
+        .run(&["events", "other.csv"])
+        .fails(1, &["other.csv", "not an ACLED or UCDP export"]);
+    std::fs::write(
+        dir.join("short.csv"),
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,country\nX1,2025-01-01,2025,A,,Mali\n",
+    )
+    .expect("write");
+    fixture.run(&["events", "short.csv"]).fails(
+        1,
+        &[
+            "short.csv",
+            "ACLED monadic export without the column fatalities",
+            "this format needs the columns:",
+        ],
+    );
+    fixture
+        .run(&["events", "missing.csv"])
+        .fails(2, &["missing.csv: no such file"]);
+    fixture
+        .run(&["events", "other.csv", "--group", "jnm"])
+        .fails(1, &["not an ACLED or UCDP export"]);
+}
+
+#[test]
+fn the_ucdp_website_export() {
+    // 47 columns: best_est/low_est/high_est, day-first dates, a trailing comma on every data line.
+    let fixture = Fixture::basic_with_real_groups();
+    let file = fixture.dir.path().join("ucdp-web.csv");
+    let text = "id,year,type_of_violence,side_a,side_b,country,date_start,date_end,best_est,high_est,low_est\n\
+                1,2023,1,JNIM,Government of Mali,Mali,10/06/2023 00:00:00,10/06/2023 00:00:00,7,9,5,\n\
+                2,2023,3,JNIM,Civilians,Mali,01/07/2023 00:00:00,01/07/2023 00:00:00,30,41,22,\n";
+    std::fs::write(&file, text).expect("write");
+    let run = fixture.run(&["events", file.to_str().expect("path"), "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let r = row(&rows, "jnim", "Mali", "2023");
+    assert_eq!(
+        (
+            r["events"].as_u64(),
+            r["large_attacks"].as_u64(),
+            r["civilian_targeting"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(
+        (r["fatalities_low"].as_f64(), r["fatalities_high"].as_f64()),
+        (Some(27.0), Some(50.0))
+    );
+    assert!(
+        run.stderr
+            .contains("UCDP GED website export, 2 rows, 2 events used, 0 rows left out"),
+        "{run:?}"
+    );
+}
