@@ -7,7 +7,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement};
 use crate::cli::Format;
 use crate::config::{Config, EventsConfig};
 use crate::error::{Error, Location, Problem};
-use crate::events::aggregate::{aggregate, Aggregate, Options};
+use crate::events::aggregate::{Aggregate, Aggregator, Options};
 use crate::events::matching::Matcher;
 use crate::events::read::{lines_of, read, Export};
 use crate::render::format::grouped;
@@ -24,7 +24,20 @@ pub fn run(config: &Config, options: &EventsConfig) -> Result<String, Error> {
             "{file}: no such file; give an ACLED or UCDP export (CSV)"
         )));
     }
-    let export = read(&options.file)?;
+    let mut matcher = Matcher::new(&data);
+    if !options.groups.is_empty() {
+        let known: Vec<&str> = matcher.group_ids().collect();
+        crate::config::check_group_ids(&options.groups, &known)?;
+        matcher.retain(&options.groups);
+    }
+    let mut aggregator = Aggregator::new(
+        &matcher,
+        Options {
+            large: options.large,
+            by_month: options.by_month,
+        },
+    );
+    let export = read(&options.file, &mut |event| aggregator.add(event))?;
     let listed: Vec<String> = left_out(&options.file, &export);
     if options.strict && !export.bad.is_empty() {
         let problems = export
@@ -46,25 +59,12 @@ pub fn run(config: &Config, options: &EventsConfig) -> Result<String, Error> {
             export.bad.len() - LISTED
         );
     }
-    let mut matcher = Matcher::new(&data);
-    if !options.groups.is_empty() {
-        let known: Vec<&str> = matcher.group_ids().collect();
-        crate::config::check_group_ids(&options.groups, &known)?;
-        matcher.retain(&options.groups);
-    }
-    let rows = aggregate(
-        &export.events,
-        &matcher,
-        Options {
-            large: options.large,
-            by_month: options.by_month,
-        },
-    );
+    let rows = aggregator.finish();
     let summary = format!(
         "{file}: {}, {} rows, {} events used, {} rows left out",
         export.format.describe(),
         grouped(export.rows as f64, 0),
-        grouped(export.events.len() as f64, 0),
+        grouped(export.events as f64, 0),
         grouped(export.bad.len() as f64, 0)
     );
     match options.format {

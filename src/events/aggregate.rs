@@ -3,12 +3,11 @@
 //! events with at least N fatalities), events targeting civilians, and the change in
 //! events against the previous period.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::matching::{Attribution, Matcher};
-use super::read::Event;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -37,39 +36,124 @@ pub struct Aggregate {
 /// The period key: (year, month or 0).
 type Period = (i32, u32);
 
-pub fn aggregate(events: &[Event], matcher: &Matcher, options: Options) -> Vec<Aggregate> {
-    let mut table: BTreeMap<(String, String, Period), Aggregate> = BTreeMap::new();
-    for event in events {
-        let period: Period = (event.year, if options.by_month { event.month } else { 0 });
-        for g in 0..matcher.len() {
-            let mut sole = false;
-            let mut joint = false;
-            for actor in &event.actors {
-                match matcher.attribution(g, actor) {
-                    Some(Attribution::Sole) => sole = true,
-                    Some(Attribution::Joint) => joint = true,
-                    None => {}
-                }
+/// One event as the aggregation sees it, borrowing from the export's columns.
+pub struct EventRef<'a> {
+    pub year: i32,
+    pub month: u32,
+    pub country: &'a str,
+    /// The actor that initiated it (ACLED `actor1`, UCDP `side_a`).
+    pub initiator: &'a str,
+    /// Every actor named, the initiator first.
+    pub actors: &'a [&'a str],
+    pub fatalities: f64,
+    pub fatalities_range: Option<(f64, f64)>,
+    pub civilian_targeting: bool,
+}
+
+/// Counts events as they are read, so the export never has to be held as events.
+pub struct Aggregator<'m> {
+    matcher: &'m Matcher,
+    options: Options,
+    /// Each actor name seen, with the index of the groups it names in `classes`:
+    /// exports repeat a few hundred names millions of times.
+    actor_class: HashMap<String, usize>,
+    classes: Vec<Vec<(usize, Attribution)>>,
+    /// Countries as small numbers, so a key costs no allocation.
+    countries: HashMap<String, usize>,
+    country_names: Vec<String>,
+    table: HashMap<(usize, usize, Period), Aggregate>,
+    /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
+    involvement: Vec<u8>,
+}
+
+impl<'m> Aggregator<'m> {
+    pub fn new(matcher: &'m Matcher, options: Options) -> Self {
+        Aggregator {
+            matcher,
+            options,
+            actor_class: HashMap::new(),
+            classes: Vec::new(),
+            countries: HashMap::new(),
+            country_names: Vec::new(),
+            table: HashMap::new(),
+            involvement: vec![0; matcher.len()],
+        }
+    }
+
+    fn class_of(&mut self, actor: &str) -> usize {
+        if let Some(&class) = self.actor_class.get(actor) {
+            return class;
+        }
+        let found = (0..self.matcher.len())
+            .filter_map(|g| self.matcher.attribution(g, actor).map(|a| (g, a)))
+            .collect();
+        self.classes.push(found);
+        self.actor_class
+            .insert(actor.to_string(), self.classes.len() - 1);
+        self.classes.len() - 1
+    }
+
+    fn country_of(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.countries.get(name) {
+            return id;
+        }
+        self.country_names.push(name.to_string());
+        self.countries
+            .insert(name.to_string(), self.country_names.len() - 1);
+        self.country_names.len() - 1
+    }
+
+    pub fn add(&mut self, event: &EventRef) {
+        let period: Period = (
+            event.year,
+            if self.options.by_month {
+                event.month
+            } else {
+                0
+            },
+        );
+        self.involvement.iter_mut().for_each(|i| *i = 0);
+        let mut any = false;
+        for actor in event.actors {
+            let class = self.class_of(actor);
+            for &(g, attribution) in &self.classes[class] {
+                let level = if attribution == Attribution::Sole {
+                    2
+                } else {
+                    1
+                };
+                self.involvement[g] = self.involvement[g].max(level);
+                any = true;
             }
-            if !sole && !joint {
+        }
+        if !any {
+            return;
+        }
+        let initiator = self.class_of(event.initiator);
+        let country = self.country_of(event.country);
+        for g in 0..self.involvement.len() {
+            let level = self.involvement[g];
+            if level == 0 {
                 continue;
             }
-            let key = (matcher.id(g).to_string(), event.country.clone(), period);
-            let row = table.entry(key).or_insert_with(|| Aggregate {
-                group: matcher.id(g).to_string(),
-                country: event.country.clone(),
-                period: label(period),
-                events: 0,
-                initiated: 0,
-                joint: 0,
-                fatalities: 0.0,
-                fatalities_low: event.fatalities_range.map(|_| 0.0),
-                fatalities_high: event.fatalities_range.map(|_| 0.0),
-                large_attacks: 0,
-                civilian_targeting: 0,
-                events_change_pct: None,
-            });
-            if !sole {
+            let row = self
+                .table
+                .entry((g, country, period))
+                .or_insert_with(|| Aggregate {
+                    group: self.matcher.id(g).to_string(),
+                    country: event.country.to_string(),
+                    period: label(period),
+                    events: 0,
+                    initiated: 0,
+                    joint: 0,
+                    fatalities: 0.0,
+                    fatalities_low: event.fatalities_range.map(|_| 0.0),
+                    fatalities_high: event.fatalities_range.map(|_| 0.0),
+                    large_attacks: 0,
+                    civilian_targeting: 0,
+                    events_change_pct: None,
+                });
+            if level == 1 {
                 row.joint += 1;
                 continue;
             }
@@ -83,9 +167,9 @@ pub fn aggregate(events: &[Event], matcher: &Matcher, options: Options) -> Vec<A
                 *l += low;
                 *h += high;
             }
-            if matcher.attribution(g, &event.initiator) == Some(Attribution::Sole) {
+            if self.classes[initiator].contains(&(g, Attribution::Sole)) {
                 row.initiated += 1;
-                if event.fatalities >= options.large {
+                if event.fatalities >= self.options.large {
                     row.large_attacks += 1;
                 }
             }
@@ -94,25 +178,36 @@ pub fn aggregate(events: &[Event], matcher: &Matcher, options: Options) -> Vec<A
             }
         }
     }
-    let previous: BTreeMap<(String, String, Period), u64> =
-        table.iter().map(|(k, v)| (k.clone(), v.events)).collect();
-    let mut out: Vec<Aggregate> = Vec::with_capacity(table.len());
-    for ((group, country, period), mut row) in table {
-        let before = if options.by_month {
-            if period.1 == 1 {
-                (period.0 - 1, 12)
+
+    /// The rows in group, country and period order, with the change against the previous period.
+    pub fn finish(self) -> Vec<Aggregate> {
+        let by_month = self.options.by_month;
+        let table: BTreeMap<(String, String, Period), Aggregate> = self
+            .table
+            .into_iter()
+            .map(|((_, _, period), row)| ((row.group.clone(), row.country.clone(), period), row))
+            .collect();
+        let previous: BTreeMap<(String, String, Period), u64> =
+            table.iter().map(|(k, v)| (k.clone(), v.events)).collect();
+        let mut out: Vec<Aggregate> = Vec::with_capacity(table.len());
+        for ((group, country, period), mut row) in table {
+            let before = if by_month {
+                if period.1 == 1 {
+                    (period.0 - 1, 12)
+                } else {
+                    (period.0, period.1 - 1)
+                }
             } else {
-                (period.0, period.1 - 1)
+                (period.0 - 1, 0)
+            };
+            if let Some(&prev) = previous.get(&(group, country, before)).filter(|&&p| p > 0) {
+                row.events_change_pct =
+                    Some((row.events as f64 - prev as f64) / prev as f64 * 100.0);
             }
-        } else {
-            (period.0 - 1, 0)
-        };
-        if let Some(&prev) = previous.get(&(group, country, before)).filter(|&&p| p > 0) {
-            row.events_change_pct = Some((row.events as f64 - prev as f64) / prev as f64 * 100.0);
+            out.push(row);
         }
-        out.push(row);
+        out
     }
-    out
 }
 
 fn label((year, month): Period) -> String {

@@ -11,6 +11,9 @@ use polars::prelude::*;
 
 use crate::error::{Error, Location, Problem};
 
+use std::collections::HashMap;
+
+use super::aggregate::EventRef;
 use super::dates;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,23 +35,6 @@ impl Format {
     }
 }
 
-/// One event as the aggregation needs it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    pub id: String,
-    pub year: i32,
-    pub month: u32,
-    pub country: String,
-    /// The actor that initiated the event (ACLED `actor1`, UCDP `side_a`).
-    pub initiator: String,
-    /// Every actor named: actors and associated actors.
-    pub actors: Vec<String>,
-    pub fatalities: f64,
-    /// UCDP's low and high estimates; ACLED gives one figure.
-    pub fatalities_range: Option<(f64, f64)>,
-    pub civilian_targeting: bool,
-}
-
 /// A row set aside: its data-record number (1 = the first row after the header) and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BadRow {
@@ -56,10 +42,12 @@ pub struct BadRow {
     pub reason: String,
 }
 
+/// What reading an export found: its format, its data rows, the events passed on and
+/// the rows left out.
 pub struct Export {
     pub format: Format,
-    pub events: Vec<Event>,
     pub rows: usize,
+    pub events: usize,
     pub bad: Vec<BadRow>,
 }
 
@@ -153,7 +141,8 @@ fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
     Ok(format)
 }
 
-pub fn read(path: &Path) -> Result<Export, Error> {
+/// Reads the export and passes each usable event to `sink`, in file order.
+pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Error> {
     let file = path.display().to_string();
     let columns = header(path, &file)?;
     let format = detect(&file, &columns)?;
@@ -192,147 +181,277 @@ pub fn read(path: &Path) -> Result<Export, Error> {
                 "check that the export is complete and comma-separated",
             )
         })?;
-    let get = |name: &str| -> Result<Vec<Option<String>>, Error> {
+    let rows = frame.height();
+    // One iterator per column, advanced together: the cells are borrowed, never copied.
+    let mut cells: Vec<Box<dyn Iterator<Item = Option<&str>> + '_>> = Vec::new();
+    for name in &wanted {
         let column = frame
             .column(name)
-            .and_then(|c| c.str().cloned())
+            .and_then(|c| c.str())
             .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
-        Ok(column
-            .iter()
-            .map(|v| {
-                v.map(str::trim)
-                    .filter(|v| !v.is_empty() && *v != "NA")
-                    .map(String::from)
-            })
-            .collect())
-    };
-    let rows = frame.height();
+        cells.push(Box::new(
+            column
+                .iter()
+                .map(|v| v.map(str::trim).filter(|v| !v.is_empty() && *v != "NA")),
+        ));
+    }
+    // Column positions looked up once, not per cell.
+    let positions: HashMap<&str, usize> = wanted.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    let index = Index::new(&positions);
+    let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
     let mut bad = Vec::new();
-    let mut events = Vec::with_capacity(rows);
-    match format {
-        Format::Acled { monadic } => {
-            let id = get("event_id_cnty")?;
-            let date = get("event_date")?;
-            let year = get("year")?;
-            let a1 = get("actor1")?;
-            let s1 = get("assoc_actor_1")?;
-            let (a2, s2) = if monadic {
-                (vec![None; rows], vec![None; rows])
-            } else {
-                (get("actor2")?, get("assoc_actor_2")?)
-            };
-            let country = get("country")?;
-            let deaths = get("fatalities")?;
-            let civilians = if wanted.contains(&"civilian_targeting") {
-                get("civilian_targeting")?
-            } else {
-                vec![None; rows]
-            };
-            for i in 0..rows {
-                let parsed = (|| -> Result<Event, String> {
-                    let id = id[i].clone().ok_or("no event_id_cnty")?;
-                    let when = date[i].as_deref().ok_or("no event_date")?;
-                    let (y, month, _) = dates::parse(when).ok_or_else(|| format!("event_date \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)"))?;
-                    let year = match year[i].as_deref() {
-                        Some(text) => text
-                            .parse()
-                            .map_err(|_| format!("year \"{text}\" is not a year"))?,
-                        None => y,
-                    };
-                    let fatalities = count(deaths[i].as_deref(), "fatalities")?;
-                    let initiator = a1[i].clone().ok_or("no actor1")?;
-                    let mut actors = vec![initiator.clone()];
-                    actors.extend(a2[i].clone());
-                    for list in [&s1[i], &s2[i]].into_iter().flatten() {
-                        actors.extend(
-                            list.split(';')
-                                .map(str::trim)
-                                .filter(|a| !a.is_empty())
-                                .map(String::from),
-                        );
+    let mut events = 0;
+    let mut monadic: Vec<Owned> = Vec::new();
+    let mut monadic_index: HashMap<String, usize> = HashMap::new();
+    let mut actors: Vec<&str> = Vec::new();
+    for record in 1..=rows {
+        for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
+            *slot = column.next().flatten();
+        }
+        actors.clear();
+        let cells = Cells {
+            row: &row,
+            index: &index,
+        };
+        let parsed = match format {
+            Format::Acled { .. } => acled(&cells, &mut actors),
+            Format::Ucdp { website } => ucdp(&cells, website, &mut actors),
+        };
+        match parsed {
+            Err(reason) => bad.push(BadRow { record, reason }),
+            Ok(fields) => match format {
+                Format::Acled { monadic: true } => {
+                    let id = cells.get(index.id).unwrap_or_default().to_string();
+                    match monadic_index.get(&id) {
+                        Some(&i) => {
+                            let existing: &mut Owned = &mut monadic[i];
+                            for actor in &actors {
+                                if !existing.actors.iter().any(|a| a == actor) {
+                                    existing.actors.push(actor.to_string());
+                                }
+                            }
+                        }
+                        None => {
+                            monadic_index.insert(id, monadic.len());
+                            monadic.push(Owned::new(&fields, &actors));
+                        }
                     }
-                    Ok(Event {
-                        id,
-                        year,
-                        month,
-                        country: country[i].clone().unwrap_or_default(),
-                        initiator,
-                        actors,
-                        fatalities,
-                        fatalities_range: None,
-                        civilian_targeting: civilians[i].is_some(),
-                    })
-                })();
-                match parsed {
-                    Ok(event) => events.push(event),
-                    Err(reason) => bad.push(BadRow {
-                        record: i + 1,
-                        reason,
-                    }),
                 }
-            }
-            if monadic {
-                events = merge_monadic(events);
-            }
-        }
-        Format::Ucdp { website } => {
-            let (b, l, h) = if website {
-                ("best_est", "low_est", "high_est")
-            } else {
-                ("best", "low", "high")
-            };
-            let id = get("id")?;
-            let year = get("year")?;
-            let side_a = get("side_a")?;
-            let side_b = get("side_b")?;
-            let country = get("country")?;
-            let violence = get("type_of_violence")?;
-            let start = get("date_start")?;
-            let (best, low, high) = (get(b)?, get(l)?, get(h)?);
-            for i in 0..rows {
-                let parsed = (|| -> Result<Event, String> {
-                    let id = id[i].clone().ok_or("no id")?;
-                    let when = start[i].as_deref().ok_or("no date_start")?;
-                    let (y, month, _) = dates::parse(when)
-                        .ok_or_else(|| format!("date_start \"{when}\" is not a date"))?;
-                    let year = match year[i].as_deref() {
-                        Some(text) => text
-                            .parse()
-                            .map_err(|_| format!("year \"{text}\" is not a year"))?,
-                        None => y,
-                    };
-                    let best = count(best[i].as_deref(), b)?;
-                    let range = (count(low[i].as_deref(), l)?, count(high[i].as_deref(), h)?);
-                    let initiator = side_a[i].clone().ok_or("no side_a")?;
-                    let mut actors = vec![initiator.clone()];
-                    actors.extend(side_b[i].clone());
-                    Ok(Event {
-                        id,
-                        year,
-                        month,
-                        country: country[i].clone().unwrap_or_default(),
-                        initiator,
-                        actors,
-                        fatalities: best,
-                        fatalities_range: Some(range),
-                        civilian_targeting: violence[i].as_deref() == Some("3"),
-                    })
-                })();
-                match parsed {
-                    Ok(event) => events.push(event),
-                    Err(reason) => bad.push(BadRow {
-                        record: i + 1,
-                        reason,
-                    }),
+                _ => {
+                    events += 1;
+                    sink(&fields.with(&actors));
                 }
-            }
+            },
         }
+    }
+    for owned in &monadic {
+        let refs: Vec<&str> = owned.actors.iter().map(String::as_str).collect();
+        events += 1;
+        sink(&owned.fields.borrowed(&owned.country, &refs));
     }
     Ok(Export {
         format,
-        events,
         rows,
+        events,
         bad,
+    })
+}
+
+/// The parsed fields of a row, before its actors are attached.
+#[derive(Clone)]
+struct Fields<'a> {
+    year: i32,
+    month: u32,
+    country: &'a str,
+    initiator: &'a str,
+    fatalities: f64,
+    range: Option<(f64, f64)>,
+    civilians: bool,
+}
+
+impl<'a> Fields<'a> {
+    fn with<'b>(&self, actors: &'b [&'a str]) -> EventRef<'b>
+    where
+        'a: 'b,
+    {
+        EventRef {
+            year: self.year,
+            month: self.month,
+            country: self.country,
+            initiator: self.initiator,
+            actors,
+            fatalities: self.fatalities,
+            fatalities_range: self.range,
+            civilian_targeting: self.civilians,
+        }
+    }
+}
+
+/// A monadic event held until all its rows are read.
+struct Owned {
+    fields: OwnedFields,
+    country: String,
+    actors: Vec<String>,
+}
+
+struct OwnedFields {
+    year: i32,
+    month: u32,
+    initiator: String,
+    fatalities: f64,
+    civilians: bool,
+}
+
+impl Owned {
+    fn new(fields: &Fields, actors: &[&str]) -> Owned {
+        Owned {
+            fields: OwnedFields {
+                year: fields.year,
+                month: fields.month,
+                initiator: fields.initiator.to_string(),
+                fatalities: fields.fatalities,
+                civilians: fields.civilians,
+            },
+            country: fields.country.to_string(),
+            actors: actors.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+}
+
+impl OwnedFields {
+    fn borrowed<'a>(&'a self, country: &'a str, actors: &'a [&'a str]) -> EventRef<'a> {
+        EventRef {
+            year: self.year,
+            month: self.month,
+            country,
+            initiator: &self.initiator,
+            actors,
+            fatalities: self.fatalities,
+            fatalities_range: None,
+            civilian_targeting: self.civilians,
+        }
+    }
+}
+
+/// Where each needed column sits in a row, by role; `None` when the format lacks it.
+struct Index {
+    id: Option<usize>,
+    date: Option<usize>,
+    year: Option<usize>,
+    actor1: Option<usize>,
+    actor2: Option<usize>,
+    assoc1: Option<usize>,
+    assoc2: Option<usize>,
+    country: Option<usize>,
+    fatalities: Option<usize>,
+    civilians: Option<usize>,
+    violence: Option<usize>,
+    best: Option<usize>,
+    low: Option<usize>,
+    high: Option<usize>,
+}
+
+impl Index {
+    fn new(positions: &HashMap<&str, usize>) -> Index {
+        let at = |names: &[&str]| names.iter().find_map(|n| positions.get(n).copied());
+        Index {
+            id: at(&["event_id_cnty", "id"]),
+            date: at(&["event_date", "date_start"]),
+            year: at(&["year"]),
+            actor1: at(&["actor1", "side_a"]),
+            actor2: at(&["actor2", "side_b"]),
+            assoc1: at(&["assoc_actor_1"]),
+            assoc2: at(&["assoc_actor_2"]),
+            country: at(&["country"]),
+            fatalities: at(&["fatalities"]),
+            civilians: at(&["civilian_targeting"]),
+            violence: at(&["type_of_violence"]),
+            best: at(&["best", "best_est"]),
+            low: at(&["low", "low_est"]),
+            high: at(&["high", "high_est"]),
+        }
+    }
+}
+
+/// One row's cells, read by role.
+struct Cells<'r, 'a> {
+    row: &'r [Option<&'a str>],
+    index: &'r Index,
+}
+
+impl<'a> Cells<'_, 'a> {
+    fn get(&self, at: Option<usize>) -> Option<&'a str> {
+        at.and_then(|i| self.row[i])
+    }
+
+    fn period(&self, date_column: &str) -> Result<(i32, u32), String> {
+        let when = self
+            .get(self.index.date)
+            .ok_or_else(|| format!("no {date_column}"))?;
+        let (y, month, _) = dates::parse(when).ok_or_else(|| {
+            format!("{date_column} \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)")
+        })?;
+        let year = match self.get(self.index.year) {
+            Some(text) => text
+                .parse()
+                .map_err(|_| format!("year \"{text}\" is not a year"))?,
+            None => y,
+        };
+        Ok((year, month))
+    }
+}
+
+fn acled<'a>(cells: &Cells<'_, 'a>, actors: &mut Vec<&'a str>) -> Result<Fields<'a>, String> {
+    let ix = cells.index;
+    cells.get(ix.id).ok_or("no event_id_cnty")?;
+    let (year, month) = cells.period("event_date")?;
+    let fatalities = count(cells.get(ix.fatalities), "fatalities")?;
+    let initiator = cells.get(ix.actor1).ok_or("no actor1")?;
+    actors.push(initiator);
+    actors.extend(cells.get(ix.actor2));
+    for list in [cells.get(ix.assoc1), cells.get(ix.assoc2)]
+        .into_iter()
+        .flatten()
+    {
+        actors.extend(list.split(';').map(str::trim).filter(|a| !a.is_empty()));
+    }
+    Ok(Fields {
+        year,
+        month,
+        country: cells.get(ix.country).unwrap_or_default(),
+        initiator,
+        fatalities,
+        range: None,
+        civilians: cells.get(ix.civilians).is_some(),
+    })
+}
+
+fn ucdp<'a>(
+    cells: &Cells<'_, 'a>,
+    website: bool,
+    actors: &mut Vec<&'a str>,
+) -> Result<Fields<'a>, String> {
+    let ix = cells.index;
+    let (b, l, h) = if website {
+        ("best_est", "low_est", "high_est")
+    } else {
+        ("best", "low", "high")
+    };
+    cells.get(ix.id).ok_or("no id")?;
+    let (year, month) = cells.period("date_start")?;
+    let best = count(cells.get(ix.best), b)?;
+    let range = (count(cells.get(ix.low), l)?, count(cells.get(ix.high), h)?);
+    let initiator = cells.get(ix.actor1).ok_or("no side_a")?;
+    actors.push(initiator);
+    actors.extend(cells.get(ix.actor2));
+    Ok(Fields {
+        year,
+        month,
+        country: cells.get(ix.country).unwrap_or_default(),
+        initiator,
+        fatalities: best,
+        range: Some(range),
+        civilians: cells.get(ix.violence) == Some("3"),
     })
 }
 
@@ -345,29 +464,6 @@ fn count(text: Option<&str>, column: &str) -> Result<f64, String> {
             "{column} \"{text}\" is not a whole number of deaths"
         )),
     }
-}
-
-/// Monadic exports list an event once per actor: one event per id, with every actor.
-fn merge_monadic(events: Vec<Event>) -> Vec<Event> {
-    let mut merged: Vec<Event> = Vec::with_capacity(events.len());
-    let mut index = std::collections::HashMap::new();
-    for event in events {
-        match index.get(&event.id) {
-            Some(&i) => {
-                let existing: &mut Event = &mut merged[i];
-                for actor in event.actors {
-                    if !existing.actors.contains(&actor) {
-                        existing.actors.push(actor);
-                    }
-                }
-            }
-            None => {
-                index.insert(event.id.clone(), merged.len());
-                merged.push(event);
-            }
-        }
-    }
-    merged
 }
 
 /// The 1-based line where each data record starts, for the records asked for. Quoted

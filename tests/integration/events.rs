@@ -289,7 +289,7 @@ fn file_level_problems() {
         .fails(2, &["missing.csv: no such file"]);
     fixture
         .run(&["events", "other.csv", "--group", "jnm"])
-        .fails(1, &["not an ACLED or UCDP export"]);
+        .fails(2, &["--group jnm: no such group", "did you mean `jnim`?"]);
 }
 
 #[test]

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Event aggregation speed and memory: `insurgency-metrics events` against DuckDB and
+Python polars doing the same aggregation on the same generated ACLED file.
+
+The aggregation, for JNIM: per country and year, events involving it alone (as actor1,
+actor2 or an associated actor), events it initiated (actor1), joint attributions,
+fatalities, large-scale attacks (initiated, 20 or more fatalities) and events targeting
+civilians. Each tool runs as its own process; wall time is the best of the runs, peak
+memory is the process's maximum resident set size. The three results are compared.
+
+Usage: python3 benches/events.py [--rows 2000000] [--runs 3] [--file /tmp/acled-2m.csv]
+Needs: `cargo build --release`, and `pip install duckdb polars`.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, "target", "release", "insurgency-metrics")
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+
+DUCKDB = r"""
+import duckdb, json, sys
+jnim = sys.argv[2]
+con = duckdb.connect()
+con.execute("SET threads TO 2")
+rows = con.execute('''
+    WITH e AS (
+        SELECT country, year, fatalities, civilian_targeting, actor1,
+               actor1 = ? AS initiated,
+               (actor1 = ? OR actor2 = ?
+                OR list_contains(list_transform(string_split(coalesce(assoc_actor_1, ''), ';'), lambda x: trim(x)), ?)
+                OR list_contains(list_transform(string_split(coalesce(assoc_actor_2, ''), ';'), lambda x: trim(x)), ?)) AS alone,
+               ((actor1 LIKE '%' || ? || ' and/or %' OR actor1 LIKE '% and/or ' || ?)
+                OR (actor2 LIKE '%' || ? || ' and/or %' OR actor2 LIKE '% and/or ' || ?)) AS joint
+        FROM read_csv(?, header = true, all_varchar = true, parallel = true)
+    )
+    SELECT country, year,
+           count(*) FILTER (WHERE alone) AS events,
+           count(*) FILTER (WHERE alone AND initiated) AS initiated,
+           count(*) FILTER (WHERE joint AND NOT alone) AS joint,
+           sum(CAST(fatalities AS BIGINT)) FILTER (WHERE alone) AS fatalities,
+           count(*) FILTER (WHERE alone AND initiated AND CAST(fatalities AS BIGINT) >= 20) AS large,
+           count(*) FILTER (WHERE alone AND civilian_targeting IS NOT NULL AND civilian_targeting <> '') AS civilians
+    FROM e GROUP BY country, year HAVING events > 0 OR joint > 0 ORDER BY country, year
+''', [jnim] * 9 + [sys.argv[1]]).fetchall()
+json.dump([[r[0], int(r[1]), *[int(x or 0) for x in r[2:]]] for r in rows], sys.stdout)
+"""
+
+POLARS = r"""
+import json, sys
+import polars as pl
+jnim = sys.argv[2]
+def named(col):
+    return pl.col(col).fill_null("").str.split(";").list.eval(pl.element().str.strip_chars()).list.contains(jnim)
+def joint(col):
+    c = pl.col(col).fill_null("")
+    return c.str.contains(" and/or ", literal=True) & (c.str.starts_with(jnim + " and/or ") | c.str.ends_with(" and/or " + jnim))
+lf = pl.scan_csv(sys.argv[1], infer_schema=False).select(
+    "country", "year", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "fatalities", "civilian_targeting")
+lf = lf.with_columns(
+    alone=(pl.col("actor1") == jnim) | (pl.col("actor2") == jnim) | named("assoc_actor_1") | named("assoc_actor_2"),
+    initiated=pl.col("actor1") == jnim,
+    joint=joint("actor1") | joint("actor2"),
+    deaths=pl.col("fatalities").cast(pl.Int64),
+    civ=pl.col("civilian_targeting").fill_null("") != "",
+)
+out = lf.group_by("country", "year").agg(
+    events=pl.col("alone").sum(),
+    initiated=(pl.col("alone") & pl.col("initiated")).sum(),
+    joint=(pl.col("joint") & ~pl.col("alone")).sum(),
+    fatalities=pl.when(pl.col("alone")).then(pl.col("deaths")).otherwise(0).sum(),
+    large=(pl.col("alone") & pl.col("initiated") & (pl.col("deaths") >= 20)).sum(),
+    civilians=(pl.col("alone") & pl.col("civ")).sum(),
+).filter((pl.col("events") > 0) | (pl.col("joint") > 0)).sort("country", "year").collect(engine="streaming")
+json.dump([[r[0], int(r[1]), *[int(x) for x in r[2:]]] for r in out.rows()], sys.stdout)
+"""
+
+
+def run(command, runs):
+    """Best wall time, peak RSS (MB) and stdout of `runs` runs under /usr/bin/time."""
+    best = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True, cwd=ROOT)
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            sys.exit(f"{command[0]} failed:\n{result.stderr}")
+        rss = int(result.stderr.strip().splitlines()[-1]) / 1024
+        if best is None or elapsed < best[0]:
+            best = (elapsed, rss, result.stdout)
+    return best
+
+
+def ours_rows(stdout):
+    rows = []
+    for line in stdout.strip().splitlines()[1:]:
+        c = line.split(",")
+        rows.append([c[1], int(c[2]), int(c[3]), int(c[4]), int(c[5]), int(float(c[6])), int(c[9]), int(c[10])])
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=2_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--file", default="/tmp/acled-2m.csv")
+    args = parser.parse_args()
+    if not os.path.exists(BINARY):
+        sys.exit("build first: cargo build --release")
+    if not os.path.exists(args.file):
+        subprocess.run([sys.executable, os.path.join(ROOT, "benches", "generate_acled.py"), args.file, "--rows", str(args.rows)], check=True)
+    size_mb = os.path.getsize(args.file) / 1e6
+    results = {
+        "insurgency-metrics": run([BINARY, "events", args.file, "--group", "jnim", "--format", "csv"], args.runs),
+        "duckdb": run([sys.executable, "-c", DUCKDB, args.file, JNIM], args.runs),
+        "polars (python, streaming)": run([sys.executable, "-c", POLARS, args.file, JNIM], args.runs),
+    }
+    ours = ours_rows(results["insurgency-metrics"][2])
+    agree = all(json.loads(r[2]) == ours for name, r in results.items() if name != "insurgency-metrics")
+    print(f"machine: {os.cpu_count()} cores; file: {size_mb:,.0f} MB, {args.rows:,} events")
+    base = results["insurgency-metrics"][0]
+    for name, (seconds, rss, _) in results.items():
+        print(f"{name:28s} {seconds:6.2f} s  {size_mb / seconds:7.0f} MB/s  peak {rss:6.0f} MB  "
+              f"(insurgency-metrics takes {base / seconds:.2f}x its time)")
+    print(f"the three aggregations agree: {agree}")
+
+
+if __name__ == "__main__":
+    main()
