@@ -3,7 +3,10 @@
 //! events with at least N fatalities), events targeting civilians, and the change in
 //! events against the previous period.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
+use polars::prelude::PlHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -71,11 +74,11 @@ impl<'m> Aggregator<'m> {
         Aggregator {
             matcher,
             options,
-            actor_class: HashMap::new(),
+            actor_class: HashMap::default(),
             classes: Vec::new(),
-            countries: HashMap::new(),
+            countries: HashMap::default(),
             country_names: Vec::new(),
-            table: HashMap::new(),
+            table: HashMap::default(),
             involvement: vec![0; matcher.len()],
         }
     }

@@ -9,14 +9,10 @@ pub fn parse(text: &str) -> Option<(i32, u32, u32)> {
         return Some(iso);
     }
     if date.contains('/') {
-        let parts: Vec<&str> = date.split('/').collect();
-        if let [d, m, y] = parts.as_slice() {
-            return checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        }
-        return None;
+        let (d, m, y) = three(date.split('/'))?;
+        return checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     }
-    let words: Vec<&str> = text.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    if let [d, m, y] = words.as_slice() {
+    if let Some((d, m, y)) = three(text.split([' ', '-']).filter(|w| !w.is_empty())) {
         let year: i32 = y.parse().ok()?;
         let year = match y.len() {
             2 => 2000 + year,
@@ -29,11 +25,17 @@ pub fn parse(text: &str) -> Option<(i32, u32, u32)> {
 }
 
 fn iso(text: &str) -> Option<(i32, u32, u32)> {
-    let parts: Vec<&str> = text.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-        _ => None,
+    let (y, m, d) = three(text.split('-'))?;
+    if y.len() != 4 {
+        return None;
     }
+    checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Exactly three parts, without allocating (dates are parsed millions of times).
+fn three<'a>(mut parts: impl Iterator<Item = &'a str>) -> Option<(&'a str, &'a str, &'a str)> {
+    let found = (parts.next()?, parts.next()?, parts.next()?);
+    parts.next().is_none().then_some(found)
 }
 
 fn month(name: &str) -> Option<u32> {
