@@ -322,3 +322,20 @@ fn the_ucdp_website_export() {
         "{run:?}"
     );
 }
+
+#[test]
+fn a_truncated_last_line_is_left_out_not_fatal() {
+    // A download cut off in the middle of a row.
+    let fixture = Fixture::basic_with_real_groups();
+    let full =
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let cut = &full[..full.find("MLI5").expect("row") + 60];
+    let file = fixture.dir.path().join("cut.csv");
+    std::fs::write(&file, cut).expect("write");
+    let run = fixture.run(&["events", file.to_str().expect("path")]);
+    assert!(
+        run.ok().contains("7 rows, 6 events used, 1 rows left out"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("cut.csv:9: row left out"), "{run:?}");
+}
