@@ -25,6 +25,26 @@ pub enum Format {
 }
 
 impl Format {
+    /// The columns this format must have; the only ones read, with `civilian_targeting`
+    /// when present.
+    fn required(self) -> Vec<&'static str> {
+        match self {
+            Format::Acled { monadic } => ACLED
+                .iter()
+                .chain(if monadic { &[][..] } else { ACLED_DYADIC })
+                .copied()
+                .collect(),
+            Format::Ucdp { website } => {
+                let fatalities = if website {
+                    ["best_est", "low_est", "high_est"]
+                } else {
+                    ["best", "low", "high"]
+                };
+                UCDP.iter().chain(&fatalities).copied().collect()
+            }
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Format::Acled { monadic: false } => "ACLED export",
@@ -110,21 +130,7 @@ fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
             "give an ACLED export (event_id_cnty, event_date, year, actor1, ..., fatalities) or a UCDP GED file (id, year, side_a, side_b, ..., best)",
         ));
     };
-    let mut required: Vec<&str> = match format {
-        Format::Acled { monadic } => ACLED
-            .iter()
-            .chain(if monadic { &[][..] } else { ACLED_DYADIC })
-            .copied()
-            .collect(),
-        Format::Ucdp { .. } => UCDP.to_vec(),
-    };
-    if let Format::Ucdp { website } = format {
-        required.extend(if website {
-            ["best_est", "low_est", "high_est"]
-        } else {
-            ["best", "low", "high"]
-        });
-    }
+    let required = format.required();
     let missing: Vec<&str> = required.iter().copied().filter(|c| !has(c)).collect();
     if !missing.is_empty() {
         return Err(file_problem(
@@ -146,21 +152,9 @@ pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Erro
     let file = path.display().to_string();
     let columns = header(path, &file)?;
     let format = detect(&file, &columns)?;
-    let mut wanted: Vec<&str> = match format {
-        Format::Acled { monadic } => ACLED
-            .iter()
-            .chain(if monadic { &[][..] } else { ACLED_DYADIC })
-            .copied()
-            .collect(),
-        Format::Ucdp { .. } => UCDP.to_vec(),
-    };
-    match format {
-        Format::Acled { .. } if columns.iter().any(|c| c == "civilian_targeting") => {
-            wanted.push("civilian_targeting")
-        }
-        Format::Ucdp { website: true } => wanted.extend(["best_est", "low_est", "high_est"]),
-        Format::Ucdp { website: false } => wanted.extend(["best", "low", "high"]),
-        _ => {}
+    let mut wanted = format.required();
+    if matches!(format, Format::Acled { .. }) && columns.iter().any(|c| c == "civilian_targeting") {
+        wanted.push("civilian_targeting");
     }
     let names: Arc<[PlSmallStr]> = wanted.iter().map(|c| PlSmallStr::from(*c)).collect();
     let frame = CsvReadOptions::default()
