@@ -154,6 +154,11 @@ pub struct CheckArgs {
     #[arg(value_name = "CLAIMS.toml|DIR")]
     pub paths: Vec<PathBuf>,
 
+    /// An ACLED or UCDP export: events claims that carry an `events` query are then
+    /// counted from it instead of being reported as unverifiable.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+
     /// Tolerance for every claim that sets none of its own, as a fraction (0.05 = ±5%),
     /// instead of its qualifier's default.
     #[arg(long, value_name = "FRACTION")]

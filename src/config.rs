@@ -75,6 +75,8 @@ pub struct ReportConfig {
 #[derive(Debug, Clone)]
 pub struct CheckConfig {
     pub paths: Vec<PathBuf>,
+    /// An event export for the events claims that carry a query.
+    pub events: Option<PathBuf>,
     pub tolerance: Option<f64>,
     pub format: Format,
 }
@@ -133,6 +135,7 @@ impl Config {
                 }
                 Action::Check(CheckConfig {
                     paths: args.paths,
+                    events: args.events,
                     tolerance: args.tolerance,
                     format: args.format,
                 })

@@ -85,11 +85,73 @@ pub enum Target {
         component: Option<String>,
         year: i32,
     },
-    /// Not checkable against the datasets; says what it would need.
+    /// Not checkable against the datasets; says what it would need. An events claim with
+    /// a query becomes checkable when `check --events FILE` is given an export.
     Unverifiable {
         requires: Requirement,
         reason: String,
+        query: Option<EventQuery>,
     },
+}
+
+/// What an events claim counts, in the terms of `insurgency-metrics events`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventQuery {
+    pub group: String,
+    /// The country as the export names it; every country when `None`.
+    pub country: Option<String>,
+    pub year: i32,
+    pub measure: EventMeasure,
+    /// The large-scale threshold (fatalities), for `large_attacks`.
+    pub large: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventMeasure {
+    Events,
+    Initiated,
+    Joint,
+    Fatalities,
+    LargeAttacks,
+    CivilianTargeting,
+}
+
+impl EventMeasure {
+    pub const IDS: [&'static str; 6] = [
+        "events",
+        "initiated",
+        "joint",
+        "fatalities",
+        "large_attacks",
+        "civilian_targeting",
+    ];
+
+    pub fn parse(text: &str) -> Option<EventMeasure> {
+        use EventMeasure::*;
+        [
+            Events,
+            Initiated,
+            Joint,
+            Fatalities,
+            LargeAttacks,
+            CivilianTargeting,
+        ]
+        .into_iter()
+        .zip(Self::IDS)
+        .find(|(_, id)| *id == text)
+        .map(|(m, _)| m)
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            EventMeasure::Events => "events",
+            EventMeasure::Initiated => "initiated",
+            EventMeasure::Joint => "joint",
+            EventMeasure::Fatalities => "fatalities",
+            EventMeasure::LargeAttacks => "large_attacks",
+            EventMeasure::CivilianTargeting => "civilian_targeting",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -58,6 +58,21 @@ pub(super) struct RawClaim {
     pub(super) requires: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) reason: Option<String>,
+    #[serde(default)]
+    pub(super) events: Option<Spanned<RawEventQuery>>,
+}
+
+/// `events = { group = "jnim", country = "Mali", year = 2025, measure = "large_attacks" }`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEventQuery {
+    pub(super) group: Spanned<String>,
+    #[serde(default)]
+    pub(super) country: Option<String>,
+    pub(super) year: Spanned<i64>,
+    pub(super) measure: Spanned<String>,
+    #[serde(default)]
+    pub(super) large: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

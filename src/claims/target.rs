@@ -11,8 +11,8 @@ use crate::data::{Dataset, Quantity};
 use crate::error::{choices_help, Problem};
 use crate::metrics::Metric;
 
-use super::parse::{Ctx, RawClaim};
-use super::{Requirement, Target};
+use super::parse::{Ctx, RawClaim, RawEventQuery};
+use super::{EventMeasure, EventQuery, Requirement, Target};
 
 pub(super) fn target(
     ctx: &Ctx,
@@ -41,9 +41,24 @@ pub(super) fn target(
             problems.push(Problem::new("an out-of-model claim needs a reason", ctx.at(requires.span(), "reason")).help("say in one line what the data model does not hold, e.g. reason = \"transport aircraft are not in the data\""));
             return None;
         }
+        let query = match (&raw.events, requirement) {
+            (None, _) => None,
+            (Some(q), Requirement::Events) => Some(event_query(ctx, q, data, problems)?),
+            (Some(q), Requirement::OutOfModel) => {
+                problems.push(
+                    Problem::new(
+                        "an out-of-model claim cannot have an events query",
+                        ctx.at(q.span(), "events"),
+                    )
+                    .help("use requires = \"events\", or remove `events`"),
+                );
+                return None;
+            }
+        };
         return Some(Target::Unverifiable {
             requires: requirement,
             reason,
+            query,
         });
     }
     if let Some(comparison) = &raw.comparison {
@@ -256,4 +271,53 @@ pub(super) fn target(
         .help(shape_help),
     );
     None
+}
+
+fn event_query(
+    ctx: &Ctx,
+    raw: &Spanned<RawEventQuery>,
+    data: &Dataset,
+    problems: &mut Vec<Problem>,
+) -> Option<EventQuery> {
+    let q = raw.get_ref();
+    let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
+    let group = q.group.get_ref();
+    if !groups.contains(&group.as_str()) {
+        problems.push(
+            Problem::new(
+                format!("unknown group \"{group}\""),
+                ctx.at(q.group.span(), "events.group"),
+            )
+            .help(choices_help(group, &groups)),
+        );
+        return None;
+    }
+    let Some(measure) = EventMeasure::parse(q.measure.get_ref()) else {
+        problems.push(
+            Problem::new(
+                format!("unknown event measure \"{}\"", q.measure.get_ref()),
+                ctx.at(q.measure.span(), "events.measure"),
+            )
+            .help(choices_help(q.measure.get_ref(), &EventMeasure::IDS)),
+        );
+        return None;
+    };
+    let year = *q.year.get_ref();
+    if !(1900..=2100).contains(&year) {
+        problems.push(
+            Problem::new(
+                format!("not a year: {year}"),
+                ctx.at(q.year.span(), "events.year"),
+            )
+            .help("write a four-digit year, e.g. 2025"),
+        );
+        return None;
+    }
+    Some(EventQuery {
+        group: group.clone(),
+        country: q.country.clone(),
+        year: year as i32,
+        measure,
+        large: q.large.unwrap_or(20),
+    })
 }

@@ -12,7 +12,7 @@ use crate::uncertainty::{propagate, Settings};
 
 use super::explain;
 use super::tolerance::{band, deviation, Band};
-use super::{Claim, Requirement, Stated, Target};
+use super::{Claim, EventQuery, Requirement, Stated, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -202,14 +202,20 @@ pub fn estimate_row<'a>(
     same.iter().find(|r| r.preferred).or(same.first()).copied()
 }
 
+/// Counts from an event export, for events claims with a query: the value a query asks
+/// for and a description of where it came from.
+pub type EventCounts<'a> = &'a dyn Fn(&EventQuery) -> (f64, String);
+
 /// Re-checks a claim. With `settings`, a claim off at the central value whose accepted
-/// band meets the metric's 90% interval is `plausible` rather than `inconsistent`.
+/// band meets the metric's 90% interval is `plausible` rather than `inconsistent`. With
+/// `events`, events claims that carry a query are counted from the export.
 pub fn check(
     data: &Dataset,
     document: &str,
     claim: &Claim,
     run_tolerance: Option<f64>,
     settings: Option<&Settings>,
+    events: Option<EventCounts>,
 ) -> Checked {
     let checked = |verdict, computed: Option<f64>, reason: String, explanations| Checked {
         claim: claim.clone(),
@@ -220,7 +226,31 @@ pub fn check(
         reason,
         explanations,
     };
-    if let Target::Unverifiable { requires, reason } = &claim.target {
+    if let (
+        Target::Unverifiable {
+            query: Some(query), ..
+        },
+        Some(count),
+    ) = (&claim.target, events)
+    {
+        let accepted = claim_band(claim, run_tolerance);
+        let (value, what) = count(query);
+        let reason = format!(
+            "{what} is {}; accepted: {}",
+            readable(value),
+            describe_band(&accepted)
+        );
+        let verdict = if accepted.contains(value) {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent
+        };
+        return checked(verdict, Some(value), reason, Vec::new());
+    }
+    if let Target::Unverifiable {
+        requires, reason, ..
+    } = &claim.target
+    {
         let needs = match requires {
             Requirement::Events => "needs an event export (ACLED or UCDP)",
             Requirement::OutOfModel => "outside the data model",

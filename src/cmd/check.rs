@@ -4,6 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::claims::verdict::EventCounts;
+use crate::claims::{EventMeasure, EventQuery, Target};
+use crate::events::aggregate::{Aggregate, Aggregator, Options};
+use crate::events::matching::Matcher;
+use crate::events::read::read as read_events;
+
 use crate::claims::crosscheck::crosscheck;
 use crate::claims::parse::{self, SeenIds};
 use crate::claims::verdict::{check, Checked, Verdict};
@@ -78,6 +84,7 @@ pub fn recheck(
     config: &Config,
     texts: &[(String, String)],
     tolerance: Option<f64>,
+    events: Option<&Path>,
 ) -> Result<(Vec<Checked>, Vec<String>), Error> {
     let mut problems = Vec::new();
     let mut seen: SeenIds = Vec::new();
@@ -88,13 +95,26 @@ pub fn recheck(
     if !problems.is_empty() {
         return Err(Error::Data(problems));
     }
+    let counts = match events {
+        Some(path) => Some(EventTotals::count(data, path, &files)?),
+        None => None,
+    };
+    let lookup = |q: &EventQuery| counts.as_ref().map_or((0.0, String::new()), |c| c.value(q));
+    let events: Option<EventCounts> = counts.as_ref().map(|_| &lookup as EventCounts);
     let data = with_overrides(data.clone(), config);
     let checked: Vec<Checked> = files
         .iter()
         .flat_map(|f| {
-            f.claims
-                .iter()
-                .map(|c| check(&data, &f.source, c, tolerance, Some(&config.uncertainty)))
+            f.claims.iter().map(|c| {
+                check(
+                    &data,
+                    &f.source,
+                    c,
+                    tolerance,
+                    Some(&config.uncertainty),
+                    events,
+                )
+            })
         })
         .collect();
     let findings = crosscheck(&data, &files, tolerance);
@@ -104,7 +124,13 @@ pub fn recheck(
 pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
     let data = super::load_checked(config)?;
     let (described, texts) = claim_texts(&options.paths)?;
-    let (checked, findings) = recheck(&data, config, &texts, options.tolerance)?;
+    let (checked, findings) = recheck(
+        &data,
+        config,
+        &texts,
+        options.tolerance,
+        options.events.as_deref(),
+    )?;
     let header = format!(
         "data: {} · claims: {described} · 90% intervals from {} draws, seed {}",
         config.data.describe(),
@@ -128,6 +154,93 @@ pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
         });
     }
     Ok(output)
+}
+
+/// The counts of an event export for every threshold the claims' queries use.
+struct EventTotals {
+    file: String,
+    /// (large-scale threshold, the counts made with it).
+    by_threshold: Vec<(u32, Vec<Aggregate>)>,
+}
+
+impl EventTotals {
+    fn count(data: &data::Dataset, path: &Path, files: &[ClaimFile]) -> Result<EventTotals, Error> {
+        if !path.is_file() {
+            return Err(Error::Usage(format!(
+                "--events {}: no such file; give an ACLED or UCDP export",
+                path.display()
+            )));
+        }
+        let mut thresholds: Vec<u32> = files
+            .iter()
+            .flat_map(|f| &f.claims)
+            .filter_map(|c| match &c.target {
+                Target::Unverifiable { query: Some(q), .. } => Some(q.large),
+                _ => None,
+            })
+            .collect();
+        thresholds.sort_unstable();
+        thresholds.dedup();
+        let matcher = Matcher::new(data);
+        let mut by_threshold = Vec::new();
+        for large in thresholds {
+            let mut aggregator = Aggregator::new(
+                &matcher,
+                Options {
+                    large: f64::from(large),
+                    by_month: false,
+                },
+            );
+            read_events(path, &mut |event| aggregator.add(event))?;
+            by_threshold.push((large, aggregator.finish()));
+        }
+        Ok(EventTotals {
+            file: path.display().to_string(),
+            by_threshold,
+        })
+    }
+
+    /// The measure a query asks for, summed over the matching rows.
+    fn value(&self, q: &EventQuery) -> (f64, String) {
+        let rows = self
+            .by_threshold
+            .iter()
+            .find(|(large, _)| *large == q.large)
+            .map_or(&[][..], |(_, rows)| rows.as_slice());
+        let year = q.year.to_string();
+        let total: f64 = rows
+            .iter()
+            .filter(|r| {
+                r.group == q.group
+                    && r.period == year
+                    && q.country.as_ref().is_none_or(|c| &r.country == c)
+            })
+            .map(|r| match q.measure {
+                EventMeasure::Events => r.events as f64,
+                EventMeasure::Initiated => r.initiated as f64,
+                EventMeasure::Joint => r.joint as f64,
+                EventMeasure::Fatalities => r.fatalities,
+                EventMeasure::LargeAttacks => r.large_attacks as f64,
+                EventMeasure::CivilianTargeting => r.civilian_targeting as f64,
+            })
+            .sum();
+        let place = q.country.clone().unwrap_or_else(|| "every country".into());
+        let threshold = if q.measure == EventMeasure::LargeAttacks {
+            format!(" ({} or more deaths)", q.large)
+        } else {
+            String::new()
+        };
+        (
+            total,
+            format!(
+                "{} of {} in {place}, {}{threshold}, counted from {}",
+                q.measure.id(),
+                q.group,
+                q.year,
+                self.file
+            ),
+        )
+    }
 }
 
 /// `--set` applies to claims too: the overridden value replaces the data's rows.

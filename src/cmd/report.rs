@@ -53,7 +53,7 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
         None => None,
         Some(paths) => {
             let (described, texts) = claim_texts(&paths)?;
-            let (checked, findings) = recheck(&data, config, &texts, None)?;
+            let (checked, findings) = recheck(&data, config, &texts, None, None)?;
             Some((checked, findings, described, stamp::texts_hash(&texts)))
         }
     };

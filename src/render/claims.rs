@@ -17,10 +17,14 @@ use super::terminal::{wrap, WIDTH};
 pub fn summary(checked: &[Checked], findings: usize) -> String {
     let count = |v: Verdict| checked.iter().filter(|c| c.verdict == v).count();
     let needs = |r: Requirement| {
-        checked.iter().filter(|c| matches!(c.claim.target, Target::Unverifiable { requires, .. } if requires == r)).count()
+        checked
+            .iter()
+            .filter(|c| c.verdict == Verdict::Unverifiable)
+            .filter(|c| matches!(c.claim.target, Target::Unverifiable { requires, .. } if requires == r))
+            .count()
     };
-    let other =
-        count(Verdict::Unverifiable) - needs(Requirement::Events) - needs(Requirement::OutOfModel);
+    let other = count(Verdict::Unverifiable)
+        .saturating_sub(needs(Requirement::Events) + needs(Requirement::OutOfModel));
     let mut unverifiable = format!(
         "{} need event data, {} outside the data model",
         needs(Requirement::Events),

@@ -339,3 +339,72 @@ fn a_truncated_last_line_is_left_out_not_fatal() {
     );
     assert!(run.stderr.contains("cut.csv:9: row left out"), "{run:?}");
 }
+
+const EVENT_CLAIMS: &str = r#"[document]
+source = "src-a"
+
+[[claim]]
+id = "large-attacks"
+says = "two large-scale JNIM attacks in Mali in 2025"
+stated = 2
+requires = "events"
+events = { group = "jnim", country = "Mali", year = 2025, measure = "large_attacks" }
+
+[[claim]]
+id = "many-events"
+says = "at least five events involving JNIM in Mali in 2025"
+stated = 5
+qualifier = "at-least"
+requires = "events"
+events = { group = "jnim", country = "Mali", year = 2025, measure = "events" }
+"#;
+
+#[test]
+fn events_claims_are_counted_from_an_export() {
+    let fixture = Fixture::basic_with_real_groups();
+    std::fs::write(fixture.dir.path().join("claims.toml"), EVENT_CLAIMS).expect("write");
+    let export = fixture_dir("events").join("acled-small.csv");
+    let without = fixture.run(&["check", "claims.toml", "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(without.ok()).expect("json");
+    assert!(
+        rows.iter().all(|r| r["verdict"] == "unverifiable"),
+        "{rows:?}"
+    );
+    let with = fixture.run(&[
+        "check",
+        "claims.toml",
+        "--format",
+        "json",
+        "--events",
+        export.to_str().expect("path"),
+    ]);
+    assert_eq!(with.code, 1, "one claim fails: {with:?}");
+    let rows: Vec<Value> = serde_json::from_str(&with.stdout).expect("json");
+    assert_eq!(rows[0]["verdict"], "consistent");
+    assert_eq!(rows[0]["computed"].as_f64(), Some(2.0));
+    assert!(rows[0]["reason"]
+        .as_str()
+        .expect("reason")
+        .contains("large_attacks of jnim in Mali, 2025 (20 or more deaths), counted from"));
+    assert_eq!(rows[1]["verdict"], "inconsistent");
+    assert_eq!(rows[1]["computed"].as_f64(), Some(4.0));
+}
+
+#[test]
+fn a_malformed_events_query_is_located() {
+    let fixture = Fixture::basic_with_real_groups();
+    std::fs::write(
+        fixture.dir.path().join("claims.toml"),
+        EVENT_CLAIMS.replace("measure = \"events\"", "measure = \"attacks\""),
+    )
+    .expect("write");
+    fixture.run(&["check", "claims.toml"]).fails(
+        1,
+        &[
+            "unknown event measure \"attacks\"",
+            "claims.toml:17:",
+            "(key `claim[2].events.measure`)",
+            "valid: events, initiated, joint, fatalities, large_attacks, civilian_targeting",
+        ],
+    );
+}
