@@ -117,29 +117,17 @@ pub enum EventMeasure {
 }
 
 impl EventMeasure {
-    pub const IDS: [&'static str; 6] = [
-        "events",
-        "initiated",
-        "joint",
-        "fatalities",
-        "large_attacks",
-        "civilian_targeting",
+    pub const ALL: [EventMeasure; 6] = [
+        EventMeasure::Events,
+        EventMeasure::Initiated,
+        EventMeasure::Joint,
+        EventMeasure::Fatalities,
+        EventMeasure::LargeAttacks,
+        EventMeasure::CivilianTargeting,
     ];
 
     pub fn parse(text: &str) -> Option<EventMeasure> {
-        use EventMeasure::*;
-        [
-            Events,
-            Initiated,
-            Joint,
-            Fatalities,
-            LargeAttacks,
-            CivilianTargeting,
-        ]
-        .into_iter()
-        .zip(Self::IDS)
-        .find(|(_, id)| *id == text)
-        .map(|(m, _)| m)
+        Self::ALL.into_iter().find(|m| m.id() == text)
     }
 
     pub fn id(self) -> &'static str {

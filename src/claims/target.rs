@@ -298,7 +298,10 @@ fn event_query(
                 format!("unknown event measure \"{}\"", q.measure.get_ref()),
                 ctx.at(q.measure.span(), "events.measure"),
             )
-            .help(choices_help(q.measure.get_ref(), &EventMeasure::IDS)),
+            .help(choices_help(
+                q.measure.get_ref(),
+                &EventMeasure::ALL.map(EventMeasure::id),
+            )),
         );
         return None;
     };

@@ -28,6 +28,15 @@ fn number(v: &Value, key: &str) -> f64 {
         .unwrap_or_else(|| panic!("{key} is not a number: {v}"))
 }
 
+/// Adds `alpha-n`: the same group as `alpha-ns` against Northland alone.
+fn add_alpha_north(fixture: &Fixture) {
+    fixture.replace(
+        "comparisons.toml",
+        "[[comparison]]\nid = \"beta-east\"",
+        "[[comparison]]\nid = \"alpha-n\"\nlabel = \"Alpha in Northland\"\ngroup = \"alpha\"\ncountries = [\"north\"]\nyear = 2025\nsoldiers = [\"armed-forces\"]\n\n[[comparison]]\nid = \"beta-east\"",
+    );
+}
+
 #[test]
 fn the_same_seed_gives_byte_identical_output() {
     let fixture = Fixture::basic();
@@ -110,11 +119,7 @@ fn interval_bounds_are_the_worst_case() {
 #[test]
 fn a_group_against_itself_is_one_in_every_trial() {
     let fixture = Fixture::basic();
-    fixture.replace(
-        "comparisons.toml",
-        "[[comparison]]\nid = \"beta-east\"",
-        "[[comparison]]\nid = \"alpha-n\"\nlabel = \"Alpha in Northland\"\ngroup = \"alpha\"\ncountries = [\"north\"]\nyear = 2025\nsoldiers = [\"armed-forces\"]\n\n[[comparison]]\nid = \"beta-east\"",
-    );
+    add_alpha_north(&fixture);
     let samples = fixture.dir.path().join("draws.csv");
     let run = fixture.run(&[
         "table",
@@ -356,11 +361,7 @@ fn a_chosen_dist_changes_the_interval() {
 fn sensitivity_rows_rebuild_a_ratio_of_a_group_against_itself() {
     // Regression: an input on both sides of a ratio was listed once, on one side only.
     let fixture = Fixture::basic();
-    fixture.replace(
-        "comparisons.toml",
-        "[[comparison]]\nid = \"beta-east\"",
-        "[[comparison]]\nid = \"alpha-n\"\nlabel = \"Alpha in Northland\"\ngroup = \"alpha\"\ncountries = [\"north\"]\nyear = 2025\nsoldiers = [\"armed-forces\"]\n\n[[comparison]]\nid = \"beta-east\"",
-    );
+    add_alpha_north(&fixture);
     let run = fixture.run(&[
         "sensitivity",
         "--format",
