@@ -6,7 +6,7 @@ use crate::error::Problem;
 use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
 use crate::metrics::formula::{Formula, Term};
 use crate::metrics::overrides::Override;
-use crate::metrics::resolve::resolve;
+use crate::metrics::resolve::{choose, from_row, resolve, Choice};
 use crate::render::format::{grouped, readable};
 use crate::uncertainty::{propagate, Settings};
 
@@ -133,7 +133,7 @@ pub fn compute_formula(
             let formula = Formula {
                 scale: 1.0,
                 numerator: vec![Term {
-                    key: estimate_key(row),
+                    key: from_row(row).key(),
                     source: Some(row.source.clone()),
                     factor: 1.0,
                     estimate: row.estimate,
@@ -168,20 +168,8 @@ fn missing(id: &str) -> Problem {
     )
 }
 
-/// The data's estimate of an entity's quantity for a year: that year's or the nearest
-/// earlier one, the preferred row where several share it.
-/// The sampling key of a row, the same one `table` uses for it.
-fn estimate_key(row: &Row) -> String {
-    let mut key = format!("{}.{}", row.entity, row.quantity);
-    if let Some(component) = &row.component {
-        key.push_str(&format!(".{component}"));
-    }
-    match row.year {
-        Some(year) => format!("{key}.{year}.{}", row.source),
-        None => format!("{key}.{}", row.source),
-    }
-}
-
+/// The data's estimate of an entity's quantity for a year, chosen as comparisons choose
+/// (`resolve::choose`); none when the choice is ambiguous.
 pub fn estimate_row<'a>(
     data: &'a Dataset,
     entity: &str,
@@ -189,17 +177,10 @@ pub fn estimate_row<'a>(
     component: Option<&str>,
     year: i32,
 ) -> Option<&'a Row> {
-    let candidates: Vec<&Row> = data
-        .rows_of(quantity)
-        .filter(|r| {
-            r.entity == entity
-                && r.component.as_deref() == component
-                && r.year.is_none_or(|y| y <= year)
-        })
-        .collect();
-    let best = candidates.iter().map(|r| r.year).max()?;
-    let same: Vec<&Row> = candidates.into_iter().filter(|r| r.year == best).collect();
-    same.iter().find(|r| r.preferred).or(same.first()).copied()
+    match choose(data, quantity, entity, component, year, None) {
+        Choice::One(row) => Some(row),
+        Choice::None | Choice::Ambiguous(_) => None,
+    }
 }
 
 /// Counts from an event export, for events claims with a query: the value a query asks

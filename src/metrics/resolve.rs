@@ -212,35 +212,20 @@ fn pick<'a>(
     entity: &str,
     component: Option<&str>,
 ) -> Result<Option<&'a Row>, Problem> {
-    let mut candidates: Vec<&Row> = data
-        .rows_of(quantity)
-        .filter(|r| {
-            r.entity == entity
-                && r.component.as_deref() == component
-                && r.year.is_none_or(|y| y <= c.year)
-        })
-        .collect();
-    if let Some(source) = c.sources.get(&quantity) {
-        candidates.retain(|r| &r.source == source);
-        if candidates.is_empty() {
+    let named = c.sources.get(&quantity).map(String::as_str);
+    let candidates = match choose(data, quantity, entity, component, c.year, named) {
+        Choice::None if named.is_some() => {
+            let source = named.unwrap_or_default();
             return Err(Problem::new(
                 format!("comparison \"{}\" takes {quantity} from source \"{source}\", which has no {quantity} row for {entity}{}", c.id, in_or_before(quantity, c.year)),
                 c.at.cell(&format!("sources.{quantity}")),
             )
             .help(format!("name a source that covers every country of the comparison, or remove `{quantity}` from its sources")));
         }
-    }
-    let Some(best) = candidates.iter().map(|r| r.year).max() else {
-        return Ok(None);
+        Choice::None => return Ok(None),
+        Choice::One(row) => return Ok(Some(row)),
+        Choice::Ambiguous(rows) => rows,
     };
-    candidates.retain(|r| r.year == best);
-    if candidates.len() == 1 {
-        return Ok(Some(candidates[0]));
-    }
-    let preferred: Vec<&Row> = candidates.iter().copied().filter(|r| r.preferred).collect();
-    if preferred.len() == 1 {
-        return Ok(Some(preferred[0]));
-    }
     let lines: Vec<String> = candidates.iter().map(|r| r.at.line.to_string()).collect();
     let sources: Vec<&str> = candidates.iter().map(|r| r.source.as_str()).collect();
     Err(Problem::new(
@@ -254,6 +239,48 @@ fn pick<'a>(
     )))
 }
 
+/// What the data offers for an entity's quantity in a year.
+pub enum Choice<'a> {
+    None,
+    One(&'a Row),
+    /// Several rows of the latest year, none (or more than one) marked preferred.
+    Ambiguous(Vec<&'a Row>),
+}
+
+/// The one rule for choosing a row: the year asked for or the nearest earlier one, only
+/// the named source's rows when one is named, then the single row of that year, or the
+/// single one marked preferred. Anything else is ambiguous, never a silent pick.
+pub fn choose<'a>(
+    data: &'a Dataset,
+    quantity: Quantity,
+    entity: &str,
+    component: Option<&str>,
+    year: i32,
+    source: Option<&str>,
+) -> Choice<'a> {
+    let mut candidates: Vec<&Row> = data
+        .rows_of(quantity)
+        .filter(|r| {
+            r.entity == entity
+                && r.component.as_deref() == component
+                && r.year.is_none_or(|y| y <= year)
+                && source.is_none_or(|s| r.source == s)
+        })
+        .collect();
+    let Some(best) = candidates.iter().map(|r| r.year).max() else {
+        return Choice::None;
+    };
+    candidates.retain(|r| r.year == best);
+    if candidates.len() == 1 {
+        return Choice::One(candidates[0]);
+    }
+    let preferred: Vec<&Row> = candidates.iter().copied().filter(|r| r.preferred).collect();
+    match preferred.as_slice() {
+        [one] => Choice::One(one),
+        _ => Choice::Ambiguous(candidates),
+    }
+}
+
 fn in_or_before(quantity: Quantity, year: i32) -> String {
     if quantity == Quantity::Area {
         String::new()
@@ -262,7 +289,8 @@ fn in_or_before(quantity: Quantity, year: i32) -> String {
     }
 }
 
-fn from_row(row: &Row) -> Part {
+/// A row as a term of a quantity.
+pub fn from_row(row: &Row) -> Part {
     Part {
         quantity: row.quantity,
         dist: row.dist,
