@@ -14,7 +14,13 @@ use super::tolerance::Band;
 use super::verdict::compute;
 use super::{Claim, Target};
 
-pub fn explain(data: &Dataset, claim: &Claim, accepted: &Band) -> Vec<String> {
+/// `overrides` are the run's `--set` values: each change is tried on top of them.
+pub fn explain(
+    data: &Dataset,
+    claim: &Claim,
+    accepted: &Band,
+    overrides: &[Override],
+) -> Vec<String> {
     match &claim.target {
         Target::Metric {
             comparison,
@@ -32,7 +38,7 @@ pub fn explain(data: &Dataset, claim: &Claim, accepted: &Band) -> Vec<String> {
                 let Some(c) = data.comparison(id) else {
                     continue;
                 };
-                let inputs = resolve(data, c, &[]);
+                let inputs = resolve(data, c, overrides);
                 for quantity in &quantities {
                     let Ok(resolved) = inputs.get(*quantity) else {
                         continue;
@@ -46,7 +52,7 @@ pub fn explain(data: &Dataset, claim: &Claim, accepted: &Band) -> Vec<String> {
                                 value: row.estimate.central,
                                 text: String::new(),
                             };
-                            if matches!(compute(data, claim, &[o], None), Ok((v, _)) if accepted.contains(v))
+                            if matches!(compute(data, claim, &[overrides, &[o]].concat(), None), Ok((v, _)) if accepted.contains(v))
                             {
                                 push(
                                     &mut found,
@@ -61,7 +67,7 @@ pub fn explain(data: &Dataset, claim: &Claim, accepted: &Band) -> Vec<String> {
                     }
                 }
                 for (components, change) in component_changes(data, c) {
-                    if matches!(compute(data, claim, &[], Some((id, &components))), Ok((v, _)) if accepted.contains(v))
+                    if matches!(compute(data, claim, overrides, Some((id, &components))), Ok((v, _)) if accepted.contains(v))
                     {
                         push(&mut found, format!("consistent if {id} {change}"));
                     }

@@ -1,6 +1,7 @@
 //! Re-checks one claim: computes the value it is about from the data, compares it with
 //! the stated value under its qualifier's tolerance, and gives a verdict with a reason.
 
+use crate::data::Estimate;
 use crate::data::{Dataset, Quantity, Row};
 use crate::error::Problem;
 use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
@@ -118,6 +119,29 @@ pub fn compute_formula(
             component,
             year,
         } => {
+            let set = overrides.iter().rev().find(|o| {
+                &o.entity == entity
+                    && o.quantity == *quantity
+                    && (o.component.is_none() || o.component == *component)
+            });
+            if let Some(o) = set {
+                let term = |key: String, value: f64| Term {
+                    key,
+                    source: None,
+                    factor: 1.0,
+                    estimate: Estimate::point(value),
+                    dist: None,
+                };
+                let formula = Formula {
+                    scale: 1.0,
+                    numerator: vec![term(format!("{entity}.{quantity}.set"), o.value)],
+                    denominator: vec![term("one".into(), 1.0)],
+                };
+                return Ok((
+                    formula,
+                    format!("{entity} {quantity} set by --set {}", o.text),
+                ));
+            }
             let row = estimate_row(data, entity, *quantity, component.as_deref(), *year)
                 .ok_or_else(|| {
                     Problem::new(
@@ -190,14 +214,20 @@ pub type EventCounts<'a> = &'a dyn Fn(&EventQuery) -> (f64, String);
 /// Re-checks a claim. With `settings`, a claim off at the central value whose accepted
 /// band meets the metric's 90% interval is `plausible` rather than `inconsistent`. With
 /// `events`, events claims that carry a query are counted from the export.
-pub fn check(
-    data: &Dataset,
-    document: &str,
-    claim: &Claim,
-    run_tolerance: Option<f64>,
-    settings: Option<&Settings>,
-    events: Option<EventCounts>,
-) -> Checked {
+/// What a run of `check` brings to every claim.
+pub struct Context<'a> {
+    /// `--tolerance`, for claims without their own.
+    pub tolerance: Option<f64>,
+    /// The sampling settings, for `plausible`.
+    pub settings: Option<&'a Settings>,
+    /// Counts from `--events FILE`.
+    pub events: Option<EventCounts<'a>>,
+    /// `--set` values, applied the way `table` applies them.
+    pub overrides: &'a [Override],
+}
+
+pub fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Checked {
+    let (run_tolerance, settings, events) = (ctx.tolerance, ctx.settings, ctx.events);
     let checked = |verdict, computed: Option<f64>, reason: String, explanations| Checked {
         claim: claim.clone(),
         document: document.to_string(),
@@ -244,7 +274,7 @@ pub fn check(
         return checked(Verdict::Unverifiable, None, reason, Vec::new());
     }
     let accepted = claim_band(claim, run_tolerance);
-    let (formula, what) = match compute_formula(data, claim, &[], None) {
+    let (formula, what) = match compute_formula(data, claim, ctx.overrides, None) {
         Ok(found) => found,
         Err(problem) => {
             return checked(
@@ -267,7 +297,7 @@ pub fn check(
     let interval = settings
         .and_then(|s| propagate(std::slice::from_ref(&formula), s).ok())
         .and_then(|v| v.first().copied());
-    let explanations = explain::explain(data, claim, &accepted);
+    let explanations = explain::explain(data, claim, &accepted, ctx.overrides);
     match interval {
         Some(i)
             if accepted.overlaps(&Band {

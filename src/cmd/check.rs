@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::claims::verdict::EventCounts;
+use crate::claims::verdict::{Context, EventCounts};
 use crate::claims::{EventMeasure, EventQuery, Target};
 use crate::events::aggregate::{Aggregate, Aggregator, Options};
 use crate::events::matching::Matcher;
@@ -101,23 +101,17 @@ pub fn recheck(
     };
     let lookup = |q: &EventQuery| counts.as_ref().map_or((0.0, String::new()), |c| c.value(q));
     let events: Option<EventCounts> = counts.as_ref().map(|_| &lookup as EventCounts);
-    let data = with_overrides(data.clone(), config);
+    let ctx = Context {
+        tolerance,
+        settings: Some(&config.uncertainty),
+        events,
+        overrides: &config.overrides,
+    };
     let checked: Vec<Checked> = files
         .iter()
-        .flat_map(|f| {
-            f.claims.iter().map(|c| {
-                check(
-                    &data,
-                    &f.source,
-                    c,
-                    tolerance,
-                    Some(&config.uncertainty),
-                    events,
-                )
-            })
-        })
+        .flat_map(|f| f.claims.iter().map(|c| check(data, &f.source, c, &ctx)))
         .collect();
-    let findings = crosscheck(&data, &files, tolerance);
+    let findings = crosscheck(data, &files, tolerance);
     Ok((checked, findings))
 }
 
@@ -241,19 +235,4 @@ impl EventTotals {
             ),
         )
     }
-}
-
-/// `--set` applies to claims too: the overridden value replaces the data's rows.
-fn with_overrides(mut data: data::Dataset, config: &Config) -> data::Dataset {
-    for o in &config.overrides {
-        for row in data.rows.iter_mut().filter(|r| {
-            r.quantity == o.quantity
-                && r.entity == o.entity
-                && (o.component.is_none() || r.component == o.component)
-        }) {
-            row.estimate = data::Estimate::point(o.value);
-            row.source = format!("--set {}", o.text);
-        }
-    }
-    data
 }

@@ -310,3 +310,56 @@ fn shipped_claims_are_rechecked() {
         "every claim has a reason"
     );
 }
+
+#[test]
+fn set_overrides_apply_to_claims_as_to_the_table() {
+    // Regression: `--set COUNTRY.soldiers=V` rewrote every soldiers row of the country,
+    // so a claim counting two components saw twice V; it now replaces the counted total.
+    let fixture = claims_fixture();
+    fixture.replace(
+        "comparisons.toml",
+        "soldiers = [\"armed-forces\"]",
+        "soldiers = [\"armed-forces\", \"militia\"]",
+    );
+    let rows = |args: &[&str]| -> Vec<Value> {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend(args);
+        serde_json::from_str(&fixture.run(&all).stdout).expect("json")
+    };
+    let set = rows(&[
+        "--set",
+        "south.soldiers=4000",
+        "--set",
+        "alpha.fighters=2000",
+    ]);
+    // (8,000 north + 4,000 south) / 2,000 fighters.
+    assert_eq!(
+        claim(&set, "alpha-soldiers-with-militia")["computed"].as_f64(),
+        Some(6.0)
+    );
+    assert_eq!(
+        claim(&set, "alpha-fighters")["computed"].as_f64(),
+        Some(2000.0)
+    );
+    assert!(claim(&set, "alpha-fighters")["reason"]
+        .as_str()
+        .expect("reason")
+        .contains("set by --set alpha.fighters=2000"));
+    let table: Vec<Value> = serde_json::from_str(
+        fixture
+            .run(&[
+                "table",
+                "--format",
+                "json",
+                "--set",
+                "south.soldiers=4000",
+                "--set",
+                "alpha.fighters=2000",
+                "--metric",
+                "soldiers_per_fighter",
+            ])
+            .ok(),
+    )
+    .expect("json");
+    assert_eq!(table[0]["value"].as_f64(), Some(6.0));
+}
