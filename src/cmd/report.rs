@@ -46,6 +46,7 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
         metrics,
         units: config.units,
         uncertainty: Some(config.uncertainty),
+        keep_draws: false,
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;

@@ -46,6 +46,7 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
         metrics,
         units: config.units,
         uncertainty: None,
+        keep_draws: false,
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;

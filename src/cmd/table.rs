@@ -8,7 +8,7 @@ use crate::metrics::compute::{compute_with_formulas, MetricRow, Selection};
 use crate::metrics::Metric;
 use crate::output::write_atomically;
 use crate::render::{layout::Layout, markdown, terminal, tidy};
-use crate::uncertainty::{propagate_keeping, Sampled};
+use crate::uncertainty::Sampled;
 
 pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     let data = super::load_checked(config)?;
@@ -18,21 +18,13 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
         comparisons: ids.clone(),
         metrics: metrics.clone(),
         units: config.units,
-        uncertainty: None,
+        uncertainty: Some(config.uncertainty),
+        keep_draws: table.samples.is_some(),
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
-    let (intervals, sampled) = propagate_keeping(
-        &computed.formulas,
-        &config.uncertainty,
-        table.samples.is_some(),
-    )
-    .map_err(|p| Error::Data(vec![p]))?;
-    let mut rows = computed.rows;
-    for (row, interval) in rows.iter_mut().zip(intervals) {
-        row.interval = Some(interval);
-    }
-    if let (Some(path), Some(sampled)) = (&table.samples, &sampled) {
+    let rows = computed.rows;
+    if let (Some(path), Some(sampled)) = (&table.samples, &computed.sampled) {
         write_atomically(path, samples_csv(&rows, sampled)?.as_bytes())?;
     }
     let described = config.data.describe();

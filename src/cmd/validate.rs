@@ -18,6 +18,7 @@ pub fn run(config: &Config) -> Result<String, Error> {
             metrics: metrics.clone(),
             units: config.units,
             uncertainty: None,
+            keep_draws: false,
         };
         match compute_all(&data, &config.overrides, &selection) {
             Ok(rows) => {

@@ -10,7 +10,7 @@ use super::overrides::Override;
 use super::resolve::{resolve, Inputs};
 use super::units::area_unit;
 use super::Metric;
-use crate::uncertainty::{propagate, Interval, Settings};
+use crate::uncertainty::{propagate_keeping, Interval, Sampled, Settings};
 
 /// One tidy output row: a metric of a comparison, or of a comparison against another.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,12 +136,16 @@ pub struct Selection<'a> {
     pub metrics: Vec<Metric>,
     pub units: Units,
     pub uncertainty: Option<Settings>,
+    /// Keep every draw (for `table --samples`).
+    pub keep_draws: bool,
 }
 
 /// The rows with their formulas, before and after propagation.
 pub struct Computed {
     pub rows: Vec<MetricRow>,
     pub formulas: Vec<Formula>,
+    /// Every draw, when `keep_draws` asked for them.
+    pub sampled: Option<Sampled>,
 }
 
 /// Every selected metric; all problems found when any cannot be computed.
@@ -190,13 +194,20 @@ pub fn compute_with_formulas(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let mut sampled = None;
     if let Some(settings) = &selection.uncertainty {
-        let intervals = propagate(&formulas, settings).map_err(|p| vec![p])?;
+        let (intervals, kept) =
+            propagate_keeping(&formulas, settings, selection.keep_draws).map_err(|p| vec![p])?;
         for (row, interval) in rows.iter_mut().zip(intervals) {
             row.interval = Some(interval);
         }
+        sampled = kept;
     }
-    Ok(Computed { rows, formulas })
+    Ok(Computed {
+        rows,
+        formulas,
+        sampled,
+    })
 }
 
 #[cfg(test)]
