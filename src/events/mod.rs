@@ -4,4 +4,5 @@
 pub mod aggregate;
 pub mod dates;
 pub mod matching;
+mod progress;
 pub mod read;

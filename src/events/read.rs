@@ -3,18 +3,18 @@
 //! and every row that cannot be used is set aside with its reason, never dropped
 //! silently.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::mpsc::{sync_channel, Receiver};
 
 use polars::prelude::*;
 
 use crate::error::{Error, Location, Problem};
 
-use std::collections::HashMap;
-
 use super::aggregate::EventRef;
 use super::dates;
+use super::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -148,6 +148,10 @@ fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
 }
 
 /// Reads the export and passes each usable event to `sink`, in file order.
+///
+/// polars' streaming engine scans the file in batches of rows, parsing only the needed
+/// columns on its own threads; each batch is counted here and dropped before the next
+/// arrives, so memory stays at a few batches whatever the file's size.
 pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Error> {
     let file = path.display().to_string();
     let columns = header(path, &file)?;
@@ -156,99 +160,168 @@ pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Erro
     if matches!(format, Format::Acled { .. }) && columns.iter().any(|c| c == "civilian_targeting") {
         wanted.push("civilian_targeting");
     }
-    let names: Arc<[PlSmallStr]> = wanted.iter().map(|c| PlSmallStr::from(*c)).collect();
-    let frame = CsvReadOptions::default()
+    let unreadable = |e: PolarsError| {
+        file_problem(
+            &file,
+            format!("cannot parse the CSV: {e}"),
+            "check that the export is complete and comma-separated",
+        )
+    };
+    let (batches, scan) = scan(path, &wanted).map_err(unreadable)?;
+    let positions: HashMap<&str, usize> = wanted.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    let mut reading = Reading::new(format, Index::new(&positions));
+    let mut progress = Progress::start(path);
+    for frame in batches {
+        reading
+            .batch(&frame, &wanted, sink)
+            .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
+        progress.advance(reading.rows);
+    }
+    progress.finish();
+    match scan.join() {
+        Ok(result) => result.map_err(unreadable)?,
+        Err(_) => {
+            return Err(file_problem(
+                &file,
+                "the CSV reader stopped unexpectedly",
+                "check that the export is complete and comma-separated",
+            ))
+        }
+    }
+    Ok(reading.finish(sink))
+}
+
+/// The thread running a scan, which ends with the scan's outcome.
+type Scan = std::thread::JoinHandle<PolarsResult<()>>;
+
+/// Starts polars' streaming scan of the `wanted` columns (as text) on a thread of its
+/// own; the batches arrive, in file order, on the returned channel.
+fn scan(path: &Path, wanted: &[&str]) -> PolarsResult<(Receiver<DataFrame>, Scan)> {
+    // Two batches in flight: one being counted, one being parsed.
+    let (send, receive) = sync_channel::<DataFrame>(2);
+    let plan = LazyCsvReader::new(PlRefPath::try_from_path(path)?)
         .with_has_header(true)
         .with_infer_schema_length(Some(0))
-        .with_columns(Some(names))
-        .with_parse_options(
-            CsvParseOptions::default()
-                .with_truncate_ragged_lines(true)
-                .with_missing_is_null(true),
-        )
-        .try_into_reader_with_file_path(Some(path.to_path_buf()))
-        .and_then(|reader| reader.finish())
-        .map_err(|e| {
-            file_problem(
-                &file,
-                format!("cannot parse the CSV: {e}"),
-                "check that the export is complete and comma-separated",
-            )
-        })?;
-    let rows = frame.height();
-    // One iterator per column, advanced together: the cells are borrowed, never copied.
-    let mut cells: Vec<Box<dyn Iterator<Item = Option<&str>> + '_>> = Vec::new();
-    for name in &wanted {
-        let column = frame
-            .column(name)
-            .and_then(|c| c.str())
-            .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
-        cells.push(Box::new(
-            column
-                .iter()
-                .map(|v| v.map(str::trim).filter(|v| !v.is_empty() && *v != "NA")),
-        ));
-    }
-    // Column positions looked up once, not per cell.
-    let positions: HashMap<&str, usize> = wanted.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-    let index = Index::new(&positions);
-    let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
-    let mut bad = Vec::new();
-    let mut events = 0;
-    let mut monadic: Vec<Owned> = Vec::new();
-    let mut monadic_index: HashMap<String, usize> = HashMap::new();
-    let mut actors: Vec<&str> = Vec::new();
-    for record in 1..=rows {
-        for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
-            *slot = column.next().flatten();
+        .with_truncate_ragged_lines(true)
+        .with_missing_is_null(true)
+        .finish()?
+        .select(wanted.iter().map(|c| col(*c)).collect::<Vec<_>>())
+        .sink_batches(
+            // Stop the scan when the reader has gone (it hit an error).
+            PlanCallback::new(move |frame| Ok(send.send(frame).is_err())),
+            true,
+            None,
+        )?;
+    let worker =
+        std::thread::spawn(move || plan.collect_with_engine(Engine::Streaming).map(|_| ()));
+    Ok((receive, worker))
+}
+
+/// What reading has found so far, carried from one batch to the next.
+struct Reading {
+    format: Format,
+    index: Index,
+    rows: usize,
+    events: usize,
+    bad: Vec<BadRow>,
+    /// Monadic ACLED has one row per actor: events are held until every row is read.
+    monadic: Vec<Owned>,
+    monadic_index: HashMap<String, usize>,
+}
+
+impl Reading {
+    fn new(format: Format, index: Index) -> Reading {
+        Reading {
+            format,
+            index,
+            rows: 0,
+            events: 0,
+            bad: Vec::new(),
+            monadic: Vec::new(),
+            monadic_index: HashMap::new(),
         }
-        actors.clear();
-        let cells = Cells {
-            row: &row,
-            index: &index,
-        };
-        let parsed = match format {
-            Format::Acled { .. } => acled(&cells, &mut actors),
-            Format::Ucdp { website } => ucdp(&cells, website, &mut actors),
-        };
-        match parsed {
-            Err(reason) => bad.push(BadRow { record, reason }),
-            Ok(fields) => match format {
-                Format::Acled { monadic: true } => {
-                    let id = cells.get(index.id).unwrap_or_default().to_string();
-                    match monadic_index.get(&id) {
-                        Some(&i) => {
-                            let existing: &mut Owned = &mut monadic[i];
-                            for actor in &actors {
-                                if !existing.actors.iter().any(|a| a == actor) {
-                                    existing.actors.push(actor.to_string());
-                                }
-                            }
-                        }
-                        None => {
-                            monadic_index.insert(id, monadic.len());
-                            monadic.push(Owned::new(&fields, &actors));
+    }
+
+    /// Counts one batch of rows, whose columns are `wanted` in that order.
+    fn batch(
+        &mut self,
+        frame: &DataFrame,
+        wanted: &[&str],
+        sink: &mut dyn FnMut(&EventRef),
+    ) -> PolarsResult<()> {
+        // One iterator per column, advanced together: the cells are borrowed, never copied.
+        let mut cells: Vec<Box<dyn Iterator<Item = Option<&str>> + '_>> = Vec::new();
+        for name in wanted {
+            let column = frame.column(name)?.str()?;
+            cells.push(Box::new(
+                column
+                    .iter()
+                    .map(|v| v.map(str::trim).filter(|v| !v.is_empty() && *v != "NA")),
+            ));
+        }
+        let index = &self.index;
+        let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
+        let mut actors: Vec<&str> = Vec::new();
+        for _ in 0..frame.height() {
+            self.rows += 1;
+            for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
+                *slot = column.next().flatten();
+            }
+            actors.clear();
+            let cells = Cells { row: &row, index };
+            let parsed = match self.format {
+                Format::Acled { .. } => acled(&cells, &mut actors),
+                Format::Ucdp { website } => ucdp(&cells, website, &mut actors),
+            };
+            let fields = match parsed {
+                Ok(fields) => fields,
+                Err(reason) => {
+                    self.bad.push(BadRow {
+                        record: self.rows,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            if self.format != (Format::Acled { monadic: true }) {
+                self.events += 1;
+                sink(&fields.with(&actors));
+                continue;
+            }
+            let id = cells.get(index.id).unwrap_or_default();
+            match self.monadic_index.get(id) {
+                Some(&i) => {
+                    let existing = &mut self.monadic[i];
+                    for actor in &actors {
+                        if !existing.actors.iter().any(|a| a == actor) {
+                            existing.actors.push(actor.to_string());
                         }
                     }
                 }
-                _ => {
-                    events += 1;
-                    sink(&fields.with(&actors));
+                None => {
+                    self.monadic_index
+                        .insert(id.to_string(), self.monadic.len());
+                    self.monadic.push(Owned::new(&fields, &actors));
                 }
-            },
+            }
+        }
+        Ok(())
+    }
+
+    /// Passes on the monadic events held back, and says what was read.
+    fn finish(mut self, sink: &mut dyn FnMut(&EventRef)) -> Export {
+        for owned in &self.monadic {
+            let refs: Vec<&str> = owned.actors.iter().map(String::as_str).collect();
+            self.events += 1;
+            sink(&owned.fields.borrowed(&owned.country, &refs));
+        }
+        Export {
+            format: self.format,
+            rows: self.rows,
+            events: self.events,
+            bad: self.bad,
         }
     }
-    for owned in &monadic {
-        let refs: Vec<&str> = owned.actors.iter().map(String::as_str).collect();
-        events += 1;
-        sink(&owned.fields.borrowed(&owned.country, &refs));
-    }
-    Ok(Export {
-        format,
-        rows,
-        events,
-        bad,
-    })
 }
 
 /// The parsed fields of a row, before its actors are attached.
