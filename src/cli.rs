@@ -145,6 +145,9 @@ pub struct ReportArgs {
     /// when it exists.
     #[arg(long, value_name = "DIR")]
     pub claims: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub events: EventSourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -168,6 +171,20 @@ pub struct CheckArgs {
     /// row per claim.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// An event export joined with the datasets, for the event metrics.
+#[derive(Debug, Args)]
+pub struct EventSourceArgs {
+    /// An ACLED or UCDP export: adds the event metrics (deaths per 1,000 fighters, events
+    /// per million people, large-scale attacks per year) for the comparisons it covers.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+
+    /// With --events: fatalities from which an event the group initiated counts as a
+    /// large-scale attack.
+    #[arg(long, value_name = "N", default_value_t = 20, requires = "events")]
+    pub large: u32,
 }
 
 #[derive(Debug, Args)]
@@ -194,6 +211,9 @@ pub struct TableArgs {
     /// input and per metric, so a reviewer can audit every figure. Written atomically.
     #[arg(long, value_name = "FILE")]
     pub samples: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub events: EventSourceArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -70,6 +70,23 @@ pub struct ReportConfig {
     pub check: bool,
     pub force: bool,
     pub claims: Option<PathBuf>,
+    pub events: Option<EventSource>,
+}
+
+/// An event export for the event metrics, and the large-scale threshold to count with.
+#[derive(Debug, Clone)]
+pub struct EventSource {
+    pub file: PathBuf,
+    pub large: f64,
+}
+
+impl EventSource {
+    fn from_args(args: crate::cli::EventSourceArgs) -> Option<EventSource> {
+        args.events.map(|file| EventSource {
+            file,
+            large: f64::from(args.large),
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +107,7 @@ pub struct TableConfig {
     pub format: Format,
     /// Where to write every draw as CSV (`--samples`).
     pub samples: Option<PathBuf>,
+    pub events: Option<EventSource>,
 }
 
 impl Config {
@@ -102,14 +120,14 @@ impl Config {
             .map(|text| Override::parse(text))
             .collect::<Result<Vec<_>, _>>()?;
         let action = match cli.command {
-            Command::Table(args) => Action::Table(table_config(args)),
+            Command::Table(args) => Action::Table(table_config(args)?),
             Command::Sensitivity(args) => {
                 if args.samples.is_some() {
                     return Err(Error::Usage(
                         "--samples writes the draws of `table`; sensitivity does not sample".into(),
                     ));
                 }
-                Action::Sensitivity(table_config(args))
+                Action::Sensitivity(table_config(args)?)
             }
             Command::Validate => Action::Validate,
             Command::Events(args) => Action::Events(EventsConfig {
@@ -125,6 +143,7 @@ impl Config {
                 check: args.check,
                 force: args.force,
                 claims: args.claims,
+                events: EventSource::from_args(args.events),
             }),
             Command::Sources => Action::Sources,
             Command::Check(args) => {
@@ -152,20 +171,31 @@ impl Config {
     }
 }
 
-fn table_config(args: TableArgs) -> TableConfig {
+fn table_config(args: TableArgs) -> Result<TableConfig, Error> {
     let mut metrics = Vec::new();
     for metric in args.metrics {
         if !metrics.contains(&metric) {
             metrics.push(metric);
         }
     }
-    TableConfig {
+    let events = EventSource::from_args(args.events);
+    if let Some(metric) = metrics
+        .iter()
+        .find(|m| m.is_event())
+        .filter(|_| events.is_none())
+    {
+        return Err(Error::Usage(format!(
+            "--metric {metric} is counted from an event export: add --events FILE (ACLED or UCDP)"
+        )));
+    }
+    Ok(TableConfig {
         comparisons: args.comparisons,
         metrics,
         base: args.base,
         format: args.format,
         samples: args.samples,
-    }
+        events,
+    })
 }
 
 /// The sampling settings; a draw count of zero or above the maximum is a usage error.

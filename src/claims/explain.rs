@@ -29,8 +29,11 @@ pub fn explain(
             ..
         } => {
             let mut found = Vec::new();
-            let (top, bottom) = metric.quantities();
-            let quantities: BTreeSet<_> = [top, bottom].into_iter().collect();
+            let quantities: BTreeSet<_> = metric
+                .quantities()
+                .into_iter()
+                .flat_map(|(top, bottom)| [top, bottom])
+                .collect();
             let involved: Vec<&str> = std::iter::once(comparison.as_str())
                 .chain(versus.as_deref())
                 .collect();

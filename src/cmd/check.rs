@@ -8,7 +8,6 @@ use crate::claims::verdict::{Context, EventCounts};
 use crate::claims::{EventMeasure, EventQuery, Target};
 use crate::events::aggregate::{Aggregate, Aggregator, Options};
 use crate::events::matching::Matcher;
-use crate::events::read::read as read_events;
 
 use crate::claims::crosscheck::crosscheck;
 use crate::claims::parse::{self, SeenIds};
@@ -159,12 +158,6 @@ struct EventTotals {
 
 impl EventTotals {
     fn count(data: &data::Dataset, path: &Path, files: &[ClaimFile]) -> Result<EventTotals, Error> {
-        if !path.is_file() {
-            return Err(Error::Usage(format!(
-                "--events {}: no such file; give an ACLED or UCDP export",
-                path.display()
-            )));
-        }
         let mut thresholds: Vec<u32> = files
             .iter()
             .flat_map(|f| &f.claims)
@@ -176,18 +169,25 @@ impl EventTotals {
         thresholds.sort_unstable();
         thresholds.dedup();
         let matcher = Matcher::new(data);
-        let mut by_threshold = Vec::new();
-        for large in thresholds {
-            let mut aggregator = Aggregator::new(
-                &matcher,
-                Options {
-                    large: f64::from(large),
-                    by_month: false,
-                },
-            );
-            read_events(path, &mut |event| aggregator.add(event))?;
-            by_threshold.push((large, aggregator.finish()));
-        }
+        // One reading of the export, counted once per threshold.
+        let mut aggregators: Vec<Aggregator> = thresholds
+            .iter()
+            .map(|&large| {
+                Aggregator::new(
+                    &matcher,
+                    Options {
+                        large: f64::from(large),
+                        by_month: false,
+                    },
+                )
+            })
+            .collect();
+        super::events::count(path, &mut aggregators, false)?;
+        let by_threshold = thresholds
+            .into_iter()
+            .zip(aggregators)
+            .map(|(large, aggregator)| (large, aggregator.finish()))
+            .collect();
         Ok(EventTotals {
             file: path.display().to_string(),
             by_threshold,

@@ -2,14 +2,18 @@
 //! saying how many rows were left out and why (the first ten with their lines), or
 //! failing on the first bad row with `--strict`.
 
+use std::path::Path;
+
 use comfy_table::{Cell, CellAlignment, ContentArrangement};
 
 use crate::cli::Format;
-use crate::config::{Config, EventsConfig};
+use crate::config::{Config, EventSource, EventsConfig};
+use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 use crate::events::aggregate::{Aggregate, Aggregator, Options};
 use crate::events::matching::Matcher;
 use crate::events::read::{lines_of, read, Export};
+use crate::metrics::events::EventInputs;
 use crate::render::format::grouped;
 use crate::render::markdown::escape;
 
@@ -19,27 +23,56 @@ const LISTED: usize = 10;
 pub fn run(config: &Config, options: &EventsConfig) -> Result<String, Error> {
     let data = super::load_checked(config)?;
     let file = options.file.display().to_string();
-    if !options.file.is_file() {
-        return Err(Error::Usage(format!(
-            "{file}: no such file; give an ACLED or UCDP export (CSV)"
-        )));
-    }
     let mut matcher = Matcher::new(&data);
     if !options.groups.is_empty() {
         let known: Vec<&str> = matcher.group_ids().collect();
         crate::config::check_group_ids(&options.groups, &known)?;
         matcher.retain(&options.groups);
     }
-    let mut aggregator = Aggregator::new(
+    let mut aggregators = [Aggregator::new(
         &matcher,
         Options {
             large: options.large,
             by_month: options.by_month,
         },
-    );
-    let export = read(&options.file, &mut |event| aggregator.add(event))?;
-    let listed: Vec<String> = left_out(&options.file, &export);
-    if options.strict && !export.bad.is_empty() {
+    )];
+    let export = count(&options.file, &mut aggregators, options.strict)?;
+    let [aggregator] = aggregators;
+    let rows = aggregator.finish();
+    let summary = format!("{file}: {}", describe(&export));
+    match options.format {
+        Format::Table => Ok(terminal(&rows, &summary, options.large)),
+        Format::Markdown => Ok(markdown(&rows, &summary, options.large)),
+        Format::Json => {
+            eprintln!("{summary}");
+            serde_json::to_string_pretty(&rows)
+                .map(|t| t + "\n")
+                .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
+        }
+        Format::Csv => {
+            eprintln!("{summary}");
+            csv(&rows)
+        }
+    }
+}
+
+/// Reads an export into every aggregator at once, and reports the rows left out: on
+/// stderr (the first ten with their lines, then how many more), or as the error with
+/// `strict`.
+pub fn count(path: &Path, aggregators: &mut [Aggregator], strict: bool) -> Result<Export, Error> {
+    let file = path.display().to_string();
+    if !path.is_file() {
+        return Err(Error::Usage(format!(
+            "{file}: no such file; give an ACLED or UCDP export (CSV)"
+        )));
+    }
+    let export = read(path, &mut |event| {
+        for aggregator in aggregators.iter_mut() {
+            aggregator.add(event)
+        }
+    })?;
+    let listed: Vec<String> = left_out(path, &export);
+    if strict && !export.bad.is_empty() {
         let problems = export
             .bad
             .iter()
@@ -59,28 +92,59 @@ pub fn run(config: &Config, options: &EventsConfig) -> Result<String, Error> {
             export.bad.len() - LISTED
         );
     }
-    let rows = aggregator.finish();
-    let summary = format!(
-        "{file}: {}, {} rows, {} events used, {} rows left out",
+    Ok(export)
+}
+
+/// "ACLED export, 1,204 rows from 2024-01-02 to 2025-11-14, 1,203 events used, 1 row
+/// left out".
+pub fn describe(export: &Export) -> String {
+    let span = export
+        .span
+        .map_or(String::new(), |((y1, m1, d1), (y2, m2, d2))| {
+            format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
+        });
+    format!(
+        "{}, {} rows{span}, {} events used, {} rows left out",
         export.format.describe(),
         grouped(export.rows as f64, 0),
         grouped(export.events as f64, 0),
         grouped(export.bad.len() as f64, 0)
+    )
+}
+
+/// The counts an event metric needs, from the export `source` names, with the rows
+/// left out reported on stderr.
+pub fn inputs(data: &Dataset, source: &EventSource) -> Result<(EventInputs, String), Error> {
+    let matcher = Matcher::new(data);
+    let mut aggregators = [Aggregator::new(
+        &matcher,
+        Options {
+            large: source.large,
+            by_month: false,
+        },
+    )];
+    let export = count(&source.file, &mut aggregators, false)?;
+    let [aggregator] = aggregators;
+    let covered = aggregator.covered();
+    let file = source.file.file_name().map_or_else(
+        || source.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
     );
-    match options.format {
-        Format::Table => Ok(terminal(&rows, &summary, options.large)),
-        Format::Markdown => Ok(markdown(&rows, &summary, options.large)),
-        Format::Json => {
-            eprintln!("{summary}");
-            serde_json::to_string_pretty(&rows)
-                .map(|t| t + "\n")
-                .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
-        }
-        Format::Csv => {
-            eprintln!("{summary}");
-            csv(&rows)
-        }
-    }
+    let described = format!(
+        "{file} ({}; large-scale attacks: {} or more deaths)",
+        describe(&export),
+        grouped(source.large, 0)
+    );
+    Ok((
+        EventInputs {
+            file,
+            large: source.large,
+            rows: aggregator.finish(),
+            covered,
+            span: export.span,
+        },
+        described,
+    ))
 }
 
 /// "line 14 (record 12): fatalities \"a dozen\" is not a whole number of deaths".

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::metrics::Metric;
 use crate::output::write_atomically;
-use crate::report::{self, stamp, Input, Report, MARKER};
+use crate::report::{self, stamp, EventsUsed, Input, Report, MARKER};
 
 use super::check::{claim_texts, recheck};
 
@@ -40,13 +40,23 @@ fn chart_dir(out: &Path) -> (PathBuf, String) {
 pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error> {
     let data = super::load_checked(config)?;
     let ids: Vec<&str> = data.comparisons.iter().map(|c| c.id.as_str()).collect();
-    let metrics: Vec<Metric> = Metric::SINGLE.into_iter().chain(Metric::PAIRWISE).collect();
+    let events = match &options.events {
+        Some(source) => Some(super::events::inputs(&data, source)?),
+        None => None,
+    };
+    let event_metrics = events.as_ref().map_or(&[][..], |_| &Metric::EVENTS[..]);
+    let metrics: Vec<Metric> = Metric::SINGLE
+        .into_iter()
+        .chain(event_metrics.iter().copied())
+        .chain(Metric::PAIRWISE)
+        .collect();
     let selection = Selection {
         comparisons: ids.clone(),
         metrics,
         units: config.units,
         uncertainty: Some(config.uncertainty),
         keep_draws: false,
+        events: events.as_ref().map(|(inputs, _)| inputs),
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
@@ -54,7 +64,8 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
         None => None,
         Some(paths) => {
             let (described, texts) = claim_texts(&paths)?;
-            let (checked, findings) = recheck(&data, config, &texts, None, None)?;
+            let export = options.events.as_ref().map(|e| e.file.as_path());
+            let (checked, findings) = recheck(&data, config, &texts, None, export)?;
             Some((checked, findings, described, stamp::texts_hash(&texts)))
         }
     };
@@ -73,6 +84,14 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
             .map(|(c, f, d, h)| (c.as_slice(), f.as_slice(), d.clone(), h.clone())),
         chart_dir: stem,
         date: None,
+        events: match (&events, &options.events) {
+            (Some((_, described)), Some(source)) => Some(EventsUsed {
+                described: described.clone(),
+                hash: stamp::file_hash(&source.file)?,
+                uncovered: computed.uncovered.clone(),
+            }),
+            _ => None,
+        },
     };
     report::build(&input)
 }

@@ -41,12 +41,17 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     let data = super::load_checked(config)?;
     let ids = selected_comparisons(&data, table)?;
     let metrics = selected_metrics(table);
+    let events = match &table.events {
+        Some(source) => Some(super::events::inputs(&data, source)?.0),
+        None => None,
+    };
     let selection = Selection {
         comparisons: ids,
         metrics,
         units: config.units,
         uncertainty: None,
         keep_draws: false,
+        events: events.as_ref(),
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;

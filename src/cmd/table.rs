@@ -13,6 +13,10 @@ use crate::uncertainty::Sampled;
 pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     let data = super::load_checked(config)?;
     let ids = selected_comparisons(&data, table)?;
+    let events = match &table.events {
+        Some(source) => Some(super::events::inputs(&data, source)?),
+        None => None,
+    };
     let metrics = selected_metrics(table);
     let selection = Selection {
         comparisons: ids.clone(),
@@ -20,14 +24,21 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
         units: config.units,
         uncertainty: Some(config.uncertainty),
         keep_draws: table.samples.is_some(),
+        events: events.as_ref().map(|(inputs, _)| inputs),
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
     let rows = computed.rows;
+    for reason in &computed.uncovered {
+        eprintln!("warning: {reason}");
+    }
     if let (Some(path), Some(sampled)) = (&table.samples, &computed.sampled) {
         write_atomically(path, samples_csv(&rows, sampled)?.as_bytes())?;
     }
-    let described = config.data.describe();
+    let mut described = config.data.describe();
+    if let Some((_, events)) = &events {
+        described.push_str(&format!(" · events: {events}"));
+    }
     let settings = Some(&config.uncertainty);
     match table.format {
         Format::Table => Ok(terminal::render(
@@ -58,10 +69,18 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     }
 }
 
-/// The metrics to show: those asked for, or all.
+/// The metrics to show: those asked for, or all (the event metrics with an export).
 pub fn selected_metrics(table: &TableConfig) -> Vec<Metric> {
     if table.metrics.is_empty() {
-        Metric::SINGLE.into_iter().chain(Metric::PAIRWISE).collect()
+        let events = table
+            .events
+            .as_ref()
+            .map_or(&[][..], |_| &Metric::EVENTS[..]);
+        Metric::SINGLE
+            .into_iter()
+            .chain(events.iter().copied())
+            .chain(Metric::PAIRWISE)
+            .collect()
     } else {
         table.metrics.clone()
     }

@@ -19,6 +19,7 @@ pub fn run(config: &Config) -> Result<String, Error> {
             units: config.units,
             uncertainty: None,
             keep_draws: false,
+            events: None,
         };
         match compute_all(&data, &config.overrides, &selection) {
             Ok(rows) => {

@@ -3,10 +3,10 @@
 //! events with at least N fatalities), events targeting civilians, and the change in
 //! events against the previous period.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 // polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
-use polars::prelude::PlHashMap as HashMap;
+use polars::prelude::{PlHashMap as HashMap, PlHashSet as HashSet};
 
 use serde::Serialize;
 
@@ -65,6 +65,9 @@ pub struct Aggregator<'m> {
     countries: HashMap<String, usize>,
     country_names: Vec<String>,
     table: HashMap<(usize, usize, Period), Aggregate>,
+    /// Every (country, year) with an event, whoever its actors: where the export
+    /// looked, so that no event there means none, not "not in the export".
+    covered: HashSet<(usize, i32)>,
     /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
     involvement: Vec<u8>,
 }
@@ -79,6 +82,7 @@ impl<'m> Aggregator<'m> {
             countries: HashMap::default(),
             country_names: Vec::new(),
             table: HashMap::default(),
+            covered: HashSet::default(),
             involvement: vec![0; matcher.len()],
         }
     }
@@ -115,6 +119,8 @@ impl<'m> Aggregator<'m> {
                 0
             },
         );
+        let country = self.country_of(event.country);
+        self.covered.insert((country, event.year));
         self.involvement.iter_mut().for_each(|i| *i = 0);
         let mut any = false;
         for actor in event.actors {
@@ -133,7 +139,6 @@ impl<'m> Aggregator<'m> {
             return;
         }
         let initiator = self.class_of(event.initiator);
-        let country = self.country_of(event.country);
         for g in 0..self.involvement.len() {
             let level = self.involvement[g];
             if level == 0 {
@@ -180,6 +185,14 @@ impl<'m> Aggregator<'m> {
                 row.civilian_targeting += 1;
             }
         }
+    }
+
+    /// Every (country, year) the export has an event in.
+    pub fn covered(&self) -> BTreeSet<(String, i32)> {
+        self.covered
+            .iter()
+            .map(|&(country, year)| (self.country_names[country].clone(), year))
+            .collect()
     }
 
     /// The rows in group, country and period order, with the change against the previous period.

@@ -1,8 +1,11 @@
 //! The date formats event exports come in: ISO `2025-05-16`, ACLED's `16 May 2025` and
 //! `9-May-20`, and UCDP's website `10/06/2023 00:00:00` (day first).
 
-/// (year, month, day) of a date, or `None` when it is none of the known formats.
-pub fn parse(text: &str) -> Option<(i32, u32, u32)> {
+/// A calendar date as (year, month, day): ordered as dates are.
+pub type Date = (i32, u32, u32);
+
+/// The date, or `None` when it is none of the known formats.
+pub fn parse(text: &str) -> Option<Date> {
     let text = text.trim();
     let date = text.split_whitespace().next()?;
     if let Some(iso) = iso(date) {
@@ -24,7 +27,41 @@ pub fn parse(text: &str) -> Option<(i32, u32, u32)> {
     None
 }
 
-fn iso(text: &str) -> Option<(i32, u32, u32)> {
+/// The day of the year, 1 for 1 January.
+pub fn day_of_year((year, month, day): Date) -> u32 {
+    const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let leap_day = u32::from(month > 2 && days_in_year(year) == 366);
+    BEFORE[(month.clamp(1, 12) - 1) as usize] + leap_day + day
+}
+
+pub fn days_in_year(year: i32) -> u32 {
+    if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+        366
+    } else {
+        365
+    }
+}
+
+/// The days of `year` between `first` and `last` (both included): how much of the
+/// year an export spanning them covers.
+pub fn days_covered(year: i32, (first, last): (Date, Date)) -> u32 {
+    if first.0 > year || last.0 < year {
+        return 0;
+    }
+    let start = if first.0 == year {
+        day_of_year(first)
+    } else {
+        1
+    };
+    let end = if last.0 == year {
+        day_of_year(last)
+    } else {
+        days_in_year(year)
+    };
+    (end + 1).saturating_sub(start)
+}
+
+fn iso(text: &str) -> Option<Date> {
     let (y, m, d) = three(text.split('-'))?;
     if y.len() != 4 {
         return None;
@@ -49,7 +86,7 @@ fn month(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn checked(year: i32, month: u32, day: u32) -> Option<(i32, u32, u32)> {
+fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
     ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
         .then_some((year, month, day))
 }
@@ -74,5 +111,20 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn days_of_a_year_covered() {
+        use super::*;
+        assert_eq!(day_of_year((2025, 1, 1)), 1);
+        assert_eq!(day_of_year((2025, 12, 31)), 365);
+        assert_eq!(day_of_year((2024, 12, 31)), 366);
+        assert_eq!(day_of_year((2024, 3, 1)), 61);
+        let span = ((2024, 1, 1), (2025, 11, 14));
+        assert_eq!(days_covered(2024, span), 366);
+        assert_eq!(days_covered(2025, span), 318);
+        assert_eq!(days_covered(2023, span), 0);
+        assert_eq!(days_covered(2026, span), 0);
+        assert_eq!(days_covered(2025, ((2025, 3, 1), (2025, 3, 1))), 1);
     }
 }

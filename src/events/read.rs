@@ -13,7 +13,7 @@ use polars::prelude::*;
 use crate::error::{Error, Location, Problem};
 
 use super::aggregate::EventRef;
-use super::dates;
+use super::dates::{self, Date};
 use super::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,8 @@ pub struct Export {
     pub rows: usize,
     pub events: usize,
     pub bad: Vec<BadRow>,
+    /// The first and last dates of the events used.
+    pub span: Option<(Date, Date)>,
 }
 
 const ACLED: &[&str] = &[
@@ -227,6 +229,7 @@ struct Reading {
     /// Monadic ACLED has one row per actor: events are held until every row is read.
     monadic: Vec<Owned>,
     monadic_index: HashMap<String, usize>,
+    span: Option<(Date, Date)>,
 }
 
 impl Reading {
@@ -239,6 +242,7 @@ impl Reading {
             bad: Vec::new(),
             monadic: Vec::new(),
             monadic_index: HashMap::new(),
+            span: None,
         }
     }
 
@@ -283,6 +287,10 @@ impl Reading {
                     continue;
                 }
             };
+            self.span = Some(match self.span {
+                None => (fields.date, fields.date),
+                Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
+            });
             if self.format != (Format::Acled { monadic: true }) {
                 self.events += 1;
                 sink(&fields.with(&actors));
@@ -320,6 +328,7 @@ impl Reading {
             rows: self.rows,
             events: self.events,
             bad: self.bad,
+            span: self.span,
         }
     }
 }
@@ -329,6 +338,7 @@ impl Reading {
 struct Fields<'a> {
     year: i32,
     month: u32,
+    date: Date,
     country: &'a str,
     initiator: &'a str,
     fatalities: f64,
@@ -451,27 +461,28 @@ impl<'a> Cells<'_, 'a> {
         at.and_then(|i| self.row[i])
     }
 
-    fn period(&self, date_column: &str) -> Result<(i32, u32), String> {
+    /// The event's year (the `year` column when there is one) and its date.
+    fn period(&self, date_column: &str) -> Result<(i32, Date), String> {
         let when = self
             .get(self.index.date)
             .ok_or_else(|| format!("no {date_column}"))?;
-        let (y, month, _) = dates::parse(when).ok_or_else(|| {
+        let date = dates::parse(when).ok_or_else(|| {
             format!("{date_column} \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)")
         })?;
         let year = match self.get(self.index.year) {
             Some(text) => text
                 .parse()
                 .map_err(|_| format!("year \"{text}\" is not a year"))?,
-            None => y,
+            None => date.0,
         };
-        Ok((year, month))
+        Ok((year, date))
     }
 }
 
 fn acled<'a>(cells: &Cells<'_, 'a>, actors: &mut Vec<&'a str>) -> Result<Fields<'a>, String> {
     let ix = cells.index;
     cells.get(ix.id).ok_or("no event_id_cnty")?;
-    let (year, month) = cells.period("event_date")?;
+    let (year, date) = cells.period("event_date")?;
     let fatalities = count(cells.get(ix.fatalities), "fatalities")?;
     let initiator = cells.get(ix.actor1).ok_or("no actor1")?;
     actors.push(initiator);
@@ -484,7 +495,8 @@ fn acled<'a>(cells: &Cells<'_, 'a>, actors: &mut Vec<&'a str>) -> Result<Fields<
     }
     Ok(Fields {
         year,
-        month,
+        month: date.1,
+        date,
         country: cells.get(ix.country).unwrap_or_default(),
         initiator,
         fatalities,
@@ -505,7 +517,7 @@ fn ucdp<'a>(
         ("best", "low", "high")
     };
     cells.get(ix.id).ok_or("no id")?;
-    let (year, month) = cells.period("date_start")?;
+    let (year, date) = cells.period("date_start")?;
     let best = count(cells.get(ix.best), b)?;
     let range = (count(cells.get(ix.low), l)?, count(cells.get(ix.high), h)?);
     let initiator = cells.get(ix.actor1).ok_or("no side_a")?;
@@ -513,7 +525,8 @@ fn ucdp<'a>(
     actors.extend(cells.get(ix.actor2));
     Ok(Fields {
         year,
-        month,
+        month: date.1,
+        date,
         country: cells.get(ix.country).unwrap_or_default(),
         initiator,
         fatalities: best,

@@ -5,7 +5,8 @@ use crate::cli::Units;
 use crate::data::{Dataset, Quantity};
 use crate::error::Problem;
 
-use super::formula::Formula;
+use super::events::{EventInputs, Uncovered};
+use super::formula::{quantities, Formula};
 use super::overrides::Override;
 use super::resolve::{resolve, Inputs};
 use super::units::area_unit;
@@ -34,6 +35,9 @@ pub fn unit(metric: Metric, units: Units) -> String {
         Metric::AreaPerFighter => format!("{} per fighter", area_unit(units)),
         Metric::FightersPer1000People => "fighters per 1,000 people".into(),
         Metric::SoldiersPer1000People => "soldiers per 1,000 people".into(),
+        Metric::FatalitiesPer1000Fighters => "deaths per 1,000 fighters".into(),
+        Metric::EventsPerMillionPeople => "events per million people".into(),
+        Metric::LargeAttacksPerYear => "large-scale attacks per year".into(),
         _ => "ratio".into(),
     }
 }
@@ -58,7 +62,7 @@ pub fn single_with_formula(
     units: Units,
 ) -> Result<(MetricRow, Formula), Problem> {
     let formula = Formula::single(inputs, metric, units)?;
-    let (top, bottom) = metric.quantities();
+    let (top, bottom) = quantities(inputs, metric)?;
     if formula.central_denominator() == 0.0 {
         return Err(zero_denominator(metric, inputs, bottom));
     }
@@ -95,7 +99,7 @@ pub fn pairwise_with_formula(
     units: Units,
 ) -> Result<(MetricRow, Formula), Problem> {
     let formula = Formula::pairwise(a, b, metric, units)?;
-    let (quantity, _) = metric.quantities();
+    let (quantity, _) = quantities(a, metric)?;
     if formula.central_denominator() == 0.0 {
         return Err(zero_denominator(metric, b, quantity));
     }
@@ -138,6 +142,8 @@ pub struct Selection<'a> {
     pub uncertainty: Option<Settings>,
     /// Keep every draw (for `table --samples`).
     pub keep_draws: bool,
+    /// The counts of an event export, for the event metrics.
+    pub events: Option<&'a EventInputs>,
 }
 
 /// The rows with their formulas, before and after propagation.
@@ -146,6 +152,9 @@ pub struct Computed {
     pub formulas: Vec<Formula>,
     /// Every draw, when `keep_draws` asked for them.
     pub sampled: Option<Sampled>,
+    /// Event metrics left out because the export does not cover a comparison, each with
+    /// the reason.
+    pub uncovered: Vec<String>,
 }
 
 /// Every selected metric; all problems found when any cannot be computed.
@@ -179,9 +188,22 @@ pub fn compute_with_formulas(
         Err(problem) if !problems.contains(&problem) => problems.push(problem),
         Err(_) => {}
     };
+    let mut uncovered = Vec::new();
     for i in &inputs {
         for metric in selection.metrics.iter().filter(|m| !m.is_pairwise()) {
-            keep(single_with_formula(i, *metric, selection.units));
+            match selection.events.filter(|_| metric.is_event()) {
+                // Without an export, an event metric fails with what to give.
+                None => keep(single_with_formula(i, *metric, selection.units)),
+                Some(events) => match events.metric(data, i, *metric, selection.units) {
+                    Ok(computed) => keep(Ok(computed)),
+                    Err(Uncovered::Reason(reason)) => {
+                        if !uncovered.contains(&reason) {
+                            uncovered.push(reason)
+                        }
+                    }
+                    Err(Uncovered::Problem(problem)) => keep(Err(problem)),
+                },
+            }
         }
     }
     if let Some((base, others)) = inputs.split_first() {
@@ -207,6 +229,7 @@ pub fn compute_with_formulas(
         rows,
         formulas,
         sampled,
+        uncovered,
     })
 }
 

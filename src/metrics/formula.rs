@@ -30,7 +30,8 @@ pub struct Formula {
     pub denominator: Vec<Term>,
 }
 
-fn terms(resolved: &Resolved, units: Units) -> Vec<Term> {
+/// A resolved quantity's parts as terms, in display units.
+pub fn terms(resolved: &Resolved, units: Units) -> Vec<Term> {
     resolved
         .parts
         .iter()
@@ -53,13 +54,24 @@ fn term(part: &Part, units: Units) -> Term {
     }
 }
 
+/// The dataset quantities of a metric; event metrics are computed by `metrics::events`.
+pub fn quantities(inputs: &Inputs, metric: Metric) -> Result<(Quantity, Quantity), Problem> {
+    metric.quantities().ok_or_else(|| {
+        Problem::new(
+            format!("{metric} is counted from an event export"),
+            inputs.comparison.at.cell("group"),
+        )
+        .help("give one with --events FILE")
+    })
+}
+
 fn input(inputs: &Inputs, quantity: Quantity) -> Result<&Resolved, Problem> {
     inputs.get(quantity).as_ref().map_err(Problem::clone)
 }
 
 impl Formula {
     pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<Formula, Problem> {
-        let (top, bottom) = metric.quantities();
+        let (top, bottom) = quantities(inputs, metric)?;
         let scale = match metric {
             Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
             _ => 1.0,
@@ -77,7 +89,7 @@ impl Formula {
         metric: Metric,
         units: Units,
     ) -> Result<Formula, Problem> {
-        let (quantity, _) = metric.quantities();
+        let (quantity, _) = quantities(a, metric)?;
         Ok(Formula {
             scale: 1.0,
             numerator: terms(input(a, quantity)?, units),

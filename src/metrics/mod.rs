@@ -2,6 +2,7 @@
 //! inputs, and the unit it is shown in.
 
 pub mod compute;
+pub mod events;
 pub mod formula;
 pub mod overrides;
 pub mod resolve;
@@ -42,6 +43,16 @@ pub enum Metric {
     /// Counted soldiers of one comparison / those of another.
     #[value(name = "soldiers_ratio")]
     SoldiersRatio,
+    /// 1000 × deaths in events involving the group / fighters (needs `--events`).
+    #[value(name = "fatalities_per_1000_fighters")]
+    FatalitiesPer1000Fighters,
+    /// 1,000,000 × events involving the group / population (needs `--events`).
+    #[value(name = "events_per_million_people")]
+    EventsPerMillionPeople,
+    /// Large-scale attacks the group initiated, per year of the export's coverage
+    /// (needs `--events`).
+    #[value(name = "large_attacks_per_year")]
+    LargeAttacksPerYear,
 }
 
 impl Metric {
@@ -60,6 +71,13 @@ impl Metric {
         Metric::SoldiersRatio,
     ];
 
+    /// The metrics counted from an event export and joined with the datasets.
+    pub const EVENTS: [Metric; 3] = [
+        Metric::FatalitiesPer1000Fighters,
+        Metric::EventsPerMillionPeople,
+        Metric::LargeAttacksPerYear,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             Metric::SoldiersPerFighter => "soldiers_per_fighter",
@@ -71,18 +89,26 @@ impl Metric {
             Metric::PopulationRatio => "population_ratio",
             Metric::AreaRatio => "area_ratio",
             Metric::SoldiersRatio => "soldiers_ratio",
+            Metric::FatalitiesPer1000Fighters => "fatalities_per_1000_fighters",
+            Metric::EventsPerMillionPeople => "events_per_million_people",
+            Metric::LargeAttacksPerYear => "large_attacks_per_year",
         }
+    }
+
+    pub fn is_event(self) -> bool {
+        Metric::EVENTS.contains(&self)
     }
 
     pub fn is_pairwise(self) -> bool {
         Metric::PAIRWISE.contains(&self)
     }
 
-    /// The quantities a metric divides: (numerator, denominator) for single metrics; the
-    /// quantity compared for pairwise ones (both sides).
-    pub fn quantities(self) -> (Quantity, Quantity) {
+    /// The dataset quantities a metric divides: (numerator, denominator) for single
+    /// metrics; the quantity compared for pairwise ones (both sides). Event metrics
+    /// divide an event count, so they have none.
+    pub fn quantities(self) -> Option<(Quantity, Quantity)> {
         use Quantity::*;
-        match self {
+        Some(match self {
             Metric::SoldiersPerFighter => (Soldiers, Fighters),
             Metric::PeoplePerFighter => (Population, Fighters),
             Metric::AreaPerFighter => (Area, Fighters),
@@ -92,7 +118,10 @@ impl Metric {
             Metric::PopulationRatio => (Population, Population),
             Metric::AreaRatio => (Area, Area),
             Metric::SoldiersRatio => (Soldiers, Soldiers),
-        }
+            Metric::FatalitiesPer1000Fighters
+            | Metric::EventsPerMillionPeople
+            | Metric::LargeAttacksPerYear => return None,
+        })
     }
 }
 

@@ -68,7 +68,11 @@ pub fn display(metric: Metric, value: f64, units: Units) -> String {
         Metric::SoldiersPerFighter => format!("1 : {}", readable(value)),
         Metric::PeoplePerFighter => format!("1 per {}", readable(value)),
         Metric::AreaPerFighter => format!("{} {}", readable(value), area_unit(units)),
-        Metric::FightersPer1000People | Metric::SoldiersPer1000People => readable(value),
+        Metric::FightersPer1000People
+        | Metric::SoldiersPer1000People
+        | Metric::FatalitiesPer1000Fighters
+        | Metric::EventsPerMillionPeople
+        | Metric::LargeAttacksPerYear => readable(value),
         _ => ratio(value),
     }
 }
@@ -119,6 +123,9 @@ pub fn heading(metric: Metric, units: Units) -> String {
         Metric::PopulationRatio => "population".into(),
         Metric::AreaRatio => "area".into(),
         Metric::SoldiersRatio => "soldiers".into(),
+        Metric::FatalitiesPer1000Fighters => "deaths\nper\n1,000\nfighters".into(),
+        Metric::EventsPerMillionPeople => "events\nper\nmillion\npeople".into(),
+        Metric::LargeAttacksPerYear => "large-scale\nattacks\nper year".into(),
     }
 }
 

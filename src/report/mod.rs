@@ -37,6 +37,17 @@ pub struct Input<'a> {
     /// The chart directory's name relative to the report, e.g. `jnim-peers`.
     pub chart_dir: String,
     pub date: Option<String>,
+    /// The event export joined for the event metrics, when one was given.
+    pub events: Option<EventsUsed>,
+}
+
+/// An event export as the report describes it.
+pub struct EventsUsed {
+    /// What it is: "acled.csv (ACLED export, 1,204 rows from ..., ...)".
+    pub described: String,
+    pub hash: String,
+    /// The comparisons it does not cover, each with the reason.
+    pub uncovered: Vec<String>,
 }
 
 /// A report: its Markdown and its charts as (file name, SVG).
@@ -141,6 +152,7 @@ pub fn build(input: &Input) -> Result<Report, Error> {
     };
     let single: Vec<Metric> = Metric::SINGLE
         .into_iter()
+        .chain(Metric::EVENTS)
         .filter(|m| !rows_of(*m).is_empty())
         .collect();
     let pairwise: Vec<Metric> = Metric::PAIRWISE

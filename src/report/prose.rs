@@ -36,6 +36,18 @@ fn clause(metric: Metric, value: f64, units: Units) -> String {
         Metric::SoldiersPer1000People => {
             format!("has {} soldiers per 1,000 people", readable(value))
         }
+        Metric::FatalitiesPer1000Fighters => format!(
+            "saw {} deaths in events involving the group per 1,000 of its fighters",
+            readable(value)
+        ),
+        Metric::EventsPerMillionPeople => format!(
+            "saw {} events involving the group per million people",
+            readable(value)
+        ),
+        Metric::LargeAttacksPerYear => format!(
+            "saw {} large-scale attacks initiated by the group per year",
+            readable(value)
+        ),
         _ => display(metric, value, units),
     }
 }

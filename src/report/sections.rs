@@ -75,10 +75,37 @@ pub fn method(md: &mut String, input: &Input, cite: &mut Citations) {
             Metric::SoldiersRatio,
             "counted soldiers / counted soldiers of the other",
         ),
+        (
+            Metric::FatalitiesPer1000Fighters,
+            "1000 × deaths in events involving the group / fighters",
+        ),
+        (
+            Metric::EventsPerMillionPeople,
+            "1,000,000 × events involving the group / population",
+        ),
+        (
+            Metric::LargeAttacksPerYear,
+            "large-scale attacks the group initiated / years of the year covered by the export",
+        ),
     ] {
+        if m.is_event() && input.events.is_none() {
+            continue;
+        }
         md.push_str(&format!("| `{}` | {formula} |\n", m.id()));
     }
     md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists (listed below).\n\n");
+    if let Some(events) = &input.events {
+        md.push_str(&format!(
+            "### Event counts\n\nThe event metrics count the comparison's group in its countries and year from {}. An event involves the group when the group is an actor or an associated actor on its own; attributions shared with another group (\"... and/or ...\") are left out. A large-scale attack is an event the group initiated (the first actor) with at least the threshold's deaths. A comparison whose countries have no event at all in its year in the export gets no event metric.\n\n",
+            escape(&events.described)
+        ));
+        for reason in &events.uncovered {
+            md.push_str(&format!("- {}\n", escape(reason)));
+        }
+        if !events.uncovered.is_empty() {
+            md.push('\n');
+        }
+    }
     md.push_str("### What counts as soldiers\n\n");
     for id in input.comparisons {
         let Some(c) = data.comparison(id) else {
@@ -235,6 +262,13 @@ pub fn stamp_section(md: &mut String, input: &Input) {
     ));
     if let Some((_, _, described, hash)) = &input.claims {
         md.push_str(&format!("- Claims: `{described}`, SHA-256 `{hash}`\n"));
+    }
+    if let Some(events) = &input.events {
+        md.push_str(&format!(
+            "- Events: {}, SHA-256 `{}`\n",
+            escape(&events.described),
+            events.hash
+        ));
     }
     md.push_str(&format!(
         "- Monte Carlo: {} draws per input, seed {}\n",

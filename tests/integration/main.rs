@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod check;
+mod event_metrics;
 mod events;
 mod report;
 mod shipped;

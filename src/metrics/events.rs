@@ -1,0 +1,187 @@
+//! The event metrics: counts from an event export (per group, country and year) set
+//! against a comparison's fighters and population. Each count is an input of the
+//! metric's formula, so it is sampled, bounded and shown like a dataset input: an
+//! ACLED count is exact, a UCDP death toll carries its low and high estimates.
+
+use std::collections::BTreeSet;
+
+use crate::data::{Dataset, Estimate, Quantity};
+use crate::error::Problem;
+use crate::events::aggregate::Aggregate;
+use crate::events::dates::{days_covered, days_in_year, Date};
+use crate::render::format::grouped;
+
+use super::compute::{unit, MetricRow};
+use super::formula::{terms, Formula, Term};
+use super::resolve::Inputs;
+use super::Metric;
+use crate::cli::Units;
+
+/// What an export gives the event metrics.
+pub struct EventInputs {
+    /// The export's file name, as outputs and input keys name it.
+    pub file: String,
+    /// The fatalities from which an initiated event is a large-scale attack.
+    pub large: f64,
+    pub rows: Vec<Aggregate>,
+    /// Every (country, year) the export has an event in, whoever its actors.
+    pub covered: BTreeSet<(String, i32)>,
+    /// The first and last dates of its events.
+    pub span: Option<(Date, Date)>,
+}
+
+/// Why an event metric has no value for a comparison.
+pub enum Uncovered {
+    /// The export does not reach the comparison's countries or year: said, not an error.
+    Reason(String),
+    Problem(Problem),
+}
+
+/// A comparison's counts in one country, over the comparison's year.
+struct Counts {
+    events: f64,
+    fatalities: Estimate,
+    large: f64,
+}
+
+impl EventInputs {
+    /// The metric for a comparison, with its formula; `Uncovered::Reason` when the
+    /// export has no event at all in one of its countries in its year.
+    pub fn metric(
+        &self,
+        data: &Dataset,
+        inputs: &Inputs,
+        metric: Metric,
+        units: Units,
+    ) -> Result<(MetricRow, Formula), Uncovered> {
+        let c = &inputs.comparison;
+        let days = self.span.map_or(0, |span| days_covered(c.year, span));
+        let mut numerator = Vec::new();
+        for country in &c.countries {
+            let name = data
+                .country(country)
+                .map_or(country.as_str(), |k| k.name.as_str());
+            if days == 0 || !self.covers(name, c.year) {
+                return Err(Uncovered::Reason(format!(
+                    "{}: {} has no event in {name} in {}, so no event metric for it",
+                    c.id, self.file, c.year
+                )));
+            }
+            let counts = self.counts(&c.group, name, c.year);
+            let (measure, estimate) = match metric {
+                Metric::FatalitiesPer1000Fighters => ("fatalities", counts.fatalities),
+                Metric::EventsPerMillionPeople => ("events", Estimate::point(counts.events)),
+                _ => ("large-attacks", Estimate::point(counts.large)),
+            };
+            numerator.push(Term {
+                key: format!("{}.{measure}.{country}.{}.{}", c.group, c.year, self.file),
+                source: None,
+                factor: 1.0,
+                estimate,
+                dist: None,
+            });
+        }
+        let year_days = days_in_year(c.year);
+        let (scale, against) = match metric {
+            Metric::FatalitiesPer1000Fighters => (1000.0, Some(Quantity::Fighters)),
+            Metric::EventsPerMillionPeople => (1e6, Some(Quantity::Population)),
+            _ => (1.0, None),
+        };
+        let (denominator, mut notes, overridden) = match against {
+            Some(quantity) => {
+                let resolved = inputs
+                    .get(quantity)
+                    .as_ref()
+                    .map_err(|p| Uncovered::Problem(p.clone()))?;
+                (
+                    terms(resolved, units),
+                    resolved.notes.clone(),
+                    resolved.overridden(),
+                )
+            }
+            // Large-scale attacks per year: divided by the years the export covers.
+            None => {
+                let years = Term {
+                    key: format!("{}.years-covered.{}", c.year, self.file),
+                    source: None,
+                    factor: 1.0,
+                    estimate: Estimate::point(f64::from(days) / f64::from(year_days)),
+                    dist: None,
+                };
+                (vec![years], Vec::new(), false)
+            }
+        };
+        let formula = Formula {
+            scale,
+            numerator,
+            denominator,
+        };
+        if formula.central_denominator() == 0.0 {
+            let quantity = against.map_or("coverage".to_string(), |q| q.to_string());
+            return Err(Uncovered::Problem(
+                Problem::new(
+                    format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id),
+                    c.at.cell("group"),
+                )
+                .help("a ratio with a zero denominator has no value; choose other metrics with --metric"),
+            ));
+        }
+        if days < year_days {
+            notes.push(self.partial_note(c.year, days, year_days));
+        }
+        let row = MetricRow {
+            comparison: c.id.clone(),
+            versus: None,
+            metric,
+            value: formula.central(),
+            unit: unit(metric, units),
+            year: c.year,
+            overridden,
+            notes,
+            interval: None,
+        };
+        Ok((row, formula))
+    }
+
+    fn covers(&self, country: &str, year: i32) -> bool {
+        self.covered
+            .iter()
+            .any(|(name, y)| *y == year && name.eq_ignore_ascii_case(country))
+    }
+
+    /// The group's counts in one country and year; a range of deaths when the export
+    /// gives one (UCDP).
+    fn counts(&self, group: &str, country: &str, year: i32) -> Counts {
+        let period = year.to_string();
+        let mut counts = Counts {
+            events: 0.0,
+            fatalities: Estimate::point(0.0),
+            large: 0.0,
+        };
+        let (mut low, mut high) = (Some(0.0), Some(0.0));
+        for r in self.rows.iter().filter(|r| {
+            r.group == group && r.period == period && r.country.eq_ignore_ascii_case(country)
+        }) {
+            counts.events += r.events as f64;
+            counts.large += r.large_attacks as f64;
+            counts.fatalities.central += r.fatalities;
+            low = low.zip(r.fatalities_low).map(|(a, b)| a + b);
+            high = high.zip(r.fatalities_high).map(|(a, b)| a + b);
+        }
+        if let (Some(low), Some(high)) = (low, high) {
+            if low < high {
+                counts.fatalities.low = Some(low);
+                counts.fatalities.high = Some(high);
+            }
+        }
+        counts
+    }
+
+    fn partial_note(&self, year: i32, days: u32, year_days: u32) -> String {
+        format!(
+            "{} covers {} of the {year_days} days of {year}: events and deaths are counted over those days, large-scale attacks per year annualised",
+            self.file,
+            grouped(f64::from(days), 0)
+        )
+    }
+}

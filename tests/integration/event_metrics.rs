@@ -1,0 +1,235 @@
+//! The event metrics: an export's counts joined with the datasets in `table` and
+//! `report` (`--events FILE`), with exact expected values from the hand-made fixtures.
+
+use serde_json::Value;
+
+use crate::util::{fixture_dir, Fixture};
+
+/// The basic fixture with JNIM in Mali: fighters 5,000 (4,000–6,000) in 2025 and 5,000
+/// in 2023; Mali's population 25 million in 2025 and 23 million in 2023; its area and
+/// soldiers so that every metric computes.
+fn jnim_in_mali() -> Fixture {
+    let fixture = Fixture::basic_with_real_groups();
+    let append = |name: &str, text: &str| {
+        let mut all = String::from_utf8(fixture.read(name)).expect("utf-8");
+        all.push_str(text);
+        fixture.write(name, all);
+    };
+    append("countries.csv", "mali,Mali,MLI\n");
+    append(
+        "fighters.csv",
+        "jnim,2025,5000,4000,6000,src-a,,fixture\njnim,2023,5000,,,src-a,,fixture\n",
+    );
+    append(
+        "population.csv",
+        "mali,2025,25000000,,,src-c,,fixture\nmali,2023,23000000,,,src-c,,fixture\n",
+    );
+    append("area.csv", "mali,1240192,src-c,,fixture\n");
+    append(
+        "soldiers.csv",
+        "mali,2023,armed-forces,40000,,,src-b,,fixture\n",
+    );
+    append(
+        "comparisons.toml",
+        r#"
+[[comparison]]
+id = "jnim-ml"
+label = "JNIM in Mali"
+group = "jnim"
+countries = ["mali"]
+year = 2025
+soldiers = ["armed-forces"]
+
+[[comparison]]
+id = "jnim-ml-2023"
+label = "JNIM in Mali, 2023"
+group = "jnim"
+countries = ["mali"]
+year = 2023
+soldiers = ["armed-forces"]
+"#,
+    );
+    fixture
+}
+
+fn export(name: &str) -> String {
+    fixture_dir("events")
+        .join(name)
+        .to_str()
+        .expect("path")
+        .to_string()
+}
+
+fn table(fixture: &Fixture, file: &str, extra: &[&str]) -> (Vec<Value>, String) {
+    let file = export(file);
+    let mut args = vec!["table", "--events", &file, "--format", "json"];
+    for metric in [
+        "fatalities_per_1000_fighters",
+        "events_per_million_people",
+        "large_attacks_per_year",
+    ] {
+        args.extend(["--metric", metric]);
+    }
+    args.extend(extra);
+    let run = fixture.run(&args);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    (rows, run.stderr)
+}
+
+fn value(rows: &[Value], comparison: &str, metric: &str) -> Option<Value> {
+    rows.iter()
+        .find(|r| r["comparison"] == comparison && r["metric"] == metric)
+        .cloned()
+}
+
+fn close(v: &Value, key: &str, expected: f64) {
+    let got = v[key].as_f64().unwrap_or_else(|| panic!("no {key} in {v}"));
+    assert!(
+        (got - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+        "{key}: {got} != {expected} in {v}"
+    );
+}
+
+#[test]
+fn acled_counts_set_against_fighters_and_population() {
+    let fixture = jnim_in_mali();
+    let (rows, stderr) = table(
+        &fixture,
+        "acled-small.csv",
+        &["--comparison", "jnim-ml", "--comparison", "jnim-ml-2023"],
+    );
+    // Mali 2025: 4 events involving JNIM alone, 90 deaths, 2 initiated with 20 or more;
+    // the export's usable events run from 2024-05-05 to 2025-07-01: 182 days of 2025.
+    let deaths = value(&rows, "jnim-ml", "fatalities_per_1000_fighters").expect("row");
+    close(&deaths, "value", 18.0);
+    close(&deaths, "bound_low", 15.0);
+    close(&deaths, "bound_high", 22.5);
+    let events = value(&rows, "jnim-ml", "events_per_million_people").expect("row");
+    close(&events, "value", 0.16);
+    let large = value(&rows, "jnim-ml", "large_attacks_per_year").expect("row");
+    close(&large, "value", 2.0 * 365.0 / 182.0);
+    assert!(
+        large["notes"]
+            .as_str()
+            .expect("notes")
+            .contains("acled-small.csv covers 182 of the 365 days of 2025"),
+        "{large}"
+    );
+    // The export has no event in Mali in 2023: no event metric, and it is said.
+    assert!(value(&rows, "jnim-ml-2023", "events_per_million_people").is_none());
+    assert!(
+        stderr.contains("jnim-ml-2023: acled-small.csv has no event in Mali in 2023"),
+        "{stderr}"
+    );
+    // The rows left out of the export are reported here too.
+    assert!(
+        stderr.contains("acled-small.csv:11: row left out"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ucdp_death_ranges_carry_into_the_bounds() {
+    let fixture = jnim_in_mali();
+    let (rows, _) = table(
+        &fixture,
+        "ucdp-small.csv",
+        &["--comparison", "jnim-ml-2023"],
+    );
+    // Mali 2023: two events, deaths 35 (28–54), one large-scale attack (25 deaths);
+    // the export runs from 2023-06-10: 205 days of 2023.
+    let deaths = value(&rows, "jnim-ml-2023", "fatalities_per_1000_fighters").expect("row");
+    close(&deaths, "value", 7.0);
+    close(&deaths, "bound_low", 5.6);
+    close(&deaths, "bound_high", 10.8);
+    let events = value(&rows, "jnim-ml-2023", "events_per_million_people").expect("row");
+    close(&events, "value", 2e6 / 23e6);
+    let large = value(&rows, "jnim-ml-2023", "large_attacks_per_year").expect("row");
+    close(&large, "value", 365.0 / 205.0);
+}
+
+#[test]
+fn the_large_scale_threshold_follows_large() {
+    let fixture = jnim_in_mali();
+    let (rows, _) = table(
+        &fixture,
+        "acled-small.csv",
+        &["--comparison", "jnim-ml", "--large", "21"],
+    );
+    let large = value(&rows, "jnim-ml", "large_attacks_per_year").expect("row");
+    close(&large, "value", 365.0 / 182.0);
+}
+
+#[test]
+fn event_metrics_need_an_export() {
+    let fixture = jnim_in_mali();
+    fixture
+        .run(&["table", "--metric", "large_attacks_per_year"])
+        .fails(
+            2,
+            &["--metric large_attacks_per_year is counted from an event export: add --events FILE"],
+        );
+    fixture
+        .run(&["table", "--large", "10"])
+        .fails(2, &["--events"]);
+    fixture
+        .run(&["table", "--events", "no-such.csv"])
+        .fails(2, &["no-such.csv: no such file"]);
+    // Without --events, the default table has no event metric.
+    let run = fixture.run(&["table", "--format", "csv"]);
+    assert!(!run.ok().contains("large_attacks_per_year"), "{run:?}");
+}
+
+#[test]
+fn an_export_covering_no_comparison_is_said_not_hidden() {
+    let fixture = jnim_in_mali();
+    let run = fixture.run(&[
+        "table",
+        "--events",
+        &export("acled-small.csv"),
+        "--comparison",
+        "alpha-ns",
+        "--metric",
+        "events_per_million_people",
+    ]);
+    let out = run.ok();
+    assert!(
+        run.stderr
+            .contains("alpha-ns: acled-small.csv has no event in Northland in 2025"),
+        "{run:?}"
+    );
+    assert!(out.contains("events per million people"), "{out}");
+}
+
+#[test]
+fn the_report_shows_event_metrics_and_stamps_the_export() {
+    let fixture = jnim_in_mali();
+    let run = fixture.run(&[
+        "report",
+        "--out",
+        "r.md",
+        "--events",
+        &export("acled-small.csv"),
+    ]);
+    run.ok();
+    let md = std::fs::read_to_string(fixture.dir.path().join("r.md")).expect("report");
+    for needle in [
+        "## Deaths per 1,000 fighters",
+        "## Large-scale attacks per year",
+        "### Event counts",
+        "- Events: acled-small.csv (ACLED export, 11 rows from 2024-05-05 to 2025-07-01",
+        "- jnim-ml-2023: acled-small.csv has no event in Mali in 2023",
+        "| `large_attacks_per_year` |",
+    ] {
+        assert!(md.contains(needle), "report lacks {needle:?}:\n{md}");
+    }
+    assert!(fixture
+        .dir
+        .path()
+        .join("r/large_attacks_per_year.svg")
+        .is_file());
+    // The same report without the export has no event metric.
+    fixture.run(&["report", "--out", "plain.md"]).ok();
+    let plain = std::fs::read_to_string(fixture.dir.path().join("plain.md")).expect("report");
+    assert!(!plain.contains("Event counts"), "{plain}");
+}
