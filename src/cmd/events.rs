@@ -103,12 +103,19 @@ pub fn describe(export: &Export) -> String {
         .map_or(String::new(), |((y1, m1, d1), (y2, m2, d2))| {
             format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
         });
+    let counted = |n: usize, one: &str, many: &str| {
+        format!(
+            "{} {}",
+            grouped(n as f64, 0),
+            if n == 1 { one } else { many }
+        )
+    };
     format!(
-        "{}, {} rows{span}, {} events used, {} rows left out",
+        "{}, {}{span}, {} used, {} left out",
         export.format.describe(),
-        grouped(export.rows as f64, 0),
-        grouped(export.events as f64, 0),
-        grouped(export.bad.len() as f64, 0)
+        counted(export.rows, "row", "rows"),
+        counted(export.events, "event", "events"),
+        counted(export.bad.len(), "row", "rows")
     )
 }
 

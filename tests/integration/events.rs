@@ -65,7 +65,7 @@ fn acled_counts() {
         "9-May-20 style dates parse"
     );
     assert!(
-        stderr.contains("acled-small.csv: ACLED export, 11 rows, 8 events used, 3 rows left out"),
+        stderr.contains("acled-small.csv: ACLED export, 11 rows from 2024-05-05 to 2025-07-01, 8 events used, 3 rows left out"),
         "{stderr}"
     );
 }
@@ -90,7 +90,7 @@ fn bad_rows_are_left_out_with_their_lines() {
     let run = fixture.run(&["events", path.to_str().expect("path")]);
     let out = run.ok();
     assert!(
-        out.contains("11 rows, 8 events used, 3 rows left out"),
+        out.contains("11 rows from 2024-05-05 to 2025-07-01, 8 events used, 3 rows left out"),
         "{out}"
     );
     // Line 11, not 10: a quoted note before it holds a line break.
@@ -154,7 +154,7 @@ fn ucdp_counts_with_fatality_ranges() {
         Some(-50.0)
     );
     assert!(
-        stderr.contains("UCDP GED download, 4 rows, 3 events used, 1 rows left out"),
+        stderr.contains("UCDP GED download, 4 rows from 2023-06-10 to 2024-01-15, 3 events used, 1 row left out"),
         "{stderr}"
     );
 }
@@ -199,7 +199,7 @@ fn monadic_exports_count_each_event_once() {
     );
     assert!(
         run.stderr
-            .contains("ACLED monadic export, 3 rows, 2 events used"),
+            .contains("ACLED monadic export, 3 rows from 2025-01-10 to 2025-01-11, 2 events used"),
         "{run:?}"
     );
 }
@@ -318,7 +318,7 @@ fn the_ucdp_website_export() {
     );
     assert!(
         run.stderr
-            .contains("UCDP GED website export, 2 rows, 2 events used, 0 rows left out"),
+            .contains("UCDP GED website export, 2 rows from 2023-06-10 to 2023-07-01, 2 events used, 0 rows left out"),
         "{run:?}"
     );
 }
@@ -334,7 +334,8 @@ fn a_truncated_last_line_is_left_out_not_fatal() {
     std::fs::write(&file, cut).expect("write");
     let run = fixture.run(&["events", file.to_str().expect("path")]);
     assert!(
-        run.ok().contains("7 rows, 6 events used, 1 rows left out"),
+        run.ok()
+            .contains("7 rows from 2025-01-10 to 2025-07-01, 6 events used, 1 row left out"),
         "{run:?}"
     );
     assert!(run.stderr.contains("cut.csv:9: row left out"), "{run:?}");
