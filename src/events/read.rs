@@ -548,28 +548,40 @@ fn count(text: Option<&str>, column: &str) -> Result<f64, String> {
 
 /// The 1-based line where each data record starts, for the records asked for. Quoted
 /// cells may hold line breaks (ACLED notes), so lines are counted outside quotes only.
+/// The file is read in blocks and only as far as the last record asked for.
 pub fn lines_of(path: &Path, records: &[usize]) -> Vec<Option<usize>> {
-    let Ok(bytes) = std::fs::read(path) else {
+    let Some(wanted_max) = records.iter().copied().max() else {
+        return Vec::new();
+    };
+    let Ok(file) = std::fs::File::open(path) else {
         return vec![None; records.len()];
     };
-    let wanted_max = records.iter().copied().max().unwrap_or(0);
+    let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut starts = vec![1usize];
     let mut line = 1;
     let mut quoted = false;
-    for &b in &bytes {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' => {
-                line += 1;
-                if !quoted {
-                    starts.push(line);
-                    if starts.len() > wanted_max + 1 {
-                        break;
+    'read: loop {
+        let block = match reader.fill_buf() {
+            Ok([]) | Err(_) => break,
+            Ok(block) => block,
+        };
+        let length = block.len();
+        for &b in block {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\n' => {
+                    line += 1;
+                    if !quoted {
+                        starts.push(line);
+                        if starts.len() > wanted_max + 1 {
+                            break 'read;
+                        }
                     }
                 }
+                _ => {}
             }
-            _ => {}
         }
+        reader.consume(length);
     }
     records.iter().map(|&r| starts.get(r).copied()).collect()
 }
