@@ -4,5 +4,6 @@
 pub mod aggregate;
 pub mod dates;
 pub mod matching;
+mod pieces;
 mod progress;
 pub mod read;

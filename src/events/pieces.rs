@@ -1,0 +1,123 @@
+//! Cuts an export into pieces of whole records, read in order with plain reads: each
+//! piece is parsed by polars on its own and dropped once counted, so memory stays at a
+//! few pieces whatever the file's size (a memory map would hold every page read).
+//!
+//! A record ends at a line break outside quotes (ACLED notes hold quoted line breaks).
+//! Every piece starts at a record boundary, so outside quotes; the quotes in a piece
+//! then say, from its end backwards, which line break is the last one outside quotes.
+
+use std::io::Read;
+
+/// The bytes read at a time; a piece is about this long.
+pub const PIECE: usize = 16 << 20;
+
+/// Whole records, in file order.
+pub struct Pieces<R> {
+    source: R,
+    /// Bytes read but not yet handed out: the start of a record cut by the last read.
+    carry: Vec<u8>,
+    done: bool,
+}
+
+impl<R: Read> Pieces<R> {
+    pub fn new(source: R) -> Self {
+        Pieces {
+            source,
+            carry: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// The next run of whole records (the file's last record may lack its line break),
+    /// or `None` at the end of the file.
+    pub fn next_piece(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut piece = std::mem::take(&mut self.carry);
+        loop {
+            let start = piece.len();
+            piece.resize(start + PIECE, 0);
+            let read = read_full(&mut self.source, &mut piece[start..])?;
+            piece.truncate(start + read);
+            if read == 0 {
+                self.done = true;
+                return Ok((!piece.is_empty()).then_some(piece));
+            }
+            if let Some(end) = last_record_end(&piece) {
+                self.carry = piece.split_off(end);
+                return Ok(Some(piece));
+            }
+            // One record longer than everything read so far: read on.
+        }
+    }
+}
+
+/// Fills `buffer` unless the file ends first; returns the bytes read.
+fn read_full(source: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match source.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Where the last whole record of `bytes` ends (just past its line break), given that
+/// `bytes` starts outside quotes; `None` when no line break in it is outside quotes.
+pub fn last_record_end(bytes: &[u8]) -> Option<usize> {
+    // Counting is vectorised by the compiler; the backward walk covers only the last,
+    // cut record.
+    let quotes = bytes.iter().filter(|&&b| b == b'"').count();
+    let mut after = 0;
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        match b {
+            b'"' => after += 1,
+            // Outside quotes when the quotes before it are even.
+            b'\n' if (quotes - after) % 2 == 0 => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_record_end_skips_quoted_line_breaks() {
+        assert_eq!(last_record_end(b"a,b\nc,d\ne,"), Some(8));
+        assert_eq!(last_record_end(b"a,\"x\ny\"\nc,\"open\nstill"), Some(8));
+        assert_eq!(last_record_end(b"a,\"x\ny"), None);
+        assert_eq!(last_record_end(b"no break"), None);
+        assert_eq!(last_record_end(b"a,\"\"\"q\"\"\"\n"), Some(10));
+    }
+
+    #[test]
+    fn pieces_rejoin_to_the_file_and_cut_only_between_records() {
+        let mut text = Vec::new();
+        for i in 0..300_000 {
+            text.extend_from_slice(
+                format!("{i},\"a note, with \"\"quotes\"\" and a\nline break\",x\n").as_bytes(),
+            );
+        }
+        text.extend_from_slice(b"last,\"no final break\",x");
+        let mut pieces = Pieces::new(&text[..]);
+        let mut joined = Vec::new();
+        let mut count = 0;
+        while let Some(piece) = pieces.next_piece().expect("read") {
+            count += 1;
+            let records = piece.split(|&b| b == b'\n').count();
+            assert!(piece.starts_with(b"last") || piece[0].is_ascii_digit());
+            assert!(records > 1 || piece.starts_with(b"last"));
+            joined.extend_from_slice(&piece);
+        }
+        assert!(count > 1, "{} bytes in {count} pieces", text.len());
+        assert_eq!(joined, text);
+    }
+}
