@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod dates;
 pub mod matching;
+mod parse;
 mod pieces;
 mod progress;
 pub mod read;

@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::Arc;
 
 use polars::prelude::*;
 
@@ -15,7 +13,7 @@ use crate::error::{Error, Location, Problem};
 
 use super::aggregate::EventRef;
 use super::dates::{self, Date};
-use super::pieces::Pieces;
+use super::parse;
 use super::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,9 +151,9 @@ fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
 
 /// Reads the export and passes each usable event to `sink`, in file order.
 ///
-/// A thread of its own cuts the file into pieces of whole records and has polars parse
-/// each (only the needed columns, as text, on polars' threads); pieces are counted here
-/// as they arrive and dropped, so memory stays at a few pieces whatever the file's size.
+/// The file is cut into pieces of whole records which polars parses on worker threads
+/// (only the needed columns, as text); pieces are counted here in file order as they
+/// arrive and dropped, so memory stays at a few pieces whatever the file's size.
 pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Error> {
     let file = path.display().to_string();
     let columns = header(path, &file)?;
@@ -175,8 +173,7 @@ pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Erro
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
     let mut reading = Reading::new(format, Index::new(&positions));
     let mut progress = Progress::start(path);
-    let (parsed, worker) = parse_in_pieces(path.to_path_buf(), wanted.clone());
-    for piece in parsed {
+    for piece in parse::start(path.to_path_buf(), &columns, &wanted) {
         let (frame, bytes) = piece.map_err(&unreadable)?;
         reading
             .batch(&frame, &names, sink)
@@ -184,89 +181,7 @@ pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Erro
         progress.advance(bytes, reading.rows);
     }
     progress.finish();
-    if worker.join().is_err() {
-        return Err(unreadable("the reader stopped unexpectedly".into()));
-    }
     Ok(reading.finish(sink))
-}
-
-/// A parsed piece and the bytes of the file it covers, or why it could not be read.
-type Parsed = Result<(DataFrame, u64), String>;
-
-/// Reads and parses the file piece by piece on a thread of its own; the pieces arrive
-/// in file order on the returned channel, which ends after the last or the first error.
-fn parse_in_pieces(
-    path: std::path::PathBuf,
-    wanted: Vec<String>,
-) -> (Receiver<Parsed>, std::thread::JoinHandle<()>) {
-    // Two pieces in flight: one being counted, one being parsed.
-    let (send, receive) = sync_channel::<Parsed>(2);
-    let worker = std::thread::spawn(move || {
-        let names: Arc<[PlSmallStr]> = wanted
-            .iter()
-            .map(|c| PlSmallStr::from(c.as_str()))
-            .collect();
-        let result = (|| -> Result<(), String> {
-            let handle = std::fs::File::open(&path).map_err(|e| e.to_string())?;
-            let mut pieces = Pieces::new(handle);
-            let mut header: Option<Vec<u8>> = None;
-            while let Some(piece) = pieces.next_piece().map_err(|e| e.to_string())? {
-                let bytes = piece.len() as u64;
-                let text = match &header {
-                    // The first piece starts with the header.
-                    None => {
-                        let body = first_record_end(&piece);
-                        let mut first = piece[..body].to_vec();
-                        if first.starts_with(b"\xef\xbb\xbf") {
-                            first.drain(..3);
-                        }
-                        header = Some(first);
-                        let mut text = header.clone().unwrap_or_default();
-                        text.extend_from_slice(&piece[body..]);
-                        text
-                    }
-                    Some(header) => [header.as_slice(), &piece].concat(),
-                };
-                let frame = parse(text, names.clone()).map_err(|e| e.to_string())?;
-                if send.send(Ok((frame, bytes))).is_err() {
-                    return Ok(());
-                }
-            }
-            Ok(())
-        })();
-        if let Err(message) = result {
-            let _ = send.send(Err(message));
-        }
-    });
-    (receive, worker)
-}
-
-/// One piece (the header and whole records) parsed by polars: the `names` columns, as text.
-fn parse(text: Vec<u8>, names: Arc<[PlSmallStr]>) -> PolarsResult<DataFrame> {
-    CsvReadOptions::default()
-        .with_has_header(true)
-        .with_infer_schema_length(Some(0))
-        .with_columns(Some(names))
-        .with_parse_options(
-            CsvParseOptions::default()
-                .with_truncate_ragged_lines(true)
-                .with_missing_is_null(true),
-        )
-        .into_reader_with_file_handle(std::io::Cursor::new(text))
-        .finish()
-}
-
-/// Where the first record (the header) ends, just past its line break.
-fn first_record_end(bytes: &[u8]) -> usize {
-    let mut quoted = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return i + 1,
-            _ => {}
-        }
-    }
-    bytes.len()
 }
 
 /// What reading has found so far, carried from one batch to the next.

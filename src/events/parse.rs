@@ -1,0 +1,169 @@
+//! Parses an export's pieces with polars' CSV chunk parser (the one polars' own
+//! streaming engine uses) on two worker threads, and hands the parsed pieces back in
+//! file order. Every piece is whole records, so no line counting pass is needed.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+
+use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
+use polars::prelude::*;
+
+use super::pieces::Pieces;
+
+/// The workers parsing at once: these machines have two cores.
+const WORKERS: usize = 2;
+
+/// A parsed piece and the bytes of the file it covers, or why reading stopped.
+pub type Parsed = Result<(DataFrame, u64), String>;
+
+/// The parsed pieces, in file order.
+pub struct Parsing {
+    results: Receiver<(usize, Parsed)>,
+    /// Pieces parsed ahead of one still being parsed.
+    waiting: BTreeMap<usize, Parsed>,
+    next: usize,
+    finished: bool,
+}
+
+/// What a worker needs to parse a piece: every column as text, the wanted ones kept.
+struct Parser {
+    schema: Schema,
+    projection: Vec<usize>,
+    options: CsvParseOptions,
+}
+
+impl Parser {
+    fn parse(&self, piece: &[u8]) -> Parsed {
+        if !validate_utf8(piece) {
+            return Err("invalid UTF-8 (save the export as UTF-8)".into());
+        }
+        read_chunk(
+            piece,
+            &self.options,
+            &self.schema,
+            false,
+            &self.projection,
+            0,
+            // A capacity hint: exports' rows run to a few hundred bytes.
+            piece.len() / 256 + 1,
+            None,
+            usize::MAX,
+            piece.len(),
+            Some(0),
+        )
+        .map(|frame| (frame, piece.len() as u64))
+        .map_err(|e| e.to_string())
+    }
+}
+
+/// Starts reading `path`, whose header names `columns`, keeping the `wanted` ones.
+pub fn start(path: PathBuf, columns: &[String], wanted: &[String]) -> Parsing {
+    let mut projection: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| wanted.contains(c))
+        .map(|(i, _)| i)
+        .collect();
+    projection.sort_unstable();
+    let parser = Arc::new(Parser {
+        schema: columns
+            .iter()
+            .map(|c| Field::new(c.as_str().into(), DataType::String))
+            .collect(),
+        projection,
+        options: CsvParseOptions::default()
+            .with_truncate_ragged_lines(true)
+            .with_missing_is_null(true),
+    });
+    // Bounded queues keep a few pieces in memory, however large the file.
+    let (work, jobs) = sync_channel::<(usize, Vec<u8>)>(WORKERS);
+    let (done, results) = sync_channel::<(usize, Parsed)>(WORKERS);
+    let jobs = Arc::new(Mutex::new(jobs));
+    for _ in 0..WORKERS {
+        let (jobs, done, parser) = (jobs.clone(), done.clone(), parser.clone());
+        std::thread::spawn(move || loop {
+            let job = jobs
+                .lock()
+                .map_err(|_| ())
+                .and_then(|j| j.recv().map_err(|_| ()));
+            let Ok((index, piece)) = job else { return };
+            if done.send((index, parser.parse(&piece))).is_err() {
+                return;
+            }
+        });
+    }
+    std::thread::spawn(move || cut(path, work, done));
+    Parsing {
+        results,
+        waiting: BTreeMap::new(),
+        next: 0,
+        finished: false,
+    }
+}
+
+/// Cuts the file into pieces for the workers, the header left out; a read error goes
+/// straight to the results, in its place.
+fn cut(path: PathBuf, work: SyncSender<(usize, Vec<u8>)>, done: SyncSender<(usize, Parsed)>) {
+    let mut index = 0;
+    let result = (|| -> std::io::Result<()> {
+        let mut pieces = Pieces::new(std::fs::File::open(&path)?);
+        while let Some(mut piece) = pieces.next_piece()? {
+            if index == 0 {
+                piece.drain(..first_record_end(&piece));
+            }
+            if work.send((index, piece)).is_err() {
+                return Ok(());
+            }
+            index += 1;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = done.send((index, Err(e.to_string())));
+    }
+}
+
+/// Where the first record (the header) ends, just past its line break.
+fn first_record_end(bytes: &[u8]) -> usize {
+    let mut quoted = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+impl Iterator for Parsing {
+    type Item = Parsed;
+
+    fn next(&mut self) -> Option<Parsed> {
+        if self.finished {
+            return None;
+        }
+        loop {
+            if let Some(parsed) = self.waiting.remove(&self.next) {
+                self.next += 1;
+                if parsed.is_err() {
+                    self.finished = true;
+                }
+                return Some(parsed);
+            }
+            match self.results.recv() {
+                Ok((index, parsed)) => {
+                    self.waiting.insert(index, parsed);
+                }
+                // Every thread has ended: the pieces are all in, unless one was lost.
+                Err(_) => {
+                    self.finished = true;
+                    return (!self.waiting.is_empty())
+                        .then(|| Err("the CSV reader stopped unexpectedly".to_string()));
+                }
+            }
+        }
+    }
+}
