@@ -9,7 +9,7 @@
 use std::io::Read;
 
 /// The bytes read at a time; a piece is about this long.
-pub const PIECE: usize = 16 << 20;
+pub const PIECE: usize = 8 << 20;
 
 /// Whole records, in file order.
 pub struct Pieces<R> {
@@ -65,7 +65,7 @@ pub fn last_record_end(bytes: &[u8]) -> Option<usize> {
         match b {
             b'"' => after += 1,
             // Outside quotes when the quotes before it are even.
-            b'\n' if (quotes - after) % 2 == 0 => return Some(i + 1),
+            b'\n' if (quotes - after).is_multiple_of(2) => return Some(i + 1),
             _ => {}
         }
     }
