@@ -86,9 +86,22 @@ fn month(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The date when it exists: 30 February does not.
 fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
-    ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then_some((year, month, day))
+    ((1900..=2100).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month))
+    .then_some((year, month, day))
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if days_in_year(year) == 366 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 #[cfg(test)]
@@ -101,6 +114,7 @@ mod tests {
         assert_eq!(parse("16 May 2025"), Some((2025, 5, 16)));
         assert_eq!(parse("9-May-20"), Some((2020, 5, 9)));
         assert_eq!(parse("10/06/2023 00:00:00"), Some((2023, 6, 10)));
+        assert_eq!(parse("2024-02-29"), Some((2024, 2, 29)));
         for bad in [
             "",
             "NA",
@@ -108,6 +122,8 @@ mod tests {
             "16 Mai 2025",
             "yesterday",
             "2025/05/16",
+            "2025-02-29",
+            "31 Apr 2025",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

@@ -409,3 +409,69 @@ fn a_malformed_events_query_is_located() {
         ],
     );
 }
+
+#[test]
+fn a_file_of_many_pieces_counts_every_row_in_order() {
+    // Over 8 MB pieces: records with quoted line breaks cross piece boundaries, and a
+    // bad row deep in the file keeps its line number.
+    let fixture = Fixture::basic_with_real_groups();
+    let jnim = "JNIM: Group for Support of Islam and Muslims";
+    let padding = "x".repeat(300);
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n",
+    );
+    let rows = 60_000u64;
+    let bad = 45_001u64;
+    let (mut events, mut deaths) = (0u64, 0u64);
+    for record in 1..=rows {
+        let fatalities = record % 30;
+        let date = if record == bad {
+            "2025-02-30".to_string()
+        } else {
+            format!("2025-{:02}-{:02}", 1 + record % 12, 1 + record % 28)
+        };
+        if record != bad && record % 2 == 0 {
+            events += 1;
+            deaths += fatalities;
+        }
+        let actor1 = if record % 2 == 0 {
+            jnim
+        } else {
+            "Military Forces of Mali (2021-)"
+        };
+        writeln!(
+            text,
+            "MLI{record},{date},2025,{actor1},,Civilians (Mali),,Mali,{fatalities},\"note {record}, \"\"quoted\"\"\nsecond line {padding}\""
+        )
+        .expect("write");
+    }
+    assert!(text.len() > 2 * 8 << 20, "{} bytes", text.len());
+    let file = fixture.dir.path().join("large.csv");
+    std::fs::write(&file, text).expect("write");
+    let run = fixture.run(&[
+        "events",
+        file.to_str().expect("path"),
+        "--format",
+        "json",
+        "--group",
+        "jnim",
+    ]);
+    let out: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let r = row(&out, "jnim", "Mali", "2025");
+    assert_eq!(r["events"].as_u64(), Some(events));
+    assert_eq!(r["fatalities"].as_f64(), Some(deaths as f64));
+    // Each record takes two lines after the header's one.
+    let line = 2 * bad;
+    assert!(
+        run.stderr.contains(&format!(
+            "large.csv:{line}: row left out: event_date \"2025-02-30\""
+        )),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains(
+            "60,000 rows from 2025-01-01 to 2025-12-28, 59,999 events used, 1 row left out"
+        ),
+        "{run:?}"
+    );
+}
