@@ -445,7 +445,7 @@ fn a_file_of_many_pieces_counts_every_row_in_order() {
         )
         .expect("write");
     }
-    assert!(text.len() > 2 * 8 << 20, "{} bytes", text.len());
+    assert!(text.len() > 2 * (8 << 20), "{} bytes", text.len());
     let file = fixture.dir.path().join("large.csv");
     std::fs::write(&file, text).expect("write");
     let run = fixture.run(&[
