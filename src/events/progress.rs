@@ -59,7 +59,10 @@ impl Progress {
 
     fn show(&self) -> ProgressBar {
         let bar =
-            ProgressBar::with_draw_target(Some(self.size.max(1)), ProgressDrawTarget::stderr());
+            ProgressBar::with_draw_target(Some(self.size.max(1)), ProgressDrawTarget::stderr())
+                // The clock runs from the start of reading, not from the bar's first showing.
+                .with_elapsed(self.started.elapsed())
+                .with_position(self.done);
         let style = ProgressStyle::with_template(
             "{spinner} reading {prefix} [{bar:30}] {percent}% · {bytes} of {total_bytes} · {msg} · {elapsed}",
         )
