@@ -97,13 +97,35 @@ pub enum Target {
 /// What an events claim counts, in the terms of `insurgency-metrics events`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventQuery {
-    pub group: String,
-    /// The country as the export names it; every country when `None`.
-    pub country: Option<String>,
-    pub year: i32,
+    /// The group counted; every actor when `None` (events and fatalities only).
+    pub group: Option<String>,
+    /// The countries as the export names them, summed; every country when empty.
+    pub countries: Vec<String>,
+    /// The months counted, (year, month), both included: a `year` is January to December.
+    pub from: (i32, u32),
+    pub to: (i32, u32),
     pub measure: EventMeasure,
     /// The large-scale threshold (fatalities), for `large_attacks`.
     pub large: u32,
+}
+
+impl EventQuery {
+    /// "2025", or "2024-06 to 2024-11".
+    pub fn period(&self) -> String {
+        if self.from == (self.from.0, 1) && self.to == (self.from.0, 12) {
+            self.from.0.to_string()
+        } else {
+            format!(
+                "{}-{:02} to {}-{:02}",
+                self.from.0, self.from.1, self.to.0, self.to.1
+            )
+        }
+    }
+
+    /// Whether a month is in the query's period.
+    pub fn includes(&self, month: (i32, u32)) -> bool {
+        self.from <= month && month <= self.to
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -62,14 +62,24 @@ pub(super) struct RawClaim {
     pub(super) events: Option<Spanned<RawEventQuery>>,
 }
 
-/// `events = { group = "jnim", country = "Mali", year = 2025, measure = "large_attacks" }`
+/// `events = { group = "jnim", country = "Mali", year = 2025, measure = "large_attacks" }`,
+/// or `events = { countries = ["Mali", "Niger"], from = "2024-06", to = "2024-11",
+/// measure = "fatalities" }` (every actor's).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEventQuery {
-    pub(super) group: Spanned<String>,
+    #[serde(default)]
+    pub(super) group: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) country: Option<String>,
-    pub(super) year: Spanned<i64>,
+    #[serde(default)]
+    pub(super) countries: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub(super) year: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub(super) from: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) to: Option<Spanned<String>>,
     pub(super) measure: Spanned<String>,
     #[serde(default)]
     pub(super) large: Option<u32>,

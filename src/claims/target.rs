@@ -280,20 +280,28 @@ fn event_query(
     problems: &mut Vec<Problem>,
 ) -> Option<EventQuery> {
     let q = raw.get_ref();
-    let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
-    let group = q.group.get_ref();
-    if !groups.contains(&group.as_str()) {
-        problems.push(
-            Problem::new(
-                format!("unknown group \"{group}\""),
-                ctx.at(q.group.span(), "events.group"),
-            )
-            .help(choices_help(group, &groups)),
-        );
-        return None;
-    }
+    let mut fail = |problem: Problem| {
+        problems.push(problem);
+        None
+    };
+    let group = match &q.group {
+        None => None,
+        Some(group) => {
+            let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
+            if !groups.contains(&group.get_ref().as_str()) {
+                return fail(
+                    Problem::new(
+                        format!("unknown group \"{}\"", group.get_ref()),
+                        ctx.at(group.span(), "events.group"),
+                    )
+                    .help(choices_help(group.get_ref(), &groups)),
+                );
+            }
+            Some(group.get_ref().clone())
+        }
+    };
     let Some(measure) = EventMeasure::parse(q.measure.get_ref()) else {
-        problems.push(
+        return fail(
             Problem::new(
                 format!("unknown event measure \"{}\"", q.measure.get_ref()),
                 ctx.at(q.measure.span(), "events.measure"),
@@ -303,24 +311,94 @@ fn event_query(
                 &EventMeasure::ALL.map(EventMeasure::id),
             )),
         );
-        return None;
     };
-    let year = *q.year.get_ref();
-    if !(1900..=2100).contains(&year) {
-        problems.push(
+    if group.is_none() && !matches!(measure, EventMeasure::Events | EventMeasure::Fatalities) {
+        return fail(
             Problem::new(
-                format!("not a year: {year}"),
-                ctx.at(q.year.span(), "events.year"),
+                format!("{} needs a group", measure.id()),
+                ctx.at(q.measure.span(), "events.measure"),
             )
-            .help("write a four-digit year, e.g. 2025"),
+            .help("add group = \"ID\"; without a group, only every actor's events and fatalities are counted"),
         );
-        return None;
     }
+    let countries = match (&q.country, &q.countries) {
+        (Some(_), Some(list)) => {
+            return fail(
+                Problem::new(
+                    "both country and countries",
+                    ctx.at(list.span(), "events.countries"),
+                )
+                .help("give one country, or a list of countries to sum"),
+            )
+        }
+        (Some(one), None) => vec![one.clone()],
+        (None, Some(list)) => list.get_ref().clone(),
+        (None, None) => Vec::new(),
+    };
+    let period_help =
+        "give year = 2025, or from = \"2024-06\" and to = \"2024-11\" (months, both included)";
+    let (from, to) = match (&q.year, &q.from, &q.to) {
+        (Some(year), None, None) => {
+            let y = *year.get_ref();
+            if !(1900..=2100).contains(&y) {
+                return fail(
+                    Problem::new(
+                        format!("not a year: {y}"),
+                        ctx.at(year.span(), "events.year"),
+                    )
+                    .help("write a four-digit year, e.g. 2025"),
+                );
+            }
+            ((y as i32, 1), (y as i32, 12))
+        }
+        (None, Some(from), Some(to)) => {
+            let month = |text: &Spanned<String>, key: &str| {
+                parse_month(text.get_ref()).ok_or_else(|| {
+                    Problem::new(
+                        format!("not a month: \"{}\"", text.get_ref()),
+                        ctx.at(text.span(), key),
+                    )
+                    .help("write a year and month, e.g. \"2024-06\"")
+                })
+            };
+            let (start, end) = match (month(from, "events.from"), month(to, "events.to")) {
+                (Ok(start), Ok(end)) => (start, end),
+                (Err(problem), _) | (_, Err(problem)) => return fail(problem),
+            };
+            if start > end {
+                return fail(
+                    Problem::new(
+                        format!("from {} is after to {}", from.get_ref(), to.get_ref()),
+                        ctx.at(from.span(), "events.from"),
+                    )
+                    .help(period_help),
+                );
+            }
+            (start, end)
+        }
+        _ => {
+            return fail(
+                Problem::new(
+                    "an events query needs one period",
+                    ctx.at(raw.span(), "events"),
+                )
+                .help(period_help),
+            )
+        }
+    };
     Some(EventQuery {
-        group: group.clone(),
-        country: q.country.clone(),
-        year: year as i32,
+        group,
+        countries,
+        from,
+        to,
         measure,
         large: q.large.unwrap_or(20),
     })
+}
+
+/// "2024-06" as (2024, 6).
+fn parse_month(text: &str) -> Option<(i32, u32)> {
+    let (year, month) = text.trim().split_once('-')?;
+    let (year, month): (i32, u32) = (year.parse().ok()?, month.parse().ok()?);
+    ((1900..=2100).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
 }

@@ -208,8 +208,9 @@ pub fn estimate_row<'a>(
 }
 
 /// Counts from an event export, for events claims with a query: the value a query asks
-/// for and a description of where it came from.
-pub type EventCounts<'a> = &'a dyn Fn(&EventQuery) -> (f64, String);
+/// for and a description of where it came from, or why the export cannot tell (it does
+/// not reach the query's countries or months).
+pub type EventCounts<'a> = &'a dyn Fn(&EventQuery) -> Result<(f64, String), String>;
 
 /// Re-checks a claim. With `settings`, a claim off at the central value whose accepted
 /// band meets the metric's 90% interval is `plausible` rather than `inconsistent`. With
@@ -245,7 +246,10 @@ pub fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Ch
     ) = (&claim.target, events)
     {
         let accepted = claim_band(claim, run_tolerance);
-        let (value, what) = count(query);
+        let (value, what) = match count(query) {
+            Ok(found) => found,
+            Err(why) => return checked(Verdict::Unverifiable, None, why, Vec::new()),
+        };
         let reason = format!(
             "{what} is {}; accepted: {}",
             readable(value),

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::claims::verdict::{Context, EventCounts};
 use crate::claims::{EventMeasure, EventQuery, Target};
-use crate::events::aggregate::{Aggregate, Aggregator, Options};
+use crate::events::aggregate::{Aggregate, Aggregator, Options, Total};
+use crate::events::dates::Date;
 use crate::events::matching::Matcher;
 
 use crate::claims::crosscheck::crosscheck;
@@ -98,7 +99,11 @@ pub fn recheck(
         Some(path) => Some(EventTotals::count(data, path, &files)?),
         None => None,
     };
-    let lookup = |q: &EventQuery| counts.as_ref().map_or((0.0, String::new()), |c| c.value(q));
+    let lookup = |q: &EventQuery| {
+        counts
+            .as_ref()
+            .map_or_else(|| Err("no event export".to_string()), |c| c.value(q))
+    };
     let events: Option<EventCounts> = counts.as_ref().map(|_| &lookup as EventCounts);
     let ctx = Context {
         tolerance,
@@ -152,8 +157,12 @@ pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
 /// The counts of an event export for every threshold the claims' queries use.
 struct EventTotals {
     file: String,
-    /// (large-scale threshold, the counts made with it).
+    /// (large-scale threshold, the counts made with it, by month).
     by_threshold: Vec<(u32, Vec<Aggregate>)>,
+    /// Every actor's events and deaths per country and month.
+    all: Vec<((String, i32, u32), Total)>,
+    /// The first and last dates of the export's events.
+    span: Option<(Date, Date)>,
 }
 
 impl EventTotals {
@@ -177,12 +186,20 @@ impl EventTotals {
                     &matcher,
                     Options {
                         large: f64::from(large),
-                        by_month: false,
+                        by_month: true,
                     },
                 )
             })
             .collect();
-        super::events::count(path, &mut aggregators, false)?;
+        let export = if aggregators.is_empty() {
+            None
+        } else {
+            Some(super::events::count(path, &mut aggregators, false)?)
+        };
+        let all = aggregators
+            .first()
+            .map(Aggregator::totals)
+            .unwrap_or_default();
         let by_threshold = thresholds
             .into_iter()
             .zip(aggregators)
@@ -191,48 +208,99 @@ impl EventTotals {
         Ok(EventTotals {
             file: path.display().to_string(),
             by_threshold,
+            all,
+            span: export.and_then(|e| e.span),
         })
     }
 
-    /// The measure a query asks for, summed over the matching rows.
-    fn value(&self, q: &EventQuery) -> (f64, String) {
-        let rows = self
-            .by_threshold
-            .iter()
-            .find(|(large, _)| *large == q.large)
-            .map_or(&[][..], |(_, rows)| rows.as_slice());
-        let year = q.year.to_string();
-        let total: f64 = rows
-            .iter()
-            .filter(|r| {
-                r.group == q.group
-                    && r.period == year
-                    && q.country.as_ref().is_none_or(|c| &r.country == c)
-            })
-            .map(|r| match q.measure {
-                EventMeasure::Events => r.events as f64,
-                EventMeasure::Initiated => r.initiated as f64,
-                EventMeasure::Joint => r.joint as f64,
-                EventMeasure::Fatalities => r.fatalities,
-                EventMeasure::LargeAttacks => r.large_attacks as f64,
-                EventMeasure::CivilianTargeting => r.civilian_targeting as f64,
-            })
-            .sum();
-        let place = q.country.clone().unwrap_or_else(|| "every country".into());
+    /// The measure a query asks for, summed over the matching rows; an error when the
+    /// export does not cover the query's months, or has no event at all in one of its
+    /// countries in them.
+    fn value(&self, q: &EventQuery) -> Result<(f64, String), String> {
+        let period = q.period();
+        let fmt = |(y, m, d): Date| format!("{y}-{m:02}-{d:02}");
+        let Some((first, last)) = self.span else {
+            return Err(format!("{} has no usable event", self.file));
+        };
+        // The export must reach into the query's first and last months.
+        if (first.0, first.1) > q.from || (last.0, last.1) < q.to {
+            return Err(format!(
+                "{} runs from {} to {}: it does not cover {period}",
+                self.file,
+                fmt(first),
+                fmt(last)
+            ));
+        }
+        let in_query = |country: &str, month: (i32, u32)| {
+            q.includes(month)
+                && (q.countries.is_empty()
+                    || q.countries.iter().any(|c| c.eq_ignore_ascii_case(country)))
+        };
+        for country in &q.countries {
+            let seen = self.all.iter().any(|((name, y, m), _)| {
+                name.eq_ignore_ascii_case(country) && q.includes((*y, *m))
+            });
+            if !seen {
+                return Err(format!(
+                    "{} has no event in {country} in {period}, so it cannot count this",
+                    self.file
+                ));
+            }
+        }
+        let total: f64 = match &q.group {
+            None => self
+                .all
+                .iter()
+                .filter(|((country, y, m), _)| in_query(country, (*y, *m)))
+                .map(|(_, t)| match q.measure {
+                    EventMeasure::Fatalities => t.fatalities,
+                    _ => t.events as f64,
+                })
+                .sum(),
+            Some(group) => self
+                .by_threshold
+                .iter()
+                .find(|(large, _)| *large == q.large)
+                .map_or(&[][..], |(_, rows)| rows.as_slice())
+                .iter()
+                .filter(|r| {
+                    &r.group == group
+                        && month_of(&r.period).is_some_and(|m| in_query(&r.country, m))
+                })
+                .map(|r| match q.measure {
+                    EventMeasure::Events => r.events as f64,
+                    EventMeasure::Initiated => r.initiated as f64,
+                    EventMeasure::Joint => r.joint as f64,
+                    EventMeasure::Fatalities => r.fatalities,
+                    EventMeasure::LargeAttacks => r.large_attacks as f64,
+                    EventMeasure::CivilianTargeting => r.civilian_targeting as f64,
+                })
+                .sum(),
+        };
+        let place = if q.countries.is_empty() {
+            "every country".to_string()
+        } else {
+            q.countries.join(", ")
+        };
+        let who = q.group.as_deref().unwrap_or("every actor");
         let threshold = if q.measure == EventMeasure::LargeAttacks {
             format!(" ({} or more deaths)", q.large)
         } else {
             String::new()
         };
-        (
+        Ok((
             total,
             format!(
-                "{} of {} in {place}, {}{threshold}, counted from {}",
+                "{} of {who} in {place}, {period}{threshold}, counted from {}",
                 q.measure.id(),
-                q.group,
-                q.year,
                 self.file
             ),
-        )
+        ))
     }
+}
+
+/// The month of a by-month period label, "2025-03".
+fn month_of(period: &str) -> Option<(i32, u32)> {
+    let (year, month) = period.split_once('-')?;
+    Some((year.parse().ok()?, month.parse().ok()?))
 }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 // polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
-use polars::prelude::{PlHashMap as HashMap, PlHashSet as HashSet};
+use polars::prelude::PlHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -34,6 +34,13 @@ pub struct Aggregate {
     pub civilian_targeting: u64,
     /// Change in `events` against the previous period, in percent; none without one.
     pub events_change_pct: Option<f64>,
+}
+
+/// Every actor's events and deaths in a country and month.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Total {
+    pub events: u64,
+    pub fatalities: f64,
 }
 
 /// The period key: (year, month or 0).
@@ -65,9 +72,10 @@ pub struct Aggregator<'m> {
     countries: HashMap<String, usize>,
     country_names: Vec<String>,
     table: HashMap<(usize, usize, Period), Aggregate>,
-    /// Every (country, year) with an event, whoever its actors: where the export
-    /// looked, so that no event there means none, not "not in the export".
-    covered: HashSet<(usize, i32)>,
+    /// Every actor's events and deaths per (country, year, month): where the export
+    /// looked (no event there means none, not "not in the export"), and the totals
+    /// claims about all violence are checked against.
+    all: HashMap<(usize, i32, u32), Total>,
     /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
     involvement: Vec<u8>,
 }
@@ -82,7 +90,7 @@ impl<'m> Aggregator<'m> {
             countries: HashMap::default(),
             country_names: Vec::new(),
             table: HashMap::default(),
-            covered: HashSet::default(),
+            all: HashMap::default(),
             involvement: vec![0; matcher.len()],
         }
     }
@@ -120,7 +128,12 @@ impl<'m> Aggregator<'m> {
             },
         );
         let country = self.country_of(event.country);
-        self.covered.insert((country, event.year));
+        let total = self
+            .all
+            .entry((country, event.year, event.month))
+            .or_default();
+        total.events += 1;
+        total.fatalities += event.fatalities;
         self.involvement.iter_mut().for_each(|i| *i = 0);
         let mut any = false;
         for actor in event.actors {
@@ -189,10 +202,23 @@ impl<'m> Aggregator<'m> {
 
     /// Every (country, year) the export has an event in.
     pub fn covered(&self) -> BTreeSet<(String, i32)> {
-        self.covered
-            .iter()
-            .map(|&(country, year)| (self.country_names[country].clone(), year))
+        self.all
+            .keys()
+            .map(|&(country, year, _)| (self.country_names[country].clone(), year))
             .collect()
+    }
+
+    /// Every actor's events and deaths per country and month.
+    pub fn totals(&self) -> Vec<((String, i32, u32), Total)> {
+        let mut out: Vec<_> = self
+            .all
+            .iter()
+            .map(|(&(country, year, month), total)| {
+                ((self.country_names[country].clone(), year, month), *total)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 
     /// The rows in group, country and period order, with the change against the previous period.

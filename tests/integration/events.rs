@@ -346,18 +346,39 @@ source = "src-a"
 
 [[claim]]
 id = "large-attacks"
+says = "two large-scale JNIM attacks in Mali in the first half of 2025"
+stated = 2
+requires = "events"
+events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-06", measure = "large_attacks" }
+
+[[claim]]
+id = "many-events"
+says = "at least five events involving JNIM in Mali up to July 2025"
+stated = 5
+qualifier = "at-least"
+requires = "events"
+events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-07", measure = "events" }
+
+[[claim]]
+id = "whole-year"
 says = "two large-scale JNIM attacks in Mali in 2025"
 stated = 2
 requires = "events"
 events = { group = "jnim", country = "Mali", year = 2025, measure = "large_attacks" }
 
 [[claim]]
-id = "many-events"
-says = "at least five events involving JNIM in Mali in 2025"
-stated = 5
-qualifier = "at-least"
+id = "all-violence"
+says = "127 people killed in Mali and Burkina Faso in the first half of 2025"
+stated = 127
 requires = "events"
-events = { group = "jnim", country = "Mali", year = 2025, measure = "events" }
+events = { countries = ["Mali", "Burkina Faso"], from = "2025-01", to = "2025-06", measure = "fatalities" }
+
+[[claim]]
+id = "elsewhere"
+says = "deaths in Niger in the first half of 2025"
+stated = 10
+requires = "events"
+events = { countries = ["Niger"], from = "2025-01", to = "2025-06", measure = "fatalities" }
 "#;
 
 #[test]
@@ -381,14 +402,73 @@ fn events_claims_are_counted_from_an_export() {
     ]);
     assert_eq!(with.code, 1, "one claim fails: {with:?}");
     let rows: Vec<Value> = serde_json::from_str(&with.stdout).expect("json");
+    let reason = |i: usize| rows[i]["reason"].as_str().expect("reason").to_string();
     assert_eq!(rows[0]["verdict"], "consistent");
     assert_eq!(rows[0]["computed"].as_f64(), Some(2.0));
-    assert!(rows[0]["reason"]
-        .as_str()
-        .expect("reason")
-        .contains("large_attacks of jnim in Mali, 2025 (20 or more deaths), counted from"));
+    assert!(
+        reason(0).contains(
+            "large_attacks of jnim in Mali, 2025-01 to 2025-06 (20 or more deaths), counted from"
+        ),
+        "{rows:?}"
+    );
     assert_eq!(rows[1]["verdict"], "inconsistent");
     assert_eq!(rows[1]["computed"].as_f64(), Some(4.0));
+    // The export ends on 2025-07-01: it cannot count the whole of 2025.
+    assert_eq!(rows[2]["verdict"], "unverifiable");
+    assert!(
+        reason(2).contains("runs from 2024-05-05 to 2025-07-01: it does not cover 2025"),
+        "{rows:?}"
+    );
+    // Every actor's deaths: 19 + 20 + 21 in Mali, 50 + 5 + 12 in Burkina Faso.
+    assert_eq!(rows[3]["verdict"], "consistent");
+    assert_eq!(rows[3]["computed"].as_f64(), Some(127.0));
+    assert!(
+        reason(3).contains("fatalities of every actor in Mali, Burkina Faso, 2025-01 to 2025-06"),
+        "{rows:?}"
+    );
+    // No event in Niger at all: not zero deaths, but nothing to count from.
+    assert_eq!(rows[4]["verdict"], "unverifiable");
+    assert!(
+        reason(4).contains("has no event in Niger in 2025-01 to 2025-06"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn malformed_event_periods_are_located() {
+    let fixture = Fixture::basic_with_real_groups();
+    let write = |from: &str, to: &str| {
+        std::fs::write(
+            fixture.dir.path().join("claims.toml"),
+            EVENT_CLAIMS.replacen(
+                "from = \"2025-01\", to = \"2025-06\"",
+                &format!("from = \"{from}\", to = \"{to}\""),
+                1,
+            ),
+        )
+        .expect("write");
+    };
+    write("2025-13", "2025-06");
+    fixture.run(&["check", "claims.toml"]).fails(
+        1,
+        &[
+            "not a month: \"2025-13\"",
+            "(key `claim[1].events.from`)",
+            "e.g. \"2024-06\"",
+        ],
+    );
+    write("2025-06", "2025-01");
+    fixture
+        .run(&["check", "claims.toml"])
+        .fails(1, &["from 2025-06 is after to 2025-01"]);
+    std::fs::write(
+        fixture.dir.path().join("claims.toml"),
+        EVENT_CLAIMS.replace("measure = \"fatalities\"", "measure = \"large_attacks\""),
+    )
+    .expect("write");
+    fixture
+        .run(&["check", "claims.toml"])
+        .fails(1, &["large_attacks needs a group", "add group = \"ID\""]);
 }
 
 #[test]
