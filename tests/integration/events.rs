@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::util::{fixture_dir, Fixture};
+use crate::util::{fixture_dir, Fixture, Run};
 
 fn events(fixture: &Fixture, file: &str, extra: &[&str]) -> (Vec<Value>, String) {
     let path = fixture_dir("events").join(file);
@@ -24,6 +24,16 @@ fn row<'a>(rows: &'a [Value], group: &str, country: &str, period: &str) -> &'a V
     rows.iter()
         .find(|r| r["group"] == group && r["country"] == country && r["period"] == period)
         .unwrap_or_else(|| panic!("no row {group} {country} {period} in {rows:?}"))
+}
+
+/// Writes `text` as an export named `name` and counts it for JNIM: its Mali 2025 row.
+fn jnim_in_mali_2025(fixture: &Fixture, name: &str, text: &str) -> (Value, Run) {
+    let file = fixture.dir.path().join(name);
+    std::fs::write(&file, text).expect("write");
+    let path = file.to_str().expect("path");
+    let run = fixture.run(&["events", path, "--format", "json", "--group", "jnim"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    (row(&rows, "jnim", "Mali", "2025").clone(), run)
 }
 
 #[test]
@@ -240,18 +250,7 @@ fn a_generated_file_matches_a_straightforward_count() {
         };
         writeln!(text, "MLI{i},2025-03-{:02},2025,{actor1},,{actor2},,Mali,{fatalities},\"note {i}, with \"\"quotes\"\"\"", 1 + i % 28).expect("write");
     }
-    let file = fixture.dir.path().join("generated.csv");
-    std::fs::write(&file, text).expect("write");
-    let run = fixture.run(&[
-        "events",
-        file.to_str().expect("path"),
-        "--format",
-        "json",
-        "--group",
-        "jnim",
-    ]);
-    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
-    let r = row(&rows, "jnim", "Mali", "2025");
+    let (r, _) = jnim_in_mali_2025(&fixture, "generated.csv", &text);
     assert_eq!(r["events"].as_u64(), Some(events));
     assert_eq!(r["initiated"].as_u64(), Some(initiated));
     assert_eq!(r["joint"].as_u64(), Some(joint));
@@ -526,18 +525,7 @@ fn a_file_of_many_pieces_counts_every_row_in_order() {
         .expect("write");
     }
     assert!(text.len() > 2 * (8 << 20), "{} bytes", text.len());
-    let file = fixture.dir.path().join("large.csv");
-    std::fs::write(&file, text).expect("write");
-    let run = fixture.run(&[
-        "events",
-        file.to_str().expect("path"),
-        "--format",
-        "json",
-        "--group",
-        "jnim",
-    ]);
-    let out: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
-    let r = row(&out, "jnim", "Mali", "2025");
+    let (r, run) = jnim_in_mali_2025(&fixture, "large.csv", &text);
     assert_eq!(r["events"].as_u64(), Some(events));
     assert_eq!(r["fatalities"].as_f64(), Some(deaths as f64));
     // Each record takes two lines after the header's one.
