@@ -117,6 +117,20 @@ fn header(path: &Path, file: &str) -> Result<Vec<String>, Error> {
 
 fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
     let has = |name: &str| columns.iter().any(|c| c == name);
+    if let Some((i, twice)) = columns
+        .iter()
+        .enumerate()
+        .find(|(i, c)| !c.is_empty() && columns[..*i].contains(c))
+    {
+        return Err(file_problem(
+            file,
+            format!(
+                "the header names the column {twice} twice (column {})",
+                i + 1
+            ),
+            "each column of an export has its own name; re-export the file",
+        ));
+    }
     let format = if has("event_id_cnty") || has("event_date") {
         Format::Acled {
             monadic: !has("actor2"),

@@ -283,6 +283,18 @@ fn file_level_problems() {
             "this format needs the columns:",
         ],
     );
+    std::fs::write(
+        dir.join("twice.csv"),
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,country,fatalities,country\nX1,2025-01-01,2025,A,,Mali,1,Mali\n",
+    )
+    .expect("write");
+    fixture.run(&["events", "twice.csv"]).fails(
+        1,
+        &[
+            "twice.csv",
+            "the header names the column country twice (column 8)",
+        ],
+    );
     fixture
         .run(&["events", "missing.csv"])
         .fails(2, &["missing.csv: no such file"]);
