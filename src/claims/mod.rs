@@ -107,6 +107,9 @@ pub struct EventQuery {
     pub measure: EventMeasure,
     /// The large-scale threshold (fatalities), for `large_attacks`.
     pub large: u32,
+    /// Only events of this ACLED `sub_event_type` ("Agreement"), for `events` and
+    /// `fatalities` of a group.
+    pub sub_event_type: Option<String>,
 }
 
 impl EventQuery {

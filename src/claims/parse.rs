@@ -82,6 +82,8 @@ pub(super) struct RawEventQuery {
     pub(super) to: Option<Spanned<String>>,
     pub(super) measure: Spanned<String>,
     #[serde(default)]
+    pub(super) sub_event_type: Option<Spanned<String>>,
+    #[serde(default)]
     pub(super) large: Option<u32>,
 }
 

@@ -321,6 +321,17 @@ fn event_query(
             .help("add group = \"ID\"; without a group, only every actor's events and fatalities are counted"),
         );
     }
+    if let Some(kind) = &q.sub_event_type {
+        if group.is_none() || !matches!(measure, EventMeasure::Events | EventMeasure::Fatalities) {
+            return fail(
+                Problem::new(
+                    format!("sub_event_type \"{}\" needs a group and the measure events or fatalities", kind.get_ref()),
+                    ctx.at(kind.span(), "events.sub_event_type"),
+                )
+                .help("e.g. events = { group = \"jnim\", country = \"Mali\", year = 2025, measure = \"events\", sub_event_type = \"Agreement\" }"),
+            );
+        }
+    }
     let countries = match (&q.country, &q.countries) {
         (Some(_), Some(list)) => {
             return fail(
@@ -393,6 +404,7 @@ fn event_query(
         to,
         measure,
         large: q.large.unwrap_or(20),
+        sub_event_type: q.sub_event_type.as_ref().map(|k| k.get_ref().clone()),
     })
 }
 

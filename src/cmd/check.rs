@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::claims::verdict::{Context, EventCounts};
 use crate::claims::{EventMeasure, EventQuery, Target};
-use crate::events::aggregate::{Aggregate, Aggregator, Options, Total};
+use crate::events::aggregate::{Aggregate, Aggregator, KindCount, Options, Total};
 use crate::events::dates::Date;
 use crate::events::matching::Matcher;
 
@@ -161,6 +161,9 @@ struct EventTotals {
     by_threshold: Vec<(u32, Vec<Aggregate>)>,
     /// Every actor's events and deaths per country and month.
     all: Vec<((String, i32, u32), Total)>,
+    /// Each group's events and deaths per sub-event type; `None` when the export has no
+    /// types.
+    kinds: Option<Vec<KindCount>>,
     /// The first and last dates of the export's events.
     span: Option<(Date, Date)>,
 }
@@ -187,6 +190,7 @@ impl EventTotals {
                     Options {
                         large: f64::from(large),
                         by_month: true,
+                        by_kind: true,
                     },
                 )
             })
@@ -200,6 +204,7 @@ impl EventTotals {
             .first()
             .map(Aggregator::totals)
             .unwrap_or_default();
+        let kinds = aggregators.first().and_then(Aggregator::kinds);
         let by_threshold = thresholds
             .into_iter()
             .zip(aggregators)
@@ -209,6 +214,7 @@ impl EventTotals {
             file: path.display().to_string(),
             by_threshold,
             all,
+            kinds,
             span: export.and_then(|e| e.span),
         })
     }
@@ -247,8 +253,28 @@ impl EventTotals {
                 ));
             }
         }
-        let total: f64 = match &q.group {
-            None => self
+        let total: f64 = match (&q.group, &q.sub_event_type) {
+            (Some(group), Some(kind)) => {
+                let Some(kinds) = &self.kinds else {
+                    return Err(format!(
+                        "{} has no sub_event_type column (UCDP exports, and ACLED's before 2019, have none)",
+                        self.file
+                    ));
+                };
+                kinds
+                    .iter()
+                    .filter(|k| {
+                        &k.group == group
+                            && k.kind.eq_ignore_ascii_case(kind)
+                            && in_query(&k.country, k.month)
+                    })
+                    .map(|k| match q.measure {
+                        EventMeasure::Fatalities => k.total.fatalities,
+                        _ => k.total.events as f64,
+                    })
+                    .sum()
+            }
+            (None, _) => self
                 .all
                 .iter()
                 .filter(|((country, y, m), _)| in_query(country, (*y, *m)))
@@ -257,7 +283,7 @@ impl EventTotals {
                     _ => t.events as f64,
                 })
                 .sum(),
-            Some(group) => self
+            (Some(group), None) => self
                 .by_threshold
                 .iter()
                 .find(|(large, _)| *large == q.large)
@@ -282,7 +308,10 @@ impl EventTotals {
         } else {
             q.countries.join(", ")
         };
-        let who = q.group.as_deref().unwrap_or("every actor");
+        let mut who = q.group.as_deref().unwrap_or("every actor").to_string();
+        if let Some(kind) = &q.sub_event_type {
+            who.push_str(&format!(" ({kind})"));
+        }
         let threshold = if q.measure == EventMeasure::LargeAttacks {
             format!(" ({} or more deaths)", q.large)
         } else {

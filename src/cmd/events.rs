@@ -34,6 +34,7 @@ pub fn run(config: &Config, options: &EventsConfig) -> Result<String, Error> {
         Options {
             large: options.large,
             by_month: options.by_month,
+            by_kind: false,
         },
     )];
     let export = count(&options.file, &mut aggregators, options.strict)?;
@@ -128,6 +129,7 @@ pub fn inputs(data: &Dataset, source: &EventSource) -> Result<(EventInputs, Stri
         Options {
             large: source.large,
             by_month: false,
+            by_kind: false,
         },
     )];
     let export = count(&source.file, &mut aggregators, false)?;

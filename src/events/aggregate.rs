@@ -17,6 +17,8 @@ pub struct Options {
     /// Fatalities from which an initiated event is a large-scale attack.
     pub large: f64,
     pub by_month: bool,
+    /// Also count each group's events and deaths per ACLED `sub_event_type`.
+    pub by_kind: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +45,16 @@ pub struct Total {
     pub fatalities: f64,
 }
 
+/// A group's events and deaths of one sub-event type in a country and month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindCount {
+    pub group: String,
+    pub country: String,
+    pub month: (i32, u32),
+    pub kind: String,
+    pub total: Total,
+}
+
 /// The period key: (year, month or 0).
 type Period = (i32, u32);
 
@@ -58,6 +70,8 @@ pub struct EventRef<'a> {
     pub fatalities: f64,
     pub fatalities_range: Option<(f64, f64)>,
     pub civilian_targeting: bool,
+    /// ACLED's `sub_event_type`, when the export has one.
+    pub kind: Option<&'a str>,
 }
 
 /// Counts events as they are read, so the export never has to be held as events.
@@ -76,6 +90,11 @@ pub struct Aggregator<'m> {
     /// looked (no event there means none, not "not in the export"), and the totals
     /// claims about all violence are checked against.
     all: HashMap<(usize, i32, u32), Total>,
+    /// With `by_kind`: each group's events and deaths per (group, country, year, month,
+    /// sub-event type), the types interned in `kind_names`.
+    kinds: HashMap<(usize, usize, i32, u32, usize), Total>,
+    kind_ids: HashMap<String, usize>,
+    kind_names: Vec<String>,
     /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
     involvement: Vec<u8>,
 }
@@ -91,6 +110,9 @@ impl<'m> Aggregator<'m> {
             country_names: Vec::new(),
             table: HashMap::default(),
             all: HashMap::default(),
+            kinds: HashMap::default(),
+            kind_ids: HashMap::default(),
+            kind_names: Vec::new(),
             involvement: vec![0; matcher.len()],
         }
     }
@@ -197,6 +219,23 @@ impl<'m> Aggregator<'m> {
             if event.civilian_targeting {
                 row.civilian_targeting += 1;
             }
+            if let Some(kind) = event.kind.filter(|_| self.options.by_kind) {
+                let kind = match self.kind_ids.get(kind) {
+                    Some(&id) => id,
+                    None => {
+                        self.kind_names.push(kind.to_string());
+                        self.kind_ids
+                            .insert(kind.to_string(), self.kind_names.len() - 1);
+                        self.kind_names.len() - 1
+                    }
+                };
+                let total = self
+                    .kinds
+                    .entry((g, country, event.year, event.month, kind))
+                    .or_default();
+                total.events += 1;
+                total.fatalities += event.fatalities;
+            }
         }
     }
 
@@ -206,6 +245,26 @@ impl<'m> Aggregator<'m> {
             .keys()
             .map(|&(country, year, _)| (self.country_names[country].clone(), year))
             .collect()
+    }
+
+    /// Each group's events and deaths per country, month and sub-event type; `None`
+    /// when no event had a type (UCDP, and ACLED before 2019, have none).
+    pub fn kinds(&self) -> Option<Vec<KindCount>> {
+        if self.kind_names.is_empty() {
+            return None;
+        }
+        Some(
+            self.kinds
+                .iter()
+                .map(|(&(g, country, year, month, kind), total)| KindCount {
+                    group: self.matcher.id(g).to_string(),
+                    country: self.country_names[country].clone(),
+                    month: (year, month),
+                    kind: self.kind_names[kind].clone(),
+                    total: *total,
+                })
+                .collect(),
+        )
     }
 
     /// Every actor's events and deaths per country and month.

@@ -26,6 +26,7 @@ pub enum Format {
 
 impl Format {
     /// The columns this format must have; the only ones read, with `civilian_targeting`
+    /// and `sub_event_type`
     /// when present.
     fn required(self) -> Vec<&'static str> {
         match self {
@@ -173,8 +174,12 @@ pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Erro
     let columns = header(path, &file)?;
     let format = detect(&file, &columns)?;
     let mut wanted: Vec<String> = format.required().iter().map(|c| c.to_string()).collect();
-    if matches!(format, Format::Acled { .. }) && columns.iter().any(|c| c == "civilian_targeting") {
-        wanted.push("civilian_targeting".into());
+    if matches!(format, Format::Acled { .. }) {
+        for optional in ["civilian_targeting", "sub_event_type"] {
+            if columns.iter().any(|c| c == optional) {
+                wanted.push(optional.into());
+            }
+        }
     }
     let unreadable = |message: String| {
         file_problem(
@@ -323,6 +328,8 @@ struct Fields<'a> {
     fatalities: f64,
     range: Option<(f64, f64)>,
     civilians: bool,
+    /// ACLED's `sub_event_type`, e.g. "Agreement".
+    kind: Option<&'a str>,
 }
 
 impl<'a> Fields<'a> {
@@ -339,6 +346,7 @@ impl<'a> Fields<'a> {
             fatalities: self.fatalities,
             fatalities_range: self.range,
             civilian_targeting: self.civilians,
+            kind: self.kind,
         }
     }
 }
@@ -356,6 +364,7 @@ struct OwnedFields {
     initiator: String,
     fatalities: f64,
     civilians: bool,
+    kind: Option<String>,
 }
 
 impl Owned {
@@ -367,6 +376,7 @@ impl Owned {
                 initiator: fields.initiator.to_string(),
                 fatalities: fields.fatalities,
                 civilians: fields.civilians,
+                kind: fields.kind.map(str::to_string),
             },
             country: fields.country.to_string(),
             actors: actors.iter().map(|a| a.to_string()).collect(),
@@ -385,6 +395,7 @@ impl OwnedFields {
             fatalities: self.fatalities,
             fatalities_range: None,
             civilian_targeting: self.civilians,
+            kind: self.kind.as_deref(),
         }
     }
 }
@@ -401,6 +412,7 @@ struct Index {
     country: Option<usize>,
     fatalities: Option<usize>,
     civilians: Option<usize>,
+    kind: Option<usize>,
     violence: Option<usize>,
     best: Option<usize>,
     low: Option<usize>,
@@ -421,6 +433,7 @@ impl Index {
             country: at(&["country"]),
             fatalities: at(&["fatalities"]),
             civilians: at(&["civilian_targeting"]),
+            kind: at(&["sub_event_type"]),
             violence: at(&["type_of_violence"]),
             best: at(&["best", "best_est"]),
             low: at(&["low", "low_est"]),
@@ -481,6 +494,7 @@ fn acled<'a>(cells: &Cells<'_, 'a>, actors: &mut Vec<&'a str>) -> Result<Fields<
         fatalities,
         range: None,
         civilians: cells.get(ix.civilians).is_some(),
+        kind: cells.get(ix.kind),
     })
 }
 
@@ -511,6 +525,7 @@ fn ucdp<'a>(
         fatalities: best,
         range: Some(range),
         civilians: cells.get(ix.violence) == Some("3"),
+        kind: None,
     })
 }
 

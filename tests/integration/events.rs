@@ -555,3 +555,85 @@ fn a_file_of_many_pieces_counts_every_row_in_order() {
         "{run:?}"
     );
 }
+
+#[test]
+fn claims_can_count_one_sub_event_type() {
+    let fixture = Fixture::basic_with_real_groups();
+    let jnim = "JNIM: Group for Support of Islam and Muslims";
+    let mali = "Military Forces of Mali (2021-)";
+    let text = format!(
+        "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\n\
+         MLI1,2025-01-05,2025,Strategic developments,Agreement,{jnim},,Civilians (Mali),,Mali,0\n\
+         MLI2,2025-04-05,2025,Strategic developments,Agreement,Civilians (Mali),,{jnim},,Mali,0\n\
+         MLI3,2025-06-05,2025,Strategic developments,Agreement,Dozo Communal Militia (Mali),,Civilians (Mali),,Mali,0\n\
+         MLI4,2025-12-05,2025,Battles,Armed clash,{jnim},,{mali},,Mali,12\n"
+    );
+    std::fs::write(fixture.dir.path().join("types.csv"), text).expect("write");
+    let claims = r#"[document]
+source = "src-a"
+
+[[claim]]
+id = "agreements"
+says = "JNIM concluded two local agreements in Mali in 2025"
+stated = 2
+requires = "events"
+events = { group = "jnim", country = "Mali", year = 2025, measure = "events", sub_event_type = "Agreement" }
+"#;
+    std::fs::write(fixture.dir.path().join("claims.toml"), claims).expect("write");
+    let run = fixture.run(&[
+        "check",
+        "claims.toml",
+        "--events",
+        "types.csv",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(rows[0]["verdict"], "consistent", "{rows:?}");
+    assert_eq!(rows[0]["computed"].as_f64(), Some(2.0));
+    assert!(
+        rows[0]["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("events of jnim (Agreement) in Mali, 2025, counted from types.csv"),
+        "{rows:?}"
+    );
+    // UCDP has no sub-event types: the claim cannot be counted from it.
+    std::fs::write(
+        fixture.dir.path().join("ucdp.csv"),
+        "id,year,type_of_violence,side_a,side_b,country,date_start,best,low,high\n\
+         1,2025,1,JNIM,Government of Mali,Mali,2025-01-05,3,3,4\n\
+         2,2025,1,JNIM,Government of Mali,Mali,2025-12-05,3,3,4\n",
+    )
+    .expect("write");
+    let run = fixture.run(&[
+        "check",
+        "claims.toml",
+        "--events",
+        "ucdp.csv",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(rows[0]["verdict"], "unverifiable", "{rows:?}");
+    assert!(
+        rows[0]["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("ucdp.csv has no sub_event_type column"),
+        "{rows:?}"
+    );
+    // A type without a group is refused, located.
+    std::fs::write(
+        fixture.dir.path().join("claims.toml"),
+        claims.replace("group = \"jnim\", ", ""),
+    )
+    .expect("write");
+    fixture.run(&["check", "claims.toml"]).fails(
+        1,
+        &[
+            "sub_event_type \"Agreement\" needs a group",
+            "(key `claim[1].events.sub_event_type`)",
+        ],
+    );
+}
