@@ -308,6 +308,8 @@ impl EventTotals {
         } else {
             q.countries.join(", ")
         };
+        // An empty sum is -0.0: a count of nothing is 0.
+        let total = total + 0.0;
         let mut who = q.group.as_deref().unwrap_or("every actor").to_string();
         if let Some(kind) = &q.sub_event_type {
             who.push_str(&format!(" ({kind})"));

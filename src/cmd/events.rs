@@ -67,7 +67,8 @@ pub fn count(path: &Path, aggregators: &mut [Aggregator], strict: bool) -> Resul
             "{file}: no such file; give an ACLED or UCDP export (CSV)"
         )));
     }
-    let export = read(path, &mut |event| {
+    let with_kinds = aggregators.iter().any(Aggregator::by_kind);
+    let export = read(path, with_kinds, &mut |event| {
         for aggregator in aggregators.iter_mut() {
             aggregator.add(event)
         }

@@ -247,6 +247,11 @@ impl<'m> Aggregator<'m> {
             .collect()
     }
 
+    /// Whether this aggregator counts sub-event types (and so needs them read).
+    pub fn by_kind(&self) -> bool {
+        self.options.by_kind
+    }
+
     /// Each group's events and deaths per country, month and sub-event type; `None`
     /// when no event had a type (UCDP, and ACLED before 2019, have none).
     pub fn kinds(&self) -> Option<Vec<KindCount>> {

@@ -169,13 +169,19 @@ fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
 /// The file is cut into pieces of whole records which polars parses on worker threads
 /// (only the needed columns, as text); pieces are counted here in file order as they
 /// arrive and dropped, so memory stays at a few pieces whatever the file's size.
-pub fn read(path: &Path, sink: &mut dyn FnMut(&EventRef)) -> Result<Export, Error> {
+/// ACLED's `sub_event_type` is read only `with_kinds`: parsing a column costs time.
+pub fn read(
+    path: &Path,
+    with_kinds: bool,
+    sink: &mut dyn FnMut(&EventRef),
+) -> Result<Export, Error> {
     let file = path.display().to_string();
     let columns = header(path, &file)?;
     let format = detect(&file, &columns)?;
     let mut wanted: Vec<String> = format.required().iter().map(|c| c.to_string()).collect();
     if matches!(format, Format::Acled { .. }) {
-        for optional in ["civilian_targeting", "sub_event_type"] {
+        let kinds = with_kinds.then_some("sub_event_type");
+        for optional in std::iter::once("civilian_targeting").chain(kinds) {
             if columns.iter().any(|c| c == optional) {
                 wanted.push(optional.into());
             }
