@@ -185,3 +185,130 @@ impl EventInputs {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Comparison, RowRef};
+    use crate::metrics::resolve::{Part, Resolved};
+    use proptest::prelude::*;
+
+    fn resolved(quantity: Quantity, value: f64) -> Result<Resolved, Problem> {
+        Ok(Resolved {
+            estimate: Estimate::point(value),
+            parts: vec![Part {
+                quantity,
+                entity: "x".into(),
+                component: None,
+                year: Some(2025),
+                estimate: Estimate::point(value),
+                source: Some("test".into()),
+                at: None,
+                overridden: false,
+                dist: None,
+            }],
+            notes: Vec::new(),
+        })
+    }
+
+    /// Group g in country c in 2025, with `fighters` and `population`.
+    fn inputs(fighters: f64, population: f64) -> Inputs {
+        Inputs {
+            comparison: Comparison {
+                id: "g-c".into(),
+                label: "g in c".into(),
+                group: "g".into(),
+                countries: vec!["c".into()],
+                year: 2025,
+                soldiers: vec!["armed-forces".into()],
+                sources: Default::default(),
+                note: String::new(),
+                at: RowRef::new("comparisons.toml", 1),
+            },
+            fighters: resolved(Quantity::Fighters, fighters),
+            soldiers: resolved(Quantity::Soldiers, 1.0),
+            population: resolved(Quantity::Population, population),
+            area: resolved(Quantity::Area, 1.0),
+        }
+    }
+
+    /// An export with the group's `events`, `deaths` and `large` attacks in 2025, its
+    /// dates running to day `last` of the year.
+    fn export(events: u64, deaths: f64, large: u64, last: Date) -> EventInputs {
+        EventInputs {
+            file: "e.csv".into(),
+            large: 20.0,
+            rows: vec![Aggregate {
+                group: "g".into(),
+                country: "C".into(),
+                period: "2025".into(),
+                events,
+                initiated: events,
+                joint: 0,
+                fatalities: deaths,
+                fatalities_low: None,
+                fatalities_high: None,
+                large_attacks: large,
+                civilian_targeting: 0,
+                events_change_pct: None,
+            }],
+            covered: [("C".to_string(), 2025)].into(),
+            span: Some(((2025, 1, 1), last)),
+        }
+    }
+
+    fn value(e: &EventInputs, i: &Inputs, metric: Metric) -> f64 {
+        let mut data = Dataset::default();
+        data.countries.push(crate::data::model::Country {
+            id: "c".into(),
+            name: "C".into(),
+            iso3: "CCC".into(),
+            at: RowRef::new("countries.csv", 2),
+        });
+        match e.metric(&data, i, metric, Units::Imperial) {
+            Ok((row, _)) => row.value,
+            Err(_) => panic!("{metric} does not compute"),
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    proptest! {
+        #[test]
+        fn the_rates_give_back_the_counts(
+            events in 0u64..100_000, deaths in 0u64..1_000_000, large in 0u64..1_000,
+            fighters in 1.0f64..1e6, population in 1.0f64..1e9,
+        ) {
+            let e = export(events, deaths as f64, large, (2025, 12, 31));
+            let i = inputs(fighters, population);
+            prop_assert!(close(value(&e, &i, Metric::FatalitiesPer1000Fighters) * fighters / 1000.0, deaths as f64));
+            prop_assert!(close(value(&e, &i, Metric::EventsPerMillionPeople) * population / 1e6, events as f64));
+            prop_assert!(close(value(&e, &i, Metric::LargeAttacksPerYear), large as f64));
+        }
+
+        #[test]
+        fn scaling_fighters_scales_deaths_per_fighter_inversely(
+            deaths in 1u64..1_000_000, fighters in 1.0f64..1e6, k in 0.01f64..100.0,
+        ) {
+            let e = export(1, deaths as f64, 0, (2025, 12, 31));
+            let base = value(&e, &inputs(fighters, 1.0), Metric::FatalitiesPer1000Fighters);
+            let scaled = value(&e, &inputs(fighters * k, 1.0), Metric::FatalitiesPer1000Fighters);
+            prop_assert!(close(scaled * k, base));
+        }
+
+        #[test]
+        fn a_partly_covered_year_is_annualised_over_its_days(large in 0u64..1_000, day in 1u32..=365) {
+            let (month, date) = (1..=12u32)
+                .map(|m| (m, (2025, m, 1)))
+                .take_while(|(_, d)| crate::events::dates::day_of_year(*d) <= day)
+                .last()
+                .expect("January");
+            let last = (2025, month, day - crate::events::dates::day_of_year(date) + 1);
+            let e = export(1, 0.0, large, last);
+            let per_year = value(&e, &inputs(1.0, 1.0), Metric::LargeAttacksPerYear);
+            prop_assert!(close(per_year * f64::from(day) / 365.0, large as f64), "{last:?}");
+        }
+    }
+}

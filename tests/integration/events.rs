@@ -637,3 +637,19 @@ events = { group = "jnim", country = "Mali", year = 2025, measure = "events", su
         ],
     );
 }
+
+#[test]
+fn windows_line_endings() {
+    let fixture = Fixture::basic_with_real_groups();
+    let jnim = "JNIM: Group for Support of Islam and Muslims";
+    let text = format!(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\r\n\
+         MLI1,2025-01-10,2025,{jnim},,X,,Mali,19\r\n\
+         MLI2,2025-01-11,2025,{jnim},,X,,Mali,\"21\"\r\n"
+    );
+    let (r, run) = jnim_in_mali_2025(&fixture, "crlf.csv", &text);
+    assert_eq!(r["events"].as_u64(), Some(2));
+    assert_eq!(r["fatalities"].as_f64(), Some(40.0));
+    assert_eq!(r["large_attacks"].as_u64(), Some(1));
+    assert!(run.stderr.contains("0 rows left out"), "{run:?}");
+}
