@@ -9,6 +9,7 @@ use crate::claims::{EventMeasure, EventQuery, Target};
 use crate::events::aggregate::{Aggregate, Aggregator, KindCount, Options, Total};
 use crate::events::dates::Date;
 use crate::events::matching::Matcher;
+use crate::events::read::Export;
 
 use crate::claims::crosscheck::crosscheck;
 use crate::claims::parse::{self, SeenIds};
@@ -86,6 +87,39 @@ pub fn recheck(
     tolerance: Option<f64>,
     events: Option<&Path>,
 ) -> Result<(Vec<Checked>, Vec<String>), Error> {
+    let files = parse_claims(data, texts)?;
+    let counts = match events {
+        Some(path) => {
+            let matcher = Matcher::new(data);
+            let (thresholds, mut aggregators) = EventTotals::aggregators(&matcher, &files);
+            let export = if aggregators.is_empty() {
+                None
+            } else {
+                Some(super::events::count(path, &mut aggregators, false)?)
+            };
+            Some(EventTotals::new(
+                path,
+                thresholds,
+                aggregators,
+                export.as_ref(),
+            ))
+        }
+        None => None,
+    };
+    Ok(recheck_files(
+        data,
+        config,
+        &files,
+        tolerance,
+        counts.as_ref(),
+    ))
+}
+
+/// The claim files parsed against the data; every problem found when any is malformed.
+pub fn parse_claims(
+    data: &data::Dataset,
+    texts: &[(String, String)],
+) -> Result<Vec<ClaimFile>, Error> {
     let mut problems = Vec::new();
     let mut seen: SeenIds = Vec::new();
     let files: Vec<ClaimFile> = texts
@@ -95,16 +129,20 @@ pub fn recheck(
     if !problems.is_empty() {
         return Err(Error::Data(problems));
     }
-    let counts = match events {
-        Some(path) => Some(EventTotals::count(data, path, &files)?),
-        None => None,
-    };
-    let lookup = |q: &EventQuery| {
-        counts
-            .as_ref()
-            .map_or_else(|| Err("no event export".to_string()), |c| c.value(q))
-    };
-    let events: Option<EventCounts> = counts.as_ref().map(|_| &lookup as EventCounts);
+    Ok(files)
+}
+
+/// Re-checks the claims of parsed files, counting events claims from `counts`.
+pub fn recheck_files(
+    data: &data::Dataset,
+    config: &Config,
+    files: &[ClaimFile],
+    tolerance: Option<f64>,
+    counts: Option<&EventTotals>,
+) -> (Vec<Checked>, Vec<String>) {
+    let lookup =
+        |q: &EventQuery| counts.map_or_else(|| Err("no event export".to_string()), |c| c.value(q));
+    let events: Option<EventCounts> = counts.map(|_| &lookup as EventCounts);
     let ctx = Context {
         tolerance,
         settings: Some(&config.uncertainty),
@@ -115,8 +153,8 @@ pub fn recheck(
         .iter()
         .flat_map(|f| f.claims.iter().map(|c| check(data, &f.source, c, &ctx)))
         .collect();
-    let findings = crosscheck(data, &files, tolerance);
-    Ok((checked, findings))
+    let findings = crosscheck(data, files, tolerance);
+    (checked, findings)
 }
 
 pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
@@ -155,7 +193,7 @@ pub fn run(config: &Config, options: &CheckConfig) -> Result<String, Error> {
 }
 
 /// The counts of an event export for every threshold the claims' queries use.
-struct EventTotals {
+pub struct EventTotals {
     file: String,
     /// (large-scale threshold, the counts made with it, by month).
     by_threshold: Vec<(u32, Vec<Aggregate>)>,
@@ -169,7 +207,12 @@ struct EventTotals {
 }
 
 impl EventTotals {
-    fn count(data: &data::Dataset, path: &Path, files: &[ClaimFile]) -> Result<EventTotals, Error> {
+    /// One aggregator per large-scale threshold the claims' queries use (none when no
+    /// claim has a query), so that one reading of the export serves them all.
+    pub fn aggregators<'m>(
+        matcher: &'m Matcher,
+        files: &[ClaimFile],
+    ) -> (Vec<u32>, Vec<Aggregator<'m>>) {
         let mut thresholds: Vec<u32> = files
             .iter()
             .flat_map(|f| &f.claims)
@@ -180,13 +223,11 @@ impl EventTotals {
             .collect();
         thresholds.sort_unstable();
         thresholds.dedup();
-        let matcher = Matcher::new(data);
-        // One reading of the export, counted once per threshold.
-        let mut aggregators: Vec<Aggregator> = thresholds
+        let aggregators = thresholds
             .iter()
             .map(|&large| {
                 Aggregator::new(
-                    &matcher,
+                    matcher,
                     Options {
                         large: f64::from(large),
                         by_month: true,
@@ -195,11 +236,16 @@ impl EventTotals {
                 )
             })
             .collect();
-        let export = if aggregators.is_empty() {
-            None
-        } else {
-            Some(super::events::count(path, &mut aggregators, false)?)
-        };
+        (thresholds, aggregators)
+    }
+
+    /// The totals of `aggregators` once the export at `path` has been read into them.
+    pub fn new(
+        path: &Path,
+        thresholds: Vec<u32>,
+        aggregators: Vec<Aggregator>,
+        export: Option<&Export>,
+    ) -> EventTotals {
         let all = aggregators
             .first()
             .map(Aggregator::totals)
@@ -210,13 +256,13 @@ impl EventTotals {
             .zip(aggregators)
             .map(|(large, aggregator)| (large, aggregator.finish()))
             .collect();
-        Ok(EventTotals {
+        EventTotals {
             file: path.display().to_string(),
             by_threshold,
             all,
             kinds,
             span: export.and_then(|e| e.span),
-        })
+        }
     }
 
     /// The measure a query asks for, summed over the matching rows; an error when the

@@ -122,19 +122,33 @@ pub fn describe(export: &Export) -> String {
 }
 
 /// The counts an event metric needs, from the export `source` names, with the rows
-/// left out reported on stderr.
+/// left out reported on stderr; and what the export is, for outputs to say.
 pub fn inputs(data: &Dataset, source: &EventSource) -> Result<(EventInputs, String), Error> {
     let matcher = Matcher::new(data);
-    let mut aggregators = [Aggregator::new(
-        &matcher,
+    let mut aggregators = [metrics_aggregator(&matcher, source)];
+    let export = count(&source.file, &mut aggregators, false)?;
+    let [aggregator] = aggregators;
+    Ok(event_inputs(source, aggregator, &export))
+}
+
+/// The aggregator the event metrics count with: per year, at `--large`.
+pub fn metrics_aggregator<'m>(matcher: &'m Matcher, source: &EventSource) -> Aggregator<'m> {
+    Aggregator::new(
+        matcher,
         Options {
             large: source.large,
             by_month: false,
             by_kind: false,
         },
-    )];
-    let export = count(&source.file, &mut aggregators, false)?;
-    let [aggregator] = aggregators;
+    )
+}
+
+/// The event metrics' inputs once the export has been read into `aggregator`.
+pub fn event_inputs(
+    source: &EventSource,
+    aggregator: Aggregator,
+    export: &Export,
+) -> (EventInputs, String) {
     let covered = aggregator.covered();
     let file = source.file.file_name().map_or_else(
         || source.file.display().to_string(),
@@ -142,10 +156,10 @@ pub fn inputs(data: &Dataset, source: &EventSource) -> Result<(EventInputs, Stri
     );
     let described = format!(
         "{file} ({}; large-scale attacks: {} or more deaths)",
-        describe(&export),
+        describe(export),
         grouped(source.large, 0)
     );
-    Ok((
+    (
         EventInputs {
             file,
             large: source.large,
@@ -154,7 +168,7 @@ pub fn inputs(data: &Dataset, source: &EventSource) -> Result<(EventInputs, Stri
             span: export.span,
         },
         described,
-    ))
+    )
 }
 
 /// "line 14 (record 12): fatalities \"a dozen\" is not a whole number of deaths".

@@ -11,7 +11,9 @@ use crate::metrics::Metric;
 use crate::output::write_atomically;
 use crate::report::{self, stamp, EventsUsed, Input, Report, MARKER};
 
-use super::check::{claim_texts, recheck};
+use super::check::{claim_texts, parse_claims, recheck_files, EventTotals};
+use super::events::{count, event_inputs, metrics_aggregator};
+use crate::events::matching::Matcher;
 
 /// The claims a report re-checks: `--claims` when given, else `seeds/` when it exists,
 /// else the embedded claim files when the data is the embedded copy too.
@@ -40,9 +42,29 @@ fn chart_dir(out: &Path) -> (PathBuf, String) {
 pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error> {
     let data = super::load_checked(config)?;
     let ids: Vec<&str> = data.comparisons.iter().map(|c| c.id.as_str()).collect();
-    let events = match &options.events {
-        Some(source) => Some(super::events::inputs(&data, source)?),
+    let claims = match claim_paths(config, options) {
         None => None,
+        Some(paths) => {
+            let (described, texts) = claim_texts(&paths)?;
+            let files = parse_claims(&data, &texts)?;
+            Some((files, described, stamp::texts_hash(&texts)))
+        }
+    };
+    // One reading of the export serves the event metrics and the claims alike.
+    let (events, totals) = match &options.events {
+        None => (None, None),
+        Some(source) => {
+            let matcher = Matcher::new(&data);
+            let no_claims = Vec::new();
+            let files = claims.as_ref().map_or(&no_claims, |(files, _, _)| files);
+            let (thresholds, claim_aggregators) = EventTotals::aggregators(&matcher, files);
+            let mut aggregators = vec![metrics_aggregator(&matcher, source)];
+            aggregators.extend(claim_aggregators);
+            let export = count(&source.file, &mut aggregators, false)?;
+            let metrics = aggregators.remove(0);
+            let totals = EventTotals::new(&source.file, thresholds, aggregators, Some(&export));
+            (Some(event_inputs(source, metrics, &export)), Some(totals))
+        }
     };
     let event_metrics = events.as_ref().map_or(&[][..], |_| &Metric::EVENTS[..]);
     let metrics: Vec<Metric> = Metric::SINGLE
@@ -60,15 +82,10 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
-    let claims = match claim_paths(config, options) {
-        None => None,
-        Some(paths) => {
-            let (described, texts) = claim_texts(&paths)?;
-            let export = options.events.as_ref().map(|e| e.file.as_path());
-            let (checked, findings) = recheck(&data, config, &texts, None, export)?;
-            Some((checked, findings, described, stamp::texts_hash(&texts)))
-        }
-    };
+    let claims = claims.map(|(files, described, hash)| {
+        let (checked, findings) = recheck_files(&data, config, &files, None, totals.as_ref());
+        (checked, findings, described, hash)
+    });
     let (_, stem) = chart_dir(&options.out);
     let input = Input {
         data: &data,

@@ -34,8 +34,9 @@ pub fn summary(checked: &[Checked], findings: usize) -> String {
         unverifiable.push_str(&format!(", {other} missing from the data"));
     }
     format!(
-        "{} claims: {} consistent, {} plausible, {} inconsistent, {} unverifiable ({unverifiable}); {findings} cross-check finding{}",
+        "{} claim{}: {} consistent, {} plausible, {} inconsistent, {} unverifiable ({unverifiable}); {findings} cross-check finding{}",
         checked.len(),
+        if checked.len() == 1 { "" } else { "s" },
         count(Verdict::Consistent),
         count(Verdict::Plausible),
         count(Verdict::Inconsistent),

@@ -152,7 +152,7 @@ fn consistent_claims_exit_zero() {
     let run = fixture.run(&["check", "one.toml"]);
     assert!(
         run.ok()
-            .contains("1 claims: 1 consistent, 0 plausible, 0 inconsistent, 0 unverifiable"),
+            .contains("1 claim: 1 consistent, 0 plausible, 0 inconsistent, 0 unverifiable"),
         "{run:?}"
     );
 }

@@ -204,14 +204,38 @@ fn an_export_covering_no_comparison_is_said_not_hidden() {
 #[test]
 fn the_report_shows_event_metrics_and_stamps_the_export() {
     let fixture = jnim_in_mali();
+    std::fs::write(
+        fixture.dir.path().join("claims.toml"),
+        r#"[document]
+source = "src-a"
+
+[[claim]]
+id = "large-attacks"
+says = "two large-scale JNIM attacks in Mali in the first half of 2025"
+stated = 2
+requires = "events"
+events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-06", measure = "large_attacks" }
+"#,
+    )
+    .expect("write");
     let run = fixture.run(&[
         "report",
         "--out",
         "r.md",
+        "--claims",
+        "claims.toml",
         "--events",
         &export("acled-small.csv"),
     ]);
     run.ok();
+    // One reading serves the metrics and the claims: each left-out row is said once.
+    assert_eq!(
+        run.stderr
+            .matches("row left out: fatalities \"-3\"")
+            .count(),
+        1,
+        "{run:?}"
+    );
     let md = std::fs::read_to_string(fixture.dir.path().join("r.md")).expect("report");
     for needle in [
         "## Deaths per 1,000 fighters",
@@ -220,6 +244,7 @@ fn the_report_shows_event_metrics_and_stamps_the_export() {
         "- Events: acled-small.csv (ACLED export, 11 rows from 2024-05-05 to 2025-07-01",
         "- jnim-ml-2023: acled-small.csv has no event in Mali in 2023",
         "| `large_attacks_per_year` |",
+        "1 claim: 1 consistent",
     ] {
         assert!(md.contains(needle), "report lacks {needle:?}:\n{md}");
     }
