@@ -189,47 +189,12 @@ impl EventInputs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Comparison, RowRef};
-    use crate::metrics::resolve::{Part, Resolved};
+    use crate::data::RowRef;
     use proptest::prelude::*;
-
-    fn resolved(quantity: Quantity, value: f64) -> Result<Resolved, Problem> {
-        Ok(Resolved {
-            estimate: Estimate::point(value),
-            parts: vec![Part {
-                quantity,
-                entity: "x".into(),
-                component: None,
-                year: Some(2025),
-                estimate: Estimate::point(value),
-                source: Some("test".into()),
-                at: None,
-                overridden: false,
-                dist: None,
-            }],
-            notes: Vec::new(),
-        })
-    }
 
     /// Group g in country c in 2025, with `fighters` and `population`.
     fn inputs(fighters: f64, population: f64) -> Inputs {
-        Inputs {
-            comparison: Comparison {
-                id: "g-c".into(),
-                label: "g in c".into(),
-                group: "g".into(),
-                countries: vec!["c".into()],
-                year: 2025,
-                soldiers: vec!["armed-forces".into()],
-                sources: Default::default(),
-                note: String::new(),
-                at: RowRef::new("comparisons.toml", 1),
-            },
-            fighters: resolved(Quantity::Fighters, fighters),
-            soldiers: resolved(Quantity::Soldiers, 1.0),
-            population: resolved(Quantity::Population, population),
-            area: resolved(Quantity::Area, 1.0),
-        }
+        crate::metrics::testing::inputs("g-c", fighters, 1.0, population, 1.0)
     }
 
     /// An export with the group's `events`, `deaths` and `large` attacks in 2025, its

@@ -6,6 +6,8 @@ pub mod events;
 pub mod formula;
 pub mod overrides;
 pub mod resolve;
+#[cfg(test)]
+pub mod testing;
 pub mod units;
 
 use clap::ValueEnum;

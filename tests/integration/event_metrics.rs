@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::events::EVENT_CLAIMS;
 use crate::util::{fixture_dir, Fixture};
 
 /// The basic fixture with JNIM in Mali: fighters 5,000 (4,000–6,000) in 2025 and 5,000
@@ -204,20 +205,7 @@ fn an_export_covering_no_comparison_is_said_not_hidden() {
 #[test]
 fn the_report_shows_event_metrics_and_stamps_the_export() {
     let fixture = jnim_in_mali();
-    std::fs::write(
-        fixture.dir.path().join("claims.toml"),
-        r#"[document]
-source = "src-a"
-
-[[claim]]
-id = "large-attacks"
-says = "two large-scale JNIM attacks in Mali in the first half of 2025"
-stated = 2
-requires = "events"
-events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-06", measure = "large_attacks" }
-"#,
-    )
-    .expect("write");
+    std::fs::write(fixture.dir.path().join("claims.toml"), EVENT_CLAIMS).expect("write");
     let run = fixture.run(&[
         "report",
         "--out",
@@ -244,7 +232,7 @@ events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-06", m
         "- Events: acled-small.csv (ACLED export, 11 rows from 2024-05-05 to 2025-07-01",
         "- jnim-ml-2023: acled-small.csv has no event in Mali in 2023",
         "| `large_attacks_per_year` |",
-        "1 claim: 1 consistent",
+        "5 claims: 2 consistent, 0 plausible, 1 inconsistent, 2 unverifiable",
     ] {
         assert!(md.contains(needle), "report lacks {needle:?}:\n{md}");
     }

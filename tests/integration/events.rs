@@ -352,7 +352,9 @@ fn a_truncated_last_line_is_left_out_not_fatal() {
     assert!(run.stderr.contains("cut.csv:9: row left out"), "{run:?}");
 }
 
-const EVENT_CLAIMS: &str = r#"[document]
+/// Events claims over the hand-made ACLED fixture: two counted, two the export cannot
+/// reach, one every actor's.
+pub const EVENT_CLAIMS: &str = r#"[document]
 source = "src-a"
 
 [[claim]]
