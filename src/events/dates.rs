@@ -7,6 +7,19 @@ pub type Date = (i32, u32, u32);
 /// The date, or `None` when it is none of the known formats.
 pub fn parse(text: &str) -> Option<Date> {
     let text = text.trim();
+    // The common case first, without splitting: exactly "2025-05-16".
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() {
+        let digits = |ds: &[u8]| {
+            ds.iter().try_fold(0u32, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        return checked(
+            digits(&[y1, y2, y3, y4])? as i32,
+            digits(&[m1, m2])?,
+            digits(&[d1, d2])?,
+        );
+    }
     let date = text.split_whitespace().next()?;
     if let Some(iso) = iso(date) {
         return Some(iso);

@@ -243,23 +243,25 @@ impl Reading {
         wanted: &[&str],
         sink: &mut dyn FnMut(&EventRef),
     ) -> PolarsResult<()> {
-        // One iterator per column, advanced together: the cells are borrowed, never copied.
-        let mut cells: Vec<Box<dyn Iterator<Item = Option<&str>> + '_>> = Vec::new();
+        // One iterator per column, advanced together: the cells are borrowed, never
+        // copied, and the iterators are all of one type (no dynamic dispatch per cell).
+        let mut columns = Vec::with_capacity(wanted.len());
         for name in wanted {
-            let column = frame.column(name)?.str()?;
-            cells.push(Box::new(
-                column
-                    .iter()
-                    .map(|v| v.map(str::trim).filter(|v| !v.is_empty() && *v != "NA")),
-            ));
+            columns.push(frame.column(name)?.str()?);
         }
+        let mut cells: Vec<_> = columns.iter().map(|c| c.iter()).collect();
         let index = &self.index;
         let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
         let mut actors: Vec<&str> = Vec::new();
         for _ in 0..frame.height() {
             self.rows += 1;
             for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
-                *slot = column.next().flatten();
+                *slot = column
+                    .next()
+                    .flatten()
+                    // ASCII trimming: exports pad with spaces, and it is byte-fast.
+                    .map(str::trim_ascii)
+                    .filter(|v| !v.is_empty() && *v != "NA");
             }
             actors.clear();
             let cells = Cells { row: &row, index };
@@ -489,7 +491,11 @@ fn acled<'a>(cells: &Cells<'_, 'a>, actors: &mut Vec<&'a str>) -> Result<Fields<
         .into_iter()
         .flatten()
     {
-        actors.extend(list.split(';').map(str::trim).filter(|a| !a.is_empty()));
+        actors.extend(
+            list.split(';')
+                .map(str::trim_ascii)
+                .filter(|a| !a.is_empty()),
+        );
     }
     Ok(Fields {
         year,
