@@ -59,12 +59,14 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
             config.units,
             &config.data.short(),
             settings,
+            events.as_ref().map(|(inputs, _)| inputs.file.as_str()),
         )),
         Format::Json => tidy::json(&tidy::tidy(
             &rows,
             config.units,
             &config.data.short(),
             settings,
+            events.as_ref().map(|(inputs, _)| inputs.file.as_str()),
         )),
     }
 }

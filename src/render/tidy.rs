@@ -43,6 +43,10 @@ pub struct TidyRow {
     pub seed: Option<u64>,
     pub draws: Option<usize>,
     pub data: String,
+    /// The event export an event metric was counted from; the column is there only
+    /// when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<String>,
 }
 
 pub fn tidy(
@@ -50,6 +54,7 @@ pub fn tidy(
     units: Units,
     data: &str,
     settings: Option<&Settings>,
+    events: Option<&str>,
 ) -> Vec<TidyRow> {
     rows.iter()
         .map(|r| TidyRow {
@@ -70,6 +75,7 @@ pub fn tidy(
             seed: r.interval.and(settings.map(|s| s.seed)),
             draws: r.interval.and(settings.map(|s| s.draws)),
             data: data.to_string(),
+            events: events.filter(|_| r.metric.is_event()).map(str::to_string),
         })
         .collect()
 }
@@ -88,65 +94,69 @@ pub fn csv(rows: &[TidyRow]) -> Result<String, Error> {
             .map(|r| Some(f(r)).filter(|s| !s.is_empty()))
             .collect::<Vec<Option<String>>>()
     };
-    crate::render::csv::write(
-        rows.len(),
-        vec![
-            Column::new("comparison".into(), strings(|r| r.comparison.clone())),
-            Column::new(
-                "versus".into(),
-                optional(|r| r.versus.clone().unwrap_or_default()),
-            ),
-            Column::new("metric".into(), strings(|r| r.metric.clone())),
-            Column::new(
-                "value".into(),
-                rows.iter().map(|r| r.value).collect::<Vec<f64>>(),
-            ),
-            Column::new("unit".into(), strings(|r| r.unit.clone())),
-            Column::new("display".into(), strings(|r| r.display.clone())),
-            Column::new(
-                "p05".into(),
-                rows.iter().map(|r| r.p05).collect::<Vec<Option<f64>>>(),
-            ),
-            Column::new(
-                "p50".into(),
-                rows.iter().map(|r| r.p50).collect::<Vec<Option<f64>>>(),
-            ),
-            Column::new(
-                "p95".into(),
-                rows.iter().map(|r| r.p95).collect::<Vec<Option<f64>>>(),
-            ),
-            Column::new(
-                "bound_low".into(),
-                rows.iter()
-                    .map(|r| r.bound_low)
-                    .collect::<Vec<Option<f64>>>(),
-            ),
-            Column::new(
-                "bound_high".into(),
-                rows.iter()
-                    .map(|r| r.bound_high)
-                    .collect::<Vec<Option<f64>>>(),
-            ),
-            Column::new(
-                "year".into(),
-                rows.iter().map(|r| r.year).collect::<Vec<i32>>(),
-            ),
-            Column::new(
-                "overridden".into(),
-                rows.iter().map(|r| r.overridden).collect::<Vec<bool>>(),
-            ),
-            Column::new("notes".into(), optional(|r| r.notes.clone())),
-            Column::new(
-                "seed".into(),
-                rows.iter().map(|r| r.seed).collect::<Vec<Option<u64>>>(),
-            ),
-            Column::new(
-                "draws".into(),
-                rows.iter()
-                    .map(|r| r.draws.map(|d| d as u64))
-                    .collect::<Vec<Option<u64>>>(),
-            ),
-            Column::new("data".into(), strings(|r| r.data.clone())),
-        ],
-    )
+    let mut columns = vec![
+        Column::new("comparison".into(), strings(|r| r.comparison.clone())),
+        Column::new(
+            "versus".into(),
+            optional(|r| r.versus.clone().unwrap_or_default()),
+        ),
+        Column::new("metric".into(), strings(|r| r.metric.clone())),
+        Column::new(
+            "value".into(),
+            rows.iter().map(|r| r.value).collect::<Vec<f64>>(),
+        ),
+        Column::new("unit".into(), strings(|r| r.unit.clone())),
+        Column::new("display".into(), strings(|r| r.display.clone())),
+        Column::new(
+            "p05".into(),
+            rows.iter().map(|r| r.p05).collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "p50".into(),
+            rows.iter().map(|r| r.p50).collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "p95".into(),
+            rows.iter().map(|r| r.p95).collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "bound_low".into(),
+            rows.iter()
+                .map(|r| r.bound_low)
+                .collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "bound_high".into(),
+            rows.iter()
+                .map(|r| r.bound_high)
+                .collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "year".into(),
+            rows.iter().map(|r| r.year).collect::<Vec<i32>>(),
+        ),
+        Column::new(
+            "overridden".into(),
+            rows.iter().map(|r| r.overridden).collect::<Vec<bool>>(),
+        ),
+        Column::new("notes".into(), optional(|r| r.notes.clone())),
+        Column::new(
+            "seed".into(),
+            rows.iter().map(|r| r.seed).collect::<Vec<Option<u64>>>(),
+        ),
+        Column::new(
+            "draws".into(),
+            rows.iter()
+                .map(|r| r.draws.map(|d| d as u64))
+                .collect::<Vec<Option<u64>>>(),
+        ),
+        Column::new("data".into(), strings(|r| r.data.clone())),
+    ];
+    if rows.iter().any(|r| r.events.is_some()) {
+        columns.push(Column::new(
+            "events".into(),
+            optional(|r| r.events.clone().unwrap_or_default()),
+        ));
+    }
+    crate::render::csv::write(rows.len(), columns)
 }

@@ -109,6 +109,8 @@ fn acled_counts_set_against_fighters_and_population() {
     close(&events, "value", 0.16);
     let large = value(&rows, "jnim-ml", "large_attacks_per_year").expect("row");
     close(&large, "value", 2.0 * 365.0 / 182.0);
+    // Tidy rows name the export they were counted from.
+    assert_eq!(large["events"], "acled-small.csv", "{large}");
     assert!(
         large["notes"]
             .as_str()
@@ -176,9 +178,13 @@ fn event_metrics_need_an_export() {
     fixture
         .run(&["table", "--events", "no-such.csv"])
         .fails(2, &["no-such.csv: no such file"]);
-    // Without --events, the default table has no event metric.
+    // Without --events, the default table has no event metric and no events column.
     let run = fixture.run(&["table", "--format", "csv"]);
     assert!(!run.ok().contains("large_attacks_per_year"), "{run:?}");
+    assert!(
+        !run.stdout.lines().next().unwrap_or("").contains("events"),
+        "{run:?}"
+    );
 }
 
 #[test]
