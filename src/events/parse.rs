@@ -15,8 +15,24 @@ use super::pieces::Pieces;
 /// The workers parsing at once: these machines have two cores.
 const WORKERS: usize = 2;
 
+/// A piece to parse: its place in the file's order, its first byte's offset, its bytes.
+type Job = (usize, u64, Vec<u8>);
+
 /// A parsed piece and the bytes of the file it covers, or why reading stopped.
-pub type Parsed = Result<(DataFrame, u64), String>;
+pub type Parsed = Result<(DataFrame, u64), Unreadable>;
+
+/// Why a piece could not be read.
+#[derive(Debug)]
+pub enum Unreadable {
+    /// A byte that is not UTF-8: where in the file, its value, and the column (0-based)
+    /// of the record it stands in.
+    NotUtf8 {
+        at: u64,
+        value: u8,
+        column: usize,
+    },
+    Other(String),
+}
 
 /// The parsed pieces, in file order.
 pub struct Parsing {
@@ -35,9 +51,15 @@ struct Parser {
 }
 
 impl Parser {
-    fn parse(&self, piece: &[u8]) -> Parsed {
+    /// Parses `piece`, which starts `offset` bytes into the file.
+    fn parse(&self, piece: &[u8], offset: u64) -> Parsed {
         if !validate_utf8(piece) {
-            return Err("invalid UTF-8 (save the export as UTF-8)".into());
+            let valid = std::str::from_utf8(piece).map_or_else(|e| e.valid_up_to(), |_| 0);
+            return Err(Unreadable::NotUtf8 {
+                at: offset + valid as u64,
+                value: piece.get(valid).copied().unwrap_or(0),
+                column: column_at(piece, valid),
+            });
         }
         read_chunk(
             piece,
@@ -54,8 +76,22 @@ impl Parser {
             Some(0),
         )
         .map(|frame| (frame, piece.len() as u64))
-        .map_err(|e| e.to_string())
+        .map_err(|e| Unreadable::Other(e.to_string()))
     }
+}
+
+/// The column (0-based) of the record at `at` in `bytes`, which starts at a record.
+fn column_at(bytes: &[u8], at: usize) -> usize {
+    let (mut column, mut quoted) = (0, false);
+    for &b in &bytes[..at.min(bytes.len())] {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => column += 1,
+            b'\n' if !quoted => column = 0,
+            _ => {}
+        }
+    }
+    column
 }
 
 /// Starts reading `path`, whose header names `columns`, keeping the `wanted` ones.
@@ -78,7 +114,7 @@ pub fn start(path: PathBuf, columns: &[String], wanted: &[String]) -> Parsing {
             .with_missing_is_null(true),
     });
     // Bounded queues keep a few pieces in memory, however large the file.
-    let (work, jobs) = sync_channel::<(usize, Vec<u8>)>(WORKERS);
+    let (work, jobs) = sync_channel::<Job>(WORKERS);
     let (done, results) = sync_channel::<(usize, Parsed)>(WORKERS);
     let jobs = Arc::new(Mutex::new(jobs));
     for _ in 0..WORKERS {
@@ -88,8 +124,10 @@ pub fn start(path: PathBuf, columns: &[String], wanted: &[String]) -> Parsing {
                 .lock()
                 .map_err(|_| ())
                 .and_then(|j| j.recv().map_err(|_| ()));
-            let Ok((index, piece)) = job else { return };
-            if done.send((index, parser.parse(&piece))).is_err() {
+            let Ok((index, offset, piece)) = job else {
+                return;
+            };
+            if done.send((index, parser.parse(&piece, offset))).is_err() {
                 return;
             }
         });
@@ -105,23 +143,28 @@ pub fn start(path: PathBuf, columns: &[String], wanted: &[String]) -> Parsing {
 
 /// Cuts the file into pieces for the workers, the header left out; a read error goes
 /// straight to the results, in its place.
-fn cut(path: PathBuf, work: SyncSender<(usize, Vec<u8>)>, done: SyncSender<(usize, Parsed)>) {
+fn cut(path: PathBuf, work: SyncSender<Job>, done: SyncSender<(usize, Parsed)>) {
     let mut index = 0;
     let result = (|| -> std::io::Result<()> {
         let mut pieces = Pieces::new(std::fs::File::open(&path)?);
+        let mut offset = 0u64;
         while let Some(mut piece) = pieces.next_piece()? {
             if index == 0 {
-                piece.drain(..first_record_end(&piece));
+                let header = first_record_end(&piece);
+                piece.drain(..header);
+                offset = header as u64;
             }
-            if work.send((index, piece)).is_err() {
+            let length = piece.len() as u64;
+            if work.send((index, offset, piece)).is_err() {
                 return Ok(());
             }
+            offset += length;
             index += 1;
         }
         Ok(())
     })();
     if let Err(e) = result {
-        let _ = done.send((index, Err(e.to_string())));
+        let _ = done.send((index, Err(Unreadable::Other(e.to_string()))));
     }
 }
 
@@ -160,8 +203,11 @@ impl Iterator for Parsing {
                 // Every thread has ended: the pieces are all in, unless one was lost.
                 Err(_) => {
                     self.finished = true;
-                    return (!self.waiting.is_empty())
-                        .then(|| Err("the CSV reader stopped unexpectedly".to_string()));
+                    return (!self.waiting.is_empty()).then(|| {
+                        Err(Unreadable::Other(
+                            "the CSV reader stopped unexpectedly".to_string(),
+                        ))
+                    });
                 }
             }
         }

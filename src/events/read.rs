@@ -13,7 +13,7 @@ use crate::error::{Error, Location, Problem};
 
 use super::aggregate::EventRef;
 use super::dates::{self, Date};
-use super::parse;
+use super::parse::{self, Unreadable};
 use super::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,12 +187,22 @@ pub fn read(
             }
         }
     }
-    let unreadable = |message: String| {
-        file_problem(
+    let unreadable = |why: Unreadable| match why {
+        Unreadable::NotUtf8 { at, value, column } => Error::Data(vec![Problem::new(
+            format!("byte 0x{value:02X} is not UTF-8"),
+            Location::cell(
+                &file,
+                line_at(path, at),
+                column + 1,
+                columns.get(column).map_or("", String::as_str),
+            ),
+        )
+        .help("save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)")]),
+        Unreadable::Other(message) => file_problem(
             &file,
             format!("cannot parse the CSV: {message}"),
             "check that the export is complete and comma-separated",
-        )
+        ),
     };
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
@@ -550,6 +560,18 @@ fn count(text: Option<&str>, column: &str) -> Result<f64, String> {
             "{column} \"{text}\" is not a whole number of deaths"
         )),
     }
+}
+
+/// The 1-based line of the byte at `offset`: line breaks before it, plus one.
+fn line_at(path: &Path, offset: u64) -> usize {
+    let Ok(file) = std::fs::File::open(path) else {
+        return 0;
+    };
+    let mut before = Vec::new();
+    if file.take(offset).read_to_end(&mut before).is_err() {
+        return 0;
+    }
+    1 + memchr::memchr_iter(b'\n', &before).count()
 }
 
 /// The 1-based line where each data record starts, for the records asked for. Quoted

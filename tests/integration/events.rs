@@ -295,6 +295,22 @@ fn file_level_problems() {
             "the header names the column country twice (column 8)",
         ],
     );
+    // A Windows-1252 "é" in a note that follows a quoted line break: located exactly.
+    std::fs::write(
+        dir.join("latin1.csv"),
+        b"event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n\
+          MLI1,2025-01-10,2025,JNIM,,X,,Mali,19,\"a note\nover two lines\"\n\
+          MLI2,2025-01-11,2025,JNIM,,X,,Mali,21,\"caf\xe9\"\n",
+    )
+    .expect("write");
+    fixture.run(&["events", "latin1.csv"]).fails(
+        1,
+        &[
+            "byte 0xE9 is not UTF-8",
+            "latin1.csv:4:10 (column `notes`)",
+            "save the export as UTF-8",
+        ],
+    );
     fixture
         .run(&["events", "missing.csv"])
         .fails(2, &["missing.csv: no such file"]);
