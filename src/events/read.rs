@@ -102,10 +102,24 @@ fn file_problem(file: &str, message: impl Into<String>, help: impl Into<String>)
 fn header(path: &Path, file: &str) -> Result<Vec<String>, Error> {
     let handle =
         std::fs::File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
-    let mut first = String::new();
+    let mut raw = Vec::new();
     BufReader::new(handle.take(1 << 20))
-        .read_line(&mut first)
+        .read_until(b'\n', &mut raw)
         .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+    if raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]) || raw.contains(&0) {
+        return Err(file_problem(
+            file,
+            "the file is UTF-16, not UTF-8",
+            "save the export as UTF-8 (CSV UTF-8 in a spreadsheet's save dialog)",
+        ));
+    }
+    let Ok(first) = String::from_utf8(raw) else {
+        return Err(file_problem(
+            file,
+            "the header row is not UTF-8",
+            "save the export as UTF-8",
+        ));
+    };
     let first = first.trim_start_matches('\u{feff}').trim_end();
     if first.is_empty() {
         return Err(file_problem(file, "the file is empty", "an event export starts with its header row (ACLED: event_id_cnty, event_date, ...; UCDP: id, year, side_a, ...)"));

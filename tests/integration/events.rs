@@ -311,6 +311,25 @@ fn file_level_problems() {
             "save the export as UTF-8",
         ],
     );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "event_id_cnty,event_date\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(dir.join("utf16.csv"), utf16).expect("write");
+    fixture
+        .run(&["events", "utf16.csv"])
+        .fails(1, &["utf16.csv", "the file is UTF-16, not UTF-8"]);
+    // A byte-order mark before an UTF-8 header is fine.
+    std::fs::write(
+        dir.join("bom.csv"),
+        "\u{feff}event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\nMLI1,2025-01-10,2025,JNIM,,X,,Mali,19\n",
+    )
+    .expect("write");
+    assert!(fixture.run(&["events", "bom.csv"]).ok().contains("jnim"));
     fixture
         .run(&["events", "missing.csv"])
         .fails(2, &["missing.csv: no such file"]);
