@@ -119,6 +119,10 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
     let mut fields = 1;
     let mut in_quotes = false;
     let mut quote_line = 0;
+    let mut quote_column = 0;
+    // Where the current line starts, for columns; and whether the next byte starts a cell.
+    let mut line_start = 0;
+    let mut cell_start = true;
     let bytes = text.as_bytes();
     let mut push = |start: usize, end: usize, start_line: usize, fields: usize| {
         if !text[start..end].trim().is_empty() {
@@ -130,23 +134,43 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
             });
         }
     };
+    let at = |line: usize, column: usize| {
+        let mut location = Location::line(file, line);
+        location.column = Some(column);
+        location
+    };
     for (i, &b) in bytes.iter().enumerate() {
+        let opens_cell = std::mem::replace(&mut cell_start, false);
         match b {
+            b'"' if !in_quotes && !opens_cell && bytes.get(i.wrapping_sub(1)) != Some(&b'"') => {
+                let column = text[line_start..i].chars().count() + 1;
+                return Err(vec![Problem::new(
+                    "a double quote inside a cell that does not start with one",
+                    at(line, column),
+                )
+                .help("quote the whole cell and double the quotes inside it, e.g. \"the \"\"Sahel\"\" front\", or remove the quote")]);
+            }
             b'"' => {
                 in_quotes = !in_quotes;
                 if in_quotes {
                     quote_line = line;
+                    quote_column = text[line_start..i].chars().count() + 1;
                 }
             }
-            b',' if !in_quotes => fields += 1,
+            b',' if !in_quotes => {
+                fields += 1;
+                cell_start = true;
+            }
             b'\n' => {
                 if !in_quotes {
                     push(start, i, start_line, fields);
                     start = i + 1;
                     start_line = line + 1;
                     fields = 1;
+                    cell_start = true;
                 }
                 line += 1;
+                line_start = i + 1;
             }
             _ => {}
         }
@@ -154,7 +178,7 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
     if in_quotes {
         return Err(vec![Problem::new(
             "a double quote opened here is never closed",
-            Location::line(file, quote_line),
+            at(quote_line, quote_column),
         )
         .help(
             "close the quoted cell with \"; write a literal quote inside a quoted cell as \"\"",

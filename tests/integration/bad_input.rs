@@ -325,7 +325,21 @@ fn unclosed_quote() {
         "src-a,\"Alpha report",
         &[
             "a double quote opened here is never closed",
-            "datasets/sources.csv:2",
+            "datasets/sources.csv:2:7",
+        ],
+    );
+}
+
+#[test]
+fn a_quote_inside_an_unquoted_cell() {
+    rejects(
+        "sources.csv",
+        "src-a,Alpha report",
+        "src-a,Alpha \"report\"",
+        &[
+            "a double quote inside a cell that does not start with one",
+            "datasets/sources.csv:2:13",
+            "quote the whole cell and double the quotes inside it",
         ],
     );
 }
