@@ -252,3 +252,18 @@ fn the_report_shows_event_metrics_and_stamps_the_export() {
     let plain = std::fs::read_to_string(fixture.dir.path().join("plain.md")).expect("report");
     assert!(!plain.contains("Event counts"), "{plain}");
 }
+
+#[test]
+fn terminal_table_with_events_snapshot() {
+    let fixture = jnim_in_mali();
+    let file = export("acled-small.csv");
+    let mut args = vec!["table", "--events", &file, "--comparison", "jnim-ml"];
+    for metric in [
+        "fatalities_per_1000_fighters",
+        "events_per_million_people",
+        "large_attacks_per_year",
+    ] {
+        args.extend(["--metric", metric]);
+    }
+    insta::assert_snapshot!(fixture.run(&args).ok());
+}
