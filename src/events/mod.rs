@@ -3,8 +3,10 @@
 
 pub mod aggregate;
 pub mod dates;
+pub mod lines;
 pub mod matching;
 mod parse;
 mod pieces;
 mod progress;
 pub mod read;
+mod rows;

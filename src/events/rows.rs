@@ -1,0 +1,238 @@
+//! One row of an export as an event: its cells read by role (the same roles in ACLED
+//! and UCDP), checked (a date, a whole number of deaths), its actors listed, or the
+//! reason it cannot be used.
+
+use std::collections::HashMap;
+
+use super::aggregate::EventRef;
+use super::dates::{self, Date};
+
+/// The parsed fields of a row, before its actors are attached.
+#[derive(Clone)]
+pub(super) struct Fields<'a> {
+    pub(super) year: i32,
+    pub(super) month: u32,
+    pub(super) date: Date,
+    pub(super) country: &'a str,
+    pub(super) initiator: &'a str,
+    pub(super) fatalities: f64,
+    pub(super) range: Option<(f64, f64)>,
+    pub(super) civilians: bool,
+    /// ACLED's `sub_event_type`, e.g. "Agreement".
+    pub(super) kind: Option<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    pub(super) fn with<'b>(&self, actors: &'b [&'a str]) -> EventRef<'b>
+    where
+        'a: 'b,
+    {
+        EventRef {
+            year: self.year,
+            month: self.month,
+            country: self.country,
+            initiator: self.initiator,
+            actors,
+            fatalities: self.fatalities,
+            fatalities_range: self.range,
+            civilian_targeting: self.civilians,
+            kind: self.kind,
+        }
+    }
+}
+
+/// A monadic event held until all its rows are read.
+pub(super) struct Owned {
+    pub(super) fields: OwnedFields,
+    pub(super) country: String,
+    pub(super) actors: Vec<String>,
+}
+
+pub(super) struct OwnedFields {
+    pub(super) year: i32,
+    pub(super) month: u32,
+    pub(super) initiator: String,
+    pub(super) fatalities: f64,
+    pub(super) civilians: bool,
+    pub(super) kind: Option<String>,
+}
+
+impl Owned {
+    pub(super) fn new(fields: &Fields, actors: &[&str]) -> Owned {
+        Owned {
+            fields: OwnedFields {
+                year: fields.year,
+                month: fields.month,
+                initiator: fields.initiator.to_string(),
+                fatalities: fields.fatalities,
+                civilians: fields.civilians,
+                kind: fields.kind.map(str::to_string),
+            },
+            country: fields.country.to_string(),
+            actors: actors.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+}
+
+impl OwnedFields {
+    pub(super) fn borrowed<'a>(&'a self, country: &'a str, actors: &'a [&'a str]) -> EventRef<'a> {
+        EventRef {
+            year: self.year,
+            month: self.month,
+            country,
+            initiator: &self.initiator,
+            actors,
+            fatalities: self.fatalities,
+            fatalities_range: None,
+            civilian_targeting: self.civilians,
+            kind: self.kind.as_deref(),
+        }
+    }
+}
+
+/// Where each needed column sits in a row, by role; `None` when the format lacks it.
+pub(super) struct Index {
+    pub(super) id: Option<usize>,
+    pub(super) date: Option<usize>,
+    pub(super) year: Option<usize>,
+    pub(super) actor1: Option<usize>,
+    pub(super) actor2: Option<usize>,
+    pub(super) assoc1: Option<usize>,
+    pub(super) assoc2: Option<usize>,
+    pub(super) country: Option<usize>,
+    pub(super) fatalities: Option<usize>,
+    pub(super) civilians: Option<usize>,
+    pub(super) kind: Option<usize>,
+    pub(super) violence: Option<usize>,
+    pub(super) best: Option<usize>,
+    pub(super) low: Option<usize>,
+    pub(super) high: Option<usize>,
+}
+
+impl Index {
+    pub(super) fn new(positions: &HashMap<&str, usize>) -> Index {
+        let at = |names: &[&str]| names.iter().find_map(|n| positions.get(n).copied());
+        Index {
+            id: at(&["event_id_cnty", "id"]),
+            date: at(&["event_date", "date_start"]),
+            year: at(&["year"]),
+            actor1: at(&["actor1", "side_a"]),
+            actor2: at(&["actor2", "side_b"]),
+            assoc1: at(&["assoc_actor_1"]),
+            assoc2: at(&["assoc_actor_2"]),
+            country: at(&["country"]),
+            fatalities: at(&["fatalities"]),
+            civilians: at(&["civilian_targeting"]),
+            kind: at(&["sub_event_type"]),
+            violence: at(&["type_of_violence"]),
+            best: at(&["best", "best_est"]),
+            low: at(&["low", "low_est"]),
+            high: at(&["high", "high_est"]),
+        }
+    }
+}
+
+/// One row's cells, read by role.
+pub(super) struct Cells<'r, 'a> {
+    pub(super) row: &'r [Option<&'a str>],
+    pub(super) index: &'r Index,
+}
+
+impl<'a> Cells<'_, 'a> {
+    pub(super) fn get(&self, at: Option<usize>) -> Option<&'a str> {
+        at.and_then(|i| self.row[i])
+    }
+
+    /// The event's year (the `year` column when there is one) and its date.
+    fn period(&self, date_column: &str) -> Result<(i32, Date), String> {
+        let when = self
+            .get(self.index.date)
+            .ok_or_else(|| format!("no {date_column}"))?;
+        let date = dates::parse(when).ok_or_else(|| {
+            format!("{date_column} \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)")
+        })?;
+        let year = match self.get(self.index.year) {
+            Some(text) => text
+                .parse()
+                .map_err(|_| format!("year \"{text}\" is not a year"))?,
+            None => date.0,
+        };
+        Ok((year, date))
+    }
+}
+
+pub(super) fn acled<'a>(
+    cells: &Cells<'_, 'a>,
+    actors: &mut Vec<&'a str>,
+) -> Result<Fields<'a>, String> {
+    let ix = cells.index;
+    cells.get(ix.id).ok_or("no event_id_cnty")?;
+    let (year, date) = cells.period("event_date")?;
+    let fatalities = count(cells.get(ix.fatalities), "fatalities")?;
+    let initiator = cells.get(ix.actor1).ok_or("no actor1")?;
+    actors.push(initiator);
+    actors.extend(cells.get(ix.actor2));
+    for list in [cells.get(ix.assoc1), cells.get(ix.assoc2)]
+        .into_iter()
+        .flatten()
+    {
+        actors.extend(
+            list.split(';')
+                .map(str::trim_ascii)
+                .filter(|a| !a.is_empty()),
+        );
+    }
+    Ok(Fields {
+        year,
+        month: date.1,
+        date,
+        country: cells.get(ix.country).unwrap_or_default(),
+        initiator,
+        fatalities,
+        range: None,
+        civilians: cells.get(ix.civilians).is_some(),
+        kind: cells.get(ix.kind),
+    })
+}
+
+pub(super) fn ucdp<'a>(
+    cells: &Cells<'_, 'a>,
+    website: bool,
+    actors: &mut Vec<&'a str>,
+) -> Result<Fields<'a>, String> {
+    let ix = cells.index;
+    let (b, l, h) = if website {
+        ("best_est", "low_est", "high_est")
+    } else {
+        ("best", "low", "high")
+    };
+    cells.get(ix.id).ok_or("no id")?;
+    let (year, date) = cells.period("date_start")?;
+    let best = count(cells.get(ix.best), b)?;
+    let range = (count(cells.get(ix.low), l)?, count(cells.get(ix.high), h)?);
+    let initiator = cells.get(ix.actor1).ok_or("no side_a")?;
+    actors.push(initiator);
+    actors.extend(cells.get(ix.actor2));
+    Ok(Fields {
+        year,
+        month: date.1,
+        date,
+        country: cells.get(ix.country).unwrap_or_default(),
+        initiator,
+        fatalities: best,
+        range: Some(range),
+        civilians: cells.get(ix.violence) == Some("3"),
+        kind: None,
+    })
+}
+
+/// A non-negative whole number of deaths.
+fn count(text: Option<&str>, column: &str) -> Result<f64, String> {
+    let text = text.ok_or_else(|| format!("no {column} (the cell is empty or NA)"))?;
+    match text.parse::<u64>() {
+        Ok(n) => Ok(n as f64),
+        Err(_) => Err(format!(
+            "{column} \"{text}\" is not a whole number of deaths"
+        )),
+    }
+}
