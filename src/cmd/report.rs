@@ -11,8 +11,9 @@ use crate::metrics::Metric;
 use crate::output::write_atomically;
 use crate::report::{self, stamp, EventsUsed, Input, Report, MARKER};
 
-use super::check::{claim_texts, parse_claims, recheck_files, EventTotals};
+use super::check::{claim_texts, parse_claims, recheck_files};
 use super::events::{count, event_inputs, metrics_aggregator};
+use crate::claims::counted::EventTotals;
 use crate::events::matching::Matcher;
 
 /// The claims a report re-checks: `--claims` when given, else `seeds/` when it exists,
