@@ -292,6 +292,9 @@ impl Reading {
             actors.clear();
             let cells = Cells { row: &row, index };
             let parsed = match self.format {
+                _ if row.iter().all(Option::is_none) => {
+                    Err("an empty line (every needed cell is empty)".to_string())
+                }
                 Format::Acled { .. } => acled(&cells, &mut actors),
                 Format::Ucdp { website } => ucdp(&cells, website, &mut actors),
             };

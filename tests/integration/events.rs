@@ -323,6 +323,18 @@ fn file_level_problems() {
     fixture
         .run(&["events", "utf16.csv"])
         .fails(1, &["utf16.csv", "the file is UTF-16, not UTF-8"]);
+    // A blank line is counted as left out, and said to be one.
+    std::fs::write(
+        dir.join("blank.csv"),
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\n\nMLI1,2025-01-10,2025,JNIM,,X,,Mali,19\n",
+    )
+    .expect("write");
+    let run = fixture.run(&["events", "blank.csv"]);
+    assert!(
+        run.stderr
+            .contains("blank.csv:2: row left out: an empty line (every needed cell is empty)"),
+        "{run:?}"
+    );
     // A byte-order mark before an UTF-8 header is fine.
     std::fs::write(
         dir.join("bom.csv"),
