@@ -14,6 +14,8 @@ pub const PIECE: usize = 8 << 20;
 /// Whole records, in file order.
 pub struct Pieces<R> {
     source: R,
+    /// The bytes read at a time: [`PIECE`], smaller in tests.
+    size: usize,
     /// Bytes read but not yet handed out: the start of a record cut by the last read.
     carry: Vec<u8>,
     done: bool,
@@ -21,8 +23,13 @@ pub struct Pieces<R> {
 
 impl<R: Read> Pieces<R> {
     pub fn new(source: R) -> Self {
+        Pieces::with_size(source, PIECE)
+    }
+
+    fn with_size(source: R, size: usize) -> Self {
         Pieces {
             source,
+            size,
             carry: Vec::new(),
             done: false,
         }
@@ -36,10 +43,10 @@ impl<R: Read> Pieces<R> {
         }
         let mut piece = std::mem::take(&mut self.carry);
         loop {
-            piece.reserve(PIECE);
+            piece.reserve(self.size);
             // Reads into the spare capacity: no zeroing first.
             let read = (&mut self.source)
-                .take(PIECE as u64)
+                .take(self.size as u64)
                 .read_to_end(&mut piece)?;
             if read == 0 {
                 self.done = true;
@@ -75,6 +82,37 @@ pub fn last_record_end(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Whether `bytes` ends outside quotes, given that it starts outside them.
+    fn outside_quotes(bytes: &[u8]) -> bool {
+        bytes.iter().filter(|&&b| b == b'"').count() % 2 == 0
+    }
+
+    proptest! {
+        #[test]
+        fn any_cut_rejoins_to_the_file_and_falls_between_records(
+            cells in proptest::collection::vec("[a-z,]{0,6}|\"[a-z,\n]{0,6}(\"\"[a-z\n]{0,3})?\"", 1..200),
+            size in 1usize..64,
+        ) {
+            // Records of quoted and unquoted cells, some with line breaks and quotes inside.
+            let text: String = cells
+                .chunks(3)
+                .map(|record| record.join(",") + "\n")
+                .collect();
+            let mut pieces = Pieces::with_size(text.as_bytes(), size);
+            let mut joined = Vec::new();
+            while let Some(piece) = pieces.next_piece().expect("read") {
+                prop_assert!(!piece.is_empty());
+                joined.extend_from_slice(&piece);
+                // Every cut is at the end of a record: after a line break outside quotes.
+                if joined.len() < text.len() {
+                    prop_assert!(joined.ends_with(b"\n") && outside_quotes(&joined), "cut inside a record");
+                }
+            }
+            prop_assert_eq!(joined, text.as_bytes());
+        }
+    }
 
     #[test]
     fn the_last_record_end_skips_quoted_line_breaks() {
