@@ -202,6 +202,11 @@ pub struct TableArgs {
     #[arg(long, value_name = "ID")]
     pub base: Option<String>,
 
+    /// Show the pairwise ratios of the base only against this comparison; repeatable.
+    /// Default: against every other comparison shown.
+    #[arg(long = "versus", value_name = "ID")]
+    pub versus: Vec<String>,
+
     /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json` with one row
     /// per comparison and metric.
     #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -104,6 +104,8 @@ pub struct TableConfig {
     pub comparisons: Vec<String>,
     pub metrics: Vec<Metric>,
     pub base: Option<String>,
+    /// The comparisons the pairwise ratios are shown against; empty means all.
+    pub versus: Vec<String>,
     pub format: Format,
     /// Where to write every draw as CSV (`--samples`).
     pub samples: Option<PathBuf>,
@@ -192,6 +194,7 @@ fn table_config(args: TableArgs) -> Result<TableConfig, Error> {
         comparisons: args.comparisons,
         metrics,
         base: args.base,
+        versus: args.versus,
         format: args.format,
         samples: args.samples,
         events,

@@ -80,6 +80,7 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
         uncertainty: Some(config.uncertainty),
         keep_draws: false,
         events: events.as_ref().map(|(inputs, _)| inputs),
+        versus: &[],
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;

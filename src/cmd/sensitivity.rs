@@ -52,6 +52,7 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
         uncertainty: None,
         keep_draws: false,
         events: events.as_ref(),
+        versus: &table.versus,
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;

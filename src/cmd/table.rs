@@ -25,6 +25,7 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
         uncertainty: Some(config.uncertainty),
         keep_draws: table.samples.is_some(),
         events: events.as_ref().map(|(inputs, _)| inputs),
+        versus: &table.versus,
     };
     let computed =
         compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
@@ -120,6 +121,17 @@ pub fn selected_comparisons<'a>(
         check_ids("--base", std::slice::from_ref(base), &known)?;
         ids.retain(|id| id != base);
         ids.insert(0, base.as_str());
+    }
+    check_ids("--versus", &table.versus, &known)?;
+    if let Some(id) = table
+        .versus
+        .iter()
+        .find(|v| ids.first() == Some(&v.as_str()) || !ids.contains(&v.as_str()))
+    {
+        return Err(Error::Usage(format!(
+            "--versus {id}: the pairwise ratios divide the base ({}) by the other comparisons shown; give one of those",
+            ids.first().copied().unwrap_or("none")
+        )));
     }
     Ok(ids)
 }

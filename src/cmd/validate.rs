@@ -20,6 +20,7 @@ pub fn run(config: &Config) -> Result<String, Error> {
             uncertainty: None,
             keep_draws: false,
             events: None,
+            versus: &[],
         };
         match compute_all(&data, &config.overrides, &selection) {
             Ok(rows) => {

@@ -144,6 +144,8 @@ pub struct Selection<'a> {
     pub keep_draws: bool,
     /// The counts of an event export, for the event metrics.
     pub events: Option<&'a EventInputs>,
+    /// The comparisons the base's pairwise ratios are computed against; empty: all.
+    pub versus: &'a [String],
 }
 
 /// The rows with their formulas, before and after propagation.
@@ -207,7 +209,10 @@ pub fn compute_with_formulas(
         }
     }
     if let Some((base, others)) = inputs.split_first() {
-        for other in others {
+        let chosen = |other: &&Inputs| {
+            selection.versus.is_empty() || selection.versus.contains(&other.comparison.id)
+        };
+        for other in others.iter().filter(chosen) {
             for metric in selection.metrics.iter().filter(|m| m.is_pairwise()) {
                 keep(pairwise_with_formula(base, other, *metric, selection.units));
             }

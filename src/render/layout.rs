@@ -51,8 +51,10 @@ impl<'a> Layout<'a> {
             Some((base, others)) if !others.is_empty() && !pair_metrics.is_empty() => Some((
                 base.to_string(),
                 Grid {
+                    // Only the comparisons the base was compared with (`--versus`).
                     lines: others
                         .iter()
+                        .filter(|other| rows.iter().any(|r| r.versus.as_deref() == Some(**other)))
                         .map(|other| {
                             (
                                 other.to_string(),

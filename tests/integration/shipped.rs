@@ -55,3 +55,45 @@ fn embedded_copy_matches_the_datasets_directory() {
     };
     assert_eq!(strip(dir.ok()), strip(embedded.ok()));
 }
+
+#[test]
+fn versus_keeps_only_the_pairwise_ratios_asked_for() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/datasets");
+    let run = Fixture::empty().run(&[
+        "--data",
+        data,
+        "--draws",
+        "1000",
+        "table",
+        "--format",
+        "json",
+        "--versus",
+        "hts-syria",
+        "--versus",
+        "taliban-afghanistan",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(run.ok()).expect("json");
+    let mut partners: Vec<&str> = rows.iter().filter_map(|r| r["versus"].as_str()).collect();
+    partners.sort_unstable();
+    partners.dedup();
+    assert_eq!(partners, ["hts-syria", "taliban-afghanistan"]);
+    // Every comparison still has its own metrics.
+    assert!(rows
+        .iter()
+        .any(|r| r["comparison"] == "al-shabaab-somalia" && r["versus"].is_null()));
+    Fixture::empty()
+        .run(&["--data", data, "table", "--versus", "jnim-sahel"])
+        .fails(
+            2,
+            &["--versus jnim-sahel: the pairwise ratios divide the base (jnim-sahel)"],
+        );
+    Fixture::empty()
+        .run(&["--data", data, "table", "--versus", "hts-syra"])
+        .fails(
+            2,
+            &[
+                "--versus hts-syra: no such comparison",
+                "did you mean `hts-syria`?",
+            ],
+        );
+}
