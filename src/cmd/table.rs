@@ -36,33 +36,23 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     if let (Some(path), Some(sampled)) = (&table.samples, &computed.sampled) {
         write_atomically(path, samples_csv(&rows, sampled)?.as_bytes())?;
     }
-    let mut described = config.data.describe();
+    let described = config.data.describe();
     let export = events.as_ref().map(|(_, described)| described.as_str());
-    if let Some(export) = export {
-        described.push_str(&format!(" · events: {export}"));
-    }
     let settings = Some(&config.uncertainty);
     match table.format {
-        // The export gets a line of its own under the data line: it is long.
-        Format::Table => {
-            let rendered = terminal::render(
-                &Layout::new(&rows, &ids, &metrics),
-                config.units,
-                &config.data.describe(),
-                settings,
-                terminal::use_color(),
-            );
-            Ok(match (export, rendered.split_once('\n')) {
-                (Some(export), Some((first, rest))) => {
-                    format!("{first}\nevents: {export}\n{rest}")
-                }
-                _ => rendered,
-            })
-        }
+        Format::Table => Ok(terminal::render(
+            &Layout::new(&rows, &ids, &metrics),
+            config.units,
+            &described,
+            export,
+            settings,
+            terminal::use_color(),
+        )),
         Format::Markdown => Ok(markdown::render(
             &Layout::new(&rows, &ids, &metrics),
             config.units,
             &described,
+            export,
             settings,
         )),
         Format::Csv => tidy::csv(&tidy::tidy(

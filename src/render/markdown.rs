@@ -48,7 +48,13 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
     out
 }
 
-pub fn render(layout: &Layout, units: Units, data: &str, settings: Option<&Settings>) -> String {
+pub fn render(
+    layout: &Layout,
+    units: Units,
+    data: &str,
+    events: Option<&str>,
+    settings: Option<&Settings>,
+) -> String {
     let mut out = String::new();
     if !layout.single.metrics.is_empty() {
         out.push_str(&grid_table(&layout.single, "comparison", units, |id| {
@@ -82,6 +88,9 @@ pub fn render(layout: &Layout, units: Units, data: &str, settings: Option<&Setti
             s.seed
         ));
     }
-    out.push_str(&format!("\nData: {data}.\n"));
+    match events {
+        Some(events) => out.push_str(&format!("\nData: {data} · events: {events}.\n")),
+        None => out.push_str(&format!("\nData: {data}.\n")),
+    }
     out
 }

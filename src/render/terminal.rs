@@ -107,10 +107,12 @@ fn metric_table(
     table.to_string()
 }
 
+/// The table; `events` describes the event export, on a line of its own (it is long).
 pub fn render(
     layout: &Layout,
     units: Units,
     data: &str,
+    events: Option<&str>,
     settings: Option<&Settings>,
     color: bool,
 ) -> String {
@@ -119,6 +121,9 @@ pub fn render(
         Units::Metric => "metric (km²)",
     };
     let mut out = format!("data: {data} · units: {units_text}\n");
+    if let Some(events) = events {
+        out.push_str(&format!("events: {events}\n"));
+    }
     if let Some(s) = settings {
         out.push_str(&format!(
             "90% intervals from {} Monte Carlo draws, seed {}\n",
