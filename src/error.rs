@@ -153,7 +153,7 @@ impl fmt::Display for Error {
                     writeln!(f, "{problem}")?;
                 }
                 let n = problems.len();
-                write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
+                write!(f, "{} found", crate::render::format::counted(n, "problem"))
             }
         }
     }

@@ -15,7 +15,7 @@ use crate::events::lines::lines_of;
 use crate::events::matching::Matcher;
 use crate::events::read::{read, Export};
 use crate::metrics::events::EventInputs;
-use crate::render::format::grouped;
+use crate::render::format::{counted, grouped};
 use crate::render::markdown::escape;
 
 /// How many left-out rows are listed; the rest are counted.
@@ -106,19 +106,12 @@ pub fn describe(export: &Export) -> String {
         .map_or(String::new(), |((y1, m1, d1), (y2, m2, d2))| {
             format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
         });
-    let counted = |n: usize, one: &str, many: &str| {
-        format!(
-            "{} {}",
-            grouped(n as f64, 0),
-            if n == 1 { one } else { many }
-        )
-    };
     format!(
         "{}, {}{span}, {} used, {} left out",
         export.format.describe(),
-        counted(export.rows, "row", "rows"),
-        counted(export.events, "event", "events"),
-        counted(export.bad.len(), "row", "rows")
+        counted(export.rows, "row"),
+        counted(export.events, "event"),
+        counted(export.bad.len(), "row")
     )
 }
 

@@ -10,7 +10,7 @@ use crate::cli::Format;
 use crate::config::{Config, TableConfig};
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
-use crate::render::format::{compact, grouped, title};
+use crate::render::format::{compact, counted, title};
 use crate::render::markdown::escape;
 use crate::render::terminal::WIDTH;
 use crate::uncertainty::sensitivity::{inputs, InputRow};
@@ -159,9 +159,8 @@ fn terminal(
         let points = points.len();
         if points > 0 {
             out.push_str(&format!(
-                "  and {} point value{} (no range)\n",
-                grouped(points as f64, 0),
-                if points == 1 { "" } else { "s" }
+                "  and {} (no range)\n",
+                counted(points, "point value")
             ));
         }
     }

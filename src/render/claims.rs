@@ -9,7 +9,7 @@ use crate::claims::{Requirement, Stated, Target};
 use crate::data::Dataset;
 use crate::error::Error;
 
-use super::format::readable;
+use super::format::{counted, readable};
 use super::markdown::escape;
 use super::terminal::{wrap, WIDTH};
 
@@ -34,14 +34,13 @@ pub fn summary(checked: &[Checked], findings: usize) -> String {
         unverifiable.push_str(&format!(", {other} missing from the data"));
     }
     format!(
-        "{} claim{}: {} consistent, {} plausible, {} inconsistent, {} unverifiable ({unverifiable}); {findings} cross-check finding{}",
-        checked.len(),
-        if checked.len() == 1 { "" } else { "s" },
+        "{}: {} consistent, {} plausible, {} inconsistent, {} unverifiable ({unverifiable}); {}",
+        counted(checked.len(), "claim"),
         count(Verdict::Consistent),
         count(Verdict::Plausible),
         count(Verdict::Inconsistent),
         count(Verdict::Unverifiable),
-        if findings == 1 { "" } else { "s" }
+        counted(findings, "cross-check finding")
     )
 }
 

@@ -28,6 +28,15 @@ pub fn grouped(value: f64, decimals: usize) -> String {
     out
 }
 
+/// A count with its noun, plural unless one: "1 row", "1,204 rows".
+pub fn counted(n: usize, noun: &str) -> String {
+    format!(
+        "{} {noun}{}",
+        grouped(n as f64, 0),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
 /// A value rounded for reading: whole numbers from 100 up, one decimal from 1, and two
 /// significant digits below 1.
 pub fn readable(value: f64) -> String {
