@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
 use polars::prelude::*;
 
-use super::pieces::Pieces;
+use super::pieces::{first_record_end, Pieces};
 
 /// The workers parsing at once: these machines have two cores.
 const WORKERS: usize = 2;
@@ -166,19 +166,6 @@ fn cut(path: PathBuf, work: SyncSender<Job>, done: SyncSender<(usize, Parsed)>) 
     if let Err(e) = result {
         let _ = done.send((index, Err(Unreadable::Other(e.to_string()))));
     }
-}
-
-/// Where the first record (the header) ends, just past its line break.
-fn first_record_end(bytes: &[u8]) -> usize {
-    let mut quoted = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return i + 1,
-            _ => {}
-        }
-    }
-    bytes.len()
 }
 
 impl Iterator for Parsing {

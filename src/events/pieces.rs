@@ -79,6 +79,19 @@ pub fn last_record_end(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// Where the first record (the header) ends, just past its line break.
+pub fn first_record_end(bytes: &[u8]) -> usize {
+    let mut quoted = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
