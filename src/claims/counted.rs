@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::events::aggregate::{Aggregate, Aggregator, KindCount, Options, Total};
+use crate::events::aggregate::{has_events, Aggregate, Aggregator, KindCount, Options, Totals};
 use crate::events::dates::Date;
 use crate::events::matching::Matcher;
 use crate::events::read::Export;
@@ -17,7 +17,7 @@ pub struct EventTotals {
     /// (large-scale threshold, the counts made with it, by month).
     by_threshold: Vec<(u32, Vec<Aggregate>)>,
     /// Every actor's events and deaths per country and month.
-    all: Vec<((String, i32, u32), Total)>,
+    all: Totals,
     /// Each group's events and deaths per sub-event type; `None` when the export has no
     /// types.
     kinds: Option<Vec<KindCount>>,
@@ -108,10 +108,7 @@ impl EventTotals {
                     || q.countries.iter().any(|c| c.eq_ignore_ascii_case(country)))
         };
         for country in &q.countries {
-            let seen = self.all.iter().any(|((name, y, m), _)| {
-                name.eq_ignore_ascii_case(country) && q.includes((*y, *m))
-            });
-            if !seen {
+            if !has_events(&self.all, country, q.from, q.to) {
                 return Err(format!(
                     "{} has no event in {country} in {period}, so it cannot count this",
                     self.file

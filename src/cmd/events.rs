@@ -143,7 +143,7 @@ pub fn event_inputs(
     aggregator: Aggregator,
     export: &Export,
 ) -> (EventInputs, String) {
-    let covered = aggregator.covered();
+    let totals = aggregator.totals();
     let file = source.file.file_name().map_or_else(
         || source.file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -158,7 +158,7 @@ pub fn event_inputs(
             file,
             large: source.large,
             rows: aggregator.finish(),
-            covered,
+            totals,
             span: export.span,
         },
         described,

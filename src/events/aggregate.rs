@@ -3,7 +3,7 @@
 //! events with at least N fatalities), events targeting civilians, and the change in
 //! events against the previous period.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 // polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
 use polars::prelude::PlHashMap as HashMap;
@@ -43,6 +43,17 @@ pub struct Aggregate {
 pub struct Total {
     pub events: u64,
     pub fatalities: f64,
+}
+
+/// Every actor's events and deaths per (country, year, month).
+pub type Totals = Vec<((String, i32, u32), Total)>;
+
+/// Whether the export has any event, by any actor, in `country` from the month `from`
+/// to the month `to`: where it looked, so that no event there means none.
+pub fn has_events(totals: &Totals, country: &str, from: (i32, u32), to: (i32, u32)) -> bool {
+    totals.iter().any(|((name, year, month), _)| {
+        name.eq_ignore_ascii_case(country) && from <= (*year, *month) && (*year, *month) <= to
+    })
 }
 
 /// A group's events and deaths of one sub-event type in a country and month.
@@ -239,14 +250,6 @@ impl<'m> Aggregator<'m> {
         }
     }
 
-    /// Every (country, year) the export has an event in.
-    pub fn covered(&self) -> BTreeSet<(String, i32)> {
-        self.all
-            .keys()
-            .map(|&(country, year, _)| (self.country_names[country].clone(), year))
-            .collect()
-    }
-
     /// Whether this aggregator counts sub-event types (and so needs them read).
     pub fn by_kind(&self) -> bool {
         self.options.by_kind
@@ -273,7 +276,7 @@ impl<'m> Aggregator<'m> {
     }
 
     /// Every actor's events and deaths per country and month.
-    pub fn totals(&self) -> Vec<((String, i32, u32), Total)> {
+    pub fn totals(&self) -> Totals {
         let mut out: Vec<_> = self
             .all
             .iter()

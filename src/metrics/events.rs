@@ -3,11 +3,9 @@
 //! metric's formula, so it is sampled, bounded and shown like a dataset input: an
 //! ACLED count is exact, a UCDP death toll carries its low and high estimates.
 
-use std::collections::BTreeSet;
-
 use crate::data::{Dataset, Estimate, Quantity};
 use crate::error::Problem;
-use crate::events::aggregate::Aggregate;
+use crate::events::aggregate::{has_events, Aggregate, Totals};
 use crate::events::dates::{days_covered, days_in_year, Date};
 use crate::render::format::grouped;
 
@@ -24,8 +22,8 @@ pub struct EventInputs {
     /// The fatalities from which an initiated event is a large-scale attack.
     pub large: f64,
     pub rows: Vec<Aggregate>,
-    /// Every (country, year) the export has an event in, whoever its actors.
-    pub covered: BTreeSet<(String, i32)>,
+    /// Every actor's events and deaths per country and month: where the export looked.
+    pub totals: Totals,
     /// The first and last dates of its events.
     pub span: Option<(Date, Date)>,
 }
@@ -144,9 +142,7 @@ impl EventInputs {
     }
 
     fn covers(&self, country: &str, year: i32) -> bool {
-        self.covered
-            .iter()
-            .any(|(name, y)| *y == year && name.eq_ignore_ascii_case(country))
+        has_events(&self.totals, country, (year, 1), (year, 12))
     }
 
     /// The group's counts in one country and year; a range of deaths when the export
@@ -190,6 +186,7 @@ impl EventInputs {
 mod tests {
     use super::*;
     use crate::data::RowRef;
+    use crate::events::aggregate::Total;
     use proptest::prelude::*;
 
     /// Group g in country c in 2025, with `fighters` and `population`.
@@ -217,7 +214,7 @@ mod tests {
                 civilian_targeting: 0,
                 events_change_pct: None,
             }],
-            covered: [("C".to_string(), 2025)].into(),
+            totals: vec![(("C".to_string(), 2025, 1), Total::default())],
             span: Some(((2025, 1, 1), last)),
         }
     }
