@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::claims::counted::EventTotals;
 use crate::claims::verdict::{Context, EventCounts};
 use crate::claims::EventQuery;
-use crate::events::matching::Matcher;
 
 use crate::claims::crosscheck::crosscheck;
 use crate::claims::parse::{self, SeenIds};
@@ -87,21 +86,7 @@ pub fn recheck(
 ) -> Result<(Vec<Checked>, Vec<String>), Error> {
     let files = parse_claims(data, texts)?;
     let counts = match events {
-        Some(path) => {
-            let matcher = Matcher::new(data);
-            let (thresholds, mut aggregators) = EventTotals::aggregators(&matcher, &files);
-            let export = if aggregators.is_empty() {
-                None
-            } else {
-                Some(super::events::count(path, &mut aggregators, false)?)
-            };
-            Some(EventTotals::new(
-                path,
-                thresholds,
-                aggregators,
-                export.as_ref(),
-            ))
-        }
+        Some(path) => Some(super::events::count_for(data, path, None, &files)?.claims),
         None => None,
     };
     Ok(recheck_files(

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement};
 
+use crate::claims::counted::EventTotals;
+use crate::claims::ClaimFile;
 use crate::cli::Format;
 use crate::config::{Config, EventSource, EventsConfig};
 use crate::data::Dataset;
@@ -115,18 +117,48 @@ pub fn describe(export: &Export) -> String {
     )
 }
 
-/// The counts an event metric needs, from the export `source` names, with the rows
-/// left out reported on stderr; and what the export is, for outputs to say.
-pub fn inputs(data: &Dataset, source: &EventSource) -> Result<(EventInputs, String), Error> {
+/// What one reading of an export gives a command: the event metrics' counts (when
+/// `metrics` names the export and its threshold) and the events claims' counts (for the
+/// queries of `claims`). The rows left out are reported on stderr, once.
+pub struct Counts {
+    /// The event metrics' inputs and what the export is, for outputs to say.
+    pub metrics: Option<(EventInputs, String)>,
+    pub claims: EventTotals,
+}
+
+/// Reads the export at `path` once for everything `metrics` and `claims` need; not at
+/// all when they need nothing.
+pub fn count_for(
+    data: &Dataset,
+    path: &Path,
+    metrics: Option<&EventSource>,
+    claims: &[ClaimFile],
+) -> Result<Counts, Error> {
     let matcher = Matcher::new(data);
-    let mut aggregators = [metrics_aggregator(&matcher, source)];
-    let export = count(&source.file, &mut aggregators, false)?;
-    let [aggregator] = aggregators;
-    Ok(event_inputs(source, aggregator, &export))
+    let (thresholds, mut aggregators) = EventTotals::aggregators(&matcher, claims);
+    if let Some(source) = metrics {
+        aggregators.insert(0, metrics_aggregator(&matcher, source));
+    }
+    let export = if aggregators.is_empty() {
+        None
+    } else {
+        Some(count(path, &mut aggregators, false)?)
+    };
+    let metrics = match (metrics, &export) {
+        (Some(source), Some(export)) => {
+            let aggregator = aggregators.remove(0);
+            Some(event_inputs(source, aggregator, export))
+        }
+        _ => None,
+    };
+    Ok(Counts {
+        metrics,
+        claims: EventTotals::new(path, thresholds, aggregators, export.as_ref()),
+    })
 }
 
 /// The aggregator the event metrics count with: per year, at `--large`.
-pub fn metrics_aggregator<'m>(matcher: &'m Matcher, source: &EventSource) -> Aggregator<'m> {
+fn metrics_aggregator<'m>(matcher: &'m Matcher, source: &EventSource) -> Aggregator<'m> {
     Aggregator::new(
         matcher,
         Options {
@@ -138,7 +170,7 @@ pub fn metrics_aggregator<'m>(matcher: &'m Matcher, source: &EventSource) -> Agg
 }
 
 /// The event metrics' inputs once the export has been read into `aggregator`.
-pub fn event_inputs(
+fn event_inputs(
     source: &EventSource,
     aggregator: Aggregator,
     export: &Export,

@@ -12,9 +12,7 @@ use crate::output::write_atomically;
 use crate::report::{self, stamp, EventsUsed, Input, Report, MARKER};
 
 use super::check::{claim_texts, parse_claims, recheck_files};
-use super::events::{count, event_inputs, metrics_aggregator};
-use crate::claims::counted::EventTotals;
-use crate::events::matching::Matcher;
+use super::events::count_for;
 
 /// The claims a report re-checks: `--claims` when given, else `seeds/` when it exists,
 /// else the embedded claim files when the data is the embedded copy too.
@@ -55,16 +53,11 @@ pub fn generate(config: &Config, options: &ReportConfig) -> Result<Report, Error
     let (events, totals) = match &options.events {
         None => (None, None),
         Some(source) => {
-            let matcher = Matcher::new(&data);
-            let no_claims = Vec::new();
-            let files = claims.as_ref().map_or(&no_claims, |(files, _, _)| files);
-            let (thresholds, claim_aggregators) = EventTotals::aggregators(&matcher, files);
-            let mut aggregators = vec![metrics_aggregator(&matcher, source)];
-            aggregators.extend(claim_aggregators);
-            let export = count(&source.file, &mut aggregators, false)?;
-            let metrics = aggregators.remove(0);
-            let totals = EventTotals::new(&source.file, thresholds, aggregators, Some(&export));
-            (Some(event_inputs(source, metrics, &export)), Some(totals))
+            let files = claims
+                .as_ref()
+                .map_or(&[][..], |(files, _, _)| files.as_slice());
+            let counts = count_for(&data, &source.file, Some(source), files)?;
+            (counts.metrics, Some(counts.claims))
         }
     };
     let event_metrics = events.as_ref().map_or(&[][..], |_| &Metric::EVENTS[..]);

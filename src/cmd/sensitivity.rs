@@ -42,7 +42,9 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     let ids = selected_comparisons(&data, table)?;
     let metrics = selected_metrics(table);
     let events = match &table.events {
-        Some(source) => Some(super::events::inputs(&data, source)?.0),
+        Some(source) => super::events::count_for(&data, &source.file, Some(source), &[])?
+            .metrics
+            .map(|(inputs, _)| inputs),
         None => None,
     };
     let selection = Selection {

@@ -14,7 +14,7 @@ pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
     let data = super::load_checked(config)?;
     let ids = selected_comparisons(&data, table)?;
     let events = match &table.events {
-        Some(source) => Some(super::events::inputs(&data, source)?),
+        Some(source) => super::events::count_for(&data, &source.file, Some(source), &[])?.metrics,
         None => None,
     };
     let metrics = selected_metrics(table);
