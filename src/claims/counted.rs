@@ -115,6 +115,7 @@ impl EventTotals {
                 ));
             }
         }
+        let deaths = q.measure == EventMeasure::Fatalities;
         let total: f64 = match (&q.group, &q.sub_event_type) {
             (Some(group), Some(kind)) => {
                 let Some(kinds) = &self.kinds else {
@@ -130,20 +131,14 @@ impl EventTotals {
                             && k.kind.eq_ignore_ascii_case(kind)
                             && in_query(&k.country, k.month)
                     })
-                    .map(|k| match q.measure {
-                        EventMeasure::Fatalities => k.total.fatalities,
-                        _ => k.total.events as f64,
-                    })
+                    .map(|k| k.total.measure(deaths))
                     .sum()
             }
             (None, _) => self
                 .all
                 .iter()
                 .filter(|((country, y, m), _)| in_query(country, (*y, *m)))
-                .map(|(_, t)| match q.measure {
-                    EventMeasure::Fatalities => t.fatalities,
-                    _ => t.events as f64,
-                })
+                .map(|(_, t)| t.measure(deaths))
                 .sum(),
             (Some(group), None) => self
                 .by_threshold
@@ -151,10 +146,7 @@ impl EventTotals {
                 .find(|(large, _)| *large == q.large)
                 .map_or(&[][..], |(_, rows)| rows.as_slice())
                 .iter()
-                .filter(|r| {
-                    &r.group == group
-                        && month_of(&r.period).is_some_and(|m| in_query(&r.country, m))
-                })
+                .filter(|r| &r.group == group && in_query(&r.country, r.when))
                 .map(|r| match q.measure {
                     EventMeasure::Events => r.events as f64,
                     EventMeasure::Initiated => r.initiated as f64,
@@ -190,10 +182,4 @@ impl EventTotals {
             ),
         ))
     }
-}
-
-/// The month of a by-month period label, "2025-03".
-fn month_of(period: &str) -> Option<(i32, u32)> {
-    let (year, month) = period.split_once('-')?;
-    Some((year.parse().ok()?, month.parse().ok()?))
 }

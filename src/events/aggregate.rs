@@ -25,7 +25,11 @@ pub struct Options {
 pub struct Aggregate {
     pub group: String,
     pub country: String,
+    /// "2025", or "2025-03" by month.
     pub period: String,
+    /// The same period as numbers: (year, month), month 0 for a whole year.
+    #[serde(skip)]
+    pub when: Period,
     pub events: u64,
     pub initiated: u64,
     pub joint: u64,
@@ -43,6 +47,17 @@ pub struct Aggregate {
 pub struct Total {
     pub events: u64,
     pub fatalities: f64,
+}
+
+impl Total {
+    /// Its deaths for `fatalities`, its events otherwise (the only two it holds).
+    pub fn measure(&self, fatalities: bool) -> f64 {
+        if fatalities {
+            self.fatalities
+        } else {
+            self.events as f64
+        }
+    }
 }
 
 /// Every actor's events and deaths per (country, year, month).
@@ -67,7 +82,7 @@ pub struct KindCount {
 }
 
 /// The period key: (year, month or 0).
-type Period = (i32, u32);
+pub type Period = (i32, u32);
 
 /// One event as the aggregation sees it, borrowing from the export's columns.
 pub struct EventRef<'a> {
@@ -197,6 +212,7 @@ impl<'m> Aggregator<'m> {
                     group: self.matcher.id(g).to_string(),
                     country: event.country.to_string(),
                     period: label(period),
+                    when: period,
                     events: 0,
                     initiated: 0,
                     joint: 0,

@@ -148,7 +148,6 @@ impl EventInputs {
     /// The group's counts in one country and year; a range of deaths when the export
     /// gives one (UCDP).
     fn counts(&self, group: &str, country: &str, year: i32) -> Counts {
-        let period = year.to_string();
         let mut counts = Counts {
             events: 0.0,
             fatalities: Estimate::point(0.0),
@@ -156,7 +155,7 @@ impl EventInputs {
         };
         let (mut low, mut high) = (Some(0.0), Some(0.0));
         for r in self.rows.iter().filter(|r| {
-            r.group == group && r.period == period && r.country.eq_ignore_ascii_case(country)
+            r.group == group && r.when.0 == year && r.country.eq_ignore_ascii_case(country)
         }) {
             counts.events += r.events as f64;
             counts.large += r.large_attacks as f64;
@@ -204,6 +203,7 @@ mod tests {
                 group: "g".into(),
                 country: "C".into(),
                 period: "2025".into(),
+                when: (2025, 0),
                 events,
                 initiated: events,
                 joint: 0,
