@@ -3,9 +3,12 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::metrics::Metric;
+use crate::render::Format;
+use crate::units::Units;
 
 /// Reproducible comparative insurgency arithmetic.
 ///
@@ -221,18 +224,36 @@ pub struct TableArgs {
     pub events: EventSourceArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Units {
-    Imperial,
-    Metric,
+// The domain's choices parsed by name here, so that the domain needs no clap.
+
+impl ValueEnum for Units {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Units::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.id()))
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Markdown,
-    Csv,
-    Json,
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.id()))
+    }
+}
+
+impl ValueEnum for Metric {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Metric::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.id()).help(self.help()))
+    }
 }
 
 #[cfg(test)]

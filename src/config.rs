@@ -3,36 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, Command, Format, Period, TableArgs, Units};
+use crate::cli::{Cli, Command, Period, TableArgs};
+use crate::data::DataChoice;
 use crate::error::{choices_help, Error};
 use crate::metrics::overrides::Override;
 use crate::metrics::Metric;
+use crate::render::Format;
 use crate::uncertainty::{Settings, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
-
-/// Where the datasets come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataChoice {
-    Dir(PathBuf),
-    Embedded,
-}
-
-impl DataChoice {
-    /// How outputs name the data they used.
-    pub fn describe(&self) -> String {
-        match self {
-            DataChoice::Dir(dir) => format!("{}/", dir.display().to_string().trim_end_matches('/')),
-            DataChoice::Embedded => "embedded (shipped with the binary)".to_string(),
-        }
-    }
-
-    /// A short form for tidy output columns.
-    pub fn short(&self) -> String {
-        match self {
-            DataChoice::Dir(_) => self.describe(),
-            DataChoice::Embedded => "embedded".to_string(),
-        }
-    }
-}
+use crate::units::Units;
 
 #[derive(Debug, Clone)]
 pub struct Config {

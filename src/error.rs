@@ -153,7 +153,7 @@ impl fmt::Display for Error {
                     writeln!(f, "{problem}")?;
                 }
                 let n = problems.len();
-                write!(f, "{} found", crate::render::format::counted(n, "problem"))
+                write!(f, "{} found", crate::numbers::counted(n, "problem"))
             }
         }
     }

@@ -10,10 +10,12 @@ pub mod data;
 pub mod error;
 pub mod events;
 pub mod metrics;
+pub mod numbers;
 pub mod output;
 pub mod render;
 pub mod report;
 pub mod uncertainty;
+pub mod units;
 
 use cli::Cli;
 use config::{Action, Config};

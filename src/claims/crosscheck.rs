@@ -3,7 +3,7 @@
 //! groups.csv) more fighters than the whole.
 
 use crate::data::{Dataset, Quantity};
-use crate::render::format::grouped;
+use crate::numbers::grouped;
 
 use super::tolerance::Band;
 use super::verdict::{claim_band, describe_band, describe_stated, estimate_row};

@@ -8,7 +8,7 @@ use crate::data::model::{ARMED_FORCES_PARTS, COMPONENTS};
 use crate::data::{Dataset, Quantity, Row};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{resolve, Part};
-use crate::render::format::grouped;
+use crate::numbers::grouped;
 
 use super::tolerance::Band;
 use super::verdict::compute;

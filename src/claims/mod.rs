@@ -12,9 +12,9 @@ pub mod verdict;
 
 use std::fmt;
 
-use crate::cli::Units;
 use crate::data::{Quantity, RowRef};
 use crate::metrics::Metric;
+use crate::units::Units;
 
 /// How a document qualifies a number. The default tolerances are in `tolerance`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,14 +2,13 @@
 //! single estimate in the data, or what an unverifiable claim would need. Every
 //! reference is checked against the loaded data.
 
-use clap::ValueEnum;
 use toml::Spanned;
 
-use crate::cli::Units;
 use crate::data::model::COMPONENTS;
 use crate::data::{Dataset, Quantity};
 use crate::error::{choices_help, Problem};
 use crate::metrics::Metric;
+use crate::units::Units;
 
 use super::parse::{Ctx, RawClaim, RawEventQuery};
 use super::{EventMeasure, EventQuery, Requirement, Target};
@@ -90,7 +89,7 @@ pub(super) fn target(
             );
             return None;
         };
-        let Ok(metric) = Metric::from_str(metric_text.get_ref(), false) else {
+        let Some(metric) = Metric::parse(metric_text.get_ref()) else {
             let names: Vec<&str> = Metric::SINGLE
                 .iter()
                 .chain(&Metric::PAIRWISE)
@@ -130,9 +129,9 @@ pub(super) fn target(
         }
         let units = match &raw.units {
             None => Units::Imperial,
-            Some(u) => match Units::from_str(u.get_ref(), false) {
-                Ok(units) => units,
-                Err(_) => {
+            Some(u) => match Units::parse(u.get_ref()) {
+                Some(units) => units,
+                None => {
                     problems.push(
                         Problem::new(
                             format!("unknown units \"{}\"", u.get_ref()),

@@ -5,10 +5,10 @@ use crate::data::Estimate;
 use crate::data::{Dataset, Quantity, Row};
 use crate::error::Problem;
 use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
-use crate::metrics::formula::{Formula, Term};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{choose, from_row, resolve, Choice};
-use crate::render::format::{grouped, readable};
+use crate::numbers::{grouped, readable};
+use crate::uncertainty::formula::{Formula, Term};
 use crate::uncertainty::{propagate, Settings};
 
 use super::explain;

@@ -12,11 +12,11 @@ use crate::claims::crosscheck::crosscheck;
 use crate::claims::parse::{self, SeenIds};
 use crate::claims::verdict::{check, Checked, Verdict};
 use crate::claims::{embedded, ClaimFile};
-use crate::cli::Format;
 use crate::config::{CheckConfig, Config};
 use crate::data;
 use crate::error::Error;
 use crate::render::claims as render;
+use crate::render::Format;
 
 /// The claim files to read, as (display name, text).
 pub fn claim_texts(paths: &[PathBuf]) -> Result<(String, Vec<(String, String)>), Error> {

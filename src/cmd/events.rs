@@ -8,7 +8,6 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement};
 
 use crate::claims::counted::EventTotals;
 use crate::claims::ClaimFile;
-use crate::cli::Format;
 use crate::config::{Config, EventSource, EventsConfig};
 use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
@@ -19,6 +18,7 @@ use crate::events::read::{read, Export};
 use crate::metrics::events::EventInputs;
 use crate::render::format::{counted, grouped};
 use crate::render::markdown::escape;
+use crate::render::Format;
 
 /// How many left-out rows are listed; the rest are counted.
 const LISTED: usize = 10;

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, DataChoice, ReportConfig};
+use crate::config::{Config, ReportConfig};
+use crate::data::DataChoice;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::metrics::Metric;

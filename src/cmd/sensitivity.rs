@@ -6,13 +6,13 @@
 use comfy_table::{Cell, CellAlignment, Table};
 use serde::Serialize;
 
-use crate::cli::Format;
 use crate::config::{Config, TableConfig};
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::render::format::{compact, counted, title};
 use crate::render::markdown::escape;
 use crate::render::terminal::WIDTH;
+use crate::render::Format;
 use crate::uncertainty::sensitivity::{inputs, InputRow};
 
 use super::table::{selected_comparisons, selected_metrics};

@@ -1,12 +1,12 @@
 //! `table`: every selected metric for every selected comparison, in the chosen format.
 
-use crate::cli::Format;
 use crate::config::{check_ids, Config, TableConfig};
 use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, MetricRow, Selection};
 use crate::metrics::Metric;
 use crate::output::write_atomically;
+use crate::render::Format;
 use crate::render::{layout::Layout, markdown, terminal, tidy};
 use crate::uncertainty::Sampled;
 

@@ -3,6 +3,7 @@
 
 pub mod cells;
 pub mod checks;
+mod choice;
 pub mod comparisons;
 pub mod embedded;
 pub mod model;
@@ -11,9 +12,9 @@ pub mod tables;
 
 use std::path::Path;
 
-use crate::config::DataChoice;
 use crate::error::{Error, Location, Problem};
 
+pub use choice::DataChoice;
 pub use model::{Comparison, Country, Dataset, Estimate, Group, Quantity, Row, RowRef, Source};
 
 use cells::Schema;

@@ -44,10 +44,7 @@ impl Progress {
         }
         if let Some(bar) = &self.bar {
             bar.set_position(self.done);
-            bar.set_message(format!(
-                "{} rows",
-                crate::render::format::grouped(rows as f64, 0)
-            ));
+            bar.set_message(format!("{} rows", crate::numbers::grouped(rows as f64, 0)));
         }
     }
 

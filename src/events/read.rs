@@ -19,25 +19,25 @@ use super::progress::Progress;
 use super::rows::{acled, ucdp, Cells, Index, Owned};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum ExportKind {
     /// ACLED, dyadic (one row per event) or monadic (one row per actor).
     Acled { monadic: bool },
     /// UCDP GED, the standard download or the website export.
     Ucdp { website: bool },
 }
 
-impl Format {
+impl ExportKind {
     /// The columns this format must have; the only ones read, with `civilian_targeting`
     /// and `sub_event_type`
     /// when present.
     fn required(self) -> Vec<&'static str> {
         match self {
-            Format::Acled { monadic } => ACLED
+            ExportKind::Acled { monadic } => ACLED
                 .iter()
                 .chain(if monadic { &[][..] } else { ACLED_DYADIC })
                 .copied()
                 .collect(),
-            Format::Ucdp { website } => {
+            ExportKind::Ucdp { website } => {
                 let fatalities = if website {
                     ["best_est", "low_est", "high_est"]
                 } else {
@@ -50,10 +50,10 @@ impl Format {
 
     pub fn describe(self) -> &'static str {
         match self {
-            Format::Acled { monadic: false } => "ACLED export",
-            Format::Acled { monadic: true } => "ACLED monadic export",
-            Format::Ucdp { website: false } => "UCDP GED download",
-            Format::Ucdp { website: true } => "UCDP GED website export",
+            ExportKind::Acled { monadic: false } => "ACLED export",
+            ExportKind::Acled { monadic: true } => "ACLED monadic export",
+            ExportKind::Ucdp { website: false } => "UCDP GED download",
+            ExportKind::Ucdp { website: true } => "UCDP GED website export",
         }
     }
 }
@@ -68,7 +68,7 @@ pub struct BadRow {
 /// What reading an export found: its format, its data rows, the events passed on and
 /// the rows left out.
 pub struct Export {
-    pub format: Format,
+    pub format: ExportKind,
     pub rows: usize,
     pub events: usize,
     pub bad: Vec<BadRow>,
@@ -132,7 +132,7 @@ fn header(path: &Path, file: &str) -> Result<Vec<String>, Error> {
         .collect())
 }
 
-fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
+fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
     let has = |name: &str| columns.iter().any(|c| c == name);
     if let Some((i, twice)) = columns
         .iter()
@@ -149,11 +149,11 @@ fn detect(file: &str, columns: &[String]) -> Result<Format, Error> {
         ));
     }
     let format = if has("event_id_cnty") || has("event_date") {
-        Format::Acled {
+        ExportKind::Acled {
             monadic: !has("actor2"),
         }
     } else if has("side_a") || has("best") || has("best_est") {
-        Format::Ucdp {
+        ExportKind::Ucdp {
             website: has("best_est"),
         }
     } else {
@@ -195,7 +195,7 @@ pub fn read(
     let columns = header(path, &file)?;
     let format = detect(&file, &columns)?;
     let mut wanted: Vec<String> = format.required().iter().map(|c| c.to_string()).collect();
-    if matches!(format, Format::Acled { .. }) {
+    if matches!(format, ExportKind::Acled { .. }) {
         let kinds = with_kinds.then_some("sub_event_type");
         for optional in std::iter::once("civilian_targeting").chain(kinds) {
             if columns.iter().any(|c| c == optional) {
@@ -237,7 +237,7 @@ pub fn read(
 
 /// What reading has found so far, carried from one batch to the next.
 struct Reading {
-    format: Format,
+    format: ExportKind,
     index: Index,
     rows: usize,
     events: usize,
@@ -249,7 +249,7 @@ struct Reading {
 }
 
 impl Reading {
-    fn new(format: Format, index: Index) -> Reading {
+    fn new(format: ExportKind, index: Index) -> Reading {
         Reading {
             format,
             index,
@@ -295,8 +295,8 @@ impl Reading {
                 _ if row.iter().all(Option::is_none) => {
                     Err("an empty line (every needed cell is empty)".to_string())
                 }
-                Format::Acled { .. } => acled(&cells, &mut actors),
-                Format::Ucdp { website } => ucdp(&cells, website, &mut actors),
+                ExportKind::Acled { .. } => acled(&cells, &mut actors),
+                ExportKind::Ucdp { website } => ucdp(&cells, website, &mut actors),
             };
             let fields = match parsed {
                 Ok(fields) => fields,
@@ -312,7 +312,7 @@ impl Reading {
                 None => (fields.date, fields.date),
                 Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
             });
-            if self.format != (Format::Acled { monadic: true }) {
+            if self.format != (ExportKind::Acled { monadic: true }) {
                 self.events += 1;
                 sink(&fields.with(&actors));
                 continue;

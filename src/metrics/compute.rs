@@ -1,17 +1,18 @@
 //! The arithmetic: each metric from a comparison's resolved inputs, and the pairwise
 //! ratios between two comparisons. A zero denominator is an error, never inf or NaN.
 
-use crate::cli::Units;
 use crate::data::{Dataset, Quantity};
 use crate::error::Problem;
+use crate::units::Units;
 
 use super::events::{EventInputs, Uncovered};
-use super::formula::{quantities, Formula};
+use super::formula::{self, quantities};
 use super::overrides::Override;
 use super::resolve::{resolve, Inputs};
-use super::units::area_unit;
 use super::Metric;
+use crate::uncertainty::formula::Formula;
 use crate::uncertainty::{propagate_keeping, Interval, Sampled, Settings};
+use crate::units::area_unit;
 
 /// One tidy output row: a metric of a comparison, or of a comparison against another.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +62,7 @@ pub fn single_with_formula(
     metric: Metric,
     units: Units,
 ) -> Result<(MetricRow, Formula), Problem> {
-    let formula = Formula::single(inputs, metric, units)?;
+    let formula = formula::single(inputs, metric, units)?;
     let (top, bottom) = quantities(inputs, metric)?;
     if formula.central_denominator() == 0.0 {
         return Err(zero_denominator(metric, inputs, bottom));
@@ -98,7 +99,7 @@ pub fn pairwise_with_formula(
     metric: Metric,
     units: Units,
 ) -> Result<(MetricRow, Formula), Problem> {
-    let formula = Formula::pairwise(a, b, metric, units)?;
+    let formula = formula::pairwise(a, b, metric, units)?;
     let (quantity, _) = quantities(a, metric)?;
     if formula.central_denominator() == 0.0 {
         return Err(zero_denominator(metric, b, quantity));

@@ -7,13 +7,14 @@ use crate::data::{Dataset, Estimate, Quantity};
 use crate::error::Problem;
 use crate::events::aggregate::{has_events, Aggregate, Totals};
 use crate::events::dates::{days_covered, days_in_year, Date};
-use crate::render::format::grouped;
+use crate::numbers::grouped;
 
 use super::compute::{unit, MetricRow};
-use super::formula::{terms, Formula, Term};
+use super::formula::terms;
 use super::resolve::Inputs;
 use super::Metric;
-use crate::cli::Units;
+use crate::uncertainty::formula::{Formula, Term};
+use crate::units::Units;
 
 /// What an export gives the event metrics.
 pub struct EventInputs {

@@ -8,52 +8,37 @@ pub mod overrides;
 pub mod resolve;
 #[cfg(test)]
 pub mod testing;
-pub mod units;
-
-use clap::ValueEnum;
 
 use crate::data::Quantity;
 
 /// A ratio the tool computes. The ids are a public interface: they appear in tidy output
 /// and on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Metric {
     /// Counted soldiers / fighters.
-    #[value(name = "soldiers_per_fighter")]
     SoldiersPerFighter,
     /// Population / fighters.
-    #[value(name = "people_per_fighter")]
     PeoplePerFighter,
     /// Area / fighters, in square miles (or km² with --units metric).
-    #[value(name = "area_per_fighter")]
     AreaPerFighter,
     /// 1000 × fighters / population.
-    #[value(name = "fighters_per_1000_people")]
     FightersPer1000People,
     /// 1000 × counted soldiers / population: force density.
-    #[value(name = "soldiers_per_1000_people")]
     SoldiersPer1000People,
     /// Fighters of one comparison / fighters of another.
-    #[value(name = "fighters_ratio")]
     FightersRatio,
     /// Population of one comparison / population of another.
-    #[value(name = "population_ratio")]
     PopulationRatio,
     /// Area of one comparison / area of another.
-    #[value(name = "area_ratio")]
     AreaRatio,
     /// Counted soldiers of one comparison / those of another.
-    #[value(name = "soldiers_ratio")]
     SoldiersRatio,
     /// 1000 × deaths in events involving the group / fighters (needs `--events`).
-    #[value(name = "fatalities_per_1000_fighters")]
     FatalitiesPer1000Fighters,
     /// 1,000,000 × events involving the group / population (needs `--events`).
-    #[value(name = "events_per_million_people")]
     EventsPerMillionPeople,
     /// Large-scale attacks the group initiated, per year of the export's coverage
     /// (needs `--events`).
-    #[value(name = "large_attacks_per_year")]
     LargeAttacksPerYear,
 }
 
@@ -80,6 +65,40 @@ impl Metric {
         Metric::LargeAttacksPerYear,
     ];
 
+    /// Every metric, in the order help lists them.
+    pub const ALL: [Metric; 12] = [
+        Metric::SoldiersPerFighter,
+        Metric::PeoplePerFighter,
+        Metric::AreaPerFighter,
+        Metric::FightersPer1000People,
+        Metric::SoldiersPer1000People,
+        Metric::FightersRatio,
+        Metric::PopulationRatio,
+        Metric::AreaRatio,
+        Metric::SoldiersRatio,
+        Metric::FatalitiesPer1000Fighters,
+        Metric::EventsPerMillionPeople,
+        Metric::LargeAttacksPerYear,
+    ];
+
+    /// One line on what the metric divides, as command-line help shows it.
+    pub fn help(self) -> &'static str {
+        match self {
+            Metric::SoldiersPerFighter => "Counted soldiers / fighters",
+            Metric::PeoplePerFighter => "Population / fighters",
+            Metric::AreaPerFighter => "Area / fighters, in square miles (or km² with --units metric)",
+            Metric::FightersPer1000People => "1000 × fighters / population",
+            Metric::SoldiersPer1000People => "1000 × counted soldiers / population: force density",
+            Metric::FightersRatio => "Fighters of one comparison / fighters of another",
+            Metric::PopulationRatio => "Population of one comparison / population of another",
+            Metric::AreaRatio => "Area of one comparison / area of another",
+            Metric::SoldiersRatio => "Counted soldiers of one comparison / those of another",
+            Metric::FatalitiesPer1000Fighters => "1000 × deaths in events involving the group / fighters (needs `--events`)",
+            Metric::EventsPerMillionPeople => "1,000,000 × events involving the group / population (needs `--events`)",
+            Metric::LargeAttacksPerYear => "Large-scale attacks the group initiated, per year of the export's coverage (needs `--events`)",
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Metric::SoldiersPerFighter => "soldiers_per_fighter",
@@ -95,6 +114,11 @@ impl Metric {
             Metric::EventsPerMillionPeople => "events_per_million_people",
             Metric::LargeAttacksPerYear => "large_attacks_per_year",
         }
+    }
+
+    /// The metric with this id.
+    pub fn parse(id: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.id() == id)
     }
 
     pub fn is_event(self) -> bool {

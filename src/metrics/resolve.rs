@@ -335,7 +335,7 @@ fn finish(
             notes.push(format!(
                 "{what} of {} set to {} by --set",
                 data.entity_name(&part.entity),
-                crate::render::format::readable(part.estimate.central)
+                crate::numbers::readable(part.estimate.central)
             ));
         } else if let Some(year) = part.year.filter(|&y| y < c.year) {
             // A comparison has one group, so only a country needs naming.

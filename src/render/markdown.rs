@@ -1,8 +1,8 @@
 //! Markdown tables, ready to paste into a publication: display forms with units, notes
 //! as a numbered list, `|` escaped in cells.
 
-use crate::cli::Units;
 use crate::uncertainty::Settings;
+use crate::units::Units;
 
 use super::format::{display_with_interval, heading};
 use super::layout::{Grid, Layout};

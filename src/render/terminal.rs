@@ -4,8 +4,8 @@
 use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
 use comfy_table::{Attribute, Cell, CellAlignment, Table, TableComponent};
 
-use crate::cli::Units;
 use crate::uncertainty::Settings;
+use crate::units::Units;
 
 use super::format::{compact, grouped, interval, title};
 use super::layout::{Grid, Layout};

@@ -4,10 +4,10 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::cli::Units;
 use crate::error::Error;
 use crate::metrics::compute::MetricRow;
 use crate::uncertainty::Settings;
+use crate::units::Units;
 
 use super::format::display;
 

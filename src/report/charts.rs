@@ -5,11 +5,11 @@
 
 use plotters::prelude::*;
 
-use crate::cli::Units;
 use crate::error::{Error, Location, Problem};
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
 use crate::render::format::{compact, title};
+use crate::units::Units;
 
 const WIDTH: u32 = 760;
 const ROW_HEIGHT: u32 = 46;

@@ -1,11 +1,11 @@
 //! Plain-language readings generated from the numbers: what the base comparison's figure
 //! says, how it compares with each other comparison, and the range across them.
 
-use crate::cli::Units;
 use crate::data::Dataset;
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
 use crate::render::format::{display, ratio, readable};
+use crate::units::Units;
 
 fn label(data: &Dataset, id: &str) -> String {
     data.comparison(id)

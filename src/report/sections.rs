@@ -3,11 +3,11 @@
 //! stamp.
 
 use crate::claims::verdict::{describe_stated, Checked};
-use crate::cli::Units;
 use crate::data::Quantity;
 use crate::metrics::Metric;
 use crate::render::format::{display, grouped, readable, title};
 use crate::render::markdown::escape;
+use crate::units::Units;
 
 use super::{label, Citations, Input};
 

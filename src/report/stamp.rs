@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::config::DataChoice;
+use crate::data::DataChoice;
 use crate::data::{embedded, FILES};
 use crate::error::Error;
 

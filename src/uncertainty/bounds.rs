@@ -3,7 +3,7 @@
 //! extremes sit at these corners; an input used on both sides of a ratio is one input
 //! and takes one value per corner.
 
-use crate::metrics::formula::Formula;
+use crate::uncertainty::formula::Formula;
 
 /// Corners are enumerated up to this many ranged inputs; beyond it each input is set
 /// to its own worst side, which is exact when no input appears on both sides.

@@ -6,7 +6,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::SeedableRng;
 
 use crate::error::{Location, Problem};
-use crate::metrics::formula::{Formula, Term};
+use crate::uncertainty::formula::{Formula, Term};
 
 use super::dist::Dist;
 use super::Settings;

@@ -6,10 +6,11 @@
 pub mod bounds;
 pub mod dist;
 pub mod draws;
+pub mod formula;
 pub mod sensitivity;
 
 use crate::error::{Location, Problem};
-use crate::metrics::formula::Formula;
+use crate::uncertainty::formula::Formula;
 
 pub use draws::Draws;
 
@@ -154,7 +155,7 @@ mod tests {
     use super::*;
     use crate::data::model::DistKind;
     use crate::data::Estimate;
-    use crate::metrics::formula::Term;
+    use crate::uncertainty::formula::Term;
 
     fn uniform(key: &str) -> Term {
         Term {

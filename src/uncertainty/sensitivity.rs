@@ -2,7 +2,7 @@
 //! with every other input held at its central value, sorted as a tornado (largest swing
 //! first). No sampling is involved, so the order never depends on the seed.
 
-use crate::metrics::formula::Formula;
+use crate::uncertainty::formula::Formula;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Swing {
@@ -114,7 +114,7 @@ pub fn tornado(formula: &Formula) -> Vec<Swing> {
 mod tests {
     use super::*;
     use crate::data::Estimate;
-    use crate::metrics::formula::Term;
+    use crate::uncertainty::formula::Term;
 
     fn term(key: &str, central: f64, low: f64, high: f64) -> Term {
         Term {

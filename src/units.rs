@@ -1,7 +1,30 @@
-//! Area units. Areas are stored in km²; square miles are derived with the international
-//! definition 1 sq mi = 2.589988110336 km² (1 mile = 1,609.344 m exactly).
+//! Units of area, shared by the domain and the renderers. Areas are stored in km²;
+//! square miles are derived with the international definition 1 sq mi =
+//! 2.589988110336 km² (1 mile = 1,609.344 m exactly).
 
-use crate::cli::Units;
+/// How areas are shown: square miles (the default) or km².
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Units {
+    #[default]
+    Imperial,
+    Metric,
+}
+
+impl Units {
+    pub(crate) const ALL: [Units; 2] = [Units::Imperial, Units::Metric];
+
+    /// The name on the command line and in claim files.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Units::Imperial => "imperial",
+            Units::Metric => "metric",
+        }
+    }
+
+    pub(crate) fn parse(text: &str) -> Option<Units> {
+        Units::ALL.into_iter().find(|u| u.id() == text)
+    }
+}
 
 pub const KM2_PER_SQ_MI: f64 = 2.589988110336;
 
