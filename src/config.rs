@@ -35,7 +35,7 @@ pub enum Action {
 #[derive(Debug, Clone)]
 pub struct EventsConfig {
     pub file: PathBuf,
-    pub large: f64,
+    pub large: u32,
     pub by_month: bool,
     pub groups: Vec<String>,
     pub strict: bool,
@@ -47,7 +47,9 @@ pub struct ReportConfig {
     pub out: PathBuf,
     pub check: bool,
     pub force: bool,
-    pub claims: Option<PathBuf>,
+    /// The claim files to re-check: `--claims`, else `seeds/` when it exists, else the
+    /// embedded ones when the data is the embedded copy too; none otherwise.
+    pub claims: Option<Vec<PathBuf>>,
     pub events: Option<EventSource>,
 }
 
@@ -55,14 +57,25 @@ pub struct ReportConfig {
 #[derive(Debug, Clone)]
 pub struct EventSource {
     pub file: PathBuf,
-    pub large: f64,
+    pub large: u32,
 }
 
 impl EventSource {
+    /// What the workspace reads from the export for the event metrics.
+    pub(crate) fn need(&self) -> crate::workspace::ExportNeed {
+        crate::workspace::ExportNeed {
+            path: self.file.clone(),
+            large: Some(self.large),
+            groups: Vec::new(),
+            strict: false,
+            hash: false,
+        }
+    }
+
     fn from_args(args: crate::cli::EventSourceArgs) -> Option<EventSource> {
         args.events.map(|file| EventSource {
             file,
-            large: f64::from(args.large),
+            large: args.large,
         })
     }
 }
@@ -112,7 +125,7 @@ impl Config {
             Command::Validate => Action::Validate,
             Command::Events(args) => Action::Events(EventsConfig {
                 file: args.file,
-                large: args.large as f64,
+                large: args.large,
                 by_month: args.by == Period::Month,
                 groups: args.groups,
                 strict: args.strict,
@@ -122,7 +135,7 @@ impl Config {
                 out: args.out,
                 check: args.check,
                 force: args.force,
-                claims: args.claims,
+                claims: report_claims(args.claims, &data),
                 events: EventSource::from_args(args.events),
             }),
             Command::Sources => Action::Sources,
@@ -177,6 +190,18 @@ fn table_config(args: TableArgs) -> Result<TableConfig, Error> {
         samples: args.samples,
         events,
     })
+}
+
+/// The claims a report re-checks: `--claims` when given, else `seeds/` when it exists,
+/// else the embedded claim files when the data is the embedded copy too.
+fn report_claims(flag: Option<PathBuf>, data: &DataChoice) -> Option<Vec<PathBuf>> {
+    if let Some(path) = flag {
+        return Some(vec![path]);
+    }
+    if Path::new("seeds").is_dir() {
+        return Some(vec![PathBuf::from("seeds")]);
+    }
+    (*data == DataChoice::Embedded).then(Vec::new)
 }
 
 /// The sampling settings; a draw count of zero or above the maximum is a usage error.

@@ -106,32 +106,34 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Everything that stops a command.
-#[derive(Debug)]
+/// Everything that stops a command. A command that ran but found failures (claims that
+/// do not hold, a stale report) is not an error: it returns an `Outcome` that says so.
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The command line asks for something impossible (exit 2).
+    #[error("error: {0}")]
     Usage(String),
     /// The data is invalid or a metric cannot be computed; every problem found (exit 1).
+    #[error("{}", list(.0))]
     Data(Vec<Problem>),
-    /// Claims were re-checked and some failed: the report goes to stdout, the summary to
-    /// stderr (exit 1).
-    Checks { output: String, summary: String },
     /// A file could not be read or written (exit 1).
+    #[error("error: {context}: {source}")]
     Io {
         context: String,
+        #[source]
         source: std::io::Error,
     },
 }
 
 impl Error {
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Data(_) | Error::Io { .. } | Error::Checks { .. } => 1,
+            Error::Data(_) | Error::Io { .. } => 1,
         }
     }
 
-    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             context: context.into(),
             source,
@@ -139,27 +141,21 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Usage(message) => write!(f, "error: {message}"),
-            Error::Io { context, source } => write!(f, "error: {context}: {source}"),
-            Error::Checks { summary, .. } => write!(f, "check failed: {summary}"),
-            Error::Data(problems) => {
-                for (i, problem) in problems.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    writeln!(f, "{problem}")?;
-                }
-                let n = problems.len();
-                write!(f, "{} found", crate::numbers::counted(n, "problem"))
-            }
+/// Every problem, a blank line between them, then how many.
+fn list(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, problem) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
+        out.push_str(&format!("{problem}\n"));
     }
+    out.push_str(&format!(
+        "{} found",
+        crate::numbers::counted(problems.len(), "problem")
+    ));
+    out
 }
-
-impl std::error::Error for Error {}
 
 impl From<Vec<Problem>> for Error {
     fn from(problems: Vec<Problem>) -> Self {

@@ -1,28 +1,39 @@
 //! insurgency-metrics: reproducible comparative insurgency arithmetic. Loads estimates of
 //! fighters, soldiers, population and area from CSV, computes the ratios analysts quote,
 //! and says which data, year and source each figure came from.
+//!
+//! The library's API is `run`: the binary and the tests drive the whole tool through it
+//! (or through the binary itself). Layers, each using only those below it: `error`,
+//! `units` and `numbers`; the domain (`data`, `uncertainty`, `metrics`, `events`,
+//! `claims`); `workspace` (a run's inputs, loaded once); `render` and `report` (text
+//! out); `cmd` (one thin shell per command); `config` and `cli`.
 
-pub mod claims;
+mod claims;
 pub mod cli;
-pub mod cmd;
-pub mod config;
-pub mod data;
-pub mod error;
-pub mod events;
-pub mod metrics;
-pub mod numbers;
-pub mod output;
-pub mod render;
-pub mod report;
-pub mod uncertainty;
-pub mod units;
+mod cmd;
+mod config;
+mod data;
+mod error;
+mod events;
+mod metrics;
+mod numbers;
+mod outcome;
+mod output;
+mod render;
+mod report;
+mod selection;
+mod uncertainty;
+mod units;
+mod workspace;
+
+pub use error::Error;
+pub use outcome::Outcome;
 
 use cli::Cli;
 use config::{Action, Config};
-use error::Error;
 
-/// Runs one command and returns what it prints on stdout.
-pub fn run(cli: Cli) -> Result<String, Error> {
+/// Runs one command: what to print and how it ended, or why it could not run.
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let config = Config::from_cli(cli)?;
     match &config.action {
         Action::Table(table) => cmd::table::run(&config, table),

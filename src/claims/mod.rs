@@ -5,7 +5,9 @@ pub mod counted;
 pub mod crosscheck;
 pub mod embedded;
 pub mod explain;
+pub(crate) mod files;
 pub mod parse;
+pub(crate) mod recheck;
 mod target;
 pub mod tolerance;
 pub mod verdict;
@@ -13,6 +15,7 @@ pub mod verdict;
 use std::fmt;
 
 use crate::data::{Quantity, RowRef};
+pub(crate) use crate::events::EventMeasure;
 use crate::metrics::Metric;
 use crate::units::Units;
 
@@ -129,42 +132,6 @@ impl EventQuery {
     /// Whether a month is in the query's period.
     pub fn includes(&self, month: (i32, u32)) -> bool {
         self.from <= month && month <= self.to
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventMeasure {
-    Events,
-    Initiated,
-    Joint,
-    Fatalities,
-    LargeAttacks,
-    CivilianTargeting,
-}
-
-impl EventMeasure {
-    pub const ALL: [EventMeasure; 6] = [
-        EventMeasure::Events,
-        EventMeasure::Initiated,
-        EventMeasure::Joint,
-        EventMeasure::Fatalities,
-        EventMeasure::LargeAttacks,
-        EventMeasure::CivilianTargeting,
-    ];
-
-    pub fn parse(text: &str) -> Option<EventMeasure> {
-        Self::ALL.into_iter().find(|m| m.id() == text)
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            EventMeasure::Events => "events",
-            EventMeasure::Initiated => "initiated",
-            EventMeasure::Joint => "joint",
-            EventMeasure::Fatalities => "fatalities",
-            EventMeasure::LargeAttacks => "large_attacks",
-            EventMeasure::CivilianTargeting => "civilian_targeting",
-        }
     }
 }
 

@@ -3,231 +3,42 @@
 //! tornado. The tidy output lists every input of every formula, so it doubles as the
 //! audit trail of how each figure is computed.
 
-use comfy_table::{Cell, CellAlignment, Table};
-use serde::Serialize;
-
 use crate::config::{Config, TableConfig};
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
-use crate::render::format::{compact, counted, title};
-use crate::render::markdown::escape;
-use crate::render::terminal::WIDTH;
+use crate::outcome::Outcome;
+use crate::render::sensitivity::{csv, markdown, terminal, tidy};
 use crate::render::Format;
+use crate::selection::{selected_comparisons, selected_metrics};
 use crate::uncertainty::sensitivity::{inputs, InputRow};
+use crate::workspace::{Needs, Workspace};
 
-use super::table::{selected_comparisons, selected_metrics};
-
-#[derive(Debug, Serialize)]
-struct TidySwing<'a> {
-    comparison: &'a str,
-    versus: Option<&'a str>,
-    metric: &'a str,
-    value: f64,
-    scale: f64,
-    rank: usize,
-    input: &'a str,
-    side: &'a str,
-    factor: f64,
-    dist: &'a str,
-    input_low: f64,
-    input_central: f64,
-    input_high: f64,
-    at_low: f64,
-    at_high: f64,
-    swing: f64,
-}
-
-pub fn run(config: &Config, table: &TableConfig) -> Result<String, Error> {
-    let data = super::load_checked(config)?;
-    let ids = selected_comparisons(&data, table)?;
-    let metrics = selected_metrics(table);
-    let events = match &table.events {
-        Some(source) => super::events::count_for(&data, &source.file, Some(source), &[])?
-            .metrics
-            .map(|(inputs, _)| inputs),
-        None => None,
+pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
+    let needs = Needs {
+        claims: None,
+        export: table.events.as_ref().map(|e| e.need()),
     };
+    let ws = Workspace::load(config, needs)?;
     let selection = Selection {
-        comparisons: ids,
-        metrics,
+        comparisons: selected_comparisons(&ws.data, table)?,
+        metrics: selected_metrics(table),
         units: config.units,
         uncertainty: None,
         keep_draws: false,
-        events: events.as_ref(),
+        events: ws.event_inputs(),
         versus: &table.versus,
     };
-    let computed =
-        compute_with_formulas(&data, &config.overrides, &selection).map_err(Error::Data)?;
+    let computed = compute_with_formulas(&ws.data, &ws.inputs, &selection).map_err(Error::Data)?;
     let per_row: Vec<Vec<InputRow>> = computed.formulas.iter().map(inputs).collect();
-    let tidy: Vec<TidySwing> = computed
-        .rows
-        .iter()
-        .zip(&computed.formulas)
-        .zip(&per_row)
-        .flat_map(|((row, formula), inputs)| {
-            inputs
-                .iter()
-                .enumerate()
-                .map(move |(rank, input)| TidySwing {
-                    comparison: &row.comparison,
-                    versus: row.versus.as_deref(),
-                    metric: row.metric.id(),
-                    value: row.value,
-                    scale: formula.scale,
-                    rank: rank + 1,
-                    input: &input.key,
-                    side: input.side,
-                    factor: input.factor,
-                    dist: input.dist,
-                    input_low: input.low,
-                    input_central: input.central,
-                    input_high: input.high,
-                    at_low: input.at_low,
-                    at_high: input.at_high,
-                    swing: (input.at_high - input.at_low).abs(),
-                })
-        })
-        .collect();
     let header = format!("data: {}", config.data.describe());
-    match table.format {
-        Format::Json => serde_json::to_string_pretty(&tidy)
+    let (rows, units) = (&computed.rows, config.units);
+    let text = match table.format {
+        Format::Json => serde_json::to_string_pretty(&tidy(rows, &computed.formulas, &per_row))
             .map(|t| t + "\n")
-            .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e))),
-        Format::Csv => csv(&tidy),
-        Format::Markdown => Ok(markdown(&computed.rows, &per_row, config, &header)),
-        Format::Table => Ok(terminal(&computed.rows, &per_row, config, &header)),
-    }
-}
-
-fn label(row: &crate::metrics::compute::MetricRow, config: &Config) -> String {
-    let what = title(row.metric, config.units);
-    match &row.versus {
-        None => format!(
-            "{} · {what} = {}",
-            row.comparison,
-            compact(row.metric, row.value)
-        ),
-        Some(b) => format!(
-            "{} against {b} · {what} = {}",
-            row.comparison,
-            compact(row.metric, row.value)
-        ),
-    }
-}
-
-fn terminal(
-    rows: &[crate::metrics::compute::MetricRow],
-    per_row: &[Vec<InputRow>],
-    config: &Config,
-    header: &str,
-) -> String {
-    let mut out = format!("{header}\nswing: the metric with one input at its low and at its high, the others at central\n");
-    for (row, inputs) in rows.iter().zip(per_row) {
-        out.push_str(&format!("\n{}\n", label(row, config)));
-        let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
-        ranged.dedup_by(|a, b| a.key == b.key);
-        if ranged.is_empty() {
-            out.push_str("  every input is a point value: no swing\n");
-            continue;
-        }
-        let mut table = Table::new();
-        table
-            .load_preset(comfy_table::presets::NOTHING)
-            .set_width(WIDTH)
-            .force_no_tty();
-        table.set_header(vec![
-            Cell::new("  input"),
-            Cell::new("at low").set_alignment(CellAlignment::Right),
-            Cell::new("at high").set_alignment(CellAlignment::Right),
-            Cell::new("swing").set_alignment(CellAlignment::Right),
-        ]);
-        for input in ranged {
-            table.add_row(vec![
-                Cell::new(format!("  {}", input.key)),
-                Cell::new(compact(row.metric, input.at_low)).set_alignment(CellAlignment::Right),
-                Cell::new(compact(row.metric, input.at_high)).set_alignment(CellAlignment::Right),
-                Cell::new(compact(row.metric, (input.at_high - input.at_low).abs()))
-                    .set_alignment(CellAlignment::Right),
-            ]);
-        }
-        out.push_str(&table.to_string());
-        out.push('\n');
-        let mut points: Vec<&str> = inputs
-            .iter()
-            .filter(|i| i.dist == "point")
-            .map(|i| i.key.as_str())
-            .collect();
-        points.dedup();
-        let points = points.len();
-        if points > 0 {
-            out.push_str(&format!(
-                "  and {} (no range)\n",
-                counted(points, "point value")
-            ));
-        }
-    }
-    out
-}
-
-fn markdown(
-    rows: &[crate::metrics::compute::MetricRow],
-    per_row: &[Vec<InputRow>],
-    config: &Config,
-    header: &str,
-) -> String {
-    let mut out = String::new();
-    for (row, inputs) in rows.iter().zip(per_row) {
-        out.push_str(&format!(
-            "**{}**\n\n| input | at low | at high | swing |\n|---|---:|---:|---:|\n",
-            escape(&label(row, config))
-        ));
-        let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
-        ranged.dedup_by(|a, b| a.key == b.key);
-        for input in ranged {
-            out.push_str(&format!(
-                "| `{}` | {} | {} | {} |\n",
-                input.key,
-                compact(row.metric, input.at_low),
-                compact(row.metric, input.at_high),
-                compact(row.metric, (input.at_high - input.at_low).abs())
-            ));
-        }
-        out.push('\n');
-    }
-    out.push_str(&format!("{}.\n", header.replace("data: ", "Data: ")));
-    out
-}
-
-fn csv(rows: &[TidySwing]) -> Result<String, Error> {
-    use polars::prelude::*;
-    let text = |f: for<'r> fn(&'r TidySwing<'r>) -> Option<&'r str>| {
-        rows.iter()
-            .map(|r| f(r).map(String::from))
-            .collect::<Vec<Option<String>>>()
+            .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))?,
+        Format::Csv => csv(&tidy(rows, &computed.formulas, &per_row))?,
+        Format::Markdown => markdown(rows, &per_row, units, &header),
+        Format::Table => terminal(rows, &per_row, units, &header),
     };
-    let number = |f: fn(&TidySwing) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
-    crate::render::csv::write(
-        rows.len(),
-        vec![
-            Column::new("comparison".into(), text(|r| Some(r.comparison))),
-            Column::new("versus".into(), text(|r| r.versus)),
-            Column::new("metric".into(), text(|r| Some(r.metric))),
-            Column::new("value".into(), number(|r| r.value)),
-            Column::new("scale".into(), number(|r| r.scale)),
-            Column::new(
-                "rank".into(),
-                rows.iter().map(|r| r.rank as u64).collect::<Vec<u64>>(),
-            ),
-            Column::new("input".into(), text(|r| Some(r.input))),
-            Column::new("side".into(), text(|r| Some(r.side))),
-            Column::new("factor".into(), number(|r| r.factor)),
-            Column::new("dist".into(), text(|r| Some(r.dist))),
-            Column::new("input_low".into(), number(|r| r.input_low)),
-            Column::new("input_central".into(), number(|r| r.input_central)),
-            Column::new("input_high".into(), number(|r| r.input_high)),
-            Column::new("at_low".into(), number(|r| r.at_low)),
-            Column::new("at_high".into(), number(|r| r.at_high)),
-            Column::new("swing".into(), number(|r| r.swing)),
-        ],
-    )
+    Ok(Outcome::new(text).warn(ws.warnings()))
 }

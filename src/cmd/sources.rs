@@ -3,10 +3,13 @@
 use crate::config::Config;
 use crate::data::{self, Row};
 use crate::error::Error;
-use crate::render::format::grouped;
+use crate::numbers::grouped;
+use crate::outcome::Outcome;
+use crate::workspace::Workspace;
 
-pub fn run(config: &Config) -> Result<String, Error> {
-    let data = data::load(&config.data)?;
+pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
+    let ws = Workspace::data_only(config)?;
+    let data = &ws.data;
     let mut out = format!("data: {}\n", config.data.describe());
     for (n, source) in data.sources.iter().enumerate() {
         out.push_str(&format!(
@@ -34,7 +37,7 @@ pub fn run(config: &Config) -> Result<String, Error> {
             out.push_str(&format!("    cited by {}: {}\n", row.at, figure(row)));
         }
     }
-    Ok(out)
+    Ok(Outcome::new(out))
 }
 
 fn figure(row: &Row) -> String {

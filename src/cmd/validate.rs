@@ -6,9 +6,12 @@ use crate::data::Quantity;
 use crate::error::Error;
 use crate::metrics::compute::{compute_all, Selection};
 use crate::metrics::Metric;
+use crate::outcome::Outcome;
+use crate::workspace::{Needs, Workspace};
 
-pub fn run(config: &Config) -> Result<String, Error> {
-    let data = super::load_checked(config)?;
+pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
+    let ws = Workspace::load(config, Needs::default())?;
+    let data = &ws.data;
     let metrics: Vec<Metric> = Metric::SINGLE.to_vec();
     let mut problems = Vec::new();
     let mut notes = Vec::new();
@@ -22,7 +25,7 @@ pub fn run(config: &Config) -> Result<String, Error> {
             events: None,
             versus: &[],
         };
-        match compute_all(&data, &config.overrides, &selection) {
+        match compute_all(data, &ws.inputs, &selection) {
             Ok(rows) => {
                 for note in rows.iter().flat_map(|r| r.notes.iter()) {
                     let line = format!("  {}: {note}", comparison.id);
@@ -66,5 +69,5 @@ pub fn run(config: &Config) -> Result<String, Error> {
             out.push('\n');
         }
     }
-    Ok(out)
+    Ok(Outcome::new(out))
 }

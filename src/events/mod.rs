@@ -1,12 +1,18 @@
 //! Event data: ACLED and UCDP exports read with polars, matched to the groups of the
-//! datasets through their aliases, and counted per group, country and period.
+//! datasets through their aliases, and counted per group, country and month into one
+//! `Counts` that every command asks through one query.
 
-pub mod aggregate;
-pub mod dates;
-pub mod lines;
-pub mod matching;
+pub(crate) mod counts;
+pub(crate) mod dates;
+pub(crate) mod export;
+mod lines;
+pub(crate) mod matching;
 mod parse;
 mod pieces;
 mod progress;
-pub mod read;
+pub(crate) mod read;
 mod rows;
+pub(crate) mod tally;
+
+pub(crate) use counts::{Counts, EventMeasure, Query};
+pub(crate) use export::{count, Request};

@@ -3,9 +3,12 @@
 //! file order. Every piece is whole records, so no line counting pass is needed.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::fs::File;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use sha2::{Digest, Sha256};
 
 use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
 use polars::prelude::*;
@@ -41,6 +44,8 @@ pub struct Parsing {
     waiting: BTreeMap<usize, Parsed>,
     next: usize,
     finished: bool,
+    /// The thread cutting the file; it gives the file's SHA-256 when asked for one.
+    cutter: Option<JoinHandle<Option<String>>>,
 }
 
 /// What a worker needs to parse a piece: every column as text, the wanted ones kept.
@@ -94,8 +99,16 @@ fn column_at(bytes: &[u8], at: usize) -> usize {
     column
 }
 
-/// Starts reading `path`, whose header names `columns`, keeping the `wanted` ones.
-pub fn start(path: PathBuf, columns: &[String], wanted: &[String]) -> Parsing {
+/// Starts reading `file`, of which `head` (the header and maybe more) was read already;
+/// the header names `columns`, and the `wanted` ones are kept. With `hash`, the bytes
+/// are hashed as they are cut, so the file is read once for both.
+pub fn start(
+    file: File,
+    head: Vec<u8>,
+    columns: &[String],
+    wanted: &[String],
+    hash: bool,
+) -> Parsing {
     let mut projection: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -132,23 +145,40 @@ pub fn start(path: PathBuf, columns: &[String], wanted: &[String]) -> Parsing {
             }
         });
     }
-    std::thread::spawn(move || cut(path, work, done));
+    let pieces = Pieces::resume(file, head);
+    let cutter = std::thread::spawn(move || cut(pieces, hash.then(Sha256::new), work, done));
     Parsing {
         results,
         waiting: BTreeMap::new(),
         next: 0,
         finished: false,
+        cutter: Some(cutter),
     }
 }
 
-/// Cuts the file into pieces for the workers, the header left out; a read error goes
-/// straight to the results, in its place.
-fn cut(path: PathBuf, work: SyncSender<Job>, done: SyncSender<(usize, Parsed)>) {
+impl Parsing {
+    /// The file's SHA-256 (hex), once every piece has been handed out; `None` when it
+    /// was not asked for or reading stopped early.
+    pub fn hash(&mut self) -> Option<String> {
+        self.cutter.take()?.join().ok().flatten()
+    }
+}
+
+/// Cuts the file into pieces for the workers, the header left out, hashing every byte
+/// when given a hasher; a read error goes straight to the results, in its place.
+fn cut(
+    mut pieces: Pieces<File>,
+    mut hasher: Option<Sha256>,
+    work: SyncSender<Job>,
+    done: SyncSender<(usize, Parsed)>,
+) -> Option<String> {
     let mut index = 0;
-    let result = (|| -> std::io::Result<()> {
-        let mut pieces = Pieces::new(std::fs::File::open(&path)?);
+    let result = (|| -> std::io::Result<bool> {
         let mut offset = 0u64;
         while let Some(mut piece) = pieces.next_piece()? {
+            if let Some(hasher) = hasher.as_mut() {
+                hasher.update(&piece);
+            }
             if index == 0 {
                 let header = first_record_end(&piece);
                 piece.drain(..header);
@@ -156,15 +186,20 @@ fn cut(path: PathBuf, work: SyncSender<Job>, done: SyncSender<(usize, Parsed)>) 
             }
             let length = piece.len() as u64;
             if work.send((index, offset, piece)).is_err() {
-                return Ok(());
+                return Ok(false);
             }
             offset += length;
             index += 1;
         }
-        Ok(())
+        Ok(true)
     })();
-    if let Err(e) = result {
-        let _ = done.send((index, Err(Unreadable::Other(e.to_string()))));
+    match result {
+        Ok(true) => hasher.map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()),
+        Ok(false) => None,
+        Err(e) => {
+            let _ = done.send((index, Err(Unreadable::Other(e.to_string()))));
+            None
+        }
     }
 }
 

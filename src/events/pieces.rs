@@ -26,6 +26,14 @@ impl<R: Read> Pieces<R> {
         Pieces::with_size(source, PIECE)
     }
 
+    /// Pieces of a source whose first bytes, `start`, were already read from it.
+    pub fn resume(source: R, start: Vec<u8>) -> Self {
+        Pieces {
+            carry: start,
+            ..Pieces::new(source)
+        }
+    }
+
     fn with_size(source: R, size: usize) -> Self {
         Pieces {
             source,

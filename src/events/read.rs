@@ -4,19 +4,19 @@
 //! silently.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 
 use polars::prelude::*;
 
 use crate::error::{Error, Location, Problem};
 
-use super::aggregate::EventRef;
 use super::dates::Date;
 use super::lines::line_at;
 use super::parse::{self, Unreadable};
 use super::progress::Progress;
 use super::rows::{acled, ucdp, Cells, Index, Owned};
+use super::tally::EventRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
@@ -65,15 +65,17 @@ pub struct BadRow {
     pub reason: String,
 }
 
-/// What reading an export found: its format, its data rows, the events passed on and
+/// What reading an export found: its kind, its data rows, the events passed on and
 /// the rows left out.
 pub struct Export {
-    pub format: ExportKind,
+    pub kind: ExportKind,
     pub rows: usize,
     pub events: usize,
     pub bad: Vec<BadRow>,
     /// The first and last dates of the events used.
     pub span: Option<(Date, Date)>,
+    /// SHA-256 of the file's bytes, when asked for.
+    pub hash: Option<String>,
 }
 
 const ACLED: &[&str] = &[
@@ -100,14 +102,10 @@ fn file_problem(file: &str, message: impl Into<String>, help: impl Into<String>)
     Error::Data(vec![Problem::new(message, Location::file(file)).help(help)])
 }
 
-/// The header's column names, from the first line.
-fn header(path: &Path, file: &str) -> Result<Vec<String>, Error> {
-    let handle =
-        std::fs::File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
-    let mut raw = Vec::new();
-    BufReader::new(handle.take(1 << 20))
-        .read_until(b'\n', &mut raw)
-        .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+/// The header's column names, from the first line of `head`, the file's first bytes.
+fn header(head: &[u8], file: &str) -> Result<Vec<String>, Error> {
+    let end = memchr::memchr(b'\n', head).map_or(head.len(), |i| i + 1);
+    let raw = head[..end].to_vec();
     if raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]) || raw.contains(&0) {
         return Err(file_problem(
             file,
@@ -148,7 +146,7 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
             "each column of an export has its own name; re-export the file",
         ));
     }
-    let format = if has("event_id_cnty") || has("event_date") {
+    let kind = if has("event_id_cnty") || has("event_date") {
         ExportKind::Acled {
             monadic: !has("actor2"),
         }
@@ -163,21 +161,21 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
             "give an ACLED export (event_id_cnty, event_date, year, actor1, ..., fatalities) or a UCDP GED file (id, year, side_a, side_b, ..., best)",
         ));
     };
-    let required = format.required();
+    let required = kind.required();
     let missing: Vec<&str> = required.iter().copied().filter(|c| !has(c)).collect();
     if !missing.is_empty() {
         return Err(file_problem(
             file,
             format!(
                 "{} without the column{} {}",
-                format.describe(),
+                kind.describe(),
                 if missing.len() == 1 { "" } else { "s" },
                 missing.join(", ")
             ),
             format!("this format needs the columns: {}", required.join(", ")),
         ));
     }
-    Ok(format)
+    Ok(kind)
 }
 
 /// Reads the export and passes each usable event to `sink`, in file order.
@@ -186,16 +184,27 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
 /// (only the needed columns, as text); pieces are counted here in file order as they
 /// arrive and dropped, so memory stays at a few pieces whatever the file's size.
 /// ACLED's `sub_event_type` is read only `with_kinds`: parsing a column costs time.
+///
+/// The file is opened once: its first megabyte gives the header, and the same handle
+/// is read on to the end (hashing the bytes `with_hash`).
 pub fn read(
     path: &Path,
     with_kinds: bool,
+    with_hash: bool,
     sink: &mut dyn FnMut(&EventRef),
 ) -> Result<Export, Error> {
     let file = path.display().to_string();
-    let columns = header(path, &file)?;
-    let format = detect(&file, &columns)?;
-    let mut wanted: Vec<String> = format.required().iter().map(|c| c.to_string()).collect();
-    if matches!(format, ExportKind::Acled { .. }) {
+    let mut handle =
+        std::fs::File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+    let mut head = Vec::new();
+    (&mut handle)
+        .take(1 << 20)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+    let columns = header(&head, &file)?;
+    let kind = detect(&file, &columns)?;
+    let mut wanted: Vec<String> = kind.required().iter().map(|c| c.to_string()).collect();
+    if matches!(kind, ExportKind::Acled { .. }) {
         let kinds = with_kinds.then_some("sub_event_type");
         for optional in std::iter::once("civilian_targeting").chain(kinds) {
             if columns.iter().any(|c| c == optional) {
@@ -222,9 +231,10 @@ pub fn read(
     };
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-    let mut reading = Reading::new(format, Index::new(&positions));
+    let mut reading = Reading::new(kind, Index::new(&positions));
     let mut progress = Progress::start(path);
-    for piece in parse::start(path.to_path_buf(), &columns, &wanted) {
+    let mut parsing = parse::start(handle, head, &columns, &wanted, with_hash);
+    for piece in parsing.by_ref() {
         let (frame, bytes) = piece.map_err(&unreadable)?;
         reading
             .batch(&frame, &names, sink)
@@ -232,12 +242,14 @@ pub fn read(
         progress.advance(bytes, reading.rows);
     }
     progress.finish();
-    Ok(reading.finish(sink))
+    let mut export = reading.finish(sink);
+    export.hash = parsing.hash();
+    Ok(export)
 }
 
 /// What reading has found so far, carried from one batch to the next.
 struct Reading {
-    format: ExportKind,
+    kind: ExportKind,
     index: Index,
     rows: usize,
     events: usize,
@@ -249,9 +261,9 @@ struct Reading {
 }
 
 impl Reading {
-    fn new(format: ExportKind, index: Index) -> Reading {
+    fn new(kind: ExportKind, index: Index) -> Reading {
         Reading {
-            format,
+            kind,
             index,
             rows: 0,
             events: 0,
@@ -291,7 +303,7 @@ impl Reading {
             }
             actors.clear();
             let cells = Cells { row: &row, index };
-            let parsed = match self.format {
+            let parsed = match self.kind {
                 _ if row.iter().all(Option::is_none) => {
                     Err("an empty line (every needed cell is empty)".to_string())
                 }
@@ -312,7 +324,7 @@ impl Reading {
                 None => (fields.date, fields.date),
                 Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
             });
-            if self.format != (ExportKind::Acled { monadic: true }) {
+            if self.kind != (ExportKind::Acled { monadic: true }) {
                 self.events += 1;
                 sink(&fields.with(&actors));
                 continue;
@@ -345,11 +357,12 @@ impl Reading {
             sink(&owned.fields.borrowed(&owned.country, &refs));
         }
         Export {
-            format: self.format,
+            kind: self.kind,
             rows: self.rows,
             events: self.events,
             bad: self.bad,
             span: self.span,
+            hash: None,
         }
     }
 }

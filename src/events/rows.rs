@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::aggregate::EventRef;
 use super::dates::{self, Date};
+use super::tally::EventRef;
 
 /// The parsed fields of a row, before its actors are attached.
 #[derive(Clone)]

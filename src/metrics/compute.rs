@@ -7,8 +7,7 @@ use crate::units::Units;
 
 use super::events::{EventInputs, Uncovered};
 use super::formula::{self, quantities};
-use super::overrides::Override;
-use super::resolve::{resolve, Inputs};
+use super::resolve::Inputs;
 use super::Metric;
 use crate::uncertainty::formula::Formula;
 use crate::uncertainty::{propagate_keeping, Interval, Sampled, Settings};
@@ -144,7 +143,7 @@ pub struct Selection<'a> {
     /// Keep every draw (for `table --samples`).
     pub keep_draws: bool,
     /// The counts of an event export, for the event metrics.
-    pub events: Option<&'a EventInputs>,
+    pub events: Option<EventInputs<'a>>,
     /// The comparisons the base's pairwise ratios are computed against; empty: all.
     pub versus: &'a [String],
 }
@@ -163,22 +162,22 @@ pub struct Computed {
 /// Every selected metric; all problems found when any cannot be computed.
 pub fn compute_all(
     data: &Dataset,
-    overrides: &[Override],
+    resolved: &[Inputs],
     selection: &Selection,
 ) -> Result<Vec<MetricRow>, Vec<Problem>> {
-    compute_with_formulas(data, overrides, selection).map(|c| c.rows)
+    compute_with_formulas(data, resolved, selection).map(|c| c.rows)
 }
 
+/// Every selected metric with its formula, from the comparisons' `resolved` inputs.
 pub fn compute_with_formulas(
     data: &Dataset,
-    overrides: &[Override],
+    resolved: &[Inputs],
     selection: &Selection,
 ) -> Result<Computed, Vec<Problem>> {
-    let inputs: Vec<Inputs> = selection
+    let inputs: Vec<&Inputs> = selection
         .comparisons
         .iter()
-        .filter_map(|id| data.comparison(id))
-        .map(|c| resolve(data, c, overrides))
+        .filter_map(|id| resolved.iter().find(|i| i.comparison.id == *id))
         .collect();
     let mut rows = Vec::new();
     let mut formulas = Vec::new();
@@ -210,7 +209,7 @@ pub fn compute_with_formulas(
         }
     }
     if let Some((base, others)) = inputs.split_first() {
-        let chosen = |other: &&Inputs| {
+        let chosen = |other: &&&Inputs| {
             selection.versus.is_empty() || selection.versus.contains(&other.comparison.id)
         };
         for other in others.iter().filter(chosen) {

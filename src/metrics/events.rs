@@ -5,45 +5,40 @@
 
 use crate::data::{Dataset, Estimate, Quantity};
 use crate::error::Problem;
-use crate::events::aggregate::{has_events, Aggregate, Totals};
-use crate::events::dates::{days_covered, days_in_year, Date};
+use crate::events::dates::{days_covered, days_in_year};
+use crate::events::{Counts, EventMeasure, Query};
 use crate::numbers::grouped;
+use crate::uncertainty::formula::{Formula, Term};
+use crate::units::Units;
 
 use super::compute::{unit, MetricRow};
 use super::formula::terms;
 use super::resolve::Inputs;
 use super::Metric;
-use crate::uncertainty::formula::{Formula, Term};
-use crate::units::Units;
 
-/// What an export gives the event metrics.
-pub struct EventInputs {
-    /// The export's file name, as outputs and input keys name it.
-    pub file: String,
-    /// The fatalities from which an initiated event is a large-scale attack.
-    pub large: f64,
-    pub rows: Vec<Aggregate>,
-    /// Every actor's events and deaths per country and month: where the export looked.
-    pub totals: Totals,
-    /// The first and last dates of its events.
-    pub span: Option<(Date, Date)>,
+/// An export's counts joined for the event metrics, with the large-scale threshold
+/// (`--large`) they count attacks at.
+#[derive(Clone, Copy)]
+pub(crate) struct EventInputs<'a> {
+    pub(crate) counts: &'a Counts,
+    pub(crate) large: u32,
 }
 
 /// Why an event metric has no value for a comparison.
-pub enum Uncovered {
+pub(crate) enum Uncovered {
     /// The export does not reach the comparison's countries or year: said, not an error.
     Reason(String),
     Problem(Problem),
 }
 
-/// A comparison's counts in one country, over the comparison's year.
-struct Counts {
+/// A comparison's group's counts in one country, over the comparison's year.
+struct YearCounts {
     events: f64,
     fatalities: Estimate,
     large: f64,
 }
 
-impl EventInputs {
+impl EventInputs<'_> {
     /// The metric for a comparison, with its formula; `Uncovered::Reason` when the
     /// export has no event at all in one of its countries in its year.
     pub fn metric(
@@ -54,7 +49,11 @@ impl EventInputs {
         units: Units,
     ) -> Result<(MetricRow, Formula), Uncovered> {
         let c = &inputs.comparison;
-        let days = self.span.map_or(0, |span| days_covered(c.year, span));
+        let file = &self.counts.name;
+        let days = self
+            .counts
+            .span()
+            .map_or(0, |span| days_covered(c.year, span));
         let mut numerator = Vec::new();
         for country in &c.countries {
             let name = data
@@ -63,7 +62,7 @@ impl EventInputs {
             if days == 0 || !self.covers(name, c.year) {
                 return Err(Uncovered::Reason(format!(
                     "{}: {} has no event in {name} in {}, so no event metric for it",
-                    c.id, self.file, c.year
+                    c.id, file, c.year
                 )));
             }
             let counts = self.counts(&c.group, name, c.year);
@@ -73,7 +72,7 @@ impl EventInputs {
                 _ => ("large-attacks", Estimate::point(counts.large)),
             };
             numerator.push(Term {
-                key: format!("{}.{measure}.{country}.{}.{}", c.group, c.year, self.file),
+                key: format!("{}.{measure}.{country}.{}.{file}", c.group, c.year),
                 source: None,
                 factor: 1.0,
                 estimate,
@@ -101,7 +100,7 @@ impl EventInputs {
             // Large-scale attacks per year: divided by the years the export covers.
             None => {
                 let years = Term {
-                    key: format!("{}.years-covered.{}", c.year, self.file),
+                    key: format!("{}.years-covered.{file}", c.year),
                     source: None,
                     factor: 1.0,
                     estimate: Estimate::point(f64::from(days) / f64::from(year_days)),
@@ -143,40 +142,46 @@ impl EventInputs {
     }
 
     fn covers(&self, country: &str, year: i32) -> bool {
-        has_events(&self.totals, country, (year, 1), (year, 12))
+        self.counts.has_events(country, (year, 1), (year, 12))
     }
 
     /// The group's counts in one country and year; a range of deaths when the export
     /// gives one (UCDP).
-    fn counts(&self, group: &str, country: &str, year: i32) -> Counts {
-        let mut counts = Counts {
-            events: 0.0,
-            fatalities: Estimate::point(0.0),
-            large: 0.0,
+    fn counts(&self, group: &str, country: &str, year: i32) -> YearCounts {
+        let countries = [country.to_string()];
+        let ask = |measure| {
+            self.counts
+                .query(&Query {
+                    group: Some(group),
+                    countries: &countries,
+                    from: (year, 1),
+                    to: (year, 12),
+                    measure,
+                    large: self.large,
+                    kind: None,
+                })
+                .unwrap_or(crate::events::counts::Counted {
+                    value: 0.0,
+                    range: None,
+                })
         };
-        let (mut low, mut high) = (Some(0.0), Some(0.0));
-        for r in self.rows.iter().filter(|r| {
-            r.group == group && r.when.0 == year && r.country.eq_ignore_ascii_case(country)
-        }) {
-            counts.events += r.events as f64;
-            counts.large += r.large_attacks as f64;
-            counts.fatalities.central += r.fatalities;
-            low = low.zip(r.fatalities_low).map(|(a, b)| a + b);
-            high = high.zip(r.fatalities_high).map(|(a, b)| a + b);
+        let deaths = ask(EventMeasure::Fatalities);
+        let mut fatalities = Estimate::point(deaths.value);
+        if let Some((low, high)) = deaths.range.filter(|(low, high)| low < high) {
+            fatalities.low = Some(low);
+            fatalities.high = Some(high);
         }
-        if let (Some(low), Some(high)) = (low, high) {
-            if low < high {
-                counts.fatalities.low = Some(low);
-                counts.fatalities.high = Some(high);
-            }
+        YearCounts {
+            events: ask(EventMeasure::Events).value,
+            fatalities,
+            large: ask(EventMeasure::LargeAttacks).value,
         }
-        counts
     }
 
     fn partial_note(&self, year: i32, days: u32, year_days: u32) -> String {
         format!(
             "{} covers {} of the {year_days} days of {year}: events and deaths are counted over those days, large-scale attacks per year annualised",
-            self.file,
+            self.counts.name,
             grouped(f64::from(days), 0)
         )
     }
@@ -186,7 +191,10 @@ impl EventInputs {
 mod tests {
     use super::*;
     use crate::data::RowRef;
-    use crate::events::aggregate::Total;
+    use crate::events::counts::{GroupKey, Tally, Total};
+    use crate::events::dates::Date;
+    use crate::events::read::{Export, ExportKind};
+    use crate::events::tally::Tallied;
     use proptest::prelude::*;
 
     /// Group g in country c in 2025, with `fighters` and `population`.
@@ -196,31 +204,42 @@ mod tests {
 
     /// An export with the group's `events`, `deaths` and `large` attacks in 2025, its
     /// dates running to day `last` of the year.
-    fn export(events: u64, deaths: f64, large: u64, last: Date) -> EventInputs {
-        EventInputs {
-            file: "e.csv".into(),
-            large: 20.0,
-            rows: vec![Aggregate {
-                group: "g".into(),
-                country: "C".into(),
-                period: "2025".into(),
-                when: (2025, 0),
-                events,
-                initiated: events,
-                joint: 0,
-                fatalities: deaths,
-                fatalities_low: None,
-                fatalities_high: None,
-                large_attacks: large,
-                civilian_targeting: 0,
-                events_change_pct: None,
-            }],
-            totals: vec![(("C".to_string(), 2025, 1), Total::default())],
+    fn export(events: u64, deaths: f64, large: u64, last: Date) -> Counts {
+        let tally = Tally {
+            events,
+            initiated: events,
+            joint: 0,
+            fatalities: deaths,
+            fatalities_low: None,
+            fatalities_high: None,
+            large: vec![large],
+            civilian_targeting: 0,
+        };
+        let key = GroupKey {
+            group: "g".into(),
+            country: "C".into(),
+            month: (2025, 1),
+        };
+        let export = Export {
+            kind: ExportKind::Acled { monadic: false },
+            rows: 1,
+            events: 1,
+            bad: Vec::new(),
             span: Some(((2025, 1, 1), last)),
-        }
+            hash: None,
+        };
+        let tallied = Tallied {
+            groups: [(key, tally)].into(),
+            all: [(("C".to_string(), (2025, 1)), Total::default())].into(),
+            kinds: Default::default(),
+        };
+        let mut counts = Counts::new("e.csv".into(), "e.csv".into(), export, tallied);
+        counts.thresholds = vec![20];
+        counts
     }
 
-    fn value(e: &EventInputs, i: &Inputs, metric: Metric) -> f64 {
+    fn value(counts: &Counts, i: &Inputs, metric: Metric) -> f64 {
+        let e = EventInputs { counts, large: 20 };
         let mut data = Dataset::default();
         data.countries.push(crate::data::model::Country {
             id: "c".into(),

@@ -3,9 +3,12 @@
 
 pub mod claims;
 pub mod csv;
+pub(crate) mod events;
 pub mod format;
 pub mod layout;
 pub mod markdown;
+pub(crate) mod samples;
+pub(crate) mod sensitivity;
 pub mod terminal;
 pub mod tidy;
 

@@ -9,7 +9,7 @@ use crate::render::format::{display, grouped, readable, title};
 use crate::render::markdown::escape;
 use crate::units::Units;
 
-use super::{label, Citations, Input};
+use super::{label, Citations, ClaimsUsed, Input};
 
 /// For every figure, the input that moves it most from its low to its high.
 pub fn sensitivity_section(md: &mut String, input: &Input) {
@@ -108,25 +108,26 @@ pub fn method(md: &mut String, input: &Input, cite: &mut Citations) {
     }
     md.push_str("### What counts as soldiers\n\n");
     for id in input.comparisons {
-        let Some(c) = data.comparison(id) else {
+        let Some(inputs) = input.inputs.iter().find(|i| i.comparison.id == *id) else {
             continue;
         };
-        let inputs = crate::metrics::resolve::resolve(data, c, &[]);
+        let c = &inputs.comparison;
         let mut parts = Vec::new();
         if let Ok(soldiers) = &inputs.soldiers {
             for p in &soldiers.parts {
-                let year = p.year.map(|y| format!(" {y}")).unwrap_or_default();
+                let mut what = data.entity_name(&p.entity).to_string();
+                for word in p.component.iter().chain(&p.year.map(|y| y.to_string())) {
+                    what.push_str(&format!(" {word}"));
+                }
+                if p.overridden {
+                    what.push_str(" (set with --set)");
+                }
                 let refs = p
                     .source
                     .as_ref()
                     .map(|s| cite.cite(std::slice::from_ref(s)))
                     .unwrap_or_default();
-                parts.push(format!(
-                    "{} {}{year}: {}{refs}",
-                    data.entity_name(&p.entity),
-                    p.component.as_deref().unwrap_or(""),
-                    grouped(p.estimate.central, 0)
-                ));
+                parts.push(format!("{what}: {}{refs}", grouped(p.estimate.central, 0)));
             }
         }
         md.push_str(&format!(
@@ -163,14 +164,9 @@ pub fn method(md: &mut String, input: &Input, cite: &mut Citations) {
     ));
 }
 
-pub fn claims_section(
-    md: &mut String,
-    checked: &[Checked],
-    findings: &[String],
-    described: &str,
-    hash: &str,
-    cite: &mut Citations,
-) {
+pub fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Citations) {
+    let (checked, findings) = (claims.checked, claims.findings);
+    let (described, hash) = (claims.described, claims.hash);
     md.push_str("## Published claims re-checked\n\n");
     md.push_str(&format!(
         "{} (claims from {}, SHA-256 `{}`).\n\n",
@@ -214,10 +210,9 @@ pub fn caveats(md: &mut String, input: &Input) {
     let data = input.data;
     let mut seen: Vec<&crate::data::RowRef> = Vec::new();
     for id in input.comparisons {
-        let Some(c) = data.comparison(id) else {
+        let Some(inputs) = input.inputs.iter().find(|i| i.comparison.id == *id) else {
             continue;
         };
-        let inputs = crate::metrics::resolve::resolve(data, c, &[]);
         for q in Quantity::ALL {
             let Ok(resolved) = inputs.get(q) else {
                 continue;
@@ -260,8 +255,11 @@ pub fn stamp_section(md: &mut String, input: &Input) {
         "- Data: `{}`, SHA-256 `{}`\n",
         input.data_name, input.data_hash
     ));
-    if let Some((_, _, described, hash)) = &input.claims {
-        md.push_str(&format!("- Claims: `{described}`, SHA-256 `{hash}`\n"));
+    if let Some(claims) = &input.claims {
+        md.push_str(&format!(
+            "- Claims: `{}`, SHA-256 `{}`\n",
+            claims.described, claims.hash
+        ));
     }
     if let Some(events) = &input.events {
         md.push_str(&format!(

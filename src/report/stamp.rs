@@ -28,29 +28,6 @@ pub fn data_hash(choice: &DataChoice) -> Result<String, Error> {
     Ok(hex(&hasher.finalize()))
 }
 
-/// SHA-256 of one file's bytes, read in blocks (event exports run to gigabytes).
-pub fn file_hash(path: &std::path::Path) -> Result<String, Error> {
-    let mut file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let mut hasher = Sha256::new();
-    std::io::copy(&mut file, &mut hasher)
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    Ok(hex(&hasher.finalize()))
-}
-
-/// SHA-256 over claim files given as (name, text), in the order given.
-pub fn texts_hash(texts: &[(String, String)]) -> String {
-    let mut hasher = Sha256::new();
-    for (name, text) in texts {
-        let base = name.rsplit('/').next().unwrap_or(name);
-        hasher.update(base.as_bytes());
-        hasher.update([0]);
-        hasher.update(text.as_bytes());
-        hasher.update([0]);
-    }
-    hex(&hasher.finalize())
-}
-
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -203,3 +203,37 @@ fn the_shipped_report_is_current() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// Regression: the method section resolved the data again without `--set`, so its
+/// "what counts as soldiers" named the file's figure beside tables computed from the
+/// override.
+#[test]
+fn the_method_names_the_set_values_the_figures_use() {
+    let fixture = Fixture::basic();
+    fixture
+        .run(&[
+            "report",
+            "--out",
+            "out/set.md",
+            "--draws",
+            "1000",
+            "--set",
+            "north.soldiers=4000",
+        ])
+        .ok();
+    let text = std::fs::read_to_string(fixture.dir.path().join("out/set.md")).expect("report");
+    let method = text
+        .lines()
+        .find(|l| l.starts_with("- **Alpha in Northland and Southland** counts"))
+        .expect("the soldiers line of alpha-ns");
+    assert!(
+        method.contains("Northland (set with --set): 4,000"),
+        "{method}"
+    );
+    assert!(!method.contains("8,000"), "{method}");
+    // The summary's soldiers per fighter uses the same 4,000 + 2,000 over 1,000 fighters.
+    assert!(
+        text.contains("| Alpha in Northland and Southland (`alpha-ns`) | 2025 | 1 : 6.0"),
+        "{text}"
+    );
+}

@@ -1,0 +1,137 @@
+//! Claim files as a run reads them: the files named (or `seeds/`, or the copy embedded
+//! in the binary), their texts and hash, parsed against the data.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::data::Dataset;
+use crate::error::{Error, Location, Problem};
+
+use super::parse::{self, SeenIds};
+use super::{embedded, ClaimFile};
+
+/// A claim file's display name and text.
+pub(crate) struct ClaimText {
+    pub(crate) name: String,
+    pub(crate) text: String,
+}
+
+/// The claims of a run: the parsed files, how outputs name where they came from, and
+/// the SHA-256 over their texts.
+pub(crate) struct ClaimSet {
+    pub(crate) files: Vec<ClaimFile>,
+    pub(crate) described: String,
+    pub(crate) hash: String,
+}
+
+/// Reads the claim files at `paths` and parses them against `data`; every problem
+/// found when any is malformed.
+pub(crate) fn load(data: &Dataset, paths: &[PathBuf]) -> Result<ClaimSet, Error> {
+    let (described, texts) = read_texts(paths)?;
+    let files = parse_all(data, &texts)?;
+    Ok(ClaimSet {
+        files,
+        described,
+        hash: texts_hash(&texts),
+    })
+}
+
+/// SHA-256 over the claim files in the order read, each as its base name, a NUL, its
+/// text and a NUL.
+fn texts_hash(texts: &[ClaimText]) -> String {
+    let mut hasher = Sha256::new();
+    for t in texts {
+        let base = t.name.rsplit('/').next().unwrap_or(&t.name);
+        hasher.update(base.as_bytes());
+        hasher.update([0]);
+        hasher.update(t.text.as_bytes());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The claim files to read, and how outputs name them. No path: `seeds/` in the
+/// current directory when it exists, otherwise the embedded copy.
+fn read_texts(paths: &[PathBuf]) -> Result<(String, Vec<ClaimText>), Error> {
+    if paths.is_empty() {
+        let default = Path::new("seeds");
+        if !default.is_dir() {
+            let texts = embedded::FILES
+                .iter()
+                .map(|(name, text)| ClaimText {
+                    name: format!("embedded:seeds/{name}"),
+                    text: text.to_string(),
+                })
+                .collect();
+            return Ok(("embedded (shipped with the binary)".to_string(), texts));
+        }
+        return read_texts(&[default.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        files.extend(files_at(path)?);
+    }
+    let described: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let texts = files
+        .iter()
+        .map(|file| read_text(file))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((described.join(", "), texts))
+}
+
+/// The claim files a path names: itself, or the `*.toml` files of a directory, sorted.
+fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if !path.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: no such file or directory; give claim files (*.toml) or a directory of them",
+            path.display()
+        )));
+    }
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    found.sort();
+    if found.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: no claim files (*.toml) in this directory",
+            path.display()
+        )));
+    }
+    Ok(found)
+}
+
+fn read_text(file: &Path) -> Result<ClaimText, Error> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Data(vec![
+            Problem::new("not UTF-8", Location::file(&name)).help("save the claim file as UTF-8")
+        ])
+    })?;
+    Ok(ClaimText { name, text })
+}
+
+/// The claim files parsed against the data; every problem found when any is malformed.
+fn parse_all(data: &Dataset, texts: &[ClaimText]) -> Result<Vec<ClaimFile>, Error> {
+    let mut problems = Vec::new();
+    let mut seen: SeenIds = Vec::new();
+    let files: Vec<ClaimFile> = texts
+        .iter()
+        .filter_map(|t| parse::read(&t.name, &t.text, data, &mut seen, &mut problems))
+        .collect();
+    if !problems.is_empty() {
+        return Err(Error::Data(problems));
+    }
+    Ok(files)
+}

@@ -1,0 +1,427 @@
+//! What one reading of an export gives: every group's counts per country and month,
+//! every actor's events and deaths (where the export looked), sub-event types when asked,
+//! and what was read. Event metrics, events claims and the `events` table all ask it
+//! through one query.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::dates::Date;
+use super::read::Export;
+use super::tally::{EventRef, Tallied};
+
+/// A month: (year, 1 to 12).
+pub(crate) type Month = (i32, u32);
+
+/// What an events query counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EventMeasure {
+    Events,
+    Initiated,
+    Joint,
+    Fatalities,
+    LargeAttacks,
+    CivilianTargeting,
+}
+
+impl EventMeasure {
+    pub(crate) const ALL: [EventMeasure; 6] = [
+        EventMeasure::Events,
+        EventMeasure::Initiated,
+        EventMeasure::Joint,
+        EventMeasure::Fatalities,
+        EventMeasure::LargeAttacks,
+        EventMeasure::CivilianTargeting,
+    ];
+
+    pub(crate) fn parse(text: &str) -> Option<EventMeasure> {
+        Self::ALL.into_iter().find(|m| m.id() == text)
+    }
+
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            EventMeasure::Events => "events",
+            EventMeasure::Initiated => "initiated",
+            EventMeasure::Joint => "joint",
+            EventMeasure::Fatalities => "fatalities",
+            EventMeasure::LargeAttacks => "large_attacks",
+            EventMeasure::CivilianTargeting => "civilian_targeting",
+        }
+    }
+}
+
+/// Events and deaths, with nothing else known of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Total {
+    pub(crate) events: u64,
+    pub(crate) fatalities: f64,
+}
+
+impl Total {
+    pub(crate) fn add(&mut self, event: &EventRef) {
+        self.events += 1;
+        self.fatalities += event.fatalities;
+    }
+
+    /// Its deaths for `Fatalities`, its events for every other measure.
+    fn measure(&self, measure: EventMeasure) -> f64 {
+        if measure == EventMeasure::Fatalities {
+            self.fatalities
+        } else {
+            self.events as f64
+        }
+    }
+}
+
+/// A group's counts in a country over some months.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tally {
+    /// Events involving the group alone.
+    pub(crate) events: u64,
+    pub(crate) initiated: u64,
+    /// Events attributed to it together with another group, counted apart.
+    pub(crate) joint: u64,
+    pub(crate) fatalities: f64,
+    /// UCDP's low and high death estimates, summed; `None` when the export has none.
+    pub(crate) fatalities_low: Option<f64>,
+    pub(crate) fatalities_high: Option<f64>,
+    /// Large-scale attacks, one count per threshold of the reading, in its order.
+    pub(crate) large: Vec<u64>,
+    pub(crate) civilian_targeting: u64,
+}
+
+impl Tally {
+    pub(crate) fn new(thresholds: usize, range: Option<(f64, f64)>) -> Tally {
+        Tally {
+            events: 0,
+            initiated: 0,
+            joint: 0,
+            fatalities: 0.0,
+            fatalities_low: range.map(|_| 0.0),
+            fatalities_high: range.map(|_| 0.0),
+            large: vec![0; thresholds],
+            civilian_targeting: 0,
+        }
+    }
+
+    /// Adds an event involving the group alone.
+    pub(crate) fn add(&mut self, event: &EventRef, initiated: bool, thresholds: &[u32]) {
+        self.events += 1;
+        self.fatalities += event.fatalities;
+        if let (Some((low, high)), Some(l), Some(h)) = (
+            event.fatalities_range,
+            self.fatalities_low.as_mut(),
+            self.fatalities_high.as_mut(),
+        ) {
+            *l += low;
+            *h += high;
+        }
+        if initiated {
+            self.initiated += 1;
+            for (count, &large) in self.large.iter_mut().zip(thresholds) {
+                if event.fatalities >= f64::from(large) {
+                    *count += 1;
+                }
+            }
+        }
+        if event.civilian_targeting {
+            self.civilian_targeting += 1;
+        }
+    }
+
+    /// Adds another tally of the same reading.
+    fn merge(&mut self, other: &Tally) {
+        self.events += other.events;
+        self.initiated += other.initiated;
+        self.joint += other.joint;
+        self.fatalities += other.fatalities;
+        self.fatalities_low = self
+            .fatalities_low
+            .zip(other.fatalities_low)
+            .map(|(a, b)| a + b);
+        self.fatalities_high = self
+            .fatalities_high
+            .zip(other.fatalities_high)
+            .map(|(a, b)| a + b);
+        for (a, b) in self.large.iter_mut().zip(&other.large) {
+            *a += b;
+        }
+        self.civilian_targeting += other.civilian_targeting;
+    }
+}
+
+/// A group in a country in a month.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct GroupKey {
+    pub(crate) group: String,
+    /// As the export names it.
+    pub(crate) country: String,
+    pub(crate) month: Month,
+}
+
+/// A group's events of one sub-event type in a country in a month.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct KindKey {
+    pub(crate) group: String,
+    pub(crate) country: String,
+    pub(crate) month: Month,
+    pub(crate) kind: String,
+}
+
+/// What a query asks of the counts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Query<'a> {
+    /// The group counted; every actor when `None` (events and deaths only).
+    pub(crate) group: Option<&'a str>,
+    /// The countries as the export names them, summed; every country when empty.
+    pub(crate) countries: &'a [String],
+    /// The months counted, both included.
+    pub(crate) from: Month,
+    pub(crate) to: Month,
+    pub(crate) measure: EventMeasure,
+    /// The large-scale threshold, for `LargeAttacks`: one of the reading's thresholds.
+    pub(crate) large: u32,
+    /// Only events of this ACLED `sub_event_type`, for a group's events and deaths.
+    pub(crate) kind: Option<&'a str>,
+}
+
+/// A query's answer: the count, and for UCDP deaths the sum of the low and high estimates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Counted {
+    pub(crate) value: f64,
+    pub(crate) range: Option<(f64, f64)>,
+}
+
+/// A row left out of the counts: its data-record number, the line it starts on when
+/// known, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LeftOut {
+    pub(crate) record: usize,
+    pub(crate) line: Option<usize>,
+    pub(crate) reason: String,
+}
+
+/// The counts of one reading of an export.
+pub(crate) struct Counts {
+    /// The export's path as the user gave it.
+    pub(crate) file: String,
+    /// Its file name, as outputs and input keys name it.
+    pub(crate) name: String,
+    pub(crate) export: Export,
+    /// The first rows left out, with their lines (the rest are counted in `export.bad`).
+    pub(crate) left_out: Vec<LeftOut>,
+    /// SHA-256 of the file's bytes, when the reading was asked for it.
+    pub(crate) hash: Option<String>,
+    /// The large-scale thresholds counted, ascending.
+    pub(crate) thresholds: Vec<u32>,
+    pub(crate) groups: BTreeMap<GroupKey, Tally>,
+    /// Every actor's events and deaths per country and month.
+    pub(crate) all: BTreeMap<(String, Month), Total>,
+    /// Each group's events and deaths per sub-event type; empty when the export has no
+    /// types or they were not asked for.
+    pub(crate) kinds: BTreeMap<KindKey, Total>,
+    /// Whether sub-event types were read.
+    pub(crate) with_kinds: bool,
+}
+
+/// One row of the `events` table: a group in a country over a year or a month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct CountRow {
+    pub(crate) group: String,
+    pub(crate) country: String,
+    /// "2025", or "2025-03" by month.
+    pub(crate) period: String,
+    pub(crate) events: u64,
+    pub(crate) initiated: u64,
+    pub(crate) joint: u64,
+    pub(crate) fatalities: f64,
+    pub(crate) fatalities_low: Option<f64>,
+    pub(crate) fatalities_high: Option<f64>,
+    pub(crate) large_attacks: u64,
+    pub(crate) civilian_targeting: u64,
+    /// Change in `events` against the previous period, in percent; none without one.
+    pub(crate) events_change_pct: Option<f64>,
+}
+
+impl Counts {
+    pub(crate) fn new(file: String, name: String, export: Export, tallied: Tallied) -> Counts {
+        Counts {
+            file,
+            name,
+            export,
+            left_out: Vec::new(),
+            hash: None,
+            thresholds: Vec::new(),
+            groups: tallied.groups,
+            all: tallied.all,
+            kinds: tallied.kinds,
+            with_kinds: false,
+        }
+    }
+
+    /// The first and last dates of the events used.
+    pub(crate) fn span(&self) -> Option<(Date, Date)> {
+        self.export.span
+    }
+
+    /// Whether the export has any event, by any actor, in `country` from the month
+    /// `from` to the month `to`: where it looked, so that no event there means none.
+    pub(crate) fn has_events(&self, country: &str, from: Month, to: Month) -> bool {
+        self.all.keys().any(|(name, month)| {
+            name.eq_ignore_ascii_case(country) && from <= *month && *month <= to
+        })
+    }
+
+    /// The measure a query asks for, summed over its group, countries and months; an
+    /// error when the export cannot give it (no sub-event types).
+    pub(crate) fn query(&self, q: &Query) -> Result<Counted, String> {
+        let wanted = |country: &str, month: Month| {
+            q.from <= month
+                && month <= q.to
+                && (q.countries.is_empty()
+                    || q.countries.iter().any(|c| c.eq_ignore_ascii_case(country)))
+        };
+        let value: f64 = match (q.group, q.kind) {
+            (None, _) => self
+                .all
+                .iter()
+                .filter(|((country, month), _)| wanted(country, *month))
+                .map(|(_, t)| t.measure(q.measure))
+                .sum(),
+            (Some(group), Some(kind)) => {
+                if !self.with_kinds || self.kinds.is_empty() {
+                    return Err(format!(
+                        "{} has no sub_event_type column (UCDP exports, and ACLED's before 2019, have none)",
+                        self.file
+                    ));
+                }
+                self.kinds
+                    .iter()
+                    .filter(|(k, _)| {
+                        k.group == group
+                            && k.kind.eq_ignore_ascii_case(kind)
+                            && wanted(&k.country, k.month)
+                    })
+                    .map(|(_, t)| t.measure(q.measure))
+                    .sum()
+            }
+            (Some(group), None) => {
+                let tally = self.tally(|k| k.group == group && wanted(&k.country, k.month));
+                return Ok(self.measured(&tally, q));
+            }
+        };
+        // An empty sum is -0.0: a count of nothing is 0.
+        Ok(Counted {
+            value: value + 0.0,
+            range: None,
+        })
+    }
+
+    /// The sum of the group tallies whose key passes `keep`.
+    fn tally(&self, keep: impl Fn(&GroupKey) -> bool) -> Tally {
+        let mut sum = Tally::new(
+            self.thresholds.len(),
+            self.uncertain().then_some((0.0, 0.0)),
+        );
+        for (_, tally) in self.groups.iter().filter(|(k, _)| keep(k)) {
+            sum.merge(tally);
+        }
+        sum
+    }
+
+    /// Whether the export gives deaths as a range (UCDP's low and high).
+    fn uncertain(&self) -> bool {
+        self.groups
+            .values()
+            .next()
+            .is_some_and(|t| t.fatalities_low.is_some())
+    }
+
+    fn measured(&self, tally: &Tally, q: &Query) -> Counted {
+        let large = self
+            .thresholds
+            .iter()
+            .position(|&t| t == q.large)
+            .and_then(|i| tally.large.get(i).copied())
+            .unwrap_or(0);
+        let value = match q.measure {
+            EventMeasure::Events => tally.events as f64,
+            EventMeasure::Initiated => tally.initiated as f64,
+            EventMeasure::Joint => tally.joint as f64,
+            EventMeasure::Fatalities => tally.fatalities,
+            EventMeasure::LargeAttacks => large as f64,
+            EventMeasure::CivilianTargeting => tally.civilian_targeting as f64,
+        };
+        let range = match (q.measure, tally.fatalities_low, tally.fatalities_high) {
+            (EventMeasure::Fatalities, Some(low), Some(high)) => Some((low, high)),
+            _ => None,
+        };
+        Counted {
+            value: value + 0.0,
+            range,
+        }
+    }
+
+    /// The `events` table: each group in each country per year (or per month), with
+    /// the change against the previous period, counted at the reading's first threshold.
+    pub(crate) fn rows(&self, by_month: bool) -> Vec<CountRow> {
+        let mut periods: BTreeMap<(String, String, Month), Tally> = BTreeMap::new();
+        for (key, tally) in &self.groups {
+            let period = if by_month {
+                key.month
+            } else {
+                (key.month.0, 0)
+            };
+            let entry = (key.group.clone(), key.country.clone(), period);
+            match periods.get_mut(&entry) {
+                Some(sum) => sum.merge(tally),
+                None => {
+                    periods.insert(entry, tally.clone());
+                }
+            }
+        }
+        periods
+            .iter()
+            .map(|((group, country, period), tally)| {
+                let before = previous(*period, by_month);
+                let change = periods
+                    .get(&(group.clone(), country.clone(), before))
+                    .map(|t| t.events)
+                    .filter(|&p| p > 0)
+                    .map(|p| (tally.events as f64 - p as f64) / p as f64 * 100.0);
+                CountRow {
+                    group: group.clone(),
+                    country: country.clone(),
+                    period: label(*period),
+                    events: tally.events,
+                    initiated: tally.initiated,
+                    joint: tally.joint,
+                    fatalities: tally.fatalities,
+                    fatalities_low: tally.fatalities_low,
+                    fatalities_high: tally.fatalities_high,
+                    large_attacks: tally.large.first().copied().unwrap_or(0),
+                    civilian_targeting: tally.civilian_targeting,
+                    events_change_pct: change,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The period before: the previous month, or the previous year (month 0).
+fn previous((year, month): Month, by_month: bool) -> Month {
+    match (by_month, month) {
+        (false, _) => (year - 1, 0),
+        (true, 1) => (year - 1, 12),
+        (true, m) => (year, m - 1),
+    }
+}
+
+fn label((year, month): Month) -> String {
+    if month == 0 {
+        year.to_string()
+    } else {
+        format!("{year}-{month:02}")
+    }
+}

@@ -1,0 +1,199 @@
+//! Counting while an export is read: each event is matched to the groups it involves
+//! and added to their counts per country and month, for every large-scale threshold
+//! asked for at once, so the export never has to be held as events.
+
+use std::collections::BTreeMap;
+
+// polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
+use polars::prelude::PlHashMap as HashMap;
+
+use super::counts::{GroupKey, KindKey, Month, Tally, Total};
+use super::matching::{Attribution, Matcher};
+
+/// One event as the counting sees it, borrowing from the export's columns.
+pub(crate) struct EventRef<'a> {
+    pub(crate) year: i32,
+    pub(crate) month: u32,
+    pub(crate) country: &'a str,
+    /// The actor that initiated it (ACLED `actor1`, UCDP `side_a`).
+    pub(crate) initiator: &'a str,
+    /// Every actor named, the initiator first.
+    pub(crate) actors: &'a [&'a str],
+    pub(crate) fatalities: f64,
+    pub(crate) fatalities_range: Option<(f64, f64)>,
+    pub(crate) civilian_targeting: bool,
+    /// ACLED's `sub_event_type`, when the export has one and it is asked for.
+    pub(crate) kind: Option<&'a str>,
+}
+
+/// What the counts hold once reading is done, keyed by names.
+pub(crate) struct Tallied {
+    pub(crate) groups: BTreeMap<GroupKey, Tally>,
+    pub(crate) all: BTreeMap<(String, Month), Total>,
+    pub(crate) kinds: BTreeMap<KindKey, Total>,
+}
+
+/// Counts events as they are read.
+pub(crate) struct Tallies<'m> {
+    matcher: &'m Matcher,
+    /// The large-scale thresholds, ascending: an initiated event with at least this many
+    /// deaths is a large-scale attack.
+    thresholds: &'m [u32],
+    /// Each actor name seen, with the index of the groups it names in `classes`:
+    /// exports repeat a few hundred names millions of times.
+    actor_class: HashMap<String, usize>,
+    classes: Vec<Vec<(usize, Attribution)>>,
+    /// Countries as small numbers, so a key costs no allocation.
+    countries: HashMap<String, usize>,
+    country_names: Vec<String>,
+    groups: HashMap<(usize, usize, Month), Tally>,
+    /// Every actor's events and deaths per (country, month): where the export looked.
+    all: HashMap<(usize, Month), Total>,
+    /// Each group's events and deaths per (group, country, month, sub-event type).
+    kinds: HashMap<(usize, usize, Month, usize), Total>,
+    kind_ids: HashMap<String, usize>,
+    kind_names: Vec<String>,
+    /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
+    involvement: Vec<u8>,
+}
+
+impl<'m> Tallies<'m> {
+    pub(crate) fn new(matcher: &'m Matcher, thresholds: &'m [u32]) -> Self {
+        Tallies {
+            matcher,
+            thresholds,
+            actor_class: HashMap::default(),
+            classes: Vec::new(),
+            countries: HashMap::default(),
+            country_names: Vec::new(),
+            groups: HashMap::default(),
+            all: HashMap::default(),
+            kinds: HashMap::default(),
+            kind_ids: HashMap::default(),
+            kind_names: Vec::new(),
+            involvement: vec![0; matcher.len()],
+        }
+    }
+
+    fn class_of(&mut self, actor: &str) -> usize {
+        if let Some(&class) = self.actor_class.get(actor) {
+            return class;
+        }
+        let found = (0..self.matcher.len())
+            .filter_map(|g| self.matcher.attribution(g, actor).map(|a| (g, a)))
+            .collect();
+        self.classes.push(found);
+        self.actor_class
+            .insert(actor.to_string(), self.classes.len() - 1);
+        self.classes.len() - 1
+    }
+
+    fn country_of(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.countries.get(name) {
+            return id;
+        }
+        self.country_names.push(name.to_string());
+        self.countries
+            .insert(name.to_string(), self.country_names.len() - 1);
+        self.country_names.len() - 1
+    }
+
+    fn kind_of(&mut self, kind: &str) -> usize {
+        if let Some(&id) = self.kind_ids.get(kind) {
+            return id;
+        }
+        self.kind_names.push(kind.to_string());
+        self.kind_ids
+            .insert(kind.to_string(), self.kind_names.len() - 1);
+        self.kind_names.len() - 1
+    }
+
+    /// Marks in `involvement` the groups the event's actors name; whether any.
+    fn involve(&mut self, actors: &[&str]) -> bool {
+        self.involvement.iter_mut().for_each(|i| *i = 0);
+        let mut any = false;
+        for actor in actors {
+            let class = self.class_of(actor);
+            for &(g, attribution) in &self.classes[class] {
+                let level = if attribution == Attribution::Sole {
+                    2
+                } else {
+                    1
+                };
+                self.involvement[g] = self.involvement[g].max(level);
+                any = true;
+            }
+        }
+        any
+    }
+
+    pub(crate) fn add(&mut self, event: &EventRef) {
+        let month: Month = (event.year, event.month);
+        let country = self.country_of(event.country);
+        self.all.entry((country, month)).or_default().add(event);
+        if !self.involve(event.actors) {
+            return;
+        }
+        let initiator = self.class_of(event.initiator);
+        let kind = event.kind.map(|k| self.kind_of(k));
+        for g in 0..self.involvement.len() {
+            let level = self.involvement[g];
+            if level == 0 {
+                continue;
+            }
+            let tally = self
+                .groups
+                .entry((g, country, month))
+                .or_insert_with(|| Tally::new(self.thresholds.len(), event.fatalities_range));
+            if level == 1 {
+                tally.joint += 1;
+                continue;
+            }
+            let initiated = self.classes[initiator].contains(&(g, Attribution::Sole));
+            tally.add(event, initiated, self.thresholds);
+            if let Some(kind) = kind {
+                self.kinds
+                    .entry((g, country, month, kind))
+                    .or_default()
+                    .add(event);
+            }
+        }
+    }
+
+    /// The counts keyed by group id, country name and sub-event type.
+    pub(crate) fn finish(self) -> Tallied {
+        let country = |c: usize| self.country_names[c].clone();
+        Tallied {
+            groups: self
+                .groups
+                .into_iter()
+                .map(|((g, c, month), tally)| {
+                    let key = GroupKey {
+                        group: self.matcher.id(g).to_string(),
+                        country: country(c),
+                        month,
+                    };
+                    (key, tally)
+                })
+                .collect(),
+            all: self
+                .all
+                .into_iter()
+                .map(|((c, month), total)| ((country(c), month), total))
+                .collect(),
+            kinds: self
+                .kinds
+                .into_iter()
+                .map(|((g, c, month, kind), total)| {
+                    let key = KindKey {
+                        group: self.matcher.id(g).to_string(),
+                        country: country(c),
+                        month,
+                        kind: self.kind_names[kind].clone(),
+                    };
+                    (key, total)
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The `events` table: counts per group, country and period as a terminal table,
+//! Markdown or tidy CSV, with the line that says what the export was.
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement};
+
+use crate::error::Error;
+use crate::events::counts::{CountRow, Counts};
+use crate::numbers::{counted, grouped};
+use crate::render::markdown::escape;
+
+/// "ACLED export, 1,204 rows from 2024-01-02 to 2025-11-14, 1,203 events used, 1 row
+/// left out".
+pub(crate) fn describe(counts: &Counts) -> String {
+    let export = &counts.export;
+    let span = export
+        .span
+        .map_or(String::new(), |((y1, m1, d1), (y2, m2, d2))| {
+            format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
+        });
+    format!(
+        "{}, {}{span}, {} used, {} left out",
+        export.kind.describe(),
+        counted(export.rows, "row"),
+        counted(export.events, "event"),
+        counted(export.bad.len(), "row")
+    )
+}
+
+/// The export as outputs joined with it name it: "acled.csv (ACLED export, ...;
+/// large-scale attacks: 20 or more deaths)".
+pub(crate) fn joined(counts: &Counts, large: u32) -> String {
+    format!(
+        "{} ({}; large-scale attacks: {} or more deaths)",
+        counts.name,
+        describe(counts),
+        grouped(f64::from(large), 0)
+    )
+}
+
+const HEADINGS: [&str; 10] = [
+    "group",
+    "country",
+    "period",
+    "events",
+    "initiated",
+    "joint",
+    "deaths",
+    "large",
+    "civilians",
+    "change",
+];
+
+fn cells(r: &CountRow) -> Vec<String> {
+    let fatalities = match (r.fatalities_low, r.fatalities_high) {
+        (Some(low), Some(high)) => format!(
+            "{} ({}–{})",
+            grouped(r.fatalities, 0),
+            grouped(low, 0),
+            grouped(high, 0)
+        ),
+        _ => grouped(r.fatalities, 0),
+    };
+    vec![
+        r.group.clone(),
+        r.country.clone(),
+        r.period.clone(),
+        grouped(r.events as f64, 0),
+        grouped(r.initiated as f64, 0),
+        grouped(r.joint as f64, 0),
+        fatalities,
+        grouped(r.large_attacks as f64, 0),
+        grouped(r.civilian_targeting as f64, 0),
+        r.events_change_pct
+            .map_or("–".into(), |c| format!("{c:+.0}%")),
+    ]
+}
+
+pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
+    let mut table = crate::render::terminal::new_table(false);
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(HEADINGS.iter().enumerate().map(|(i, h)| {
+        if i < 3 {
+            Cell::new(h)
+        } else {
+            Cell::new(h).set_alignment(CellAlignment::Right)
+        }
+    }));
+    for r in rows {
+        table.add_row(cells(r).into_iter().enumerate().map(|(i, c)| {
+            if i < 3 {
+                Cell::new(c)
+            } else {
+                Cell::new(c).set_alignment(CellAlignment::Right)
+            }
+        }));
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
+    let body = if rows.is_empty() {
+        "no event involves a group of the datasets (check the aliases in groups.csv)".to_string()
+    } else {
+        table.to_string()
+    };
+    format!(
+        "{summary}\nevents: involving the group alone; initiated: as actor1 (UCDP side_a);\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civilians: events targeting civilians\n\n{body}\n",
+        grouped(f64::from(large), 0)
+    )
+}
+
+pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32) -> String {
+    let mut out = format!(
+        "| {} |\n|---|---|---|{}\n",
+        HEADINGS.join(" | "),
+        "---:|".repeat(7)
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            cells(r)
+                .iter()
+                .map(|c| escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}. Large attacks: initiated events with {} or more fatalities.\n",
+        escape(summary),
+        grouped(f64::from(large), 0)
+    ));
+    out
+}
+
+pub(crate) fn csv(rows: &[CountRow]) -> Result<String, Error> {
+    use polars::prelude::Column;
+    let text = |f: fn(&CountRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
+    let whole = |f: fn(&CountRow) -> u64| rows.iter().map(f).collect::<Vec<u64>>();
+    let number = |f: fn(&CountRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
+    crate::render::csv::write(
+        rows.len(),
+        vec![
+            Column::new("group".into(), text(|r| r.group.clone())),
+            Column::new("country".into(), text(|r| r.country.clone())),
+            Column::new("period".into(), text(|r| r.period.clone())),
+            Column::new("events".into(), whole(|r| r.events)),
+            Column::new("initiated".into(), whole(|r| r.initiated)),
+            Column::new("joint".into(), whole(|r| r.joint)),
+            Column::new("fatalities".into(), number(|r| Some(r.fatalities))),
+            Column::new("fatalities_low".into(), number(|r| r.fatalities_low)),
+            Column::new("fatalities_high".into(), number(|r| r.fatalities_high)),
+            Column::new("large_attacks".into(), whole(|r| r.large_attacks)),
+            Column::new("civilian_targeting".into(), whole(|r| r.civilian_targeting)),
+            Column::new("events_change_pct".into(), number(|r| r.events_change_pct)),
+        ],
+    )
+}

@@ -1,0 +1,203 @@
+//! `sensitivity` as text: per figure, each input's swing from its low to its high as a
+//! terminal tornado or Markdown, and the tidy rows (every input of every formula).
+
+use comfy_table::{Cell, CellAlignment, Table};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::metrics::compute::MetricRow;
+use crate::numbers::counted;
+use crate::render::format::{compact, title};
+use crate::render::markdown::escape;
+use crate::render::terminal::WIDTH;
+use crate::uncertainty::formula::Formula;
+use crate::uncertainty::sensitivity::InputRow;
+use crate::units::Units;
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TidySwing<'a> {
+    comparison: &'a str,
+    versus: Option<&'a str>,
+    metric: &'a str,
+    value: f64,
+    scale: f64,
+    rank: usize,
+    input: &'a str,
+    side: &'a str,
+    factor: f64,
+    dist: &'a str,
+    input_low: f64,
+    input_central: f64,
+    input_high: f64,
+    at_low: f64,
+    at_high: f64,
+    swing: f64,
+}
+
+/// One row per input of every formula, ranked as the tornado ranks them.
+pub(crate) fn tidy<'a>(
+    rows: &'a [MetricRow],
+    formulas: &'a [Formula],
+    per_row: &'a [Vec<InputRow>],
+) -> Vec<TidySwing<'a>> {
+    rows.iter()
+        .zip(formulas)
+        .zip(per_row)
+        .flat_map(|((row, formula), inputs)| {
+            inputs
+                .iter()
+                .enumerate()
+                .map(move |(rank, input)| TidySwing {
+                    comparison: &row.comparison,
+                    versus: row.versus.as_deref(),
+                    metric: row.metric.id(),
+                    value: row.value,
+                    scale: formula.scale,
+                    rank: rank + 1,
+                    input: &input.key,
+                    side: input.side,
+                    factor: input.factor,
+                    dist: input.dist,
+                    input_low: input.low,
+                    input_central: input.central,
+                    input_high: input.high,
+                    at_low: input.at_low,
+                    at_high: input.at_high,
+                    swing: (input.at_high - input.at_low).abs(),
+                })
+        })
+        .collect()
+}
+
+fn label(row: &MetricRow, units: Units) -> String {
+    let what = title(row.metric, units);
+    match &row.versus {
+        None => format!(
+            "{} · {what} = {}",
+            row.comparison,
+            compact(row.metric, row.value)
+        ),
+        Some(b) => format!(
+            "{} against {b} · {what} = {}",
+            row.comparison,
+            compact(row.metric, row.value)
+        ),
+    }
+}
+
+pub(crate) fn terminal(
+    rows: &[MetricRow],
+    per_row: &[Vec<InputRow>],
+    units: Units,
+    header: &str,
+) -> String {
+    let mut out = format!("{header}\nswing: the metric with one input at its low and at its high, the others at central\n");
+    for (row, inputs) in rows.iter().zip(per_row) {
+        out.push_str(&format!("\n{}\n", label(row, units)));
+        let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
+        ranged.dedup_by(|a, b| a.key == b.key);
+        if ranged.is_empty() {
+            out.push_str("  every input is a point value: no swing\n");
+            continue;
+        }
+        let mut table = Table::new();
+        table
+            .load_preset(comfy_table::presets::NOTHING)
+            .set_width(WIDTH)
+            .force_no_tty();
+        table.set_header(vec![
+            Cell::new("  input"),
+            Cell::new("at low").set_alignment(CellAlignment::Right),
+            Cell::new("at high").set_alignment(CellAlignment::Right),
+            Cell::new("swing").set_alignment(CellAlignment::Right),
+        ]);
+        for input in ranged {
+            table.add_row(vec![
+                Cell::new(format!("  {}", input.key)),
+                Cell::new(compact(row.metric, input.at_low)).set_alignment(CellAlignment::Right),
+                Cell::new(compact(row.metric, input.at_high)).set_alignment(CellAlignment::Right),
+                Cell::new(compact(row.metric, (input.at_high - input.at_low).abs()))
+                    .set_alignment(CellAlignment::Right),
+            ]);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+        let mut points: Vec<&str> = inputs
+            .iter()
+            .filter(|i| i.dist == "point")
+            .map(|i| i.key.as_str())
+            .collect();
+        points.dedup();
+        let points = points.len();
+        if points > 0 {
+            out.push_str(&format!(
+                "  and {} (no range)\n",
+                counted(points, "point value")
+            ));
+        }
+    }
+    out
+}
+
+pub(crate) fn markdown(
+    rows: &[MetricRow],
+    per_row: &[Vec<InputRow>],
+    units: Units,
+    header: &str,
+) -> String {
+    let mut out = String::new();
+    for (row, inputs) in rows.iter().zip(per_row) {
+        out.push_str(&format!(
+            "**{}**\n\n| input | at low | at high | swing |\n|---|---:|---:|---:|\n",
+            escape(&label(row, units))
+        ));
+        let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
+        ranged.dedup_by(|a, b| a.key == b.key);
+        for input in ranged {
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                input.key,
+                compact(row.metric, input.at_low),
+                compact(row.metric, input.at_high),
+                compact(row.metric, (input.at_high - input.at_low).abs())
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("{}.\n", header.replace("data: ", "Data: ")));
+    out
+}
+
+pub(crate) fn csv(rows: &[TidySwing]) -> Result<String, Error> {
+    use polars::prelude::*;
+    let text = |f: for<'r> fn(&'r TidySwing<'r>) -> Option<&'r str>| {
+        rows.iter()
+            .map(|r| f(r).map(String::from))
+            .collect::<Vec<Option<String>>>()
+    };
+    let number = |f: fn(&TidySwing) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
+    crate::render::csv::write(
+        rows.len(),
+        vec![
+            Column::new("comparison".into(), text(|r| Some(r.comparison))),
+            Column::new("versus".into(), text(|r| r.versus)),
+            Column::new("metric".into(), text(|r| Some(r.metric))),
+            Column::new("value".into(), number(|r| r.value)),
+            Column::new("scale".into(), number(|r| r.scale)),
+            Column::new(
+                "rank".into(),
+                rows.iter().map(|r| r.rank as u64).collect::<Vec<u64>>(),
+            ),
+            Column::new("input".into(), text(|r| Some(r.input))),
+            Column::new("side".into(), text(|r| Some(r.side))),
+            Column::new("factor".into(), number(|r| r.factor)),
+            Column::new("dist".into(), text(|r| Some(r.dist))),
+            Column::new("input_low".into(), number(|r| r.input_low)),
+            Column::new("input_central".into(), number(|r| r.input_central)),
+            Column::new("input_high".into(), number(|r| r.input_high)),
+            Column::new("at_low".into(), number(|r| r.at_low)),
+            Column::new("at_high".into(), number(|r| r.at_high)),
+            Column::new("swing".into(), number(|r| r.swing)),
+        ],
+    )
+}

@@ -1,0 +1,142 @@
+//! The inputs of one run, loaded once: the dataset with every `--set` checked and each
+//! comparison resolved with the overrides applied, the claims if the command needs
+//! them, and an event export's counts if it needs them (one reading for everything).
+
+use std::path::PathBuf;
+
+use crate::claims::counted::thresholds;
+use crate::claims::files::{self, ClaimSet};
+use crate::claims::Target;
+use crate::config::{check_group_ids, Config};
+use crate::data::{self, Dataset};
+use crate::error::Error;
+use crate::events::{self, Counts, Request};
+use crate::metrics::events::EventInputs;
+use crate::metrics::resolve::{resolve, Inputs};
+
+/// What a command needs loaded besides the dataset.
+#[derive(Debug, Default)]
+pub(crate) struct Needs {
+    /// Claim files to re-check (empty: `seeds/` or the embedded copy).
+    pub(crate) claims: Option<Vec<PathBuf>>,
+    pub(crate) export: Option<ExportNeed>,
+}
+
+/// An event export and what to count from it.
+#[derive(Debug, Clone)]
+pub(crate) struct ExportNeed {
+    pub(crate) path: PathBuf,
+    /// The large-scale threshold of the event metrics or the `events` table.
+    pub(crate) large: Option<u32>,
+    /// Only these groups; every group when empty.
+    pub(crate) groups: Vec<String>,
+    pub(crate) strict: bool,
+    /// Hash the export as it is read (a report's stamp names it).
+    pub(crate) hash: bool,
+}
+
+pub(crate) struct Workspace<'c> {
+    pub(crate) config: &'c Config,
+    pub(crate) data: Dataset,
+    /// Every comparison's inputs in file order, resolved once with `--set` applied.
+    pub(crate) inputs: Vec<Inputs>,
+    pub(crate) claims: Option<ClaimSet>,
+    pub(crate) counts: Option<Counts>,
+    /// The large-scale threshold the event metrics count at, with an export.
+    pub(crate) large: Option<u32>,
+}
+
+impl<'c> Workspace<'c> {
+    /// Loads the dataset (checking every `--set` against it) and what `needs` asks for.
+    pub(crate) fn load(config: &'c Config, needs: Needs) -> Result<Workspace<'c>, Error> {
+        let data = data::load(&config.data)?;
+        for o in &config.overrides {
+            o.check(&data)?;
+        }
+        let inputs = data
+            .comparisons
+            .iter()
+            .map(|c| resolve(&data, c, &config.overrides))
+            .collect();
+        let claims = match &needs.claims {
+            Some(paths) => Some(files::load(&data, paths)?),
+            None => None,
+        };
+        let counts = match &needs.export {
+            Some(export) if export.large.is_some() || has_queries(claims.as_ref()) => {
+                Some(read_export(&data, export, claims.as_ref())?)
+            }
+            _ => None,
+        };
+        Ok(Workspace {
+            config,
+            data,
+            inputs,
+            claims,
+            counts,
+            large: needs.export.and_then(|e| e.large),
+        })
+    }
+
+    /// The dataset alone, for commands that compute nothing (`--set` is not checked).
+    pub(crate) fn data_only(config: &'c Config) -> Result<Workspace<'c>, Error> {
+        Ok(Workspace {
+            config,
+            data: data::load(&config.data)?,
+            inputs: Vec::new(),
+            claims: None,
+            counts: None,
+            large: None,
+        })
+    }
+
+    /// The export joined for the event metrics, when there is one.
+    pub(crate) fn event_inputs(&self) -> Option<EventInputs<'_>> {
+        Some(EventInputs {
+            counts: self.counts.as_ref()?,
+            large: self.large?,
+        })
+    }
+
+    /// The warnings loading gave: the export's rows left out.
+    pub(crate) fn warnings(&self) -> Vec<String> {
+        self.counts.as_ref().map_or_else(Vec::new, Counts::warnings)
+    }
+}
+
+/// Whether any claim carries an events query, to be counted from an export.
+fn has_queries(claims: Option<&ClaimSet>) -> bool {
+    claims.is_some_and(|c| !thresholds(&c.files).is_empty())
+}
+
+/// Reads the export once for the event metrics and the claims' queries alike; not at
+/// all when neither needs it.
+fn read_export(
+    data: &Dataset,
+    need: &ExportNeed,
+    claims: Option<&ClaimSet>,
+) -> Result<Counts, Error> {
+    let known: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
+    check_group_ids(&need.groups, &known)?;
+    let files = claims.map_or(&[][..], |c| c.files.as_slice());
+    let mut wanted: Vec<u32> = need.large.into_iter().collect();
+    for t in thresholds(files) {
+        if !wanted.contains(&t) {
+            wanted.push(t);
+        }
+    }
+    let kinds = files.iter().flat_map(|f| &f.claims).any(|c| {
+        matches!(&c.target, Target::Unverifiable { query: Some(q), .. } if q.sub_event_type.is_some())
+    });
+    events::count(
+        data,
+        &Request {
+            path: need.path.clone(),
+            thresholds: wanted,
+            kinds,
+            groups: need.groups.clone(),
+            strict: need.strict,
+            hash: need.hash,
+        },
+    )
+}
