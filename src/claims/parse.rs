@@ -160,6 +160,7 @@ pub fn read(
     })
 }
 
+/// One claim, checked; none when it has any problem (each one is reported).
 fn read_claim(
     ctx: &Ctx,
     raw: RawClaim,
@@ -170,86 +171,14 @@ fn read_claim(
     let before = problems.len();
     let id = raw.id.get_ref().clone();
     let line = ctx.at(raw.id.span(), "id").line.unwrap_or(1);
-    if let Some((_, file, first)) = seen.iter().find(|(seen_id, _, _)| seen_id == &id) {
-        problems.push(
-            Problem::new(
-                format!("claim id \"{id}\" is used twice"),
-                ctx.at(raw.id.span(), "id"),
-            )
-            .help(format!(
-                "it is already used at {file}:{first}; give each claim its own id"
-            )),
-        );
-    } else {
-        seen.push((id.clone(), ctx.file.to_string(), line));
-    }
-    let stated = match raw.stated.get_ref() {
-        RawStated::One(value) => Some(Stated::One(*value)),
-        RawStated::Range(values) if values.len() == 2 && values[0] <= values[1] => {
-            Some(Stated::Range(values[0], values[1]))
-        }
-        RawStated::Range(values) if values.len() == 2 => {
-            problems.push(
-                Problem::new(
-                    format!(
-                        "range given in the wrong order: [{}, {}]",
-                        values[0], values[1]
-                    ),
-                    ctx.at(raw.stated.span(), "stated"),
-                )
-                .help(format!(
-                    "write the lower bound first: [{}, {}]",
-                    values[1], values[0]
-                )),
-            );
-            None
-        }
-        RawStated::Range(_) => {
-            problems.push(
-                Problem::new(
-                    "a stated range needs exactly two numbers",
-                    ctx.at(raw.stated.span(), "stated"),
-                )
-                .help("write one number, e.g. stated = 8000, or a range, e.g. stated = [5, 6]"),
-            );
-            None
-        }
-    };
+    note_id(ctx, &raw.id, line, seen, problems);
+    let stated = read_stated(ctx, &raw.stated, problems);
     if let Some(Stated::One(v) | Stated::Range(v, _)) = stated {
-        if v <= 0.0 {
-            problems.push(
-                Problem::new(
-                    format!("stated value {v} is not positive"),
-                    ctx.at(raw.stated.span(), "stated"),
-                )
-                .help("claims state counts and ratios, which are greater than zero"),
-            );
-        }
+        check_positive(ctx, &raw.stated, v, problems);
     }
-    let qualifier = match &raw.qualifier {
-        None => Some(Qualifier::None),
-        Some(q) => Qualifier::parse(q.get_ref()).or_else(|| {
-            let ids: Vec<&str> = Qualifier::ALL.iter().map(|q| q.id()).collect();
-            problems.push(
-                Problem::new(
-                    format!("unknown qualifier \"{}\"", q.get_ref()),
-                    ctx.at(q.span(), "qualifier"),
-                )
-                .help(choices_help(q.get_ref(), &ids)),
-            );
-            None
-        }),
-    };
+    let qualifier = read_qualifier(ctx, raw.qualifier.as_ref(), problems);
     if let Some(t) = &raw.tolerance {
-        if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) {
-            problems.push(
-                Problem::new(
-                    format!("tolerance {} is out of range", t.get_ref()),
-                    ctx.at(t.span(), "tolerance"),
-                )
-                .help("write a fraction between 0 and 1, e.g. tolerance = 0.05 for ±5%"),
-            );
-        }
+        check_tolerance(ctx, t, problems);
     }
     let target = super::target::target(ctx, &raw, data, problems);
     if problems.len() > before {
@@ -264,4 +193,116 @@ fn read_claim(
         target: target?,
         at: RowRef::new(ctx.file, line),
     })
+}
+
+/// Records a claim id as seen at `line`, or reports that it is used twice.
+fn note_id(
+    ctx: &Ctx,
+    id: &Spanned<String>,
+    line: usize,
+    seen: &mut SeenIds,
+    problems: &mut Vec<Problem>,
+) {
+    let text = id.get_ref();
+    if let Some((_, file, first)) = seen.iter().find(|(seen_id, _, _)| seen_id == text) {
+        problems.push(
+            Problem::new(
+                format!("claim id \"{text}\" is used twice"),
+                ctx.at(id.span(), "id"),
+            )
+            .help(format!(
+                "it is already used at {file}:{first}; give each claim its own id"
+            )),
+        );
+    } else {
+        seen.push((text.clone(), ctx.file.to_string(), line));
+    }
+}
+
+/// The `stated` key: one number, or a range of two in order.
+fn read_stated(
+    ctx: &Ctx,
+    stated: &Spanned<RawStated>,
+    problems: &mut Vec<Problem>,
+) -> Option<Stated> {
+    match stated.get_ref() {
+        RawStated::One(value) => Some(Stated::One(*value)),
+        RawStated::Range(values) if values.len() == 2 && values[0] <= values[1] => {
+            Some(Stated::Range(values[0], values[1]))
+        }
+        RawStated::Range(values) if values.len() == 2 => {
+            problems.push(
+                Problem::new(
+                    format!(
+                        "range given in the wrong order: [{}, {}]",
+                        values[0], values[1]
+                    ),
+                    ctx.at(stated.span(), "stated"),
+                )
+                .help(format!(
+                    "write the lower bound first: [{}, {}]",
+                    values[1], values[0]
+                )),
+            );
+            None
+        }
+        RawStated::Range(_) => {
+            problems.push(
+                Problem::new(
+                    "a stated range needs exactly two numbers",
+                    ctx.at(stated.span(), "stated"),
+                )
+                .help("write one number, e.g. stated = 8000, or a range, e.g. stated = [5, 6]"),
+            );
+            None
+        }
+    }
+}
+
+/// Reports a stated value (a range's lower bound) that is not greater than zero.
+fn check_positive(ctx: &Ctx, stated: &Spanned<RawStated>, v: f64, problems: &mut Vec<Problem>) {
+    if v <= 0.0 {
+        problems.push(
+            Problem::new(
+                format!("stated value {v} is not positive"),
+                ctx.at(stated.span(), "stated"),
+            )
+            .help("claims state counts and ratios, which are greater than zero"),
+        );
+    }
+}
+
+/// The `qualifier` key; none when absent.
+fn read_qualifier(
+    ctx: &Ctx,
+    qualifier: Option<&Spanned<String>>,
+    problems: &mut Vec<Problem>,
+) -> Option<Qualifier> {
+    match qualifier {
+        None => Some(Qualifier::None),
+        Some(q) => Qualifier::parse(q.get_ref()).or_else(|| {
+            let ids: Vec<&str> = Qualifier::ALL.iter().map(|q| q.id()).collect();
+            problems.push(
+                Problem::new(
+                    format!("unknown qualifier \"{}\"", q.get_ref()),
+                    ctx.at(q.span(), "qualifier"),
+                )
+                .help(choices_help(q.get_ref(), &ids)),
+            );
+            None
+        }),
+    }
+}
+
+/// Reports a `tolerance` that is not a fraction strictly between 0 and 1.
+fn check_tolerance(ctx: &Ctx, t: &Spanned<f64>, problems: &mut Vec<Problem>) {
+    if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) {
+        problems.push(
+            Problem::new(
+                format!("tolerance {} is out of range", t.get_ref()),
+                ctx.at(t.span(), "tolerance"),
+            )
+            .help("write a fraction between 0 and 1, e.g. tolerance = 0.05 for ±5%"),
+        );
+    }
 }

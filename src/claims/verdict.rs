@@ -7,9 +7,11 @@ use crate::error::Problem;
 use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{choose, from_row, resolve, Choice};
+use crate::metrics::Metric;
 use crate::numbers::{grouped, readable};
 use crate::uncertainty::formula::{Formula, Term};
-use crate::uncertainty::{propagate, Settings};
+use crate::uncertainty::{propagate, Interval, Settings};
+use crate::units::Units;
 
 use super::explain;
 use super::tolerance::{band, deviation, Band};
@@ -77,112 +79,165 @@ pub fn compute_formula(
     overrides: &[Override],
     soldiers: Option<(&str, &[String])>,
 ) -> Result<(Formula, String), Problem> {
-    let with_components = |id: &str| -> Result<crate::data::Comparison, Problem> {
-        let mut c = data.comparison(id).cloned().ok_or_else(|| missing(id))?;
-        if let Some((target, components)) = soldiers.filter(|(target, _)| *target == id) {
-            let _ = target;
-            c.soldiers = components.to_vec();
-        }
-        Ok(c)
-    };
     match &claim.target {
         Target::Metric {
             comparison,
             versus,
             metric,
             units,
-        } => {
-            let a = resolve(data, &with_components(comparison)?, overrides);
-            let (row, formula) = match versus {
-                None => single_with_formula(&a, *metric, *units)?,
-                Some(b) => pairwise_with_formula(
-                    &a,
-                    &resolve(data, &with_components(b)?, overrides),
-                    *metric,
-                    *units,
-                )?,
-            };
-            let what = match versus {
-                None => format!("{metric} of {comparison}"),
-                Some(b) => format!("{metric} of {comparison} against {b}"),
-            };
-            let notes = if row.notes.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", row.notes.join("; "))
-            };
-            Ok((formula, format!("{what}{notes}")))
-        }
+        } => metric_formula(
+            data,
+            overrides,
+            soldiers,
+            comparison,
+            versus.as_deref(),
+            *metric,
+            *units,
+        ),
         Target::Estimate {
             entity,
             quantity,
             component,
             year,
         } => {
-            let set = overrides.iter().rev().find(|o| {
-                &o.entity == entity
-                    && o.quantity == *quantity
-                    && (o.component.is_none() || o.component == *component)
-            });
-            if let Some(o) = set {
-                let term = |key: String, value: f64| Term {
-                    key,
-                    source: None,
-                    factor: 1.0,
-                    estimate: Estimate::point(value),
-                    dist: None,
-                };
-                let formula = Formula {
-                    scale: 1.0,
-                    numerator: vec![term(format!("{entity}.{quantity}.set"), o.value)],
-                    denominator: vec![term("one".into(), 1.0)],
-                };
-                return Ok((
-                    formula,
-                    format!("{entity} {quantity} set by --set {}", o.text),
-                ));
+            if let Some(o) = estimate_override(overrides, entity, *quantity, component) {
+                return Ok(set_formula(o, entity, *quantity));
             }
-            let row = estimate_row(data, entity, *quantity, component.as_deref(), *year)
-                .ok_or_else(|| {
-                    Problem::new(
-                        format!("no {quantity} estimate for {entity} in or before {year}"),
-                        claim.at.cell("entity"),
-                    )
-                })?;
-            let fallback = match row.year {
-                Some(y) if y < *year => format!("; {y} used for {year}"),
-                _ => String::new(),
-            };
-            // A single estimate is the formula "this row / 1".
-            let formula = Formula {
-                scale: 1.0,
-                numerator: vec![Term {
-                    key: from_row(row).key(),
-                    source: Some(row.source.clone()),
-                    factor: 1.0,
-                    estimate: row.estimate,
-                    dist: row.dist,
-                }],
-                denominator: vec![Term {
-                    key: "one".into(),
-                    source: None,
-                    factor: 1.0,
-                    estimate: crate::data::Estimate::point(1.0),
-                    dist: None,
-                }],
-            };
-            Ok((
-                formula,
-                format!(
-                    "{entity} {quantity} from {} ({}{fallback})",
-                    row.source, row.at
-                ),
-            ))
+            estimate_formula(data, claim, entity, *quantity, component.as_deref(), *year)
         }
         Target::Unverifiable { .. } => {
             Err(Problem::new("not computable", claim.at.cell("requires")))
         }
     }
+}
+
+/// A comparison from the data, with its counted soldier components replaced when
+/// `soldiers` names it.
+fn with_components(
+    data: &Dataset,
+    id: &str,
+    soldiers: Option<(&str, &[String])>,
+) -> Result<crate::data::Comparison, Problem> {
+    let mut c = data.comparison(id).cloned().ok_or_else(|| missing(id))?;
+    if let Some((_, components)) = soldiers.filter(|(target, _)| *target == id) {
+        c.soldiers = components.to_vec();
+    }
+    Ok(c)
+}
+
+/// The formula of a metric of one comparison, or of one against another, and what it
+/// measures with the notes of its row.
+fn metric_formula(
+    data: &Dataset,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+    comparison: &str,
+    versus: Option<&str>,
+    metric: Metric,
+    units: Units,
+) -> Result<(Formula, String), Problem> {
+    let a = resolve(
+        data,
+        &with_components(data, comparison, soldiers)?,
+        overrides,
+    );
+    let (row, formula) = match versus {
+        None => single_with_formula(&a, metric, units)?,
+        Some(b) => pairwise_with_formula(
+            &a,
+            &resolve(data, &with_components(data, b, soldiers)?, overrides),
+            metric,
+            units,
+        )?,
+    };
+    let what = match versus {
+        None => format!("{metric} of {comparison}"),
+        Some(b) => format!("{metric} of {comparison} against {b}"),
+    };
+    let notes = if row.notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", row.notes.join("; "))
+    };
+    Ok((formula, format!("{what}{notes}")))
+}
+
+/// The last `--set` value that sets an entity's quantity (and component, if it names one).
+fn estimate_override<'a>(
+    overrides: &'a [Override],
+    entity: &str,
+    quantity: Quantity,
+    component: &Option<String>,
+) -> Option<&'a Override> {
+    overrides.iter().rev().find(|o| {
+        o.entity == entity
+            && o.quantity == quantity
+            && (o.component.is_none() || o.component == *component)
+    })
+}
+
+/// A term for a fixed value with no source and no distribution.
+fn point_term(key: String, value: f64) -> Term {
+    Term {
+        key,
+        source: None,
+        factor: 1.0,
+        estimate: Estimate::point(value),
+        dist: None,
+    }
+}
+
+/// The formula "set value / 1" for an estimate given by `--set`, and what it measures.
+fn set_formula(o: &Override, entity: &str, quantity: Quantity) -> (Formula, String) {
+    let formula = Formula {
+        scale: 1.0,
+        numerator: vec![point_term(format!("{entity}.{quantity}.set"), o.value)],
+        denominator: vec![point_term("one".into(), 1.0)],
+    };
+    (
+        formula,
+        format!("{entity} {quantity} set by --set {}", o.text),
+    )
+}
+
+/// The formula "this row / 1" for an estimate in the data, and where it came from.
+fn estimate_formula(
+    data: &Dataset,
+    claim: &Claim,
+    entity: &str,
+    quantity: Quantity,
+    component: Option<&str>,
+    year: i32,
+) -> Result<(Formula, String), Problem> {
+    let row = estimate_row(data, entity, quantity, component, year).ok_or_else(|| {
+        Problem::new(
+            format!("no {quantity} estimate for {entity} in or before {year}"),
+            claim.at.cell("entity"),
+        )
+    })?;
+    let fallback = match row.year {
+        Some(y) if y < year => format!("; {y} used for {year}"),
+        _ => String::new(),
+    };
+    // A single estimate is the formula "this row / 1".
+    let formula = Formula {
+        scale: 1.0,
+        numerator: vec![Term {
+            key: from_row(row).key(),
+            source: Some(row.source.clone()),
+            factor: 1.0,
+            estimate: row.estimate,
+            dist: row.dist,
+        }],
+        denominator: vec![point_term("one".into(), 1.0)],
+    };
+    Ok((
+        formula,
+        format!(
+            "{entity} {quantity} from {} ({}{fallback})",
+            row.source, row.at
+        ),
+    ))
 }
 
 fn missing(id: &str) -> Problem {
@@ -227,65 +282,103 @@ pub struct Context<'a> {
     pub overrides: &'a [Override],
 }
 
+/// A claim's verdict, its computed value if any, why, and what would change it.
+struct Outcome {
+    verdict: Verdict,
+    computed: Option<f64>,
+    reason: String,
+    explanations: Vec<String>,
+}
+
+impl Outcome {
+    /// An outcome with no explanations.
+    fn plain(verdict: Verdict, computed: Option<f64>, reason: String) -> Outcome {
+        Outcome {
+            verdict,
+            computed,
+            reason,
+            explanations: Vec::new(),
+        }
+    }
+}
+
 pub fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Checked {
-    let (run_tolerance, settings, events) = (ctx.tolerance, ctx.settings, ctx.events);
-    let checked = |verdict, computed: Option<f64>, reason: String, explanations| Checked {
+    let outcome = match (&claim.target, ctx.events) {
+        (
+            Target::Unverifiable {
+                query: Some(query), ..
+            },
+            Some(count),
+        ) => check_counted(claim, query, count, ctx.tolerance),
+        (
+            Target::Unverifiable {
+                requires, reason, ..
+            },
+            _,
+        ) => unverifiable(*requires, reason),
+        _ => check_computed(data, claim, ctx),
+    };
+    Checked {
         claim: claim.clone(),
         document: document.to_string(),
-        verdict,
-        computed,
-        deviation: computed.map(|v| deviation(claim.stated, v)),
-        reason,
-        explanations,
-    };
-    if let (
-        Target::Unverifiable {
-            query: Some(query), ..
-        },
-        Some(count),
-    ) = (&claim.target, events)
-    {
-        let accepted = claim_band(claim, run_tolerance);
-        let (value, what) = match count(query) {
-            Ok(found) => found,
-            Err(why) => return checked(Verdict::Unverifiable, None, why, Vec::new()),
-        };
-        let reason = format!(
-            "{what} is {}; accepted: {}",
-            readable(value),
-            describe_band(&accepted)
-        );
-        let verdict = if accepted.contains(value) {
-            Verdict::Consistent
-        } else {
-            Verdict::Inconsistent
-        };
-        return checked(verdict, Some(value), reason, Vec::new());
+        verdict: outcome.verdict,
+        computed: outcome.computed,
+        deviation: outcome.computed.map(|v| deviation(claim.stated, v)),
+        reason: outcome.reason,
+        explanations: outcome.explanations,
     }
-    if let Target::Unverifiable {
-        requires, reason, ..
-    } = &claim.target
-    {
-        let needs = match requires {
-            Requirement::Events => "needs an event export (ACLED or UCDP)",
-            Requirement::OutOfModel => "outside the data model",
-        };
-        let reason = if reason.is_empty() {
-            needs.to_string()
-        } else {
-            format!("{needs}: {reason}")
-        };
-        return checked(Verdict::Unverifiable, None, reason, Vec::new());
-    }
+}
+
+/// Checks an events claim against the count its query gets from the export.
+fn check_counted(
+    claim: &Claim,
+    query: &EventQuery,
+    count: EventCounts,
+    run_tolerance: Option<f64>,
+) -> Outcome {
     let accepted = claim_band(claim, run_tolerance);
+    let (value, what) = match count(query) {
+        Ok(found) => found,
+        Err(why) => return Outcome::plain(Verdict::Unverifiable, None, why),
+    };
+    let reason = format!(
+        "{what} is {}; accepted: {}",
+        readable(value),
+        describe_band(&accepted)
+    );
+    let verdict = if accepted.contains(value) {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent
+    };
+    Outcome::plain(verdict, Some(value), reason)
+}
+
+/// An unverifiable claim: what it would need, and the claim's reason.
+fn unverifiable(requires: Requirement, reason: &str) -> Outcome {
+    let needs = match requires {
+        Requirement::Events => "needs an event export (ACLED or UCDP)",
+        Requirement::OutOfModel => "outside the data model",
+    };
+    let reason = if reason.is_empty() {
+        needs.to_string()
+    } else {
+        format!("{needs}: {reason}")
+    };
+    Outcome::plain(Verdict::Unverifiable, None, reason)
+}
+
+/// Checks a claim the data computes: consistent inside its accepted band, else
+/// plausible or inconsistent by the 90% interval, with explanations.
+fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Outcome {
+    let accepted = claim_band(claim, ctx.tolerance);
     let (formula, what) = match compute_formula(data, claim, ctx.overrides, None) {
         Ok(found) => found,
         Err(problem) => {
-            return checked(
+            return Outcome::plain(
                 Verdict::Unverifiable,
                 None,
                 format!("the data cannot compute it: {}", problem.message),
-                Vec::new(),
             )
         }
     };
@@ -296,13 +389,26 @@ pub fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Ch
         describe_band(&accepted)
     );
     if accepted.contains(value) {
-        return checked(Verdict::Consistent, Some(value), stated, Vec::new());
+        return Outcome::plain(Verdict::Consistent, Some(value), stated);
     }
-    let interval = settings
+    let interval = ctx
+        .settings
         .and_then(|s| propagate(std::slice::from_ref(&formula), s).ok())
         .and_then(|v| v.first().copied());
     let explanations = explain::explain(data, claim, &accepted, ctx.overrides);
-    match interval {
+    off_centre(&accepted, value, stated, interval, explanations)
+}
+
+/// A value outside its accepted band: plausible when the band meets its 90% interval,
+/// else inconsistent.
+fn off_centre(
+    accepted: &Band,
+    value: f64,
+    stated: String,
+    interval: Option<Interval>,
+    explanations: Vec<String>,
+) -> Outcome {
+    let (verdict, reason) = match interval {
         Some(i)
             if accepted.overlaps(&Band {
                 low: Some(i.p05),
@@ -310,28 +416,30 @@ pub fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Ch
                 strict: false,
             }) =>
         {
-            checked(
+            (
                 Verdict::Plausible,
-                Some(value),
                 format!(
                     "{stated}; the 90% interval {}–{} reaches it",
                     readable(i.p05),
                     readable(i.p95)
                 ),
-                explanations,
             )
         }
-        Some(i) if i.p05 < i.p95 => checked(
+        Some(i) if i.p05 < i.p95 => (
             Verdict::Inconsistent,
-            Some(value),
             format!(
                 "{stated}; outside the 90% interval {}–{} too",
                 readable(i.p05),
                 readable(i.p95)
             ),
-            explanations,
         ),
-        _ => checked(Verdict::Inconsistent, Some(value), stated, explanations),
+        _ => (Verdict::Inconsistent, stated),
+    };
+    Outcome {
+        verdict,
+        computed: Some(value),
+        reason,
+        explanations,
     }
 }
 

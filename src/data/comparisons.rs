@@ -70,102 +70,10 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
         }
     };
     let mut out: Vec<Parsed> = Vec::new();
-    for (i, raw) in parsed.comparison.into_iter().enumerate() {
-        let key = |name: &str| format!("comparison[{}].{name}", i + 1);
-        let at = |span: Range<usize>, name: &str| locate(file, text, span.start, &key(name));
-        let id = raw.id.get_ref().clone();
-        if !is_kebab_id(&id) {
-            problems.push(Problem::new(format!("not a valid id: \"{id}\""), at(raw.id.span(), "id")).help("ids are lower-case letters and digits joined by single hyphens, e.g. \"jnim-sahel\""));
-        }
-        if let Some(first) = out.iter().find(|p| p.comparison.id == id) {
-            problems.push(
-                Problem::new(
-                    format!("comparison id \"{id}\" is used twice"),
-                    at(raw.id.span(), "id"),
-                )
-                .help(format!(
-                    "it is already defined at line {}; give each comparison its own id",
-                    first.comparison.at.line
-                )),
-            );
-        }
-        let year = *raw.year.get_ref();
-        if !(1900..=2100).contains(&year) {
-            problems.push(
-                Problem::new(format!("not a year: {year}"), at(raw.year.span(), "year"))
-                    .help("write a four-digit year, e.g. 2025"),
-            );
-        }
-        if raw.countries.get_ref().is_empty() {
-            problems.push(
-                Problem::new("no countries listed", at(raw.countries.span(), "countries"))
-                    .help("list at least one country id, e.g. countries = [\"mali\"]"),
-            );
-        }
-        if raw.soldiers.get_ref().is_empty() {
-            problems.push(
-                Problem::new(
-                    "no soldier components listed",
-                    at(raw.soldiers.span(), "soldiers"),
-                )
-                .help("say which forces count as soldiers, e.g. soldiers = [\"armed-forces\"]"),
-            );
-        }
-        let mut sources = BTreeMap::new();
-        let mut source_spans = Vec::new();
-        if let Some(named) = &raw.sources {
-            for (quantity, source) in named.get_ref() {
-                match Quantity::parse(quantity) {
-                    Some(q) => {
-                        sources.insert(q, source.get_ref().clone());
-                        source_spans.push((q, source.span()));
-                    }
-                    None => problems.push(
-                        Problem::new(
-                            format!("unknown quantity \"{quantity}\" in sources"),
-                            at(named.span(), "sources"),
-                        )
-                        .help(choices_help(
-                            quantity,
-                            &["fighters", "soldiers", "population", "area"],
-                        )),
-                    ),
-                }
-            }
-        }
-        let line = locate(file, text, raw.id.span().start, "")
-            .line
-            .unwrap_or(1);
-        let spans = Spans {
-            group: raw.group.span(),
-            countries: raw.countries.get_ref().iter().map(Spanned::span).collect(),
-            soldiers: raw.soldiers.get_ref().iter().map(Spanned::span).collect(),
-            sources: source_spans,
-        };
-        out.push(Parsed {
-            comparison: Comparison {
-                id,
-                label: raw.label,
-                group: raw.group.into_inner(),
-                countries: raw
-                    .countries
-                    .into_inner()
-                    .into_iter()
-                    .map(Spanned::into_inner)
-                    .collect(),
-                year: year.clamp(1900, 2100) as i32,
-                soldiers: raw
-                    .soldiers
-                    .into_inner()
-                    .into_iter()
-                    .map(Spanned::into_inner)
-                    .collect(),
-                sources,
-                note: raw.note,
-                at: RowRef::new(file, line),
-            },
-            spans,
-        });
+    for (index, raw) in parsed.comparison.into_iter().enumerate() {
+        let ctx = Ctx { file, text, index };
+        let comparison = read_comparison(&ctx, raw, &out, problems);
+        out.push(comparison);
     }
     if out.is_empty() && problems.is_empty() {
         problems.push(
@@ -175,6 +83,163 @@ pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> 
         );
     }
     out
+}
+
+/// Where one `[[comparison]]` table is: its file, the file's text and its index.
+struct Ctx<'a> {
+    file: &'a str,
+    text: &'a str,
+    index: usize,
+}
+
+impl Ctx<'_> {
+    /// The location of a key of this comparison.
+    fn at(&self, span: Range<usize>, name: &str) -> Location {
+        locate(
+            self.file,
+            self.text,
+            span.start,
+            &format!("comparison[{}].{name}", self.index + 1),
+        )
+    }
+}
+
+/// One comparison table, with every problem in it reported; `earlier` are the ones
+/// before it in the file.
+fn read_comparison(
+    ctx: &Ctx,
+    raw: RawComparison,
+    earlier: &[Parsed],
+    problems: &mut Vec<Problem>,
+) -> Parsed {
+    let id = raw.id.get_ref().clone();
+    check_id(ctx, &raw.id, earlier, problems);
+    let year = *raw.year.get_ref();
+    if !(1900..=2100).contains(&year) {
+        problems.push(
+            Problem::new(
+                format!("not a year: {year}"),
+                ctx.at(raw.year.span(), "year"),
+            )
+            .help("write a four-digit year, e.g. 2025"),
+        );
+    }
+    check_lists(ctx, &raw, problems);
+    let sources = read_sources(ctx, raw.sources.as_ref(), problems);
+    let line = locate(ctx.file, ctx.text, raw.id.span().start, "")
+        .line
+        .unwrap_or(1);
+    let spans = Spans {
+        group: raw.group.span(),
+        countries: raw.countries.get_ref().iter().map(Spanned::span).collect(),
+        soldiers: raw.soldiers.get_ref().iter().map(Spanned::span).collect(),
+        sources: sources.spans,
+    };
+    Parsed {
+        comparison: Comparison {
+            id,
+            label: raw.label,
+            group: raw.group.into_inner(),
+            countries: unspanned(raw.countries),
+            year: year.clamp(1900, 2100) as i32,
+            soldiers: unspanned(raw.soldiers),
+            sources: sources.by_quantity,
+            note: raw.note,
+            at: RowRef::new(ctx.file, line),
+        },
+        spans,
+    }
+}
+
+/// Reports an id that is not kebab-case or that an earlier comparison already uses.
+fn check_id(ctx: &Ctx, raw_id: &Spanned<String>, earlier: &[Parsed], problems: &mut Vec<Problem>) {
+    let id = raw_id.get_ref();
+    if !is_kebab_id(id) {
+        problems.push(Problem::new(format!("not a valid id: \"{id}\""), ctx.at(raw_id.span(), "id")).help("ids are lower-case letters and digits joined by single hyphens, e.g. \"jnim-sahel\""));
+    }
+    if let Some(first) = earlier.iter().find(|p| &p.comparison.id == id) {
+        problems.push(
+            Problem::new(
+                format!("comparison id \"{id}\" is used twice"),
+                ctx.at(raw_id.span(), "id"),
+            )
+            .help(format!(
+                "it is already defined at line {}; give each comparison its own id",
+                first.comparison.at.line
+            )),
+        );
+    }
+}
+
+/// Reports an empty list of countries or of soldier components.
+fn check_lists(ctx: &Ctx, raw: &RawComparison, problems: &mut Vec<Problem>) {
+    if raw.countries.get_ref().is_empty() {
+        problems.push(
+            Problem::new(
+                "no countries listed",
+                ctx.at(raw.countries.span(), "countries"),
+            )
+            .help("list at least one country id, e.g. countries = [\"mali\"]"),
+        );
+    }
+    if raw.soldiers.get_ref().is_empty() {
+        problems.push(
+            Problem::new(
+                "no soldier components listed",
+                ctx.at(raw.soldiers.span(), "soldiers"),
+            )
+            .help("say which forces count as soldiers, e.g. soldiers = [\"armed-forces\"]"),
+        );
+    }
+}
+
+/// The sources a comparison names, by quantity, with the span of each.
+struct NamedSources {
+    by_quantity: BTreeMap<Quantity, String>,
+    spans: Vec<(Quantity, Range<usize>)>,
+}
+
+/// The sources a comparison names per quantity, and their spans; unknown quantities
+/// are reported and left out.
+fn read_sources(
+    ctx: &Ctx,
+    named: Option<&Spanned<BTreeMap<String, Spanned<String>>>>,
+    problems: &mut Vec<Problem>,
+) -> NamedSources {
+    let mut sources = NamedSources {
+        by_quantity: BTreeMap::new(),
+        spans: Vec::new(),
+    };
+    let Some(named) = named else {
+        return sources;
+    };
+    for (quantity, source) in named.get_ref() {
+        match Quantity::parse(quantity) {
+            Some(q) => {
+                sources.by_quantity.insert(q, source.get_ref().clone());
+                sources.spans.push((q, source.span()));
+            }
+            None => problems.push(
+                Problem::new(
+                    format!("unknown quantity \"{quantity}\" in sources"),
+                    ctx.at(named.span(), "sources"),
+                )
+                .help(choices_help(
+                    quantity,
+                    &["fighters", "soldiers", "population", "area"],
+                )),
+            ),
+        }
+    }
+    sources
+}
+
+/// A list of spanned strings as plain strings.
+fn unspanned(list: Spanned<Vec<Spanned<String>>>) -> Vec<String> {
+    list.into_inner()
+        .into_iter()
+        .map(Spanned::into_inner)
+        .collect()
 }
 
 /// A TOML parse error as a problem naming the line, column and key.
