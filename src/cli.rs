@@ -19,44 +19,44 @@ use crate::units::Units;
 #[command(name = "insurgency-metrics", version, propagate_version = true)]
 pub struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Flags every command accepts.
 #[derive(Debug, Args)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Directory holding the dataset files (sources.csv, fighters.csv, comparisons.toml,
     /// ...). Default: `datasets/` in the current directory when it exists, otherwise the
     /// copy of the shipped datasets embedded in the binary.
     #[arg(long, global = true, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    pub(crate) data: Option<PathBuf>,
 
     /// Units for areas: `imperial` (square miles, the default) or `metric` (km²).
     #[arg(long, global = true, value_enum, default_value_t = Units::Imperial)]
-    pub units: Units,
+    pub(crate) units: Units,
 
     /// What-if override of one estimate, without editing any file; repeatable.
     /// Forms: `GROUP.fighters=V`, `COUNTRY.population=V`, `COUNTRY.area=V` (km²),
     /// `COUNTRY.soldiers=V` (all counted components) or `COUNTRY.soldiers.COMPONENT=V`.
     /// Example: `--set jnim.fighters=8000`.
     #[arg(long = "set", global = true, value_name = "ENTITY.QUANTITY=V")]
-    pub set: Vec<String>,
+    pub(crate) set: Vec<String>,
 
     /// Seed of the Monte Carlo sampling. The same inputs and seed give byte-identical
     /// output. Default: 20260101.
     #[arg(long, global = true, value_name = "N")]
-    pub seed: Option<u64>,
+    pub(crate) seed: Option<u64>,
 
     /// Monte Carlo draws per input (1 to 10,000,000). Default: 100,000.
     #[arg(long, global = true, value_name = "N")]
-    pub draws: Option<usize>,
+    pub(crate) draws: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Print the comparison table: every metric for every comparison, then the pairwise
     /// ratios of the first comparison against the others.
     ///
@@ -95,133 +95,133 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct EventsArgs {
+pub(crate) struct EventsArgs {
     /// The export: ACLED (current, pre-2023 or monadic layout) or UCDP GED (download or
     /// website export), told apart by the header.
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
 
     /// Fatalities from which an event the group initiated counts as a large-scale attack.
     #[arg(long, value_name = "N", default_value_t = 20)]
-    pub large: u32,
+    pub(crate) large: u32,
 
     /// Count per `year` (default) or per `month`.
-    #[arg(long, value_enum, default_value_t = Period::Year)]
-    pub by: Period,
+    #[arg(long, value_enum, default_value_t = CountBy::Year)]
+    pub(crate) by: CountBy,
 
     /// Only this group (an id from groups.csv); repeatable. Default: every group.
     #[arg(long = "group", value_name = "ID")]
-    pub groups: Vec<String>,
+    pub(crate) groups: Vec<String>,
 
     /// Fail (exit 1) on the first row that cannot be used, instead of leaving it out.
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
 
     /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json`.
     #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Period {
+pub(crate) enum CountBy {
     Year,
     Month,
 }
 
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// Where to write the report; its charts go in a folder of the same name beside it
     /// (`reports/jnim-peers/`).
     #[arg(long, value_name = "FILE.md", default_value = "reports/jnim-peers.md")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
 
     /// Regenerate in memory and compare with the report on disk: exit 1 with a short diff
     /// when it is stale. Writes nothing.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
 
     /// Overwrite `--out` even when insurgency-metrics did not generate it.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 
     /// Claim files or a directory of them to re-check in the report. Default: `seeds/`
     /// when it exists.
     #[arg(long, value_name = "DIR")]
-    pub claims: Option<PathBuf>,
+    pub(crate) claims: Option<PathBuf>,
 
     #[command(flatten)]
-    pub events: EventSourceArgs,
+    pub(crate) events: EventSourceArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Claim files (TOML) or directories of them. Default: `seeds/` in the current
     /// directory when it exists, otherwise the claim files embedded in the binary.
     #[arg(value_name = "CLAIMS.toml|DIR")]
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
 
     /// An ACLED or UCDP export: events claims that carry an `events` query are then
     /// counted from it instead of being reported as unverifiable.
     #[arg(long, value_name = "FILE")]
-    pub events: Option<PathBuf>,
+    pub(crate) events: Option<PathBuf>,
 
     /// Tolerance for every claim that sets none of its own, as a fraction (0.05 = ±5%),
     /// instead of its qualifier's default.
     #[arg(long, value_name = "FRACTION")]
-    pub tolerance: Option<f64>,
+    pub(crate) tolerance: Option<f64>,
 
     /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json` with one
     /// row per claim.
     #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// An event export joined with the datasets, for the event metrics.
 #[derive(Debug, Args)]
-pub struct EventSourceArgs {
+pub(crate) struct EventSourceArgs {
     /// An ACLED or UCDP export: adds the event metrics (deaths per 1,000 fighters, events
     /// per million people, large-scale attacks per year) for the comparisons it covers.
     #[arg(long, value_name = "FILE")]
-    pub events: Option<PathBuf>,
+    pub(crate) events: Option<PathBuf>,
 
     /// With --events: fatalities from which an event the group initiated counts as a
     /// large-scale attack.
     #[arg(long, value_name = "N", default_value_t = 20, requires = "events")]
-    pub large: u32,
+    pub(crate) large: u32,
 }
 
 #[derive(Debug, Args)]
-pub struct TableArgs {
+pub(crate) struct TableArgs {
     /// Show only this comparison (an id from comparisons.toml); repeatable. Default: all,
     /// in file order.
     #[arg(long = "comparison", value_name = "ID")]
-    pub comparisons: Vec<String>,
+    pub(crate) comparisons: Vec<String>,
 
     /// Show only this metric; repeatable. Default: all.
     #[arg(long = "metric", value_enum, value_name = "ID")]
-    pub metrics: Vec<Metric>,
+    pub(crate) metrics: Vec<Metric>,
 
     /// The comparison the pairwise ratios divide by the others. Default: the first shown.
     #[arg(long, value_name = "ID")]
-    pub base: Option<String>,
+    pub(crate) base: Option<String>,
 
     /// Show the pairwise ratios of the base only against this comparison; repeatable.
     /// Default: against every other comparison shown.
     #[arg(long = "versus", value_name = "ID")]
-    pub versus: Vec<String>,
+    pub(crate) versus: Vec<String>,
 
     /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json` with one row
     /// per comparison and metric.
     #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    pub(crate) format: Format,
 
     /// Also write every Monte Carlo draw to FILE as CSV: one row per trial, one column per
     /// input and per metric, so a reviewer can audit every figure. Written atomically.
     #[arg(long, value_name = "FILE")]
-    pub samples: Option<PathBuf>,
+    pub(crate) samples: Option<PathBuf>,
 
     #[command(flatten)]
-    pub events: EventSourceArgs,
+    pub(crate) events: EventSourceArgs,
 }
 
 // The domain's choices parsed by name here, so that the domain needs no clap.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, Command, Period, TableArgs};
+use crate::cli::{Cli, Command, CountBy, TableArgs};
 use crate::data::DataChoice;
 use crate::error::{choices_help, Error};
 use crate::metrics::overrides::Override;
@@ -13,16 +13,16 @@ use crate::uncertainty::{Settings, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
 use crate::units::Units;
 
 #[derive(Debug, Clone)]
-pub struct Config {
-    pub data: DataChoice,
-    pub uncertainty: Settings,
-    pub units: Units,
-    pub overrides: Vec<Override>,
-    pub action: Action,
+pub(crate) struct Config {
+    pub(crate) data: DataChoice,
+    pub(crate) uncertainty: Settings,
+    pub(crate) units: Units,
+    pub(crate) overrides: Vec<Override>,
+    pub(crate) action: Action,
 }
 
 #[derive(Debug, Clone)]
-pub enum Action {
+pub(crate) enum Action {
     Table(TableConfig),
     Validate,
     Sources,
@@ -33,31 +33,31 @@ pub enum Action {
 }
 
 #[derive(Debug, Clone)]
-pub struct EventsConfig {
-    pub file: PathBuf,
-    pub large: u32,
-    pub by_month: bool,
-    pub groups: Vec<String>,
-    pub strict: bool,
-    pub format: Format,
+pub(crate) struct EventsConfig {
+    pub(crate) file: PathBuf,
+    pub(crate) large: u32,
+    pub(crate) by_month: bool,
+    pub(crate) groups: Vec<String>,
+    pub(crate) strict: bool,
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone)]
-pub struct ReportConfig {
-    pub out: PathBuf,
-    pub check: bool,
-    pub force: bool,
+pub(crate) struct ReportConfig {
+    pub(crate) out: PathBuf,
+    pub(crate) check: bool,
+    pub(crate) force: bool,
     /// The claim files to re-check: `--claims`, else `seeds/` when it exists, else the
     /// embedded ones when the data is the embedded copy too; none otherwise.
-    pub claims: Option<Vec<PathBuf>>,
-    pub events: Option<EventSource>,
+    pub(crate) claims: Option<Vec<PathBuf>>,
+    pub(crate) events: Option<EventSource>,
 }
 
 /// An event export for the event metrics, and the large-scale threshold to count with.
 #[derive(Debug, Clone)]
-pub struct EventSource {
-    pub file: PathBuf,
-    pub large: u32,
+pub(crate) struct EventSource {
+    pub(crate) file: PathBuf,
+    pub(crate) large: u32,
 }
 
 impl EventSource {
@@ -81,30 +81,30 @@ impl EventSource {
 }
 
 #[derive(Debug, Clone)]
-pub struct CheckConfig {
-    pub paths: Vec<PathBuf>,
+pub(crate) struct CheckConfig {
+    pub(crate) paths: Vec<PathBuf>,
     /// An event export for the events claims that carry a query.
-    pub events: Option<PathBuf>,
-    pub tolerance: Option<f64>,
-    pub format: Format,
+    pub(crate) events: Option<PathBuf>,
+    pub(crate) tolerance: Option<f64>,
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone)]
-pub struct TableConfig {
+pub(crate) struct TableConfig {
     /// Comparison ids to show; empty means all. Checked against the data once it is loaded.
-    pub comparisons: Vec<String>,
-    pub metrics: Vec<Metric>,
-    pub base: Option<String>,
+    pub(crate) comparisons: Vec<String>,
+    pub(crate) metrics: Vec<Metric>,
+    pub(crate) base: Option<String>,
     /// The comparisons the pairwise ratios are shown against; empty means all.
-    pub versus: Vec<String>,
-    pub format: Format,
+    pub(crate) versus: Vec<String>,
+    pub(crate) format: Format,
     /// Where to write every draw as CSV (`--samples`).
-    pub samples: Option<PathBuf>,
-    pub events: Option<EventSource>,
+    pub(crate) samples: Option<PathBuf>,
+    pub(crate) events: Option<EventSource>,
 }
 
 impl Config {
-    pub fn from_cli(cli: Cli) -> Result<Config, Error> {
+    pub(crate) fn from_cli(cli: Cli) -> Result<Config, Error> {
         let data = choose_data(cli.global.data.as_deref(), Path::new("datasets"))?;
         let overrides = cli
             .global
@@ -126,7 +126,7 @@ impl Config {
             Command::Events(args) => Action::Events(EventsConfig {
                 file: args.file,
                 large: args.large,
-                by_month: args.by == Period::Month,
+                by_month: args.by == CountBy::Month,
                 groups: args.groups,
                 strict: args.strict,
                 format: args.format,
@@ -234,7 +234,7 @@ fn choose_data(flag: Option<&Path>, default: &Path) -> Result<DataChoice, Error>
 }
 
 /// Checks that each `--group` id is a group of the datasets (usage errors, exit 2).
-pub fn check_group_ids(requested: &[String], known: &[&str]) -> Result<(), Error> {
+pub(crate) fn check_group_ids(requested: &[String], known: &[&str]) -> Result<(), Error> {
     for id in requested {
         if !known.contains(&id.as_str()) {
             return Err(Error::Usage(format!(
@@ -247,7 +247,7 @@ pub fn check_group_ids(requested: &[String], known: &[&str]) -> Result<(), Error
 }
 
 /// Checks that each requested id exists, in the order given, for usage errors (exit 2).
-pub fn check_ids(flag: &str, requested: &[String], known: &[&str]) -> Result<(), Error> {
+pub(crate) fn check_ids(flag: &str, requested: &[String], known: &[&str]) -> Result<(), Error> {
     for id in requested {
         if !known.contains(&id.as_str()) {
             return Err(Error::Usage(format!(

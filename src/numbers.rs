@@ -2,7 +2,7 @@
 //! rounded for reading. Shared by the domain's messages and the renderers.
 
 /// Digits grouped by thousands with `decimals` places: `8212` -> "8,212".
-pub fn grouped(value: f64, decimals: usize) -> String {
+pub(crate) fn grouped(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
     let (int, frac) = text
         .split_once('.')
@@ -25,7 +25,7 @@ pub fn grouped(value: f64, decimals: usize) -> String {
 }
 
 /// A count with its noun, plural unless one: "1 row", "1,204 rows".
-pub fn counted(n: usize, noun: &str) -> String {
+pub(crate) fn counted(n: usize, noun: &str) -> String {
     format!(
         "{} {noun}{}",
         grouped(n as f64, 0),
@@ -35,7 +35,7 @@ pub fn counted(n: usize, noun: &str) -> String {
 
 /// A value rounded for reading: whole numbers from 100 up, one decimal from 1, and two
 /// significant digits below 1.
-pub fn readable(value: f64) -> String {
+pub(crate) fn readable(value: f64) -> String {
     let magnitude = value.abs();
     if magnitude == 0.0 {
         "0".to_string()

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::Error;
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let display = path.display().to_string();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

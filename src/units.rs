@@ -4,7 +4,7 @@
 
 /// How areas are shown: square miles (the default) or km².
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Units {
+pub(crate) enum Units {
     #[default]
     Imperial,
     Metric,
@@ -26,25 +26,26 @@ impl Units {
     }
 }
 
-pub const KM2_PER_SQ_MI: f64 = 2.589988110336;
+pub(crate) const KM2_PER_SQ_MI: f64 = 2.589988110336;
 
-pub fn km2_to_sq_mi(km2: f64) -> f64 {
+pub(crate) fn km2_to_sq_mi(km2: f64) -> f64 {
     km2 / KM2_PER_SQ_MI
 }
 
-pub fn sq_mi_to_km2(sq_mi: f64) -> f64 {
+#[cfg(test)]
+pub(crate) fn sq_mi_to_km2(sq_mi: f64) -> f64 {
     sq_mi * KM2_PER_SQ_MI
 }
 
 /// An area in km² expressed in the chosen units.
-pub fn area_in(units: Units, km2: f64) -> f64 {
+pub(crate) fn area_in(units: Units, km2: f64) -> f64 {
     match units {
         Units::Imperial => km2_to_sq_mi(km2),
         Units::Metric => km2,
     }
 }
 
-pub fn area_unit(units: Units) -> &'static str {
+pub(crate) fn area_unit(units: Units) -> &'static str {
     match units {
         Units::Imperial => "sq mi",
         Units::Metric => "km²",

@@ -35,8 +35,7 @@ pub(crate) struct ExportNeed {
     pub(crate) hash: bool,
 }
 
-pub(crate) struct Workspace<'c> {
-    pub(crate) config: &'c Config,
+pub(crate) struct Workspace {
     pub(crate) data: Dataset,
     /// Every comparison's inputs in file order, resolved once with `--set` applied.
     pub(crate) inputs: Vec<Inputs>,
@@ -46,9 +45,9 @@ pub(crate) struct Workspace<'c> {
     pub(crate) large: Option<u32>,
 }
 
-impl<'c> Workspace<'c> {
+impl Workspace {
     /// Loads the dataset (checking every `--set` against it) and what `needs` asks for.
-    pub(crate) fn load(config: &'c Config, needs: Needs) -> Result<Workspace<'c>, Error> {
+    pub(crate) fn load(config: &Config, needs: Needs) -> Result<Workspace, Error> {
         let data = data::load(&config.data)?;
         for o in &config.overrides {
             o.check(&data)?;
@@ -69,7 +68,6 @@ impl<'c> Workspace<'c> {
             _ => None,
         };
         Ok(Workspace {
-            config,
             data,
             inputs,
             claims,
@@ -79,9 +77,8 @@ impl<'c> Workspace<'c> {
     }
 
     /// The dataset alone, for commands that compute nothing (`--set` is not checked).
-    pub(crate) fn data_only(config: &'c Config) -> Result<Workspace<'c>, Error> {
+    pub(crate) fn data_only(config: &Config) -> Result<Workspace, Error> {
         Ok(Workspace {
-            config,
             data: data::load(&config.data)?,
             inputs: Vec::new(),
             claims: None,

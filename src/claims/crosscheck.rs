@@ -34,7 +34,11 @@ fn label(claim: &Claim) -> String {
     format!("claim {} ({})", claim.id, claim.at)
 }
 
-pub fn crosscheck(data: &Dataset, files: &[ClaimFile], run_tolerance: Option<f64>) -> Vec<String> {
+pub(crate) fn crosscheck(
+    data: &Dataset,
+    files: &[ClaimFile],
+    run_tolerance: Option<f64>,
+) -> Vec<String> {
     let claims: Vec<&Claim> = files.iter().flat_map(|f| f.claims.iter()).collect();
     let band = |c: &Claim| -> Band { claim_band(c, run_tolerance) };
     let mut findings = Vec::new();

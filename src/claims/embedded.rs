@@ -1,7 +1,7 @@
 //! The shipped claim files, compiled into the binary so `check` also runs outside the
 //! repository.
 
-pub const FILES: &[(&str, &str)] = &[
+pub(crate) const FILES: &[(&str, &str)] = &[
     ("ctp-2026.toml", include_str!("../../seeds/ctp-2026.toml")),
     (
         "trt-world-2025.toml",

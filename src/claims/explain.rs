@@ -15,7 +15,7 @@ use super::verdict::compute;
 use super::{Claim, Target};
 
 /// `overrides` are the run's `--set` values: each change is tried on top of them.
-pub fn explain(
+pub(crate) fn explain(
     data: &Dataset,
     claim: &Claim,
     accepted: &Band,

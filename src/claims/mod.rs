@@ -1,16 +1,16 @@
 //! Published claims: what a document says about a metric or an estimate, read from the
 //! TOML files in `seeds/`, and re-checked against the data.
 
-pub mod counted;
-pub mod crosscheck;
-pub mod embedded;
-pub mod explain;
+pub(crate) mod counted;
+pub(crate) mod crosscheck;
+pub(crate) mod embedded;
+pub(crate) mod explain;
 pub(crate) mod files;
-pub mod parse;
+pub(crate) mod parse;
 pub(crate) mod recheck;
 mod target;
-pub mod tolerance;
-pub mod verdict;
+pub(crate) mod tolerance;
+pub(crate) mod verdict;
 
 use std::fmt;
 
@@ -21,7 +21,7 @@ use crate::units::Units;
 
 /// How a document qualifies a number. The default tolerances are in `tolerance`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Qualifier {
+pub(crate) enum Qualifier {
     None,
     About,
     Nearly,
@@ -32,7 +32,7 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    pub const ALL: [Qualifier; 7] = [
+    pub(crate) const ALL: [Qualifier; 7] = [
         Qualifier::None,
         Qualifier::About,
         Qualifier::Nearly,
@@ -42,7 +42,7 @@ impl Qualifier {
         Qualifier::AtMost,
     ];
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Qualifier::None => "none",
             Qualifier::About => "about",
@@ -54,7 +54,7 @@ impl Qualifier {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Qualifier> {
+    pub(crate) fn parse(text: &str) -> Option<Qualifier> {
         Qualifier::ALL.into_iter().find(|q| q.id() == text)
     }
 }
@@ -67,14 +67,14 @@ impl fmt::Display for Qualifier {
 
 /// The number a claim states: one value or a range such as "five or six".
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Stated {
+pub(crate) enum Stated {
     One(f64),
     Range(f64, f64),
 }
 
 /// What a claim is about.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Target {
+pub(crate) enum Target {
     /// A metric of a comparison, or of a comparison against another (`versus`).
     Metric {
         comparison: String,
@@ -100,25 +100,25 @@ pub enum Target {
 
 /// What an events claim counts, in the terms of `insurgency-metrics events`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventQuery {
+pub(crate) struct EventQuery {
     /// The group counted; every actor when `None` (events and fatalities only).
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// The countries as the export names them, summed; every country when empty.
-    pub countries: Vec<String>,
+    pub(crate) countries: Vec<String>,
     /// The months counted, (year, month), both included: a `year` is January to December.
-    pub from: (i32, u32),
-    pub to: (i32, u32),
-    pub measure: EventMeasure,
+    pub(crate) from: (i32, u32),
+    pub(crate) to: (i32, u32),
+    pub(crate) measure: EventMeasure,
     /// The large-scale threshold (fatalities), for `large_attacks`.
-    pub large: u32,
+    pub(crate) large: u32,
     /// Only events of this ACLED `sub_event_type` ("Agreement"), for `events` and
     /// `fatalities` of a group.
-    pub sub_event_type: Option<String>,
+    pub(crate) sub_event_type: Option<String>,
 }
 
 impl EventQuery {
     /// "2025", or "2024-06 to 2024-11".
-    pub fn period(&self) -> String {
+    pub(crate) fn period(&self) -> String {
         if self.from == (self.from.0, 1) && self.to == (self.from.0, 12) {
             self.from.0.to_string()
         } else {
@@ -128,15 +128,10 @@ impl EventQuery {
             )
         }
     }
-
-    /// Whether a month is in the query's period.
-    pub fn includes(&self, month: (i32, u32)) -> bool {
-        self.from <= month && month <= self.to
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Requirement {
+pub(crate) enum Requirement {
     /// Counts of events: needs an ACLED or UCDP export.
     Events,
     /// Figures the data model does not hold.
@@ -144,7 +139,7 @@ pub enum Requirement {
 }
 
 impl Requirement {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Requirement::Events => "events",
             Requirement::OutOfModel => "out-of-model",
@@ -153,21 +148,21 @@ impl Requirement {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    pub id: String,
-    pub says: String,
-    pub stated: Stated,
-    pub qualifier: Qualifier,
+pub(crate) struct Claim {
+    pub(crate) id: String,
+    pub(crate) says: String,
+    pub(crate) stated: Stated,
+    pub(crate) qualifier: Qualifier,
     /// Overrides the qualifier's default tolerance (a fraction, 0.05 = 5%).
-    pub tolerance: Option<f64>,
-    pub target: Target,
-    pub at: RowRef,
+    pub(crate) tolerance: Option<f64>,
+    pub(crate) target: Target,
+    pub(crate) at: RowRef,
 }
 
 /// One claim file: the document's source id and its claims.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClaimFile {
-    pub file: String,
-    pub source: String,
-    pub claims: Vec<Claim>,
+pub(crate) struct ClaimFile {
+    pub(crate) file: String,
+    pub(crate) source: String,
+    pub(crate) claims: Vec<Claim>,
 }

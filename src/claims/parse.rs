@@ -95,7 +95,7 @@ pub(super) enum RawStated {
 }
 
 /// Claim ids already seen in this run, with where: ids are unique across files.
-pub type SeenIds = Vec<(String, String, usize)>;
+pub(crate) type SeenIds = Vec<(String, String, usize)>;
 
 pub(super) struct Ctx<'a> {
     file: &'a str,
@@ -114,7 +114,7 @@ impl Ctx<'_> {
     }
 }
 
-pub fn read(
+pub(crate) fn read(
     file: &str,
     text: &str,
     data: &Dataset,

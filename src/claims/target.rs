@@ -403,7 +403,7 @@ const PERIOD_HELP: &str =
     "give year = 2025, or from = \"2024-06\" and to = \"2024-11\" (months, both included)";
 
 /// The months an events query counts, both included.
-struct Period {
+struct MonthSpan {
     from: (i32, u32),
     to: (i32, u32),
 }
@@ -435,7 +435,7 @@ fn read_event_query(
     let measure = event_measure(ctx, q, group.is_some())?;
     check_sub_event_type(ctx, q, group.is_some(), measure)?;
     let countries = event_countries(ctx, q)?;
-    let Period { from, to } = event_period(ctx, raw)?;
+    let MonthSpan { from, to } = event_period(ctx, raw)?;
     Ok(EventQuery {
         group,
         countries,
@@ -523,7 +523,7 @@ fn event_countries(ctx: &Ctx, q: &RawEventQuery) -> Result<Vec<String>, Problem>
 }
 
 /// The period of an events query: a `year`, or `from` and `to` months.
-fn event_period(ctx: &Ctx, raw: &Spanned<RawEventQuery>) -> Result<Period, Problem> {
+fn event_period(ctx: &Ctx, raw: &Spanned<RawEventQuery>) -> Result<MonthSpan, Problem> {
     let q = raw.get_ref();
     match (&q.year, &q.from, &q.to) {
         (Some(year), None, None) => year_period(ctx, year),
@@ -537,7 +537,7 @@ fn event_period(ctx: &Ctx, raw: &Spanned<RawEventQuery>) -> Result<Period, Probl
 }
 
 /// January to December of a `year`.
-fn year_period(ctx: &Ctx, year: &Spanned<i64>) -> Result<Period, Problem> {
+fn year_period(ctx: &Ctx, year: &Spanned<i64>) -> Result<MonthSpan, Problem> {
     let y = *year.get_ref();
     if !(1900..=2100).contains(&y) {
         return Err(Problem::new(
@@ -546,7 +546,7 @@ fn year_period(ctx: &Ctx, year: &Spanned<i64>) -> Result<Period, Problem> {
         )
         .help("write a four-digit year, e.g. 2025"));
     }
-    Ok(Period {
+    Ok(MonthSpan {
         from: (y as i32, 1),
         to: (y as i32, 12),
     })
@@ -557,7 +557,7 @@ fn month_period(
     ctx: &Ctx,
     from: &Spanned<String>,
     to: &Spanned<String>,
-) -> Result<Period, Problem> {
+) -> Result<MonthSpan, Problem> {
     let (start, end) = match (
         event_month(ctx, from, "events.from"),
         event_month(ctx, to, "events.to"),
@@ -572,7 +572,7 @@ fn month_period(
         )
         .help(PERIOD_HELP));
     }
-    Ok(Period {
+    Ok(MonthSpan {
         from: start,
         to: end,
     })

@@ -8,14 +8,14 @@ use super::{Qualifier, Stated};
 /// The accepted interval for a computed value. `None` is unbounded on that side; strict
 /// bounds exclude the bound itself.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Band {
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub strict: bool,
+pub(crate) struct Band {
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
+    pub(crate) strict: bool,
 }
 
 impl Band {
-    pub fn contains(&self, value: f64) -> bool {
+    pub(crate) fn contains(&self, value: f64) -> bool {
         let above = match self.low {
             Some(low) if self.strict => value > low,
             Some(low) => value >= low,
@@ -30,7 +30,7 @@ impl Band {
     }
 
     /// Whether two bands share any value.
-    pub fn overlaps(&self, other: &Band) -> bool {
+    pub(crate) fn overlaps(&self, other: &Band) -> bool {
         let low = max_opt(self.low, other.low);
         let high = min_opt(self.high, other.high);
         match (low, high) {
@@ -55,7 +55,7 @@ fn min_opt(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 }
 
 /// The default tolerance of a qualifier on a single stated value.
-pub fn default_tolerance(qualifier: Qualifier) -> f64 {
+pub(crate) fn default_tolerance(qualifier: Qualifier) -> f64 {
     match qualifier {
         Qualifier::None | Qualifier::Nearly => 0.05,
         Qualifier::About => 0.10,
@@ -64,7 +64,7 @@ pub fn default_tolerance(qualifier: Qualifier) -> f64 {
 }
 
 /// Half a unit of the last significant digit: 6 -> 0.5, 0.25 -> 0.005, 12000 -> 500.
-pub fn half_unit(value: f64) -> f64 {
+pub(crate) fn half_unit(value: f64) -> f64 {
     let text = format!("{}", value.abs());
     if let Some((_, decimals)) = text.split_once('.') {
         return 0.5 * 10f64.powi(-(decimals.len() as i32));
@@ -76,7 +76,7 @@ pub fn half_unit(value: f64) -> f64 {
     0.5 * 10f64.powi(zeros as i32)
 }
 
-pub fn band(stated: Stated, qualifier: Qualifier, tolerance: Option<f64>) -> Band {
+pub(crate) fn band(stated: Stated, qualifier: Qualifier, tolerance: Option<f64>) -> Band {
     let (low, high, t) = match stated {
         Stated::One(value) => (
             value,
@@ -107,7 +107,7 @@ pub fn band(stated: Stated, qualifier: Qualifier, tolerance: Option<f64>) -> Ban
 }
 
 /// How far a computed value lies from what was stated, as a fraction: 0 inside a range.
-pub fn deviation(stated: Stated, value: f64) -> f64 {
+pub(crate) fn deviation(stated: Stated, value: f64) -> f64 {
     match stated {
         Stated::One(s) => (value - s) / s,
         Stated::Range(low, _) if value < low => (value - low) / low,

@@ -18,7 +18,7 @@ use super::tolerance::{band, deviation, Band};
 use super::{Claim, EventQuery, Requirement, Stated, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Consistent,
     /// Off at the central value but inside the 90% interval.
     Plausible,
@@ -27,7 +27,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Verdict::Consistent => "consistent",
             Verdict::Plausible => "plausible",
@@ -39,20 +39,20 @@ impl Verdict {
 
 /// The outcome of re-checking one claim.
 #[derive(Debug, Clone)]
-pub struct Checked {
-    pub claim: Claim,
-    pub document: String,
-    pub verdict: Verdict,
-    pub computed: Option<f64>,
+pub(crate) struct Checked {
+    pub(crate) claim: Claim,
+    pub(crate) document: String,
+    pub(crate) verdict: Verdict,
+    pub(crate) computed: Option<f64>,
     /// (computed − stated) / stated; 0 inside a stated range.
-    pub deviation: Option<f64>,
-    pub reason: String,
+    pub(crate) deviation: Option<f64>,
+    pub(crate) reason: String,
     /// Single changes to the data that would make an inconsistent claim consistent.
-    pub explanations: Vec<String>,
+    pub(crate) explanations: Vec<String>,
 }
 
 /// The tolerance for a claim: its own, else the run's, else the qualifier's default.
-pub fn claim_band(claim: &Claim, run_tolerance: Option<f64>) -> Band {
+pub(crate) fn claim_band(claim: &Claim, run_tolerance: Option<f64>) -> Band {
     band(
         claim.stated,
         claim.qualifier,
@@ -62,7 +62,7 @@ pub fn claim_band(claim: &Claim, run_tolerance: Option<f64>) -> Band {
 
 /// Computes what a claim is about with optional overrides (used to try alternatives).
 /// `soldiers` replaces the counted components of one comparison: (id, components).
-pub fn compute(
+pub(crate) fn compute(
     data: &Dataset,
     claim: &Claim,
     overrides: &[Override],
@@ -73,7 +73,7 @@ pub fn compute(
 }
 
 /// The formula behind a claim, for its value and its interval, and what it measures.
-pub fn compute_formula(
+pub(crate) fn compute_formula(
     data: &Dataset,
     claim: &Claim,
     overrides: &[Override],
@@ -249,7 +249,7 @@ fn missing(id: &str) -> Problem {
 
 /// The data's estimate of an entity's quantity for a year, chosen as comparisons choose
 /// (`resolve::choose`); none when the choice is ambiguous.
-pub fn estimate_row<'a>(
+pub(crate) fn estimate_row<'a>(
     data: &'a Dataset,
     entity: &str,
     quantity: Quantity,
@@ -265,35 +265,35 @@ pub fn estimate_row<'a>(
 /// Counts from an event export, for events claims with a query: the value a query asks
 /// for and a description of where it came from, or why the export cannot tell (it does
 /// not reach the query's countries or months).
-pub type EventCounts<'a> = &'a dyn Fn(&EventQuery) -> Result<(f64, String), String>;
+pub(crate) type EventCounts<'a> = &'a dyn Fn(&EventQuery) -> Result<(f64, String), String>;
 
 /// Re-checks a claim. With `settings`, a claim off at the central value whose accepted
 /// band meets the metric's 90% interval is `plausible` rather than `inconsistent`. With
 /// `events`, events claims that carry a query are counted from the export.
 /// What a run of `check` brings to every claim.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// `--tolerance`, for claims without their own.
-    pub tolerance: Option<f64>,
+    pub(crate) tolerance: Option<f64>,
     /// The sampling settings, for `plausible`.
-    pub settings: Option<&'a Settings>,
+    pub(crate) settings: Option<&'a Settings>,
     /// Counts from `--events FILE`.
-    pub events: Option<EventCounts<'a>>,
+    pub(crate) events: Option<EventCounts<'a>>,
     /// `--set` values, applied the way `table` applies them.
-    pub overrides: &'a [Override],
+    pub(crate) overrides: &'a [Override],
 }
 
 /// A claim's verdict, its computed value if any, why, and what would change it.
-struct Outcome {
+struct Judged {
     verdict: Verdict,
     computed: Option<f64>,
     reason: String,
     explanations: Vec<String>,
 }
 
-impl Outcome {
+impl Judged {
     /// An outcome with no explanations.
-    fn plain(verdict: Verdict, computed: Option<f64>, reason: String) -> Outcome {
-        Outcome {
+    fn plain(verdict: Verdict, computed: Option<f64>, reason: String) -> Judged {
+        Judged {
             verdict,
             computed,
             reason,
@@ -302,7 +302,7 @@ impl Outcome {
     }
 }
 
-pub fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Checked {
+pub(crate) fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context) -> Checked {
     let outcome = match (&claim.target, ctx.events) {
         (
             Target::Unverifiable {
@@ -335,11 +335,11 @@ fn check_counted(
     query: &EventQuery,
     count: EventCounts,
     run_tolerance: Option<f64>,
-) -> Outcome {
+) -> Judged {
     let accepted = claim_band(claim, run_tolerance);
     let (value, what) = match count(query) {
         Ok(found) => found,
-        Err(why) => return Outcome::plain(Verdict::Unverifiable, None, why),
+        Err(why) => return Judged::plain(Verdict::Unverifiable, None, why),
     };
     let reason = format!(
         "{what} is {}; accepted: {}",
@@ -351,11 +351,11 @@ fn check_counted(
     } else {
         Verdict::Inconsistent
     };
-    Outcome::plain(verdict, Some(value), reason)
+    Judged::plain(verdict, Some(value), reason)
 }
 
 /// An unverifiable claim: what it would need, and the claim's reason.
-fn unverifiable(requires: Requirement, reason: &str) -> Outcome {
+fn unverifiable(requires: Requirement, reason: &str) -> Judged {
     let needs = match requires {
         Requirement::Events => "needs an event export (ACLED or UCDP)",
         Requirement::OutOfModel => "outside the data model",
@@ -365,17 +365,17 @@ fn unverifiable(requires: Requirement, reason: &str) -> Outcome {
     } else {
         format!("{needs}: {reason}")
     };
-    Outcome::plain(Verdict::Unverifiable, None, reason)
+    Judged::plain(Verdict::Unverifiable, None, reason)
 }
 
 /// Checks a claim the data computes: consistent inside its accepted band, else
 /// plausible or inconsistent by the 90% interval, with explanations.
-fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Outcome {
+fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
     let accepted = claim_band(claim, ctx.tolerance);
     let (formula, what) = match compute_formula(data, claim, ctx.overrides, None) {
         Ok(found) => found,
         Err(problem) => {
-            return Outcome::plain(
+            return Judged::plain(
                 Verdict::Unverifiable,
                 None,
                 format!("the data cannot compute it: {}", problem.message),
@@ -389,7 +389,7 @@ fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Outcome {
         describe_band(&accepted)
     );
     if accepted.contains(value) {
-        return Outcome::plain(Verdict::Consistent, Some(value), stated);
+        return Judged::plain(Verdict::Consistent, Some(value), stated);
     }
     let interval = ctx
         .settings
@@ -407,7 +407,7 @@ fn off_centre(
     stated: String,
     interval: Option<Interval>,
     explanations: Vec<String>,
-) -> Outcome {
+) -> Judged {
     let (verdict, reason) = match interval {
         Some(i)
             if accepted.overlaps(&Band {
@@ -435,7 +435,7 @@ fn off_centre(
         ),
         _ => (Verdict::Inconsistent, stated),
     };
-    Outcome {
+    Judged {
         verdict,
         computed: Some(value),
         reason,
@@ -444,7 +444,7 @@ fn off_centre(
 }
 
 /// "7,200 to 8,800", "more than 2", "at most 4.4".
-pub fn describe_band(band: &Band) -> String {
+pub(crate) fn describe_band(band: &Band) -> String {
     match (band.low, band.high) {
         (Some(low), Some(high)) => format!("{} to {}", readable(low), readable(high)),
         (Some(low), None) if band.strict => format!("more than {}", readable(low)),
@@ -456,7 +456,7 @@ pub fn describe_band(band: &Band) -> String {
 }
 
 /// The stated value as the document gives it: "about 8,000", "5 to 6".
-pub fn describe_stated(claim: &Claim) -> String {
+pub(crate) fn describe_stated(claim: &Claim) -> String {
     // A date stated by an out-of-model claim stays a year ("2026", not "2,026").
     let is_year = |v: f64| {
         matches!(

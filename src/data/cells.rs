@@ -9,9 +9,9 @@ use crate::error::{choices_help, suggest, Location, Problem};
 use super::sheet::{Record, Sheet};
 
 /// The columns a file must have and the ones it may have.
-pub struct Schema {
-    pub required: &'static [&'static str],
-    pub optional: &'static [&'static str],
+pub(crate) struct Schema {
+    pub(crate) required: &'static [&'static str],
+    pub(crate) optional: &'static [&'static str],
 }
 
 impl Schema {
@@ -21,13 +21,13 @@ impl Schema {
 }
 
 /// A sheet whose header matched its schema.
-pub struct Columns<'a> {
+pub(crate) struct Columns<'a> {
     sheet: &'a Sheet,
     index: HashMap<&'static str, usize>,
 }
 
 /// Checks the header: every required column present, no unknown or repeated column.
-pub fn columns<'a>(
+pub(crate) fn columns<'a>(
     sheet: &'a Sheet,
     schema: &Schema,
     problems: &mut Vec<Problem>,
@@ -75,45 +75,41 @@ pub fn columns<'a>(
 }
 
 impl<'a> Columns<'a> {
-    pub fn records(&self) -> impl Iterator<Item = Cells<'_>> {
+    pub(crate) fn records(&self) -> impl Iterator<Item = Cells<'_>> {
         self.sheet.records.iter().map(move |record| Cells {
             columns: self,
             record,
         })
     }
-
-    pub fn file(&self) -> &str {
-        &self.sheet.file
-    }
 }
 
 /// One record seen through its header.
-pub struct Cells<'a> {
+pub(crate) struct Cells<'a> {
     columns: &'a Columns<'a>,
     record: &'a Record,
 }
 
 impl Cells<'_> {
-    pub fn line(&self) -> usize {
+    pub(crate) fn line(&self) -> usize {
         self.record.line
     }
 
-    pub fn file(&self) -> &str {
+    pub(crate) fn file(&self) -> &str {
         &self.columns.sheet.file
     }
 
-    pub fn header(&self) -> &[String] {
+    pub(crate) fn header(&self) -> &[String] {
         &self.columns.sheet.header
     }
 
     /// The location of a column's cell in this record.
-    pub fn at(&self, column: &str) -> Location {
+    pub(crate) fn at(&self, column: &str) -> Location {
         let index = self.columns.index.get(column).copied().unwrap_or(0);
         Location::cell(self.file(), self.record.line, index + 1, column)
     }
 
     /// The trimmed text of a cell; empty when the optional column is absent.
-    pub fn text(&self, column: &str) -> &str {
+    pub(crate) fn text(&self, column: &str) -> &str {
         self.columns
             .index
             .get(column)
@@ -121,7 +117,7 @@ impl Cells<'_> {
             .map_or("", |cell| cell.as_str())
     }
 
-    pub fn required(
+    pub(crate) fn required(
         &self,
         column: &str,
         what: &str,
@@ -142,7 +138,7 @@ impl Cells<'_> {
     }
 
     /// A lower-case kebab-case id such as `burkina-faso`.
-    pub fn id(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    pub(crate) fn id(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
         let value = self.required(
             column,
             "an id in lower-case kebab-case, e.g. burkina-faso",
@@ -164,7 +160,12 @@ impl Cells<'_> {
     }
 
     /// A required non-negative number, or positive when `positive` is set.
-    pub fn number(&self, column: &str, positive: bool, problems: &mut Vec<Problem>) -> Option<f64> {
+    pub(crate) fn number(
+        &self,
+        column: &str,
+        positive: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<f64> {
         let value = self.text(column);
         if value.is_empty() {
             problems.push(
@@ -179,7 +180,7 @@ impl Cells<'_> {
         self.parse_number(column, value, positive, problems)
     }
 
-    pub fn optional_number(
+    pub(crate) fn optional_number(
         &self,
         column: &str,
         positive: bool,
@@ -215,7 +216,7 @@ impl Cells<'_> {
         }
     }
 
-    pub fn year(&self, column: &str, problems: &mut Vec<Problem>) -> Option<i32> {
+    pub(crate) fn year(&self, column: &str, problems: &mut Vec<Problem>) -> Option<i32> {
         let value = self.required(column, "a four-digit year, e.g. 2025", problems)?;
         match value.parse::<i32>() {
             Ok(year) if (1900..=2100).contains(&year) => Some(year),
@@ -227,7 +228,7 @@ impl Cells<'_> {
     }
 
     /// `yes`/`no` (also `true`/`false`, `1`/`0`, empty = no).
-    pub fn flag(&self, column: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+    pub(crate) fn flag(&self, column: &str, problems: &mut Vec<Problem>) -> Option<bool> {
         match self.text(column).to_ascii_lowercase().as_str() {
             "" | "no" | "false" | "0" => Some(false),
             "yes" | "true" | "1" => Some(true),
@@ -242,7 +243,7 @@ impl Cells<'_> {
     }
 
     /// A value from a closed vocabulary.
-    pub fn choice(
+    pub(crate) fn choice(
         &self,
         column: &str,
         valid: &[&str],
@@ -263,7 +264,7 @@ impl Cells<'_> {
 
 /// Parses plain digits with an optional decimal part. The error is a help text that
 /// says how to write the value instead.
-pub fn parse_plain_number(value: &str) -> Result<f64, String> {
+pub(crate) fn parse_plain_number(value: &str) -> Result<f64, String> {
     let plain = !value.is_empty()
         && value.chars().all(|c| c.is_ascii_digit() || c == '.')
         && value.chars().filter(|&c| c == '.').count() <= 1
@@ -285,7 +286,7 @@ pub fn parse_plain_number(value: &str) -> Result<f64, String> {
     })
 }
 
-pub fn is_kebab_id(value: &str) -> bool {
+pub(crate) fn is_kebab_id(value: &str) -> bool {
     !value.is_empty()
         && value.split('-').all(|part| {
             !part.is_empty()

@@ -8,7 +8,7 @@ use crate::error::{choices_help, Location, Problem};
 use super::comparisons::{locate, Parsed};
 use super::model::{Dataset, Quantity, Row, ARMED_FORCES_PARTS, COMPONENTS};
 
-pub fn unique_ids<'a>(
+pub(crate) fn unique_ids<'a>(
     what: &str,
     items: impl Iterator<Item = (&'a str, &'a super::model::RowRef)>,
     problems: &mut Vec<Problem>,
@@ -34,14 +34,14 @@ fn unknown(what: &str, id: &str, valid: &[&str], at: Location) -> Problem {
 /// Which id tables loaded without problems: references into a broken table are not
 /// checked, so one bad file does not bury its own error under a hundred echoes.
 #[derive(Debug, Clone, Copy)]
-pub struct Loaded {
-    pub sources: bool,
-    pub groups: bool,
-    pub countries: bool,
+pub(crate) struct Loaded {
+    pub(crate) sources: bool,
+    pub(crate) groups: bool,
+    pub(crate) countries: bool,
 }
 
 /// References from groups and estimate rows to groups, countries and sources.
-pub fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Problem>) {
+pub(crate) fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Problem>) {
     let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
     let countries: Vec<&str> = data.countries.iter().map(|c| c.id.as_str()).collect();
     let sources: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
@@ -84,7 +84,7 @@ fn cell(row: &Row, column: &str) -> Location {
 type RowKey<'a> = (Quantity, &'a str, Option<i32>, Option<&'a str>);
 
 /// Two rows marked preferred for the same entity, year and component leave no way to choose.
-pub fn preferred_conflicts(data: &Dataset, problems: &mut Vec<Problem>) {
+pub(crate) fn preferred_conflicts(data: &Dataset, problems: &mut Vec<Problem>) {
     let mut seen: BTreeMap<RowKey, &Row> = BTreeMap::new();
     for row in data.rows.iter().filter(|r| r.preferred) {
         let key = (
@@ -113,7 +113,7 @@ pub fn preferred_conflicts(data: &Dataset, problems: &mut Vec<Problem>) {
     }
 }
 
-pub fn describe_key(row: &Row) -> String {
+pub(crate) fn describe_key(row: &Row) -> String {
     let mut out = format!("{} {}", row.entity, row.quantity);
     if let Some(component) = &row.component {
         out.push_str(&format!(" ({component})"));
@@ -125,7 +125,7 @@ pub fn describe_key(row: &Row) -> String {
 }
 
 /// Comparisons: known group, countries, components and sources; no component counted twice.
-pub fn comparisons(
+pub(crate) fn comparisons(
     data: &Dataset,
     loaded: Loaded,
     parsed: &[Parsed],
@@ -194,7 +194,7 @@ pub fn comparisons(
 
 /// A group that is part of another (`parent` in groups.csv) cannot have more fighters
 /// than the whole in the same year.
-pub fn part_whole(data: &Dataset, problems: &mut Vec<Problem>) {
+pub(crate) fn part_whole(data: &Dataset, problems: &mut Vec<Problem>) {
     for group in &data.groups {
         let Some(parent) = &group.parent else {
             continue;

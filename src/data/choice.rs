@@ -4,14 +4,14 @@ use std::path::PathBuf;
 
 /// Where the datasets come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataChoice {
+pub(crate) enum DataChoice {
     Dir(PathBuf),
     Embedded,
 }
 
 impl DataChoice {
     /// How outputs name the data they used.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             DataChoice::Dir(dir) => format!("{}/", dir.display().to_string().trim_end_matches('/')),
             DataChoice::Embedded => "embedded (shipped with the binary)".to_string(),
@@ -19,7 +19,7 @@ impl DataChoice {
     }
 
     /// A short form for tidy output columns.
-    pub fn short(&self) -> String {
+    pub(crate) fn short(&self) -> String {
         match self {
             DataChoice::Dir(_) => self.describe(),
             DataChoice::Embedded => "embedded".to_string(),

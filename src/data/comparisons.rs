@@ -35,27 +35,27 @@ struct RawComparison {
 }
 
 /// A comparison with the spans of its references, checked against the tables later.
-pub struct Parsed {
-    pub comparison: Comparison,
-    pub spans: Spans,
+pub(crate) struct Parsed {
+    pub(crate) comparison: Comparison,
+    pub(crate) spans: Spans,
 }
 
-pub struct Spans {
-    pub group: Range<usize>,
-    pub countries: Vec<Range<usize>>,
-    pub soldiers: Vec<Range<usize>>,
-    pub sources: Vec<(Quantity, Range<usize>)>,
+pub(crate) struct Spans {
+    pub(crate) group: Range<usize>,
+    pub(crate) countries: Vec<Range<usize>>,
+    pub(crate) soldiers: Vec<Range<usize>>,
+    pub(crate) sources: Vec<(Quantity, Range<usize>)>,
 }
 
 /// Turns a byte offset into a location naming `key`.
-pub fn locate(file: &str, text: &str, offset: usize, key: &str) -> Location {
+pub(crate) fn locate(file: &str, text: &str, offset: usize, key: &str) -> Location {
     let before = &text[..offset.min(text.len())];
     let line = 1 + before.matches('\n').count();
     let column = 1 + before.rsplit('\n').next().map_or(0, |s| s.chars().count());
     Location::key(file, line, column, key)
 }
 
-pub fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> {
+pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parsed: File = match toml::from_str(text) {
         Ok(parsed) => parsed,
@@ -243,7 +243,7 @@ fn unspanned(list: Spanned<Vec<Spanned<String>>>) -> Vec<String> {
 }
 
 /// A TOML parse error as a problem naming the line, column and key.
-pub fn toml_problem(file: &str, text: &str, err: &toml::de::Error, help: &str) -> Problem {
+pub(crate) fn toml_problem(file: &str, text: &str, err: &toml::de::Error, help: &str) -> Problem {
     let offset = err.span().map_or(0, |span| span.start);
     let key = key_near(text, offset, err.message());
     let message = err.message().trim().replace('\n', " ");

@@ -1,7 +1,7 @@
 //! The shipped datasets, compiled into the binary so the tool also runs outside the
 //! repository. Outputs say "embedded" when these are used.
 
-pub const FILES: &[(&str, &str)] = &[
+pub(crate) const FILES: &[(&str, &str)] = &[
     ("sources.csv", include_str!("../../datasets/sources.csv")),
     ("groups.csv", include_str!("../../datasets/groups.csv")),
     (
@@ -21,7 +21,7 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-pub fn get(name: &str) -> Option<&'static str> {
+pub(crate) fn get(name: &str) -> Option<&'static str> {
     FILES
         .iter()
         .find(|(file, _)| *file == name)

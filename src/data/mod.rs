@@ -1,27 +1,27 @@
 //! Loading and validating the datasets: CSV tables read with polars, comparisons from
 //! TOML, then the checks across files. Every problem found is returned, not just the first.
 
-pub mod cells;
-pub mod checks;
+pub(crate) mod cells;
+pub(crate) mod checks;
 mod choice;
-pub mod comparisons;
-pub mod embedded;
-pub mod model;
-pub mod sheet;
-pub mod tables;
+pub(crate) mod comparisons;
+pub(crate) mod embedded;
+pub(crate) mod model;
+pub(crate) mod sheet;
+pub(crate) mod tables;
 
 use std::path::Path;
 
 use crate::error::{Error, Location, Problem};
 
-pub use choice::DataChoice;
-pub use model::{Comparison, Country, Dataset, Estimate, Group, Quantity, Row, RowRef, Source};
+pub(crate) use choice::DataChoice;
+pub(crate) use model::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 
 use cells::Schema;
 use sheet::read_sheet;
 
 /// The names of the dataset files, in the order they are read.
-pub const FILES: [&str; 8] = [
+pub(crate) const FILES: [&str; 8] = [
     "sources.csv",
     "groups.csv",
     "countries.csv",
@@ -33,14 +33,14 @@ pub const FILES: [&str; 8] = [
 ];
 
 /// A dataset file's bytes and the name messages give it.
-struct Input {
+struct DataFile {
     display: String,
     bytes: Option<Vec<u8>>,
 }
 
-fn read_input(choice: &DataChoice, name: &str) -> Result<Input, Error> {
+fn read_input(choice: &DataChoice, name: &str) -> Result<DataFile, Error> {
     match choice {
-        DataChoice::Embedded => Ok(Input {
+        DataChoice::Embedded => Ok(DataFile {
             display: format!("embedded:datasets/{name}"),
             bytes: embedded::get(name).map(|text| text.as_bytes().to_vec()),
         }),
@@ -48,11 +48,11 @@ fn read_input(choice: &DataChoice, name: &str) -> Result<Input, Error> {
             let path = dir.join(name);
             let display = display_path(&path);
             match std::fs::read(&path) {
-                Ok(bytes) => Ok(Input {
+                Ok(bytes) => Ok(DataFile {
                     display,
                     bytes: Some(bytes),
                 }),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Input {
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(DataFile {
                     display,
                     bytes: None,
                 }),
@@ -67,7 +67,7 @@ fn display_path(path: &Path) -> String {
 }
 
 /// Loads and checks every dataset file. Returns all problems found when any is wrong.
-pub fn load(choice: &DataChoice) -> Result<Dataset, Error> {
+pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
     let mut problems = Vec::new();
     let mut data = Dataset::default();
     let sheet = |name: &str,

@@ -9,7 +9,7 @@ use crate::error::{Field, Location};
 
 /// The four quantities a comparison is built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Quantity {
+pub(crate) enum Quantity {
     Fighters,
     Soldiers,
     Population,
@@ -17,14 +17,14 @@ pub enum Quantity {
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 4] = [
+    pub(crate) const ALL: [Quantity; 4] = [
         Quantity::Fighters,
         Quantity::Soldiers,
         Quantity::Population,
         Quantity::Area,
     ];
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Quantity::Fighters => "fighters",
             Quantity::Soldiers => "soldiers",
@@ -33,7 +33,7 @@ impl Quantity {
         }
     }
 
-    pub fn file(self) -> &'static str {
+    pub(crate) fn file(self) -> &'static str {
         match self {
             Quantity::Fighters => "fighters.csv",
             Quantity::Soldiers => "soldiers.csv",
@@ -42,7 +42,7 @@ impl Quantity {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Quantity> {
+    pub(crate) fn parse(text: &str) -> Option<Quantity> {
         Quantity::ALL.into_iter().find(|q| q.id() == text)
     }
 }
@@ -55,7 +55,7 @@ impl fmt::Display for Quantity {
 
 /// The kinds of force a soldiers row can count. `armed-forces` is a total of the regular
 /// forces for sources that give no breakdown; it must not be counted beside its parts.
-pub const COMPONENTS: &[&str] = &[
+pub(crate) const COMPONENTS: &[&str] = &[
     "armed-forces",
     "army",
     "air-force",
@@ -68,19 +68,20 @@ pub const COMPONENTS: &[&str] = &[
 ];
 
 /// The components that `armed-forces` already includes.
-pub const ARMED_FORCES_PARTS: &[&str] = &["army", "air-force", "gendarmerie", "national-guard"];
+pub(crate) const ARMED_FORCES_PARTS: &[&str] =
+    &["army", "air-force", "gendarmerie", "national-guard"];
 
 /// A central value with an optional low and high. A missing bound is `None`, never a
 /// fake copy of the central value.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Estimate {
-    pub central: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
+pub(crate) struct Estimate {
+    pub(crate) central: f64,
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
 }
 
 impl Estimate {
-    pub fn point(central: f64) -> Self {
+    pub(crate) fn point(central: f64) -> Self {
         Estimate {
             central,
             low: None,
@@ -92,7 +93,7 @@ impl Estimate {
 /// How an estimate's uncertainty is sampled. The default for a row with `low < high` is
 /// PERT (see `uncertainty::dist`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DistKind {
+pub(crate) enum DistKind {
     Uniform,
     Triangular,
     Pert,
@@ -101,9 +102,9 @@ pub enum DistKind {
 }
 
 impl DistKind {
-    pub const IDS: [&'static str; 4] = ["uniform", "triangular", "pert", "lognormal"];
+    pub(crate) const IDS: [&'static str; 4] = ["uniform", "triangular", "pert", "lognormal"];
 
-    pub fn parse(text: &str) -> Option<DistKind> {
+    pub(crate) fn parse(text: &str) -> Option<DistKind> {
         match text {
             "uniform" => Some(DistKind::Uniform),
             "triangular" => Some(DistKind::Triangular),
@@ -113,7 +114,7 @@ impl DistKind {
         }
     }
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             DistKind::Uniform => "uniform",
             DistKind::Triangular => "triangular",
@@ -125,15 +126,15 @@ impl DistKind {
 
 /// Where a row came from, for messages and citations.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowRef {
-    pub file: String,
-    pub line: usize,
+pub(crate) struct RowRef {
+    pub(crate) file: String,
+    pub(crate) line: usize,
     /// The file's header, so a later check can name the real column of a cell.
-    pub header: Rc<Vec<String>>,
+    pub(crate) header: Rc<Vec<String>>,
 }
 
 impl RowRef {
-    pub fn new(file: &str, line: usize) -> Self {
+    pub(crate) fn new(file: &str, line: usize) -> Self {
         RowRef {
             file: file.to_string(),
             line,
@@ -142,7 +143,7 @@ impl RowRef {
     }
 
     /// The location of one of this row's cells.
-    pub fn cell(&self, column: &str) -> Location {
+    pub(crate) fn cell(&self, column: &str) -> Location {
         match self.header.iter().position(|c| c == column) {
             Some(i) => Location::cell(&self.file, self.line, i + 1, column),
             // Comparisons come from TOML, whose fields are keys, not columns.
@@ -165,103 +166,109 @@ impl fmt::Display for RowRef {
 }
 
 #[derive(Debug, Clone)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub published: String,
-    pub url: String,
-    pub accessed: String,
-    pub note: String,
-    pub at: RowRef,
+pub(crate) struct Source {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) publisher: String,
+    pub(crate) published: String,
+    pub(crate) url: String,
+    pub(crate) accessed: String,
+    /// Read and kept as the file gives it; no output shows it yet.
+    #[allow(dead_code)]
+    pub(crate) note: String,
+    pub(crate) at: RowRef,
 }
 
 #[derive(Debug, Clone)]
-pub struct Group {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub parent: Option<String>,
-    pub note: String,
-    pub at: RowRef,
+pub(crate) struct Group {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) parent: Option<String>,
+    /// Read and kept as the file gives it; no output shows it yet.
+    #[allow(dead_code)]
+    pub(crate) note: String,
+    pub(crate) at: RowRef,
 }
 
 #[derive(Debug, Clone)]
-pub struct Country {
-    pub id: String,
-    pub name: String,
-    pub iso3: String,
-    pub at: RowRef,
+pub(crate) struct Country {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    /// Checked as an ISO 3166-1 alpha-3 code; no output shows it yet.
+    #[allow(dead_code)]
+    pub(crate) iso3: String,
+    pub(crate) at: RowRef,
 }
 
 /// One estimate of one quantity: a row of fighters, soldiers, population or area.
 #[derive(Debug, Clone)]
-pub struct Row {
-    pub quantity: Quantity,
+pub(crate) struct Row {
+    pub(crate) quantity: Quantity,
     /// A group id for fighters, a country id otherwise.
-    pub entity: String,
+    pub(crate) entity: String,
     /// `None` for area, which has no year.
-    pub year: Option<i32>,
+    pub(crate) year: Option<i32>,
     /// The force component, for soldiers only.
-    pub component: Option<String>,
-    pub estimate: Estimate,
+    pub(crate) component: Option<String>,
+    pub(crate) estimate: Estimate,
     /// The sampling distribution named in the optional `dist` column.
-    pub dist: Option<DistKind>,
-    pub source: String,
-    pub preferred: bool,
-    pub note: String,
-    pub at: RowRef,
+    pub(crate) dist: Option<DistKind>,
+    pub(crate) source: String,
+    pub(crate) preferred: bool,
+    pub(crate) note: String,
+    pub(crate) at: RowRef,
 }
 
 /// One group against one or more countries in one year.
 #[derive(Debug, Clone)]
-pub struct Comparison {
-    pub id: String,
-    pub label: String,
-    pub group: String,
-    pub countries: Vec<String>,
-    pub year: i32,
+pub(crate) struct Comparison {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) group: String,
+    pub(crate) countries: Vec<String>,
+    pub(crate) year: i32,
     /// The soldier components that count.
-    pub soldiers: Vec<String>,
+    pub(crate) soldiers: Vec<String>,
     /// A source named per quantity, to choose between rows of the same year.
-    pub sources: BTreeMap<Quantity, String>,
-    pub note: String,
-    pub at: RowRef,
+    pub(crate) sources: BTreeMap<Quantity, String>,
+    pub(crate) note: String,
+    pub(crate) at: RowRef,
 }
 
 /// Everything loaded from one data directory (or the embedded copy), already checked.
 #[derive(Debug, Clone, Default)]
-pub struct Dataset {
-    pub sources: Vec<Source>,
-    pub groups: Vec<Group>,
-    pub countries: Vec<Country>,
-    pub rows: Vec<Row>,
-    pub comparisons: Vec<Comparison>,
+pub(crate) struct Dataset {
+    pub(crate) sources: Vec<Source>,
+    pub(crate) groups: Vec<Group>,
+    pub(crate) countries: Vec<Country>,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) comparisons: Vec<Comparison>,
 }
 
 impl Dataset {
-    pub fn rows_of(&self, quantity: Quantity) -> impl Iterator<Item = &Row> {
+    pub(crate) fn rows_of(&self, quantity: Quantity) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(move |row| row.quantity == quantity)
     }
 
-    pub fn group(&self, id: &str) -> Option<&Group> {
+    pub(crate) fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
     }
 
-    pub fn country(&self, id: &str) -> Option<&Country> {
+    pub(crate) fn country(&self, id: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.id == id)
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    pub fn comparison(&self, id: &str) -> Option<&Comparison> {
+    pub(crate) fn comparison(&self, id: &str) -> Option<&Comparison> {
         self.comparisons.iter().find(|c| c.id == id)
     }
 
     /// A display name for a group or country id.
-    pub fn entity_name(&self, id: &str) -> String {
+    pub(crate) fn entity_name(&self, id: &str) -> String {
         self.group(id)
             .map(|g| g.name.clone())
             .or_else(|| self.country(id).map(|c| c.name.clone()))

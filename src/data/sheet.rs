@@ -13,17 +13,17 @@ use crate::error::{Location, Problem};
 
 /// One data record and the line it starts on (the header is line 1).
 #[derive(Debug, Clone)]
-pub struct Record {
-    pub line: usize,
-    pub cells: Vec<String>,
+pub(crate) struct Record {
+    pub(crate) line: usize,
+    pub(crate) cells: Vec<String>,
 }
 
 /// A parsed CSV file: its display name, header cells and data records.
 #[derive(Debug, Clone)]
-pub struct Sheet {
-    pub file: String,
-    pub header: Vec<String>,
-    pub records: Vec<Record>,
+pub(crate) struct Sheet {
+    pub(crate) file: String,
+    pub(crate) header: Vec<String>,
+    pub(crate) records: Vec<Record>,
 }
 
 /// Where one record sits in the text.
@@ -34,7 +34,7 @@ struct Span {
     fields: usize,
 }
 
-pub fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
+pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
     let text = decode(file, bytes)?;
     let spans = scan(file, text)?;
     let Some(header_span) = spans.first() else {

@@ -9,37 +9,37 @@ use super::cells::{columns, Cells, Schema};
 use super::model::{Country, DistKind, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS};
 use super::sheet::Sheet;
 
-pub const SOURCES: Schema = Schema {
+pub(crate) const SOURCES: Schema = Schema {
     required: &["id", "title", "publisher", "url"],
     optional: &["published", "accessed", "note"],
 };
-pub const GROUPS: Schema = Schema {
+pub(crate) const GROUPS: Schema = Schema {
     required: &["id", "name"],
     optional: &["aliases", "parent", "note"],
 };
-pub const COUNTRIES: Schema = Schema {
+pub(crate) const COUNTRIES: Schema = Schema {
     required: &["id", "name"],
     optional: &["iso3"],
 };
 const ESTIMATE_OPTIONAL: &[&str] = &["low", "high", "dist", "preferred", "note"];
-pub const FIGHTERS: Schema = Schema {
+pub(crate) const FIGHTERS: Schema = Schema {
     required: &["group", "year", "central", "source"],
     optional: ESTIMATE_OPTIONAL,
 };
-pub const SOLDIERS: Schema = Schema {
+pub(crate) const SOLDIERS: Schema = Schema {
     required: &["country", "year", "component", "central", "source"],
     optional: ESTIMATE_OPTIONAL,
 };
-pub const POPULATION: Schema = Schema {
+pub(crate) const POPULATION: Schema = Schema {
     required: &["country", "year", "central", "source"],
     optional: ESTIMATE_OPTIONAL,
 };
-pub const AREA: Schema = Schema {
+pub(crate) const AREA: Schema = Schema {
     required: &["country", "km2", "source"],
     optional: &["preferred", "note"],
 };
 
-pub fn schema_of(quantity: Quantity) -> &'static Schema {
+pub(crate) fn schema_of(quantity: Quantity) -> &'static Schema {
     match quantity {
         Quantity::Fighters => &FIGHTERS,
         Quantity::Soldiers => &SOLDIERS,
@@ -56,7 +56,7 @@ fn row_ref(cells: &Cells) -> RowRef {
     }
 }
 
-pub fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
+pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
     let Some(columns) = columns(sheet, &SOURCES, problems) else {
         return Vec::new();
     };
@@ -81,7 +81,7 @@ pub fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
     out
 }
 
-pub fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Group> {
+pub(crate) fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Group> {
     let Some(columns) = columns(sheet, &GROUPS, problems) else {
         return Vec::new();
     };
@@ -114,7 +114,7 @@ pub fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Group> {
     out
 }
 
-pub fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Country> {
+pub(crate) fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Country> {
     let Some(columns) = columns(sheet, &COUNTRIES, problems) else {
         return Vec::new();
     };
@@ -147,7 +147,11 @@ pub fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Country
 }
 
 /// Reads the estimate rows of one quantity and checks `low <= central <= high`.
-pub fn read_rows(sheet: &Sheet, quantity: Quantity, problems: &mut Vec<Problem>) -> Vec<Row> {
+pub(crate) fn read_rows(
+    sheet: &Sheet,
+    quantity: Quantity,
+    problems: &mut Vec<Problem>,
+) -> Vec<Row> {
     let Some(columns) = columns(sheet, schema_of(quantity), problems) else {
         return Vec::new();
     };
@@ -252,7 +256,7 @@ fn check_order(cells: &Cells, estimate: &Estimate, problems: &mut Vec<Problem>) 
 }
 
 /// A problem about a whole file that is missing from the data directory.
-pub fn missing_file(file: &str, schema: &Schema) -> Problem {
+pub(crate) fn missing_file(file: &str, schema: &Schema) -> Problem {
     let columns: Vec<&str> = schema
         .required
         .iter()

@@ -160,6 +160,14 @@ pub(crate) struct GroupKey {
     pub(crate) month: Month,
 }
 
+/// Every actor in a country in a month.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct CountryKey {
+    /// As the export names it.
+    pub(crate) country: String,
+    pub(crate) month: Month,
+}
+
 /// A group's events of one sub-event type in a country in a month.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct KindKey {
@@ -217,7 +225,7 @@ pub(crate) struct Counts {
     pub(crate) thresholds: Vec<u32>,
     pub(crate) groups: BTreeMap<GroupKey, Tally>,
     /// Every actor's events and deaths per country and month.
-    pub(crate) all: BTreeMap<(String, Month), Total>,
+    pub(crate) all: BTreeMap<CountryKey, Total>,
     /// Each group's events and deaths per sub-event type; empty when the export has no
     /// types or they were not asked for.
     pub(crate) kinds: BTreeMap<KindKey, Total>,
@@ -268,9 +276,9 @@ impl Counts {
     /// Whether the export has any event, by any actor, in `country` from the month
     /// `from` to the month `to`: where it looked, so that no event there means none.
     pub(crate) fn has_events(&self, country: &str, from: Month, to: Month) -> bool {
-        self.all.keys().any(|(name, month)| {
-            name.eq_ignore_ascii_case(country) && from <= *month && *month <= to
-        })
+        self.all
+            .keys()
+            .any(|k| k.country.eq_ignore_ascii_case(country) && from <= k.month && k.month <= to)
     }
 
     /// The measure a query asks for, summed over its group, countries and months; an
@@ -286,7 +294,7 @@ impl Counts {
             (None, _) => self
                 .all
                 .iter()
-                .filter(|((country, month), _)| wanted(country, *month))
+                .filter(|(k, _)| wanted(&k.country, k.month))
                 .map(|(_, t)| t.measure(q.measure))
                 .sum(),
             (Some(group), Some(kind)) => {

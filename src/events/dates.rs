@@ -2,10 +2,10 @@
 //! `9-May-20`, and UCDP's website `10/06/2023 00:00:00` (day first).
 
 /// A calendar date as (year, month, day): ordered as dates are.
-pub type Date = (i32, u32, u32);
+pub(crate) type Date = (i32, u32, u32);
 
 /// The date, or `None` when it is none of the known formats.
-pub fn parse(text: &str) -> Option<Date> {
+pub(crate) fn parse(text: &str) -> Option<Date> {
     let text = text.trim();
     // The common case first, without splitting: exactly "2025-05-16".
     if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() {
@@ -41,13 +41,13 @@ pub fn parse(text: &str) -> Option<Date> {
 }
 
 /// The day of the year, 1 for 1 January.
-pub fn day_of_year((year, month, day): Date) -> u32 {
+pub(crate) fn day_of_year((year, month, day): Date) -> u32 {
     const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let leap_day = u32::from(month > 2 && days_in_year(year) == 366);
     BEFORE[(month.clamp(1, 12) - 1) as usize] + leap_day + day
 }
 
-pub fn days_in_year(year: i32) -> u32 {
+pub(crate) fn days_in_year(year: i32) -> u32 {
     if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
         366
     } else {
@@ -57,7 +57,7 @@ pub fn days_in_year(year: i32) -> u32 {
 
 /// The days of `year` between `first` and `last` (both included): how much of the
 /// year an export spanning them covers.
-pub fn days_covered(year: i32, (first, last): (Date, Date)) -> u32 {
+pub(crate) fn days_covered(year: i32, (first, last): (Date, Date)) -> u32 {
     if first.0 > year || last.0 < year {
         return 0;
     }

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// The 1-based line of the byte at `offset`: line breaks before it, plus one.
-pub fn line_at(path: &Path, offset: u64) -> usize {
+pub(crate) fn line_at(path: &Path, offset: u64) -> usize {
     let Ok(file) = std::fs::File::open(path) else {
         return 0;
     };
@@ -20,7 +20,7 @@ pub fn line_at(path: &Path, offset: u64) -> usize {
 /// The 1-based line where each data record starts, for the records asked for. Quoted
 /// cells may hold line breaks (ACLED notes), so lines are counted outside quotes only.
 /// The file is read in blocks and only as far as the last record asked for.
-pub fn lines_of(path: &Path, records: &[usize]) -> Vec<Option<usize>> {
+pub(crate) fn lines_of(path: &Path, records: &[usize]) -> Vec<Option<usize>> {
     let Some(wanted_max) = records.iter().copied().max() else {
         return Vec::new();
     };

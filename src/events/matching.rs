@@ -6,18 +6,18 @@
 use crate::data::Dataset;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attribution {
+pub(crate) enum Attribution {
     Sole,
     Joint,
 }
 
-pub struct Matcher {
+pub(crate) struct Matcher {
     /// (group id, the names it goes by).
     groups: Vec<(String, Vec<String>)>,
 }
 
 impl Matcher {
-    pub fn new(data: &Dataset) -> Matcher {
+    pub(crate) fn new(data: &Dataset) -> Matcher {
         let groups = data
             .groups
             .iter()
@@ -31,12 +31,8 @@ impl Matcher {
         Matcher { groups }
     }
 
-    pub fn group_ids(&self) -> impl Iterator<Item = &str> {
-        self.groups.iter().map(|(id, _)| id.as_str())
-    }
-
     /// How an actor name involves `group`, if at all.
-    pub fn attribution(&self, group: usize, actor: &str) -> Option<Attribution> {
+    pub(crate) fn attribution(&self, group: usize, actor: &str) -> Option<Attribution> {
         let actor = actor.trim();
         if actor.is_empty() {
             return None;
@@ -57,19 +53,15 @@ impl Matcher {
     }
 
     /// Keeps only the groups named.
-    pub fn retain(&mut self, ids: &[String]) {
+    pub(crate) fn retain(&mut self, ids: &[String]) {
         self.groups.retain(|(id, _)| ids.contains(id));
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.groups.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
-    pub fn id(&self, group: usize) -> &str {
+    pub(crate) fn id(&self, group: usize) -> &str {
         &self.groups[group].0
     }
 }

@@ -22,11 +22,11 @@ const WORKERS: usize = 2;
 type Job = (usize, u64, Vec<u8>);
 
 /// A parsed piece and the bytes of the file it covers, or why reading stopped.
-pub type Parsed = Result<(DataFrame, u64), Unreadable>;
+pub(crate) type ParsedPiece = Result<(DataFrame, u64), Unreadable>;
 
 /// Why a piece could not be read.
 #[derive(Debug)]
-pub enum Unreadable {
+pub(crate) enum Unreadable {
     /// A byte that is not UTF-8: where in the file, its value, and the column (0-based)
     /// of the record it stands in.
     NotUtf8 {
@@ -38,10 +38,10 @@ pub enum Unreadable {
 }
 
 /// The parsed pieces, in file order.
-pub struct Parsing {
-    results: Receiver<(usize, Parsed)>,
+pub(crate) struct Parsing {
+    results: Receiver<(usize, ParsedPiece)>,
     /// Pieces parsed ahead of one still being parsed.
-    waiting: BTreeMap<usize, Parsed>,
+    waiting: BTreeMap<usize, ParsedPiece>,
     next: usize,
     finished: bool,
     /// The thread cutting the file; it gives the file's SHA-256 when asked for one.
@@ -57,7 +57,7 @@ struct Parser {
 
 impl Parser {
     /// Parses `piece`, which starts `offset` bytes into the file.
-    fn parse(&self, piece: &[u8], offset: u64) -> Parsed {
+    fn parse(&self, piece: &[u8], offset: u64) -> ParsedPiece {
         if !validate_utf8(piece) {
             let valid = std::str::from_utf8(piece).map_or_else(|e| e.valid_up_to(), |_| 0);
             return Err(Unreadable::NotUtf8 {
@@ -102,7 +102,7 @@ fn column_at(bytes: &[u8], at: usize) -> usize {
 /// Starts reading `file`, of which `head` (the header and maybe more) was read already;
 /// the header names `columns`, and the `wanted` ones are kept. With `hash`, the bytes
 /// are hashed as they are cut, so the file is read once for both.
-pub fn start(
+pub(crate) fn start(
     file: File,
     head: Vec<u8>,
     columns: &[String],
@@ -128,7 +128,7 @@ pub fn start(
     });
     // Bounded queues keep a few pieces in memory, however large the file.
     let (work, jobs) = sync_channel::<Job>(WORKERS);
-    let (done, results) = sync_channel::<(usize, Parsed)>(WORKERS);
+    let (done, results) = sync_channel::<(usize, ParsedPiece)>(WORKERS);
     let jobs = Arc::new(Mutex::new(jobs));
     for _ in 0..WORKERS {
         let (jobs, done, parser) = (jobs.clone(), done.clone(), parser.clone());
@@ -159,7 +159,7 @@ pub fn start(
 impl Parsing {
     /// The file's SHA-256 (hex), once every piece has been handed out; `None` when it
     /// was not asked for or reading stopped early.
-    pub fn hash(&mut self) -> Option<String> {
+    pub(crate) fn hash(&mut self) -> Option<String> {
         self.cutter.take()?.join().ok().flatten()
     }
 }
@@ -170,7 +170,7 @@ fn cut(
     mut pieces: Pieces<File>,
     mut hasher: Option<Sha256>,
     work: SyncSender<Job>,
-    done: SyncSender<(usize, Parsed)>,
+    done: SyncSender<(usize, ParsedPiece)>,
 ) -> Option<String> {
     let mut index = 0;
     let result = (|| -> std::io::Result<bool> {
@@ -204,9 +204,9 @@ fn cut(
 }
 
 impl Iterator for Parsing {
-    type Item = Parsed;
+    type Item = ParsedPiece;
 
-    fn next(&mut self) -> Option<Parsed> {
+    fn next(&mut self) -> Option<ParsedPiece> {
         if self.finished {
             return None;
         }

@@ -9,10 +9,10 @@
 use std::io::Read;
 
 /// The bytes read at a time; a piece is about this long.
-pub const PIECE: usize = 8 << 20;
+pub(crate) const PIECE: usize = 8 << 20;
 
 /// Whole records, in file order.
-pub struct Pieces<R> {
+pub(crate) struct Pieces<R> {
     source: R,
     /// The bytes read at a time: [`PIECE`], smaller in tests.
     size: usize,
@@ -22,12 +22,12 @@ pub struct Pieces<R> {
 }
 
 impl<R: Read> Pieces<R> {
-    pub fn new(source: R) -> Self {
+    pub(crate) fn new(source: R) -> Self {
         Pieces::with_size(source, PIECE)
     }
 
     /// Pieces of a source whose first bytes, `start`, were already read from it.
-    pub fn resume(source: R, start: Vec<u8>) -> Self {
+    pub(crate) fn resume(source: R, start: Vec<u8>) -> Self {
         Pieces {
             carry: start,
             ..Pieces::new(source)
@@ -45,7 +45,7 @@ impl<R: Read> Pieces<R> {
 
     /// The next run of whole records (the file's last record may lack its line break),
     /// or `None` at the end of the file.
-    pub fn next_piece(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+    pub(crate) fn next_piece(&mut self) -> std::io::Result<Option<Vec<u8>>> {
         if self.done {
             return Ok(None);
         }
@@ -71,7 +71,7 @@ impl<R: Read> Pieces<R> {
 
 /// Where the last whole record of `bytes` ends (just past its line break), given that
 /// `bytes` starts outside quotes; `None` when no line break in it is outside quotes.
-pub fn last_record_end(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn last_record_end(bytes: &[u8]) -> Option<usize> {
     // memchr finds the quotes with SIMD; the backward walk covers only the last, cut
     // record.
     let quotes = memchr::memchr_iter(b'"', bytes).count();
@@ -88,7 +88,7 @@ pub fn last_record_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Where the first record (the header) ends, just past its line break.
-pub fn first_record_end(bytes: &[u8]) -> usize {
+pub(crate) fn first_record_end(bytes: &[u8]) -> usize {
     let mut quoted = false;
     for (i, &b) in bytes.iter().enumerate() {
         match b {

@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 /// How long reading runs before the bar appears.
 const AFTER: Duration = Duration::from_secs(1);
 
-pub struct Progress {
+pub(crate) struct Progress {
     started: Instant,
     terminal: bool,
     name: String,
@@ -22,7 +22,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn start(path: &Path) -> Progress {
+    pub(crate) fn start(path: &Path) -> Progress {
         Progress {
             started: Instant::now(),
             terminal: std::io::stderr().is_terminal(),
@@ -37,7 +37,7 @@ impl Progress {
     }
 
     /// Reading has got through `bytes` more of the file, and `rows` data rows in all.
-    pub fn advance(&mut self, bytes: u64, rows: usize) {
+    pub(crate) fn advance(&mut self, bytes: u64, rows: usize) {
         self.done += bytes;
         if self.bar.is_none() && visible(self.terminal, self.started.elapsed()) {
             self.bar = Some(self.show());
@@ -48,7 +48,7 @@ impl Progress {
         }
     }
 
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         if let Some(bar) = self.bar {
             bar.finish_and_clear();
         }

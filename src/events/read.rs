@@ -19,7 +19,7 @@ use super::rows::{acled, ucdp, Cells, Index, Owned};
 use super::tally::EventRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportKind {
+pub(crate) enum ExportKind {
     /// ACLED, dyadic (one row per event) or monadic (one row per actor).
     Acled { monadic: bool },
     /// UCDP GED, the standard download or the website export.
@@ -48,7 +48,7 @@ impl ExportKind {
         }
     }
 
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             ExportKind::Acled { monadic: false } => "ACLED export",
             ExportKind::Acled { monadic: true } => "ACLED monadic export",
@@ -60,22 +60,22 @@ impl ExportKind {
 
 /// A row set aside: its data-record number (1 = the first row after the header) and why.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BadRow {
-    pub record: usize,
-    pub reason: String,
+pub(crate) struct BadRow {
+    pub(crate) record: usize,
+    pub(crate) reason: String,
 }
 
 /// What reading an export found: its kind, its data rows, the events passed on and
 /// the rows left out.
-pub struct Export {
-    pub kind: ExportKind,
-    pub rows: usize,
-    pub events: usize,
-    pub bad: Vec<BadRow>,
+pub(crate) struct Export {
+    pub(crate) kind: ExportKind,
+    pub(crate) rows: usize,
+    pub(crate) events: usize,
+    pub(crate) bad: Vec<BadRow>,
     /// The first and last dates of the events used.
-    pub span: Option<(Date, Date)>,
+    pub(crate) span: Option<(Date, Date)>,
     /// SHA-256 of the file's bytes, when asked for.
-    pub hash: Option<String>,
+    pub(crate) hash: Option<String>,
 }
 
 const ACLED: &[&str] = &[
@@ -187,7 +187,7 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
 ///
 /// The file is opened once: its first megabyte gives the header, and the same handle
 /// is read on to the end (hashing the bytes `with_hash`).
-pub fn read(
+pub(crate) fn read(
     path: &Path,
     with_kinds: bool,
     with_hash: bool,

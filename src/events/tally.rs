@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 // polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
 use polars::prelude::PlHashMap as HashMap;
 
-use super::counts::{GroupKey, KindKey, Month, Tally, Total};
+use super::counts::{CountryKey, GroupKey, KindKey, Month, Tally, Total};
 use super::matching::{Attribution, Matcher};
 
 /// One event as the counting sees it, borrowing from the export's columns.
@@ -29,7 +29,7 @@ pub(crate) struct EventRef<'a> {
 /// What the counts hold once reading is done, keyed by names.
 pub(crate) struct Tallied {
     pub(crate) groups: BTreeMap<GroupKey, Tally>,
-    pub(crate) all: BTreeMap<(String, Month), Total>,
+    pub(crate) all: BTreeMap<CountryKey, Total>,
     pub(crate) kinds: BTreeMap<KindKey, Total>,
 }
 
@@ -179,7 +179,13 @@ impl<'m> Tallies<'m> {
             all: self
                 .all
                 .into_iter()
-                .map(|((c, month), total)| ((country(c), month), total))
+                .map(|((c, month), total)| {
+                    let key = CountryKey {
+                        country: country(c),
+                        month,
+                    };
+                    (key, total)
+                })
                 .collect(),
             kinds: self
                 .kinds

@@ -15,20 +15,20 @@ use crate::units::area_unit;
 
 /// One tidy output row: a metric of a comparison, or of a comparison against another.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MetricRow {
-    pub comparison: String,
-    pub versus: Option<String>,
-    pub metric: Metric,
-    pub value: f64,
-    pub unit: String,
-    pub year: i32,
-    pub overridden: bool,
-    pub notes: Vec<String>,
+pub(crate) struct MetricRow {
+    pub(crate) comparison: String,
+    pub(crate) versus: Option<String>,
+    pub(crate) metric: Metric,
+    pub(crate) value: f64,
+    pub(crate) unit: String,
+    pub(crate) year: i32,
+    pub(crate) overridden: bool,
+    pub(crate) notes: Vec<String>,
     /// The spread from the inputs' low and high, once propagated.
-    pub interval: Option<Interval>,
+    pub(crate) interval: Option<Interval>,
 }
 
-pub fn unit(metric: Metric, units: Units) -> String {
+pub(crate) fn unit(metric: Metric, units: Units) -> String {
     match metric {
         Metric::SoldiersPerFighter => "soldiers per fighter".into(),
         Metric::PeoplePerFighter => "people per fighter".into(),
@@ -56,7 +56,7 @@ fn notes_of(inputs: &Inputs, quantity: Quantity) -> (Vec<String>, bool) {
 }
 
 /// A per-comparison metric and its formula.
-pub fn single_with_formula(
+pub(crate) fn single_with_formula(
     inputs: &Inputs,
     metric: Metric,
     units: Units,
@@ -87,12 +87,13 @@ pub fn single_with_formula(
     Ok((row, formula))
 }
 
-pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
+#[cfg(test)]
+pub(crate) fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<MetricRow, Problem> {
     single_with_formula(inputs, metric, units).map(|(row, _)| row)
 }
 
 /// A pairwise ratio and its formula: the quantity of comparison `a` divided by the same of `b`.
-pub fn pairwise_with_formula(
+pub(crate) fn pairwise_with_formula(
     a: &Inputs,
     b: &Inputs,
     metric: Metric,
@@ -124,7 +125,8 @@ pub fn pairwise_with_formula(
     Ok((row, formula))
 }
 
-pub fn pairwise(
+#[cfg(test)]
+pub(crate) fn pairwise(
     a: &Inputs,
     b: &Inputs,
     metric: Metric,
@@ -135,32 +137,32 @@ pub fn pairwise(
 
 /// What to compute: comparisons in order (the first is the pairwise base) and metrics,
 /// and how to propagate uncertainty (`None`: headline values only).
-pub struct Selection<'a> {
-    pub comparisons: Vec<&'a str>,
-    pub metrics: Vec<Metric>,
-    pub units: Units,
-    pub uncertainty: Option<Settings>,
+pub(crate) struct Selection<'a> {
+    pub(crate) comparisons: Vec<&'a str>,
+    pub(crate) metrics: Vec<Metric>,
+    pub(crate) units: Units,
+    pub(crate) uncertainty: Option<Settings>,
     /// Keep every draw (for `table --samples`).
-    pub keep_draws: bool,
+    pub(crate) keep_draws: bool,
     /// The counts of an event export, for the event metrics.
-    pub events: Option<EventInputs<'a>>,
+    pub(crate) events: Option<EventInputs<'a>>,
     /// The comparisons the base's pairwise ratios are computed against; empty: all.
-    pub versus: &'a [String],
+    pub(crate) versus: &'a [String],
 }
 
 /// The rows with their formulas, before and after propagation.
-pub struct Computed {
-    pub rows: Vec<MetricRow>,
-    pub formulas: Vec<Formula>,
+pub(crate) struct Computed {
+    pub(crate) rows: Vec<MetricRow>,
+    pub(crate) formulas: Vec<Formula>,
     /// Every draw, when `keep_draws` asked for them.
-    pub sampled: Option<Sampled>,
+    pub(crate) sampled: Option<Sampled>,
     /// Event metrics left out because the export does not cover a comparison, each with
     /// the reason.
-    pub uncovered: Vec<String>,
+    pub(crate) uncovered: Vec<String>,
 }
 
 /// Every selected metric; all problems found when any cannot be computed.
-pub fn compute_all(
+pub(crate) fn compute_all(
     data: &Dataset,
     resolved: &[Inputs],
     selection: &Selection,
@@ -169,7 +171,7 @@ pub fn compute_all(
 }
 
 /// Every selected metric with its formula, from the comparisons' `resolved` inputs.
-pub fn compute_with_formulas(
+pub(crate) fn compute_with_formulas(
     data: &Dataset,
     resolved: &[Inputs],
     selection: &Selection,

@@ -41,7 +41,7 @@ struct YearCounts {
 impl EventInputs<'_> {
     /// The metric for a comparison, with its formula; `Uncovered::Reason` when the
     /// export has no event at all in one of its countries in its year.
-    pub fn metric(
+    pub(crate) fn metric(
         &self,
         data: &Dataset,
         inputs: &Inputs,
@@ -191,7 +191,7 @@ impl EventInputs<'_> {
 mod tests {
     use super::*;
     use crate::data::RowRef;
-    use crate::events::counts::{GroupKey, Tally, Total};
+    use crate::events::counts::{CountryKey, GroupKey, Tally, Total};
     use crate::events::dates::Date;
     use crate::events::read::{Export, ExportKind};
     use crate::events::tally::Tallied;
@@ -230,7 +230,14 @@ mod tests {
         };
         let tallied = Tallied {
             groups: [(key, tally)].into(),
-            all: [(("C".to_string(), (2025, 1)), Total::default())].into(),
+            all: [(
+                CountryKey {
+                    country: "C".into(),
+                    month: (2025, 1),
+                },
+                Total::default(),
+            )]
+            .into(),
             kinds: Default::default(),
         };
         let mut counts = Counts::new("e.csv".into(), "e.csv".into(), export, tallied);

@@ -11,7 +11,7 @@ use super::Metric;
 use crate::units::area_in;
 
 /// A resolved quantity's parts as terms, in display units.
-pub fn terms(resolved: &Resolved, units: Units) -> Vec<Term> {
+pub(crate) fn terms(resolved: &Resolved, units: Units) -> Vec<Term> {
     resolved
         .parts
         .iter()
@@ -35,7 +35,7 @@ fn term(part: &Part, units: Units) -> Term {
 }
 
 /// The dataset quantities of a metric; event metrics are computed by `metrics::events`.
-pub fn quantities(inputs: &Inputs, metric: Metric) -> Result<(Quantity, Quantity), Problem> {
+pub(crate) fn quantities(inputs: &Inputs, metric: Metric) -> Result<(Quantity, Quantity), Problem> {
     metric.quantities().ok_or_else(|| {
         Problem::new(
             format!("{metric} is counted from an event export"),
@@ -50,7 +50,7 @@ fn input(inputs: &Inputs, quantity: Quantity) -> Result<&Resolved, Problem> {
 }
 
 /// The formula of a metric of one comparison.
-pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<Formula, Problem> {
+pub(crate) fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<Formula, Problem> {
     let (top, bottom) = quantities(inputs, metric)?;
     let scale = match metric {
         Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
@@ -64,7 +64,12 @@ pub fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<Formula, 
 }
 
 /// The formula of a pairwise ratio: a quantity of `a` over the same of `b`.
-pub fn pairwise(a: &Inputs, b: &Inputs, metric: Metric, units: Units) -> Result<Formula, Problem> {
+pub(crate) fn pairwise(
+    a: &Inputs,
+    b: &Inputs,
+    metric: Metric,
+    units: Units,
+) -> Result<Formula, Problem> {
     let (quantity, _) = quantities(a, metric)?;
     Ok(Formula {
         scale: 1.0,

@@ -1,20 +1,20 @@
 //! The metrics: which ratios exist, how each is computed from a comparison's resolved
 //! inputs, and the unit it is shown in.
 
-pub mod compute;
-pub mod events;
-pub mod formula;
-pub mod overrides;
-pub mod resolve;
+pub(crate) mod compute;
+pub(crate) mod events;
+pub(crate) mod formula;
+pub(crate) mod overrides;
+pub(crate) mod resolve;
 #[cfg(test)]
-pub mod testing;
+pub(crate) mod testing;
 
 use crate::data::Quantity;
 
 /// A ratio the tool computes. The ids are a public interface: they appear in tidy output
 /// and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Metric {
+pub(crate) enum Metric {
     /// Counted soldiers / fighters.
     SoldiersPerFighter,
     /// Population / fighters.
@@ -43,7 +43,7 @@ pub enum Metric {
 }
 
 impl Metric {
-    pub const SINGLE: [Metric; 5] = [
+    pub(crate) const SINGLE: [Metric; 5] = [
         Metric::SoldiersPerFighter,
         Metric::PeoplePerFighter,
         Metric::AreaPerFighter,
@@ -51,7 +51,7 @@ impl Metric {
         Metric::SoldiersPer1000People,
     ];
 
-    pub const PAIRWISE: [Metric; 4] = [
+    pub(crate) const PAIRWISE: [Metric; 4] = [
         Metric::FightersRatio,
         Metric::PopulationRatio,
         Metric::AreaRatio,
@@ -59,14 +59,14 @@ impl Metric {
     ];
 
     /// The metrics counted from an event export and joined with the datasets.
-    pub const EVENTS: [Metric; 3] = [
+    pub(crate) const EVENTS: [Metric; 3] = [
         Metric::FatalitiesPer1000Fighters,
         Metric::EventsPerMillionPeople,
         Metric::LargeAttacksPerYear,
     ];
 
     /// Every metric, in the order help lists them.
-    pub const ALL: [Metric; 12] = [
+    pub(crate) const ALL: [Metric; 12] = [
         Metric::SoldiersPerFighter,
         Metric::PeoplePerFighter,
         Metric::AreaPerFighter,
@@ -82,7 +82,7 @@ impl Metric {
     ];
 
     /// One line on what the metric divides, as command-line help shows it.
-    pub fn help(self) -> &'static str {
+    pub(crate) fn help(self) -> &'static str {
         match self {
             Metric::SoldiersPerFighter => "Counted soldiers / fighters",
             Metric::PeoplePerFighter => "Population / fighters",
@@ -99,7 +99,7 @@ impl Metric {
         }
     }
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Metric::SoldiersPerFighter => "soldiers_per_fighter",
             Metric::PeoplePerFighter => "people_per_fighter",
@@ -117,22 +117,22 @@ impl Metric {
     }
 
     /// The metric with this id.
-    pub fn parse(id: &str) -> Option<Metric> {
+    pub(crate) fn parse(id: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.id() == id)
     }
 
-    pub fn is_event(self) -> bool {
+    pub(crate) fn is_event(self) -> bool {
         Metric::EVENTS.contains(&self)
     }
 
-    pub fn is_pairwise(self) -> bool {
+    pub(crate) fn is_pairwise(self) -> bool {
         Metric::PAIRWISE.contains(&self)
     }
 
     /// The dataset quantities a metric divides: (numerator, denominator) for single
     /// metrics; the quantity compared for pairwise ones (both sides). Event metrics
     /// divide an event count, so they have none.
-    pub fn quantities(self) -> Option<(Quantity, Quantity)> {
+    pub(crate) fn quantities(self) -> Option<(Quantity, Quantity)> {
         use Quantity::*;
         Some(match self {
             Metric::SoldiersPerFighter => (Soldiers, Fighters),

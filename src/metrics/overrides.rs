@@ -8,20 +8,20 @@ use crate::data::{Dataset, Quantity};
 use crate::error::{choices_help, Error};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Override {
-    pub entity: String,
-    pub quantity: Quantity,
+pub(crate) struct Override {
+    pub(crate) entity: String,
+    pub(crate) quantity: Quantity,
     /// For soldiers: one component; `None` replaces all counted components of the country.
-    pub component: Option<String>,
-    pub value: f64,
+    pub(crate) component: Option<String>,
+    pub(crate) value: f64,
     /// As typed, for notes.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 const FORMS: &str = "GROUP.fighters=V, COUNTRY.population=V, COUNTRY.area=V (km²), COUNTRY.soldiers=V or COUNTRY.soldiers.COMPONENT=V, e.g. --set jnim.fighters=8000";
 
 impl Override {
-    pub fn parse(text: &str) -> Result<Override, Error> {
+    pub(crate) fn parse(text: &str) -> Result<Override, Error> {
         let usage = |why: String| Error::Usage(format!("--set {text}: {why}"));
         let (target, value) = text
             .split_once('=')
@@ -67,7 +67,7 @@ impl Override {
     }
 
     /// The entity must exist and be of the kind the quantity belongs to.
-    pub fn check(&self, data: &Dataset) -> Result<(), Error> {
+    pub(crate) fn check(&self, data: &Dataset) -> Result<(), Error> {
         let (kind, ids): (&str, Vec<&str>) = match self.quantity {
             Quantity::Fighters => ("group", data.groups.iter().map(|g| g.id.as_str()).collect()),
             _ => (

@@ -10,25 +10,25 @@ use super::overrides::Override;
 
 /// One term of a quantity's sum: a country's population, a component of its soldiers.
 #[derive(Debug, Clone)]
-pub struct Part {
-    pub quantity: Quantity,
-    pub entity: String,
-    pub component: Option<String>,
-    pub year: Option<i32>,
-    pub estimate: Estimate,
+pub(crate) struct Part {
+    pub(crate) quantity: Quantity,
+    pub(crate) entity: String,
+    pub(crate) component: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) estimate: Estimate,
     /// The cited source; `None` when the value comes from `--set`.
-    pub source: Option<String>,
-    pub at: Option<RowRef>,
-    pub overridden: bool,
+    pub(crate) source: Option<String>,
+    pub(crate) at: Option<RowRef>,
+    pub(crate) overridden: bool,
     /// The sampling distribution the row names, if any.
-    pub dist: Option<DistKind>,
+    pub(crate) dist: Option<DistKind>,
 }
 
 impl Part {
     /// The input's identity for sampling: one draw per key per trial, shared by every
     /// metric and comparison that uses it. Keys name the row (entity, quantity,
     /// component, year, source) or the override.
-    pub fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         let mut key = format!("{}.{}", self.entity, self.quantity);
         if let Some(component) = &self.component {
             key.push_str(&format!(".{component}"));
@@ -44,30 +44,29 @@ impl Part {
 
 /// A quantity for a comparison: the sum of its parts.
 #[derive(Debug, Clone)]
-pub struct Resolved {
-    pub estimate: Estimate,
-    pub parts: Vec<Part>,
-    pub notes: Vec<String>,
+pub(crate) struct Resolved {
+    pub(crate) parts: Vec<Part>,
+    pub(crate) notes: Vec<String>,
 }
 
 impl Resolved {
-    pub fn overridden(&self) -> bool {
+    pub(crate) fn overridden(&self) -> bool {
         self.parts.iter().any(|p| p.overridden)
     }
 }
 
 /// Everything a comparison's metrics are computed from.
 #[derive(Debug, Clone)]
-pub struct Inputs {
-    pub comparison: Comparison,
-    pub fighters: Result<Resolved, Problem>,
-    pub soldiers: Result<Resolved, Problem>,
-    pub population: Result<Resolved, Problem>,
-    pub area: Result<Resolved, Problem>,
+pub(crate) struct Inputs {
+    pub(crate) comparison: Comparison,
+    pub(crate) fighters: Result<Resolved, Problem>,
+    pub(crate) soldiers: Result<Resolved, Problem>,
+    pub(crate) population: Result<Resolved, Problem>,
+    pub(crate) area: Result<Resolved, Problem>,
 }
 
 impl Inputs {
-    pub fn get(&self, quantity: Quantity) -> &Result<Resolved, Problem> {
+    pub(crate) fn get(&self, quantity: Quantity) -> &Result<Resolved, Problem> {
         match quantity {
             Quantity::Fighters => &self.fighters,
             Quantity::Soldiers => &self.soldiers,
@@ -77,7 +76,7 @@ impl Inputs {
     }
 }
 
-pub fn resolve(data: &Dataset, comparison: &Comparison, overrides: &[Override]) -> Inputs {
+pub(crate) fn resolve(data: &Dataset, comparison: &Comparison, overrides: &[Override]) -> Inputs {
     let fighters = simple(
         data,
         comparison,
@@ -240,7 +239,7 @@ fn pick<'a>(
 }
 
 /// What the data offers for an entity's quantity in a year.
-pub enum Choice<'a> {
+pub(crate) enum Choice<'a> {
     None,
     One(&'a Row),
     /// Several rows of the latest year, none (or more than one) marked preferred.
@@ -250,7 +249,7 @@ pub enum Choice<'a> {
 /// The one rule for choosing a row: the year asked for or the nearest earlier one, only
 /// the named source's rows when one is named, then the single row of that year, or the
 /// single one marked preferred. Anything else is ambiguous, never a silent pick.
-pub fn choose<'a>(
+pub(crate) fn choose<'a>(
     data: &'a Dataset,
     quantity: Quantity,
     entity: &str,
@@ -290,7 +289,7 @@ fn in_or_before(quantity: Quantity, year: i32) -> String {
 }
 
 /// A row as a term of a quantity.
-pub fn from_row(row: &Row) -> Part {
+pub(crate) fn from_row(row: &Row) -> Part {
     Part {
         quantity: row.quantity,
         dist: row.dist,
@@ -346,28 +345,5 @@ fn finish(
             notes.push(format!("{what} {year} used for {}{whose}", c.year));
         }
     }
-    Resolved {
-        estimate: sum(&parts),
-        parts,
-        notes,
-    }
-}
-
-/// The sum of the parts. A bound is kept only when some part has one; parts without it
-/// contribute their central value.
-pub fn sum(parts: &[Part]) -> Estimate {
-    let central = parts.iter().map(|p| p.estimate.central).sum();
-    let bound = |get: fn(&Estimate) -> Option<f64>| {
-        parts.iter().any(|p| get(&p.estimate).is_some()).then(|| {
-            parts
-                .iter()
-                .map(|p| get(&p.estimate).unwrap_or(p.estimate.central))
-                .sum()
-        })
-    };
-    Estimate {
-        central,
-        low: bound(|e| e.low),
-        high: bound(|e| e.high),
-    }
+    Resolved { parts, notes }
 }

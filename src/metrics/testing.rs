@@ -19,14 +19,13 @@ fn resolved(id: &str, quantity: Quantity, value: f64) -> Result<Resolved, Proble
         dist: None,
     };
     Ok(Resolved {
-        estimate: Estimate::point(value),
         parts: vec![part],
         notes: Vec::new(),
     })
 }
 
 /// A comparison `id` of group g in country c in 2025, every input a point value.
-pub fn inputs(id: &str, fighters: f64, soldiers: f64, population: f64, area: f64) -> Inputs {
+pub(crate) fn inputs(id: &str, fighters: f64, soldiers: f64, population: f64, area: f64) -> Inputs {
     Inputs {
         comparison: Comparison {
             id: id.to_string(),

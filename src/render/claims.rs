@@ -14,7 +14,7 @@ use super::markdown::escape;
 use super::terminal::{wrap, WIDTH};
 
 /// Counts for the summary line.
-pub fn summary(checked: &[Checked], findings: usize) -> String {
+pub(crate) fn summary(checked: &[Checked], findings: usize) -> String {
     let count = |v: Verdict| checked.iter().filter(|c| c.verdict == v).count();
     let needs = |r: Requirement| {
         checked
@@ -51,7 +51,12 @@ fn computed_text(c: &Checked) -> String {
     }
 }
 
-pub fn terminal(checked: &[Checked], findings: &[String], data: &Dataset, header: &str) -> String {
+pub(crate) fn terminal(
+    checked: &[Checked],
+    findings: &[String],
+    data: &Dataset,
+    header: &str,
+) -> String {
     let mut out = format!("{header}\n");
     let mut document = "";
     for c in checked {
@@ -108,7 +113,7 @@ pub fn terminal(checked: &[Checked], findings: &[String], data: &Dataset, header
     out
 }
 
-pub fn markdown(checked: &[Checked], findings: &[String], header: &str) -> String {
+pub(crate) fn markdown(checked: &[Checked], findings: &[String], header: &str) -> String {
     let mut out = String::from(
         "| claim | says | stated | computed | verdict | why |\n|---|---|---:|---:|---|---|\n",
     );
@@ -147,23 +152,23 @@ pub fn markdown(checked: &[Checked], findings: &[String], header: &str) -> Strin
 }
 
 #[derive(Debug, Serialize)]
-pub struct TidyClaim {
-    pub document: String,
-    pub claim: String,
-    pub says: String,
-    pub target: String,
-    pub qualifier: String,
-    pub stated_low: f64,
-    pub stated_high: f64,
-    pub computed: Option<f64>,
-    pub deviation_pct: Option<f64>,
-    pub verdict: String,
-    pub reason: String,
-    pub explanations: String,
-    pub file: String,
+pub(crate) struct TidyClaim {
+    pub(crate) document: String,
+    pub(crate) claim: String,
+    pub(crate) says: String,
+    pub(crate) target: String,
+    pub(crate) qualifier: String,
+    pub(crate) stated_low: f64,
+    pub(crate) stated_high: f64,
+    pub(crate) computed: Option<f64>,
+    pub(crate) deviation_pct: Option<f64>,
+    pub(crate) verdict: String,
+    pub(crate) reason: String,
+    pub(crate) explanations: String,
+    pub(crate) file: String,
 }
 
-pub fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
+pub(crate) fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
     checked
         .iter()
         .map(|c| {
@@ -217,13 +222,13 @@ pub fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
         .collect()
 }
 
-pub fn json(rows: &[TidyClaim]) -> Result<String, Error> {
+pub(crate) fn json(rows: &[TidyClaim]) -> Result<String, Error> {
     serde_json::to_string_pretty(rows)
         .map(|t| t + "\n")
         .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
 }
 
-pub fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
+pub(crate) fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
     let text = |f: fn(&TidyClaim) -> &str| {
         rows.iter()
             .map(|r| Some(f(r)).filter(|s| !s.is_empty()).map(String::from))

@@ -10,7 +10,7 @@ fn failed(err: impl std::fmt::Display) -> Error {
 }
 
 /// The columns as CSV text with a header row.
-pub fn write(height: usize, columns: Vec<Column>) -> Result<String, Error> {
+pub(crate) fn write(height: usize, columns: Vec<Column>) -> Result<String, Error> {
     let mut frame = DataFrame::new(height, columns).map_err(failed)?;
     let mut out = Vec::new();
     CsvWriter::new(&mut out)

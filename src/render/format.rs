@@ -8,7 +8,7 @@ use crate::units::Units;
 pub(crate) use crate::numbers::{counted, grouped, readable};
 
 /// A ratio between comparisons: "0.20×", "12.3×".
-pub fn ratio(value: f64) -> String {
+pub(crate) fn ratio(value: f64) -> String {
     if value.abs() >= 10.0 {
         format!("{}×", grouped(value, 1))
     } else {
@@ -17,7 +17,7 @@ pub fn ratio(value: f64) -> String {
 }
 
 /// The value alone, as a table cell under a heading that carries the unit.
-pub fn compact(metric: Metric, value: f64) -> String {
+pub(crate) fn compact(metric: Metric, value: f64) -> String {
     if metric.is_pairwise() {
         ratio(value)
     } else {
@@ -26,7 +26,7 @@ pub fn compact(metric: Metric, value: f64) -> String {
 }
 
 /// The value in the metric's own words, as quoted in prose.
-pub fn display(metric: Metric, value: f64, units: Units) -> String {
+pub(crate) fn display(metric: Metric, value: f64, units: Units) -> String {
     match metric {
         Metric::SoldiersPerFighter => format!("1 : {}", readable(value)),
         Metric::PeoplePerFighter => format!("1 per {}", readable(value)),
@@ -41,7 +41,7 @@ pub fn display(metric: Metric, value: f64, units: Units) -> String {
 }
 
 /// A 90% interval in the metric's form: "6,912–9,603", "0.31–0.52×".
-pub fn interval(metric: Metric, low: f64, high: f64) -> String {
+pub(crate) fn interval(metric: Metric, low: f64, high: f64) -> String {
     if low >= high {
         "–".to_string()
     } else if metric.is_pairwise() {
@@ -52,7 +52,7 @@ pub fn interval(metric: Metric, low: f64, high: f64) -> String {
 }
 
 /// The value in its own words with its 90% interval: "1 per 8,212 (6,912–9,603)".
-pub fn display_with_interval(
+pub(crate) fn display_with_interval(
     metric: Metric,
     value: f64,
     units: Units,
@@ -70,12 +70,12 @@ pub fn display_with_interval(
 }
 
 /// A metric's name in words, for section titles.
-pub fn title(metric: Metric, units: Units) -> String {
+pub(crate) fn title(metric: Metric, units: Units) -> String {
     heading(metric, units).replace('\n', " ")
 }
 
 /// A short column heading for a metric, split over lines to fit narrow terminals.
-pub fn heading(metric: Metric, units: Units) -> String {
+pub(crate) fn heading(metric: Metric, units: Units) -> String {
     match metric {
         Metric::SoldiersPerFighter => "soldiers\nper\nfighter".into(),
         Metric::PeoplePerFighter => "people\nper\nfighter".into(),

@@ -5,22 +5,26 @@ use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
 
 /// A table of cells: `lines[i].1[j]` is the row for line i and metric `metrics[j]`.
-pub struct Grid<'a> {
-    pub metrics: Vec<Metric>,
-    pub lines: Vec<(String, Vec<Option<&'a MetricRow>>)>,
+pub(crate) struct Grid<'a> {
+    pub(crate) metrics: Vec<Metric>,
+    pub(crate) lines: Vec<(String, Vec<Option<&'a MetricRow>>)>,
 }
 
-pub struct Layout<'a> {
-    pub single: Grid<'a>,
+pub(crate) struct Layout<'a> {
+    pub(crate) single: Grid<'a>,
     /// The base comparison of the pairwise grid and the grid itself.
-    pub pairwise: Option<(String, Grid<'a>)>,
+    pub(crate) pairwise: Option<(String, Grid<'a>)>,
     /// Numbered notes: (number, line label, text).
-    pub notes: Vec<(usize, String, String)>,
-    pub any_overridden: bool,
+    pub(crate) notes: Vec<(usize, String, String)>,
+    pub(crate) any_overridden: bool,
 }
 
 impl<'a> Layout<'a> {
-    pub fn new(rows: &'a [MetricRow], comparisons: &[&str], metrics: &[Metric]) -> Layout<'a> {
+    pub(crate) fn new(
+        rows: &'a [MetricRow],
+        comparisons: &[&str],
+        metrics: &[Metric],
+    ) -> Layout<'a> {
         let single_metrics: Vec<Metric> = metrics
             .iter()
             .copied()
@@ -95,7 +99,7 @@ impl<'a> Layout<'a> {
     }
 
     /// The note numbers attached to a comparison, as " [1,2]".
-    pub fn markers(&self, id: &str) -> String {
+    pub(crate) fn markers(&self, id: &str) -> String {
         let numbers: Vec<String> = self
             .notes
             .iter()

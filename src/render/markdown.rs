@@ -8,7 +8,7 @@ use super::format::{display_with_interval, heading};
 use super::layout::{Grid, Layout};
 
 /// Escapes what Markdown would misread inside a table cell.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")
@@ -48,7 +48,7 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
     out
 }
 
-pub fn render(
+pub(crate) fn render(
     layout: &Layout,
     units: Units,
     data: &str,

@@ -1,20 +1,20 @@
 //! Renderers: each takes computed rows and returns text. Writing it anywhere is the
 //! caller's job.
 
-pub mod claims;
-pub mod csv;
+pub(crate) mod claims;
+pub(crate) mod csv;
 pub(crate) mod events;
-pub mod format;
-pub mod layout;
-pub mod markdown;
+pub(crate) mod format;
+pub(crate) mod layout;
+pub(crate) mod markdown;
 pub(crate) mod samples;
 pub(crate) mod sensitivity;
-pub mod terminal;
-pub mod tidy;
+pub(crate) mod terminal;
+pub(crate) mod tidy;
 
 /// How a command prints what it computed: a terminal table, Markdown, or tidy CSV / JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Table,
     Markdown,
     Csv,

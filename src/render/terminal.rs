@@ -10,16 +10,16 @@ use crate::units::Units;
 use super::format::{compact, grouped, interval, title};
 use super::layout::{Grid, Layout};
 
-pub const WIDTH: u16 = 80;
+pub(crate) const WIDTH: u16 = 80;
 
 /// Whether to style output: only on a terminal, and never when NO_COLOR is set.
-pub fn use_color() -> bool {
+pub(crate) fn use_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
 /// The house table style: horizontal rules only, plain unless styling is wanted.
-pub fn new_table(color: bool) -> Table {
+pub(crate) fn new_table(color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_HORIZONTAL_ONLY)
@@ -108,7 +108,7 @@ fn metric_table(
 }
 
 /// The table; `events` describes the event export, on a line of its own (it is long).
-pub fn render(
+pub(crate) fn render(
     layout: &Layout,
     units: Units,
     data: &str,
@@ -173,7 +173,7 @@ pub fn render(
 
 /// Wraps text at word boundaries to `width`, indenting continuation lines; the first
 /// line keeps any leading spaces of `text`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
     let lead = &text[..text.len() - text.trim_start().len()];
     let mut out = String::new();
     let mut line = lead.to_string();

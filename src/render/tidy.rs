@@ -11,45 +11,32 @@ use crate::units::Units;
 
 use super::format::display;
 
-pub const COLUMNS: [&str; 10] = [
-    "comparison",
-    "versus",
-    "metric",
-    "value",
-    "unit",
-    "display",
-    "year",
-    "overridden",
-    "notes",
-    "data",
-];
-
 #[derive(Debug, Serialize)]
-pub struct TidyRow {
-    pub comparison: String,
-    pub versus: Option<String>,
-    pub metric: String,
-    pub value: f64,
-    pub unit: String,
-    pub display: String,
-    pub p05: Option<f64>,
-    pub p50: Option<f64>,
-    pub p95: Option<f64>,
-    pub bound_low: Option<f64>,
-    pub bound_high: Option<f64>,
-    pub year: i32,
-    pub overridden: bool,
-    pub notes: String,
-    pub seed: Option<u64>,
-    pub draws: Option<usize>,
-    pub data: String,
+pub(crate) struct TidyRow {
+    pub(crate) comparison: String,
+    pub(crate) versus: Option<String>,
+    pub(crate) metric: String,
+    pub(crate) value: f64,
+    pub(crate) unit: String,
+    pub(crate) display: String,
+    pub(crate) p05: Option<f64>,
+    pub(crate) p50: Option<f64>,
+    pub(crate) p95: Option<f64>,
+    pub(crate) bound_low: Option<f64>,
+    pub(crate) bound_high: Option<f64>,
+    pub(crate) year: i32,
+    pub(crate) overridden: bool,
+    pub(crate) notes: String,
+    pub(crate) seed: Option<u64>,
+    pub(crate) draws: Option<usize>,
+    pub(crate) data: String,
     /// The event export an event metric was counted from; the column is there only
     /// when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<String>,
+    pub(crate) events: Option<String>,
 }
 
-pub fn tidy(
+pub(crate) fn tidy(
     rows: &[MetricRow],
     units: Units,
     data: &str,
@@ -80,13 +67,13 @@ pub fn tidy(
         .collect()
 }
 
-pub fn json(rows: &[TidyRow]) -> Result<String, Error> {
+pub(crate) fn json(rows: &[TidyRow]) -> Result<String, Error> {
     serde_json::to_string_pretty(rows)
         .map(|text| text + "\n")
         .map_err(|err| Error::io("cannot write JSON", std::io::Error::other(err)))
 }
 
-pub fn csv(rows: &[TidyRow]) -> Result<String, Error> {
+pub(crate) fn csv(rows: &[TidyRow]) -> Result<String, Error> {
     let strings = |f: fn(&TidyRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
     // Empty text becomes null so the CSV cell is empty rather than "".
     let optional = |f: fn(&TidyRow) -> String| {

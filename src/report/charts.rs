@@ -27,7 +27,7 @@ fn failed(err: impl std::fmt::Display) -> Error {
 }
 
 /// One bar chart: `rows` are the metric's rows in display order.
-pub fn bar_chart(
+pub(crate) fn bar_chart(
     metric: Metric,
     rows: &[&MetricRow],
     units: Units,

@@ -53,7 +53,7 @@ fn clause(metric: Metric, value: f64, units: Units) -> String {
 }
 
 /// The reading of one per-comparison metric; `rows` are in comparison order, base first.
-pub fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units: Units) -> String {
+pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units: Units) -> String {
     let Some((base, others)) = rows.split_first() else {
         return String::new();
     };
@@ -108,7 +108,7 @@ pub fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units: Units)
 }
 
 /// The reading of the pairwise ratios of the base against one other comparison.
-pub fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricRow]) -> String {
+pub(crate) fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricRow]) -> String {
     let find = |m: Metric| {
         rows.iter()
             .find(|r| r.metric == m && r.versus.as_deref() == Some(other))

@@ -2,7 +2,7 @@
 //! published claims re-checked, the caveats from the data notes and the reproducibility
 //! stamp.
 
-use crate::claims::verdict::{describe_stated, Checked};
+use crate::claims::verdict::describe_stated;
 use crate::data::Quantity;
 use crate::metrics::Metric;
 use crate::render::format::{display, grouped, readable, title};
@@ -12,7 +12,7 @@ use crate::units::Units;
 use super::{label, Citations, ClaimsUsed, Input};
 
 /// For every figure, the input that moves it most from its low to its high.
-pub fn sensitivity_section(md: &mut String, input: &Input) {
+pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
     md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (`insurgency-metrics sensitivity` lists every input).\n\n");
     md.push_str("| comparison | figure | input that moves it most | at its low | at its high |\n|---|---|---|---:|---:|\n");
     let mut any = false;
@@ -44,7 +44,7 @@ pub fn sensitivity_section(md: &mut String, input: &Input) {
     md.push('\n');
 }
 
-pub fn method(md: &mut String, input: &Input, cite: &mut Citations) {
+pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
     let data = input.data;
     md.push_str("## Method\n\n| metric | formula |\n|---|---|\n");
     for (m, formula) in [
@@ -164,7 +164,7 @@ pub fn method(md: &mut String, input: &Input, cite: &mut Citations) {
     ));
 }
 
-pub fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Citations) {
+pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Citations) {
     let (checked, findings) = (claims.checked, claims.findings);
     let (described, hash) = (claims.described, claims.hash);
     md.push_str("## Published claims re-checked\n\n");
@@ -205,7 +205,7 @@ pub fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Citations
     md.push('\n');
 }
 
-pub fn caveats(md: &mut String, input: &Input) {
+pub(crate) fn caveats(md: &mut String, input: &Input) {
     md.push_str("## Caveats\n\nFrom the notes of the estimates behind the figures:\n\n");
     let data = input.data;
     let mut seen: Vec<&crate::data::RowRef> = Vec::new();
@@ -245,7 +245,7 @@ pub fn caveats(md: &mut String, input: &Input) {
     md.push('\n');
 }
 
-pub fn stamp_section(md: &mut String, input: &Input) {
+pub(crate) fn stamp_section(md: &mut String, input: &Input) {
     md.push_str("## Reproducibility\n\n");
     md.push_str(&format!(
         "- Tool: insurgency-metrics {}\n",

@@ -9,7 +9,7 @@ use crate::error::Error;
 
 /// SHA-256 over the dataset files in a fixed order, each as its name, a NUL, its bytes
 /// and a NUL, so renaming or moving bytes between files changes the hash.
-pub fn data_hash(choice: &DataChoice) -> Result<String, Error> {
+pub(crate) fn data_hash(choice: &DataChoice) -> Result<String, Error> {
     let mut hasher = Sha256::new();
     for name in FILES {
         let bytes = match choice {

@@ -9,7 +9,7 @@ use crate::uncertainty::formula::Formula;
 /// to its own worst side, which is exact when no input appears on both sides.
 const MAX_CORNER_INPUTS: usize = 16;
 
-pub fn bounds(formula: &Formula) -> (f64, f64) {
+pub(crate) fn bounds(formula: &Formula) -> (f64, f64) {
     let inputs = formula.inputs();
     let ranged: Vec<(&str, f64, f64)> = inputs
         .iter()

@@ -18,7 +18,7 @@ use crate::data::model::DistKind;
 use crate::data::Estimate;
 
 #[derive(Debug, Clone)]
-pub enum Dist {
+pub(crate) enum Dist {
     Point(f64),
     Uniform(Uniform),
     Triangular(Triangular),
@@ -28,7 +28,7 @@ pub enum Dist {
 
 impl Dist {
     /// The distribution of an estimate; an error says why its bounds do not fit.
-    pub fn of(estimate: &Estimate, kind: Option<DistKind>) -> Result<Dist, String> {
+    pub(crate) fn of(estimate: &Estimate, kind: Option<DistKind>) -> Result<Dist, String> {
         let central = estimate.central;
         let low = estimate.low.unwrap_or(central);
         let high = estimate.high.unwrap_or(central);
@@ -65,12 +65,12 @@ impl Dist {
         })
     }
 
-    pub fn is_point(&self) -> bool {
+    pub(crate) fn is_point(&self) -> bool {
         matches!(self, Dist::Point(_))
     }
 
     /// Fills `out` with independent draws.
-    pub fn fill<R: Rng + ?Sized>(&self, rng: &mut R, out: &mut [f64]) {
+    pub(crate) fn fill<R: Rng + ?Sized>(&self, rng: &mut R, out: &mut [f64]) {
         match self {
             Dist::Point(v) => out.fill(*v),
             Dist::Uniform(d) => out.iter_mut().for_each(|x| *x = d.sample(rng)),

@@ -11,10 +11,10 @@ use crate::uncertainty::formula::{Formula, Term};
 use super::dist::Dist;
 use super::Settings;
 
-pub struct Draws {
-    pub n: usize,
+pub(crate) struct Draws {
+    pub(crate) n: usize,
     /// (input key, its draws), in order of first use.
-    pub columns: Vec<(String, Vec<f64>)>,
+    pub(crate) columns: Vec<(String, Vec<f64>)>,
 }
 
 /// FNV-1a, a stable 64-bit hash of the key (std's hasher may change between releases).
@@ -24,7 +24,7 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-pub fn rng_for(seed: u64, key: &str) -> ChaCha8Rng {
+pub(crate) fn rng_for(seed: u64, key: &str) -> ChaCha8Rng {
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
     bytes[8..16].copy_from_slice(&fnv1a(key).to_le_bytes());
@@ -33,7 +33,7 @@ pub fn rng_for(seed: u64, key: &str) -> ChaCha8Rng {
 
 impl Draws {
     /// Draws every distinct input once; inputs are sampled on all cores.
-    pub fn generate(terms: &[&Term], settings: &Settings) -> Result<Draws, Problem> {
+    pub(crate) fn generate(terms: &[&Term], settings: &Settings) -> Result<Draws, Problem> {
         let mut unique: Vec<&Term> = Vec::new();
         for term in terms {
             if !unique.iter().any(|u| u.key == term.key) {
@@ -76,7 +76,7 @@ impl Draws {
         Ok(Draws { n, columns })
     }
 
-    pub fn column(&self, key: &str) -> Option<&[f64]> {
+    pub(crate) fn column(&self, key: &str) -> Option<&[f64]> {
         self.columns
             .iter()
             .find(|(k, _)| k == key)
@@ -84,7 +84,7 @@ impl Draws {
     }
 
     /// The formula's value in every trial.
-    pub fn evaluate(&self, formula: &Formula) -> Vec<f64> {
+    pub(crate) fn evaluate(&self, formula: &Formula) -> Vec<f64> {
         let side = |terms: &[Term]| -> Vec<(f64, &[f64])> {
             terms
                 .iter()

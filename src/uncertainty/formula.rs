@@ -8,43 +8,43 @@ use crate::data::Estimate;
 /// One input of a formula: a resolved part, with the factor that puts it in display
 /// units (areas from km² to square miles).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Term {
-    pub key: String,
+pub(crate) struct Term {
+    pub(crate) key: String,
     /// The cited source id; `None` for a `--set` value.
-    pub source: Option<String>,
-    pub factor: f64,
-    pub estimate: Estimate,
-    pub dist: Option<DistKind>,
+    pub(crate) source: Option<String>,
+    pub(crate) factor: f64,
+    pub(crate) estimate: Estimate,
+    pub(crate) dist: Option<DistKind>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Formula {
-    pub scale: f64,
-    pub numerator: Vec<Term>,
-    pub denominator: Vec<Term>,
+pub(crate) struct Formula {
+    pub(crate) scale: f64,
+    pub(crate) numerator: Vec<Term>,
+    pub(crate) denominator: Vec<Term>,
 }
 
 impl Formula {
     /// The formula's value with each input given by `value`.
-    pub fn eval(&self, value: impl Fn(&Term) -> f64) -> f64 {
+    pub(crate) fn eval(&self, value: impl Fn(&Term) -> f64) -> f64 {
         let sum = |terms: &[Term]| terms.iter().map(|t| t.factor * value(t)).sum::<f64>();
         self.scale * sum(&self.numerator) / sum(&self.denominator)
     }
 
     /// The denominator at the central values; zero makes the metric undefined.
-    pub fn central_denominator(&self) -> f64 {
+    pub(crate) fn central_denominator(&self) -> f64 {
         self.denominator
             .iter()
             .map(|t| t.factor * t.estimate.central)
             .sum()
     }
 
-    pub fn central(&self) -> f64 {
+    pub(crate) fn central(&self) -> f64 {
         self.eval(|t| t.estimate.central)
     }
 
     /// Every distinct input, once, in order of first use.
-    pub fn inputs(&self) -> Vec<&Term> {
+    pub(crate) fn inputs(&self) -> Vec<&Term> {
         let mut out: Vec<&Term> = Vec::new();
         for t in self.numerator.iter().chain(&self.denominator) {
             if !out.iter().any(|o| o.key == t.key) {

@@ -3,28 +3,28 @@
 //! comparison of the run) and by interval bounds (the worst case over the inputs' lows
 //! and highs). The headline stays the value computed from the central estimates.
 
-pub mod bounds;
-pub mod dist;
-pub mod draws;
-pub mod formula;
-pub mod sensitivity;
+pub(crate) mod bounds;
+pub(crate) mod dist;
+pub(crate) mod draws;
+pub(crate) mod formula;
+pub(crate) mod sensitivity;
 
 use crate::error::{Location, Problem};
 use crate::uncertainty::formula::Formula;
 
-pub use draws::Draws;
+pub(crate) use draws::Draws;
 
 /// The seed used unless `--seed` says otherwise; printed in every output.
-pub const DEFAULT_SEED: u64 = 20_260_101;
+pub(crate) const DEFAULT_SEED: u64 = 20_260_101;
 /// Draws per input unless `--draws` says otherwise.
-pub const DEFAULT_DRAWS: usize = 100_000;
+pub(crate) const DEFAULT_DRAWS: usize = 100_000;
 /// More draws than this are refused: the memory grows with draws × inputs.
-pub const MAX_DRAWS: usize = 10_000_000;
+pub(crate) const MAX_DRAWS: usize = 10_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Settings {
-    pub draws: usize,
-    pub seed: u64,
+pub(crate) struct Settings {
+    pub(crate) draws: usize,
+    pub(crate) seed: u64,
 }
 
 impl Default for Settings {
@@ -38,23 +38,23 @@ impl Default for Settings {
 
 /// A metric's spread: Monte Carlo percentiles and the interval bounds.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Interval {
-    pub p05: f64,
-    pub p50: f64,
-    pub p95: f64,
+pub(crate) struct Interval {
+    pub(crate) p05: f64,
+    pub(crate) p50: f64,
+    pub(crate) p95: f64,
     /// The worst case over every input's low and high.
-    pub low: f64,
-    pub high: f64,
+    pub(crate) low: f64,
+    pub(crate) high: f64,
 }
 
 /// Each formula's draws, from one shared set of input draws.
-pub struct Sampled {
-    pub draws: Draws,
-    pub metrics: Vec<Vec<f64>>,
+pub(crate) struct Sampled {
+    pub(crate) draws: Draws,
+    pub(crate) metrics: Vec<Vec<f64>>,
 }
 
 /// Intervals for every formula. With `keep`, the draws are returned too (for `--samples`).
-pub fn propagate_keeping(
+pub(crate) fn propagate_keeping(
     formulas: &[Formula],
     settings: &Settings,
     keep: bool,
@@ -105,7 +105,10 @@ pub fn propagate_keeping(
     ))
 }
 
-pub fn propagate(formulas: &[Formula], settings: &Settings) -> Result<Vec<Interval>, Problem> {
+pub(crate) fn propagate(
+    formulas: &[Formula],
+    settings: &Settings,
+) -> Result<Vec<Interval>, Problem> {
     propagate_keeping(formulas, settings, false).map(|(intervals, _)| intervals)
 }
 
@@ -140,7 +143,7 @@ fn one(formula: &Formula, draws: &Draws, keep: bool) -> Result<Propagated, Probl
 }
 
 /// The 5th, 50th and 95th percentiles by nearest rank (the ⌈q·n⌉-th smallest draw).
-pub fn percentiles(samples: &[f64]) -> (f64, f64, f64) {
+pub(crate) fn percentiles(samples: &[f64]) -> (f64, f64, f64) {
     let mut work = samples.to_vec();
     let n = work.len();
     let mut at = |q: f64| {

@@ -5,36 +5,36 @@
 use crate::uncertainty::formula::Formula;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Swing {
-    pub key: String,
-    pub at_low: f64,
-    pub at_high: f64,
+pub(crate) struct Swing {
+    pub(crate) key: String,
+    pub(crate) at_low: f64,
+    pub(crate) at_high: f64,
 }
 
 impl Swing {
-    pub fn width(&self) -> f64 {
+    pub(crate) fn width(&self) -> f64 {
         (self.at_high - self.at_low).abs()
     }
 }
 
 /// One input of a formula as the audit trail shows it: where it enters and its range.
 #[derive(Debug, Clone, PartialEq)]
-pub struct InputRow {
-    pub key: String,
-    pub side: &'static str,
-    pub factor: f64,
-    pub low: f64,
-    pub central: f64,
-    pub high: f64,
-    pub dist: &'static str,
-    pub at_low: f64,
-    pub at_high: f64,
+pub(crate) struct InputRow {
+    pub(crate) key: String,
+    pub(crate) side: &'static str,
+    pub(crate) factor: f64,
+    pub(crate) low: f64,
+    pub(crate) central: f64,
+    pub(crate) high: f64,
+    pub(crate) dist: &'static str,
+    pub(crate) at_low: f64,
+    pub(crate) at_high: f64,
 }
 
 /// Every term of a formula, the ranged ones sorted by their input's swing (largest
 /// first), then the point values. An input on both sides of a ratio (a group against
 /// itself) appears once per side, so the rows rebuild the formula exactly.
-pub fn inputs(formula: &Formula) -> Vec<InputRow> {
+pub(crate) fn inputs(formula: &Formula) -> Vec<InputRow> {
     let swings = tornado(formula);
     let central = formula.central();
     let mut out: Vec<InputRow> = Vec::new();
@@ -77,7 +77,7 @@ pub fn inputs(formula: &Formula) -> Vec<InputRow> {
     out
 }
 
-pub fn tornado(formula: &Formula) -> Vec<Swing> {
+pub(crate) fn tornado(formula: &Formula) -> Vec<Swing> {
     let mut swings: Vec<Swing> = formula
         .inputs()
         .into_iter()
