@@ -61,17 +61,6 @@ pub(crate) struct EventSource {
 }
 
 impl EventSource {
-    /// What the workspace reads from the export for the event metrics.
-    pub(crate) fn need(&self) -> crate::workspace::ExportNeed {
-        crate::workspace::ExportNeed {
-            path: self.file.clone(),
-            large: Some(self.large),
-            groups: Vec::new(),
-            strict: false,
-            hash: false,
-        }
-    }
-
     fn from_args(args: crate::cli::EventSourceArgs) -> Option<EventSource> {
         args.events.map(|file| EventSource {
             file,
@@ -233,18 +222,6 @@ fn choose_data(flag: Option<&Path>, default: &Path) -> Result<DataChoice, Error>
     }
 }
 
-/// Checks that each `--group` id is a group of the datasets (usage errors, exit 2).
-pub(crate) fn check_group_ids(requested: &[String], known: &[&str]) -> Result<(), Error> {
-    for id in requested {
-        if !known.contains(&id.as_str()) {
-            return Err(Error::Usage(format!(
-                "--group {id}: no such group; {}",
-                choices_help(id, known)
-            )));
-        }
-    }
-    Ok(())
-}
 
 /// Checks that each requested id exists, in the order given, for usage errors (exit 2).
 pub(crate) fn check_ids(flag: &str, requested: &[String], known: &[&str]) -> Result<(), Error> {

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use crate::claims::counted::thresholds;
 use crate::claims::files::{self, ClaimSet};
 use crate::claims::Target;
-use crate::config::{check_group_ids, Config};
-use crate::data::{self, Dataset};
-use crate::error::Error;
+use crate::data::{self, DataChoice, Dataset};
+use crate::error::{choices_help, Error};
 use crate::events::{self, Counts, Request};
 use crate::metrics::events::EventInputs;
+use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{resolve, Inputs};
 
 /// What a command needs loaded besides the dataset.
@@ -47,15 +47,19 @@ pub(crate) struct Workspace {
 
 impl Workspace {
     /// Loads the dataset (checking every `--set` against it) and what `needs` asks for.
-    pub(crate) fn load(config: &Config, needs: Needs) -> Result<Workspace, Error> {
-        let data = data::load(&config.data)?;
-        for o in &config.overrides {
+    pub(crate) fn load(
+        choice: &DataChoice,
+        overrides: &[Override],
+        needs: Needs,
+    ) -> Result<Workspace, Error> {
+        let data = data::load(choice)?;
+        for o in overrides {
             o.check(&data)?;
         }
         let inputs = data
             .comparisons
             .iter()
-            .map(|c| resolve(&data, c, &config.overrides))
+            .map(|c| resolve(&data, c, overrides))
             .collect();
         let claims = match &needs.claims {
             Some(paths) => Some(files::load(&data, paths)?),
@@ -77,9 +81,9 @@ impl Workspace {
     }
 
     /// The dataset alone, for commands that compute nothing (`--set` is not checked).
-    pub(crate) fn data_only(config: &Config) -> Result<Workspace, Error> {
+    pub(crate) fn data_only(choice: &DataChoice) -> Result<Workspace, Error> {
         Ok(Workspace {
-            data: data::load(&config.data)?,
+            data: data::load(choice)?,
             inputs: Vec::new(),
             claims: None,
             counts: None,
@@ -136,4 +140,30 @@ fn read_export(
             hash: need.hash,
         },
     )
+}
+
+impl ExportNeed {
+    /// The export joined for the event metrics, counting attacks at `large`.
+    pub(crate) fn for_metrics(path: &std::path::Path, large: u32) -> ExportNeed {
+        ExportNeed {
+            path: path.to_path_buf(),
+            large: Some(large),
+            groups: Vec::new(),
+            strict: false,
+            hash: false,
+        }
+    }
+}
+
+/// Checks that each `--group` id is a group of the datasets (usage errors, exit 2).
+pub(crate) fn check_group_ids(requested: &[String], known: &[&str]) -> Result<(), Error> {
+    for id in requested {
+        if !known.contains(&id.as_str()) {
+            return Err(Error::Usage(format!(
+                "--group {id}: no such group; {}",
+                choices_help(id, known)
+            )));
+        }
+    }
+    Ok(())
 }

@@ -23,7 +23,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         claims: Some(options.paths.clone()),
         export,
     };
-    let ws = Workspace::load(config, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let Some(claims) = &ws.claims else {
         return Ok(Outcome::default());
     };

@@ -21,7 +21,7 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
         claims: None,
         export: Some(export),
     };
-    let ws = Workspace::load(config, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let Some(counts) = &ws.counts else {
         return Ok(Outcome::default());
     };

@@ -11,18 +11,17 @@ use crate::outcome::Outcome;
 use crate::render::events::joined;
 use crate::report::files::{chart_dir, stale, write};
 use crate::report::{self, stamp, ClaimsUsed, EventsUsed, Input};
-use crate::workspace::{Needs, Workspace};
+use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Error> {
     let needs = Needs {
         claims: options.claims.clone(),
-        export: options.events.as_ref().map(|e| {
-            let mut need = e.need();
-            need.hash = true;
-            need
+        export: options.events.as_ref().map(|e| ExportNeed {
+            hash: true,
+            ..ExportNeed::for_metrics(&e.file, e.large)
         }),
     };
-    let ws = Workspace::load(config, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids: Vec<&str> = ws.data.comparisons.iter().map(|c| c.id.as_str()).collect();
     let events = ws.event_inputs();
     let event_metrics = events.map_or(&[][..], |_| &Metric::EVENTS[..]);

@@ -11,14 +11,14 @@ use crate::render::sensitivity::{csv, markdown, terminal, tidy};
 use crate::render::Format;
 use crate::selection::{selected_comparisons, selected_metrics};
 use crate::uncertainty::sensitivity::{inputs, InputRow};
-use crate::workspace::{Needs, Workspace};
+use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
     let needs = Needs {
         claims: None,
-        export: table.events.as_ref().map(|e| e.need()),
+        export: table.events.as_ref().map(|e| ExportNeed::for_metrics(&e.file, e.large)),
     };
-    let ws = Workspace::load(config, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let selection = Selection {
         comparisons: selected_comparisons(&ws.data, table)?,
         metrics: selected_metrics(table),

@@ -8,7 +8,7 @@ use crate::outcome::Outcome;
 use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
-    let ws = Workspace::data_only(config)?;
+    let ws = Workspace::data_only(&config.data)?;
     let data = &ws.data;
     let mut out = format!("data: {}\n", config.data.describe());
     for (n, source) in data.sources.iter().enumerate() {

@@ -9,14 +9,14 @@ use crate::render::events::joined;
 use crate::render::samples::samples_csv;
 use crate::render::{layout::Layout, markdown, terminal, tidy, Format};
 use crate::selection::{selected_comparisons, selected_metrics};
-use crate::workspace::{Needs, Workspace};
+use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
     let needs = Needs {
         claims: None,
-        export: table.events.as_ref().map(|e| e.need()),
+        export: table.events.as_ref().map(|e| ExportNeed::for_metrics(&e.file, e.large)),
     };
-    let ws = Workspace::load(config, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids = selected_comparisons(&ws.data, table)?;
     let metrics = selected_metrics(table);
     let events = ws.event_inputs();

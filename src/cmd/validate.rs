@@ -10,7 +10,7 @@ use crate::outcome::Outcome;
 use crate::workspace::{Needs, Workspace};
 
 pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
-    let ws = Workspace::load(config, Needs::default())?;
+    let ws = Workspace::load(&config.data, &config.overrides, Needs::default())?;
     let data = &ws.data;
     let metrics: Vec<Metric> = Metric::SINGLE.to_vec();
     let mut problems = Vec::new();
