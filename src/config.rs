@@ -222,7 +222,6 @@ fn choose_data(flag: Option<&Path>, default: &Path) -> Result<DataChoice, Error>
     }
 }
 
-
 /// Checks that each requested id exists, in the order given, for usage errors (exit 2).
 pub(crate) fn check_ids(flag: &str, requested: &[String], known: &[&str]) -> Result<(), Error> {
     for id in requested {

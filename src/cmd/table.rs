@@ -14,7 +14,10 @@ use crate::workspace::{ExportNeed, Needs, Workspace};
 pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
     let needs = Needs {
         claims: None,
-        export: table.events.as_ref().map(|e| ExportNeed::for_metrics(&e.file, e.large)),
+        export: table
+            .events
+            .as_ref()
+            .map(|e| ExportNeed::for_metrics(&e.file, e.large)),
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids = selected_comparisons(&ws.data, table)?;

@@ -1,6 +1,8 @@
 //! Parses an export's pieces with polars' CSV chunk parser (the one polars' own
 //! streaming engine uses) on two worker threads, and hands the parsed pieces back in
-//! file order. Every piece is whole records, so no line counting pass is needed.
+//! file order. Every piece is whole records, so no line counting pass is needed. This is
+//! the only module that calls polars' internal entry point (`_csv_read_internal`); its
+//! tests pin what the rest relies on.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -232,6 +234,91 @@ impl Iterator for Parsing {
                     });
                 }
             }
+        }
+    }
+}
+
+/// What this module relies on in polars' internal chunk parser, pinned so that a polars
+/// upgrade that changes it fails here, in one place.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parser(columns: &[&str], wanted: &[&str]) -> Parser {
+        Parser {
+            schema: columns
+                .iter()
+                .map(|c| Field::new((*c).into(), DataType::String))
+                .collect(),
+            projection: columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| wanted.contains(c))
+                .map(|(i, _)| i)
+                .collect(),
+            options: CsvParseOptions::default()
+                .with_truncate_ragged_lines(true)
+                .with_missing_is_null(true),
+        }
+    }
+
+    fn cells(frame: &DataFrame, column: &str) -> Vec<Option<String>> {
+        frame
+            .column(column)
+            .expect("the column is there")
+            .str()
+            .expect("read as text")
+            .iter()
+            .map(|v| v.map(String::from))
+            .collect()
+    }
+
+    #[test]
+    fn whole_records_give_the_projected_columns_as_text() {
+        let piece = b"1,x,\"a note, with a comma\nand a line break\"\n2,,z\n3,y\n";
+        let (frame, bytes) = parser(&["id", "skip", "note"], &["id", "note"])
+            .parse(piece, 0)
+            .expect("parses");
+        assert_eq!(bytes, piece.len() as u64);
+        assert_eq!(
+            frame.height(),
+            3,
+            "one row per record, quoted line breaks kept"
+        );
+        assert_eq!(frame.width(), 2, "only the projected columns");
+        assert_eq!(
+            cells(&frame, "id"),
+            vec![Some("1".into()), Some("2".into()), Some("3".into())]
+        );
+        assert_eq!(
+            cells(&frame, "note"),
+            vec![
+                Some("a note, with a comma\nand a line break".into()),
+                Some("z".into()),
+                // A short (ragged) row: the missing cell is null, not an error.
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_longer_than_the_header_is_truncated() {
+        let (frame, _) = parser(&["id", "note"], &["id", "note"])
+            .parse(b"1,a,extra\n", 0)
+            .expect("parses");
+        assert_eq!(cells(&frame, "note"), vec![Some("a".into())]);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_found_before_parsing() {
+        let piece = b"1,ok\n2,caf\xe9\n";
+        match parser(&["id", "note"], &["note"]).parse(piece, 100) {
+            Err(Unreadable::NotUtf8 { at, value, column }) => {
+                assert_eq!(at, 100 + 10, "the offset of the bad byte in the file");
+                assert_eq!(value, 0xE9);
+                assert_eq!(column, 1);
+            }
+            other => panic!("expected NotUtf8, got {:?}", other.map(|(f, _)| f.height())),
         }
     }
 }

@@ -105,12 +105,14 @@ fn the_domain_knows_nothing_of_the_command_line_or_display() {
     for dir in ["data", "metrics", "events", "claims", "uncertainty"] {
         for file in sources(&src().join(dir)) {
             let text = code(&file);
-            for banned in ["clap", "crate::cli", "crate::config", "crate::render", "crate::cmd"] {
-                assert!(
-                    !text.contains(banned),
-                    "{} names {banned}",
-                    file.display()
-                );
+            for banned in [
+                "clap",
+                "crate::cli",
+                "crate::config",
+                "crate::render",
+                "crate::cmd",
+            ] {
+                assert!(!text.contains(banned), "{} names {banned}", file.display());
             }
         }
     }
@@ -126,7 +128,11 @@ fn commands_never_call_each_other() {
         .collect();
     for file in &commands {
         let text = code(file);
-        assert!(!text.contains("crate::cmd"), "{} names crate::cmd", file.display());
+        assert!(
+            !text.contains("crate::cmd"),
+            "{} names crate::cmd",
+            file.display()
+        );
         for name in &names {
             assert!(
                 !text.contains(&format!("super::{name}")),
@@ -140,7 +146,10 @@ fn commands_never_call_each_other() {
 #[test]
 fn command_files_are_thin_shells() {
     for file in sources(&src().join("cmd")) {
-        let lines = std::fs::read_to_string(&file).expect("readable").lines().count();
+        let lines = std::fs::read_to_string(&file)
+            .expect("readable")
+            .lines()
+            .count();
         assert!(lines <= 150, "{} has {lines} lines", file.display());
     }
 }
