@@ -10,7 +10,7 @@ use crate::data::Dataset;
 use crate::error::Error;
 
 use super::format::{counted, readable};
-use super::markdown::escape;
+use super::markdown::{escape, table, Align};
 use super::terminal::{wrap, WIDTH};
 
 /// Counts for the summary line.
@@ -114,9 +114,7 @@ pub(crate) fn terminal(
 }
 
 pub(crate) fn markdown(checked: &[Checked], findings: &[String], header: &str) -> String {
-    let mut out = String::from(
-        "| claim | says | stated | computed | verdict | why |\n|---|---|---:|---:|---|---|\n",
-    );
+    let mut rows = Vec::new();
     for c in checked {
         let mut why = escape(&c.reason);
         if matches!(c.verdict, Verdict::Inconsistent | Verdict::Plausible) {
@@ -127,16 +125,21 @@ pub(crate) fn markdown(checked: &[Checked], findings: &[String], header: &str) -
                 why.push_str(&format!("<br>→ {}", escape(e)));
             }
         }
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} | {} |\n",
-            c.claim.id,
+        rows.push(vec![
+            format!("`{}`", c.claim.id),
             escape(&c.claim.says),
             escape(&describe_stated(&c.claim)),
             escape(&computed_text(c)),
-            c.verdict.id(),
-            why
-        ));
+            c.verdict.id().to_string(),
+            why,
+        ]);
     }
+    use Align::{Left, Right};
+    let mut out = table(
+        &["claim", "says", "stated", "computed", "verdict", "why"],
+        &[Left, Left, Right, Right, Left, Left],
+        &rows,
+    );
     if !findings.is_empty() {
         out.push_str("\nCross-checks:\n\n");
         for finding in findings {

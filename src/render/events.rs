@@ -6,7 +6,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement};
 use crate::error::Error;
 use crate::events::counts::{CountRow, Counts};
 use crate::numbers::{counted, grouped};
-use crate::render::markdown::escape;
+use crate::render::markdown::{escape, table, Align};
 
 /// "ACLED export, 1,204 rows from 2024-01-02 to 2025-11-14, 1,203 events used, 1 row
 /// left out".
@@ -109,21 +109,14 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
 }
 
 pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32) -> String {
-    let mut out = format!(
-        "| {} |\n|---|---|---|{}\n",
-        HEADINGS.join(" | "),
-        "---:|".repeat(7)
-    );
-    for r in rows {
-        out.push_str(&format!(
-            "| {} |\n",
-            cells(r)
-                .iter()
-                .map(|c| escape(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
-    }
+    let align: Vec<Align> = (0..HEADINGS.len())
+        .map(|i| if i < 3 { Align::Left } else { Align::Right })
+        .collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| cells(r).iter().map(|c| escape(c)).collect())
+        .collect();
+    let mut out = table(&HEADINGS, &align, &cells);
     out.push_str(&format!(
         "\n{}. Large attacks: initiated events with {} or more fatalities.\n",
         escape(summary),

@@ -14,19 +14,57 @@ pub(crate) fn escape(text: &str) -> String {
         .replace('\n', " ")
 }
 
-fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> String) -> String {
-    let mut out = format!("| {first} |");
-    for metric in &grid.metrics {
-        out.push_str(&format!(
-            " {} |",
-            escape(&heading(*metric, units).replace('\n', " "))
-        ));
+/// How a column of a Markdown table aligns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Right,
+}
+
+/// A Markdown table: the heading row, the alignment row, then one line per row. Cells
+/// are written as given: escape text with [`escape`] first.
+pub(crate) fn table<S: AsRef<str>>(
+    headings: &[S],
+    align: &[Align],
+    rows: &[Vec<String>],
+) -> String {
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
+        let cells: Vec<&str> = cells.collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    let mut out = line(&mut headings.iter().map(|h| h.as_ref()));
+    out.push('|');
+    for a in align {
+        out.push_str(match a {
+            Align::Left => "---|",
+            Align::Right => "---:|",
+        });
     }
-    out.push_str("\n|---|");
-    out.push_str(&"---:|".repeat(grid.metrics.len()));
     out.push('\n');
+    for row in rows {
+        out.push_str(&line(&mut row.iter().map(String::as_str)));
+    }
+    out
+}
+
+/// The first column left-aligned (names), the other `n - 1` right-aligned (figures).
+pub(crate) fn figures(n: usize) -> Vec<Align> {
+    std::iter::once(Align::Left)
+        .chain(std::iter::repeat_n(Align::Right, n.saturating_sub(1)))
+        .collect()
+}
+
+fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> String) -> String {
+    let headings: Vec<String> = std::iter::once(first.to_string())
+        .chain(
+            grid.metrics
+                .iter()
+                .map(|m| escape(&heading(*m, units).replace('\n', " "))),
+        )
+        .collect();
+    let mut rows = Vec::new();
     for (id, cells) in &grid.lines {
-        out.push_str(&format!("| {} |", escape(&label(id))));
+        let mut row = vec![escape(&label(id))];
         for cell in cells {
             let text = match cell {
                 Some(row) => format!(
@@ -41,11 +79,11 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
                 ),
                 None => "–".to_string(),
             };
-            out.push_str(&format!(" {} |", escape(&text).replace("\\\\*", "\\*")));
+            row.push(escape(&text).replace("\\\\*", "\\*"));
         }
-        out.push('\n');
+        rows.push(row);
     }
-    out
+    table(&headings, &figures(headings.len()), &rows)
 }
 
 pub(crate) fn render(

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::metrics::compute::MetricRow;
 use crate::numbers::counted;
 use crate::render::format::{compact, title};
-use crate::render::markdown::escape;
+use crate::render::markdown::{escape, figures, table};
 use crate::render::terminal::WIDTH;
 use crate::uncertainty::formula::Formula;
 use crate::uncertainty::sensitivity::InputRow;
@@ -147,21 +147,22 @@ pub(crate) fn markdown(
 ) -> String {
     let mut out = String::new();
     for (row, inputs) in rows.iter().zip(per_row) {
-        out.push_str(&format!(
-            "**{}**\n\n| input | at low | at high | swing |\n|---|---:|---:|---:|\n",
-            escape(&label(row, units))
-        ));
+        out.push_str(&format!("**{}**\n\n", escape(&label(row, units))));
         let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
         ranged.dedup_by(|a, b| a.key == b.key);
-        for input in ranged {
-            out.push_str(&format!(
-                "| `{}` | {} | {} | {} |\n",
-                input.key,
-                compact(row.metric, input.at_low),
-                compact(row.metric, input.at_high),
-                compact(row.metric, (input.at_high - input.at_low).abs())
-            ));
-        }
+        let cells: Vec<Vec<String>> = ranged
+            .iter()
+            .map(|input| {
+                vec![
+                    format!("`{}`", input.key),
+                    compact(row.metric, input.at_low),
+                    compact(row.metric, input.at_high),
+                    compact(row.metric, (input.at_high - input.at_low).abs()),
+                ]
+            })
+            .collect();
+        let headings = ["input", "at low", "at high", "swing"];
+        out.push_str(&table(&headings, &figures(4), &cells));
         out.push('\n');
     }
     out.push_str(&format!("{}.\n", header.replace("data: ", "Data: ")));

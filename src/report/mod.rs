@@ -3,6 +3,7 @@
 //! the data notes, a reproducibility stamp and numbered sources footnoted on every figure.
 
 pub(crate) mod charts;
+mod figures;
 pub(crate) mod files;
 pub(crate) mod prose;
 pub(crate) mod sections;
@@ -11,10 +12,10 @@ pub(crate) mod stamp;
 use crate::claims::verdict::Checked;
 use crate::data::Dataset;
 use crate::error::Error;
-use crate::metrics::compute::{unit, MetricRow};
+use crate::metrics::compute::MetricRow;
 use crate::metrics::resolve::Inputs;
 use crate::metrics::Metric;
-use crate::render::format::{display, display_with_interval, grouped, interval, title};
+use crate::render::format::{display_with_interval, grouped, title};
 use crate::render::markdown::escape;
 use crate::uncertainty::formula::Formula;
 use crate::uncertainty::Settings;
@@ -138,10 +139,38 @@ pub(crate) fn build(input: &Input) -> Result<Report, Error> {
         data,
         order: Vec::new(),
     };
+    let as_of = data_as_of(data).unwrap_or_else(|| "unknown".into());
+    let mut md = head(input, &as_of);
+    let source_line = format!("Source: insurgency-metrics {}, data as of {as_of}. Bars: central estimate; whiskers: 90% interval.", env!("CARGO_PKG_VERSION"));
+    let mut figures = figures::Figures {
+        input,
+        cite: &mut cite,
+        source_line,
+        charts: Vec::new(),
+    };
+    figures.summary(&mut md);
+    figures.metric_sections(&mut md)?;
+    figures.pairwise_section(&mut md)?;
+    let charts = figures.charts;
+    sections::sensitivity_section(&mut md, input);
+    sections::method(&mut md, input, &mut cite);
+    if let Some(claims) = &input.claims {
+        sections::claims_section(&mut md, claims, &mut cite);
+    }
+    sections::caveats(&mut md, input);
+    sections::stamp_section(&mut md, input);
+    sources_section(&mut md, data, &cite);
+    Ok(Report {
+        markdown: md,
+        charts,
+    })
+}
+
+/// The marker, the title, the line that dates the data and how to read the figures.
+fn head(input: &Input, as_of: &str) -> String {
     let mut md = format!(
         "{MARKER}\n\n# Insurgencies compared: fighters, soldiers, people and territory\n\n"
     );
-    let as_of = data_as_of(data).unwrap_or_else(|| "unknown".into());
     let mut line = format!(
         "Data as of {as_of} · {} comparisons · insurgency-metrics {}",
         input.comparisons.len(),
@@ -155,159 +184,11 @@ pub(crate) fn build(input: &Input) -> Result<Report, Error> {
         "Each figure is computed from the central estimates; in brackets, the 90% interval from {} Monte Carlo draws over every estimate's low and high. Superscript numbers are the sources.\n\n",
         grouped(input.settings.draws as f64, 0)
     ));
+    md
+}
 
-    let rows_of = |metric: Metric| -> Vec<(&MetricRow, &Formula)> {
-        input
-            .rows
-            .iter()
-            .zip(input.formulas)
-            .filter(|(r, _)| r.metric == metric)
-            .collect()
-    };
-    let single: Vec<Metric> = Metric::SINGLE
-        .into_iter()
-        .chain(Metric::EVENTS)
-        .filter(|m| !rows_of(*m).is_empty())
-        .collect();
-    let pairwise: Vec<Metric> = Metric::PAIRWISE
-        .into_iter()
-        .filter(|m| !rows_of(*m).is_empty())
-        .collect();
-    let source_line = format!("Source: insurgency-metrics {}, data as of {as_of}. Bars: central estimate; whiskers: 90% interval.", env!("CARGO_PKG_VERSION"));
-
-    // Summary.
-    md.push_str("## Summary\n\n| comparison | year |");
-    for m in &single {
-        md.push_str(&format!(" {} |", escape(&title(*m, input.units))));
-    }
-    md.push_str("\n|---|---:|");
-    md.push_str(&"---:|".repeat(single.len()));
-    md.push('\n');
-    for id in input.comparisons {
-        let year = data.comparison(id).map_or(0, |c| c.year);
-        md.push_str(&format!(
-            "| {} (`{id}`) | {year} |",
-            escape(&label(data, id))
-        ));
-        for m in &single {
-            let cell = rows_of(*m)
-                .into_iter()
-                .find(|(r, _)| r.comparison == *id)
-                .map(|(r, f)| figure_cell(r, f, input.units, &mut cite));
-            md.push_str(&format!(" {} |", cell.unwrap_or_else(|| "–".into())));
-        }
-        md.push('\n');
-    }
-    md.push('\n');
-
-    // One section per metric.
-    let mut charts = Vec::new();
-    for m in &single {
-        let rows: Vec<(&MetricRow, &Formula)> = rows_of(*m);
-        let plain: Vec<&MetricRow> = rows.iter().map(|(r, _)| *r).collect();
-        let name = section_title(*m, input.units);
-        let file = format!("{}.svg", m.id());
-        charts.push((
-            file.clone(),
-            charts::bar_chart(*m, &plain, input.units, &capitalised(&name), &source_line)?,
-        ));
-        md.push_str(&format!("## {}\n\n", capitalised(&name)));
-        md.push_str(&format!(
-            "![{}]({}/{file})\n\n",
-            escape(&capitalised(&name)),
-            input.chart_dir
-        ));
-        md.push_str(&format!(
-            "{}\n\n",
-            escape(&prose::single(data, *m, &plain, input.units))
-        ));
-        md.push_str(&format!(
-            "| comparison | {} | 90% interval | worst case |\n|---|---:|---:|---:|\n",
-            escape(&unit(*m, input.units))
-        ));
-        for (r, f) in rows {
-            let (ci, worst) = r.interval.map_or(("–".into(), "–".into()), |i| {
-                (interval(*m, i.p05, i.p95), interval(*m, i.low, i.high))
-            });
-            md.push_str(&format!(
-                "| {} | {}{} | {ci} | {worst} |\n",
-                escape(&label(data, &r.comparison)),
-                escape(&display(*m, r.value, input.units)),
-                cite.cite(&sources_of(f))
-            ));
-        }
-        md.push('\n');
-    }
-
-    // Ratios between comparisons.
-    if let Some((base, others)) = input
-        .comparisons
-        .split_first()
-        .filter(|(_, o)| !o.is_empty() && !pairwise.is_empty())
-    {
-        md.push_str(&format!(
-            "## {} against the others\n\n",
-            escape(&label(data, base))
-        ));
-        md.push_str(&format!(
-            "Each ratio divides a quantity of {} by the same quantity of the other comparison.\n\n",
-            escape(&label(data, base))
-        ));
-        let plain: Vec<&MetricRow> = input.rows.iter().filter(|r| r.versus.is_some()).collect();
-        for other in others {
-            let text = prose::pairwise(data, base, other, &plain);
-            if !text.is_empty() {
-                md.push_str(&format!("- {}\n", escape(&text)));
-            }
-        }
-        md.push_str("\n| against |");
-        for m in &pairwise {
-            md.push_str(&format!(" {} |", title(*m, input.units)));
-        }
-        md.push_str("\n|---|");
-        md.push_str(&"---:|".repeat(pairwise.len()));
-        md.push('\n');
-        for other in others {
-            md.push_str(&format!("| {} |", escape(&label(data, other))));
-            for m in &pairwise {
-                let cell = rows_of(*m)
-                    .into_iter()
-                    .find(|(r, _)| r.versus.as_deref() == Some(*other))
-                    .map(|(r, f)| figure_cell(r, f, input.units, &mut cite));
-                md.push_str(&format!(" {} |", cell.unwrap_or_else(|| "–".into())));
-            }
-            md.push('\n');
-        }
-        md.push('\n');
-        for m in &pairwise {
-            let plain: Vec<&MetricRow> = rows_of(*m).into_iter().map(|(r, _)| r).collect();
-            let file = format!("{}.svg", m.id());
-            let relabelled = plain_versus(&plain);
-            let refs: Vec<&MetricRow> = relabelled.iter().collect();
-            let caption = format!(
-                "{} of {base} as a multiple of each comparison's",
-                capitalised(&title(*m, input.units))
-            );
-            charts.push((
-                file.clone(),
-                charts::bar_chart(*m, &refs, input.units, &caption, &source_line)?,
-            ));
-            md.push_str(&format!(
-                "![{} of {base} against each comparison]({}/{file})\n\n",
-                capitalised(&title(*m, input.units)),
-                input.chart_dir
-            ));
-        }
-    }
-
-    sections::sensitivity_section(&mut md, input);
-    sections::method(&mut md, input, &mut cite);
-    if let Some(claims) = &input.claims {
-        sections::claims_section(&mut md, claims, &mut cite);
-    }
-    sections::caveats(&mut md, input);
-    sections::stamp_section(&mut md, input);
-
+/// The numbered sources, in order of first citation.
+fn sources_section(md: &mut String, data: &Dataset, cite: &Citations) {
     md.push_str("## Sources\n\n");
     for (i, id) in cite.order.iter().enumerate() {
         if let Some(s) = data.source(id) {
@@ -322,10 +203,6 @@ pub(crate) fn build(input: &Input) -> Result<Report, Error> {
             md.push_str(&format!("[^{}]: {} (`{id}`)\n", i + 1, escape(&text)));
         }
     }
-    Ok(Report {
-        markdown: md,
-        charts,
-    })
 }
 
 /// A figure with its 90% interval and its source footnotes, as a table cell.
@@ -337,17 +214,6 @@ fn figure_cell(row: &MetricRow, formula: &Formula, units: Units, cite: &mut Cita
         row.interval.map(|i| (i.p05, i.p95)),
     );
     format!("{}{}", escape(&text), cite.cite(&sources_of(formula)))
-}
-
-/// Pairwise rows labelled by the comparison they are divided by, for their chart.
-fn plain_versus(rows: &[&MetricRow]) -> Vec<MetricRow> {
-    rows.iter()
-        .map(|r| {
-            let mut r = (*r).clone();
-            r.comparison = r.versus.clone().unwrap_or_default();
-            r
-        })
-        .collect()
 }
 
 /// A metric's name as a heading: "Area per fighter (sq mi)".

@@ -6,7 +6,7 @@ use crate::claims::verdict::describe_stated;
 use crate::data::Quantity;
 use crate::metrics::Metric;
 use crate::render::format::{display, grouped, readable, title};
-use crate::render::markdown::escape;
+use crate::render::markdown::{escape, table, Align};
 use crate::units::Units;
 
 use super::{label, Citations, ClaimsUsed, Input};
@@ -14,8 +14,7 @@ use super::{label, Citations, ClaimsUsed, Input};
 /// For every figure, the input that moves it most from its low to its high.
 pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
     md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (`insurgency-metrics sensitivity` lists every input).\n\n");
-    md.push_str("| comparison | figure | input that moves it most | at its low | at its high |\n|---|---|---|---:|---:|\n");
-    let mut any = false;
+    let mut rows = Vec::new();
     for (row, formula) in input
         .rows
         .iter()
@@ -28,25 +27,43 @@ pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
         else {
             continue;
         };
-        any = true;
-        md.push_str(&format!(
-            "| {} | {} | `{}` | {} | {} |\n",
+        rows.push(vec![
             escape(&label(input.data, &row.comparison)),
             escape(&title(row.metric, input.units)),
-            top.key,
+            format!("`{}`", top.key),
             escape(&display(row.metric, top.at_low, input.units)),
-            escape(&display(row.metric, top.at_high, input.units))
-        ));
+            escape(&display(row.metric, top.at_high, input.units)),
+        ]);
     }
-    if !any {
-        md.push_str("| – | – | every input is a point value | – | – |\n");
+    if rows.is_empty() {
+        let none = ["–", "–", "every input is a point value", "–", "–"];
+        rows.push(none.map(String::from).to_vec());
     }
+    use Align::{Left, Right};
+    let headings = [
+        "comparison",
+        "figure",
+        "input that moves it most",
+        "at its low",
+        "at its high",
+    ];
+    md.push_str(&table(&headings, &[Left, Left, Left, Right, Right], &rows));
     md.push('\n');
 }
 
 pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
-    let data = input.data;
-    md.push_str("## Method\n\n| metric | formula |\n|---|---|\n");
+    formulas(md, input);
+    md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists (listed below).\n\n");
+    event_counts(md, input);
+    soldiers_counted(md, input, cite);
+    fallbacks(md, input);
+    uncertainty(md, input);
+}
+
+/// The formula of every metric in the report.
+fn formulas(md: &mut String, input: &Input) {
+    md.push_str("## Method\n\n");
+    let mut rows = Vec::new();
     for (m, formula) in [
         (Metric::SoldiersPerFighter, "counted soldiers / fighters"),
         (Metric::PeoplePerFighter, "population / fighters"),
@@ -91,9 +108,17 @@ pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
         if m.is_event() && input.events.is_none() {
             continue;
         }
-        md.push_str(&format!("| `{}` | {formula} |\n", m.id()));
+        rows.push(vec![format!("`{}`", m.id()), formula.to_string()]);
     }
-    md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists (listed below).\n\n");
+    md.push_str(&table(
+        &["metric", "formula"],
+        &[Align::Left, Align::Left],
+        &rows,
+    ));
+}
+
+/// How the event metrics count, and the comparisons the export does not cover.
+fn event_counts(md: &mut String, input: &Input) {
     if let Some(events) = &input.events {
         md.push_str(&format!(
             "### Event counts\n\nThe event metrics count the comparison's group in its countries and year from {}. An event involves the group when the group is an actor or an associated actor on its own; attributions shared with another group (\"... and/or ...\") are left out. A large-scale attack is an event the group initiated (the first actor) with at least the threshold's deaths. A comparison whose countries have no event at all in its year in the export gets no event metric.\n\n",
@@ -106,6 +131,11 @@ pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
             md.push('\n');
         }
     }
+}
+
+/// Per comparison, which components count as soldiers and the figures used.
+fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
+    let data = input.data;
     md.push_str("### What counts as soldiers\n\n");
     for id in input.comparisons {
         let Some(inputs) = input.inputs.iter().find(|i| i.comparison.id == *id) else {
@@ -141,6 +171,10 @@ pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
         }
         md.push('\n');
     }
+}
+
+/// Every year fallback and gap behind the figures.
+fn fallbacks(md: &mut String, input: &Input) {
     md.push_str("\n### Year fallbacks and gaps\n\n");
     let mut notes: Vec<String> = Vec::new();
     for r in input.rows.iter().filter(|r| r.versus.is_none()) {
@@ -157,6 +191,10 @@ pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
         md.push_str(&notes.join("\n"));
         md.push('\n');
     }
+}
+
+/// How the intervals and the worst cases are computed.
+fn uncertainty(md: &mut String, input: &Input) {
     md.push_str(&format!(
         "\n### Uncertainty\n\nEvery estimate with a low and a high is sampled from a PERT distribution over that range with the central value as its mode (or the distribution its row names); one draw per input per trial is shared by every metric, so an input used twice moves both uses together. The 90% interval is the 5th to 95th percentile of {} trials (seed {}); the worst case is the lowest and highest value over every combination of the inputs' lows and highs. Estimates without a range are point values.\n\n",
         grouped(input.settings.draws as f64, 0),
@@ -174,7 +212,7 @@ pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Ci
         escape(described),
         &hash[..16]
     ));
-    md.push_str("| claim | stated | computed | verdict |\n|---|---:|---:|---|\n");
+    let mut rows = Vec::new();
     for c in checked
         .iter()
         .filter(|c| c.verdict != crate::claims::verdict::Verdict::Unverifiable)
@@ -184,13 +222,16 @@ pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Ci
             _ => "–".into(),
         };
         let refs = cite.cite(std::slice::from_ref(&c.document));
-        md.push_str(&format!(
-            "| {}{refs} | {} | {computed} | {} |\n",
-            escape(&c.claim.says),
+        rows.push(vec![
+            format!("{}{refs}", escape(&c.claim.says)),
             escape(&describe_stated(&c.claim)),
-            c.verdict.id()
-        ));
+            computed,
+            c.verdict.id().to_string(),
+        ]);
     }
+    use Align::{Left, Right};
+    let headings = ["claim", "stated", "computed", "verdict"];
+    md.push_str(&table(&headings, &[Left, Right, Right, Left], &rows));
     let unverifiable = checked
         .iter()
         .filter(|c| c.verdict == crate::claims::verdict::Verdict::Unverifiable)
