@@ -8,13 +8,10 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::counts::{Counts, LeftOut};
-use super::lines::lines_of;
+use super::lines::line_of;
 use super::matching::Matcher;
-use super::read::read;
+use super::read::{read, LISTED};
 use super::tally::Tallies;
-
-/// How many left-out rows are listed with their lines; the rest are counted.
-pub(crate) const LISTED: usize = 10;
 
 /// What to count from an export.
 #[derive(Debug, Clone)]
@@ -75,14 +72,13 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
 
 /// The first rows left out, with the lines they start on.
 fn left_out(path: &Path, export: &super::read::Export) -> Vec<LeftOut> {
-    let first: Vec<_> = export.bad.iter().take(LISTED).collect();
-    let lines = lines_of(path, &first.iter().map(|b| b.record).collect::<Vec<_>>());
-    first
+    export
+        .bad
         .iter()
-        .zip(lines)
-        .map(|(bad, line)| LeftOut {
+        .take(LISTED)
+        .map(|bad| LeftOut {
             record: bad.record,
-            line,
+            line: bad.piece.and_then(|start| line_of(path, start, bad.record)),
             reason: bad.reason.clone(),
         })
         .collect()

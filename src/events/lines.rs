@@ -1,39 +1,34 @@
-//! Line numbers for messages: the line of a byte, and the line where each record
-//! starts (quoted cells may hold line breaks). Both read the file again, only as far
-//! as needed, and only when there is something to report.
+//! Line numbers for messages about left-out rows. Reading counts the line breaks of
+//! every piece as it parses it, so each left-out row knows where its piece starts (byte
+//! offset, line, first record); its own line is then found by reading on from there,
+//! at most one piece (about 8 MB) per listed row, and only when there is a row to list.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::Path;
 
-/// The 1-based line of the byte at `offset`: line breaks before it, plus one.
-pub(crate) fn line_at(path: &Path, offset: u64) -> usize {
-    let Ok(file) = std::fs::File::open(path) else {
-        return 0;
-    };
-    let mut before = Vec::new();
-    if file.take(offset).read_to_end(&mut before).is_err() {
-        return 0;
-    }
-    1 + memchr::memchr_iter(b'\n', &before).count()
+/// Where a piece of whole records starts in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PieceStart {
+    pub(crate) offset: u64,
+    /// The 1-based line of its first byte.
+    pub(crate) line: usize,
+    /// The data-record number of its first record (1 = the first row after the header).
+    pub(crate) record: usize,
 }
 
-/// The 1-based line where each data record starts, for the records asked for. Quoted
-/// cells may hold line breaks (ACLED notes), so lines are counted outside quotes only.
-/// The file is read in blocks and only as far as the last record asked for.
-pub(crate) fn lines_of(path: &Path, records: &[usize]) -> Vec<Option<usize>> {
-    let Some(wanted_max) = records.iter().copied().max() else {
-        return Vec::new();
-    };
-    let Ok(file) = std::fs::File::open(path) else {
-        return vec![None; records.len()];
-    };
+/// The 1-based line where data record `record` starts, reading on from `start`. Quoted
+/// cells may hold line breaks (ACLED notes), so records end only outside quotes.
+pub(crate) fn line_of(path: &Path, start: PieceStart, record: usize) -> Option<usize> {
+    if record == start.record {
+        return Some(start.line);
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(SeekFrom::Start(start.offset)).ok()?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    let mut starts = vec![1usize];
-    let mut line = 1;
-    let mut quoted = false;
-    'read: loop {
+    let (mut line, mut current, mut quoted) = (start.line, start.record, false);
+    loop {
         let block = match reader.fill_buf() {
-            Ok([]) | Err(_) => break,
+            Ok([]) | Err(_) => return None,
             Ok(block) => block,
         };
         let length = block.len();
@@ -43,9 +38,9 @@ pub(crate) fn lines_of(path: &Path, records: &[usize]) -> Vec<Option<usize>> {
                 b'\n' => {
                     line += 1;
                     if !quoted {
-                        starts.push(line);
-                        if starts.len() > wanted_max + 1 {
-                            break 'read;
+                        current += 1;
+                        if current == record {
+                            return Some(line);
                         }
                     }
                 }
@@ -54,5 +49,4 @@ pub(crate) fn lines_of(path: &Path, records: &[usize]) -> Vec<Option<usize>> {
         }
         reader.consume(length);
     }
-    records.iter().map(|&r| starts.get(r).copied()).collect()
 }

@@ -20,11 +20,32 @@ use super::pieces::{first_record_end, Pieces};
 /// The workers parsing at once: these machines have two cores.
 const WORKERS: usize = 2;
 
-/// A piece to parse: its place in the file's order, its first byte's offset, its bytes.
-type Job = (usize, u64, Vec<u8>);
+/// A piece to parse.
+struct Job {
+    /// Its place in the file's order.
+    index: usize,
+    /// Its first byte's offset in the file.
+    offset: u64,
+    /// The line breaks before it that no other piece holds: the header's, for the first.
+    header_lines: u64,
+    bytes: Vec<u8>,
+}
+
+/// A parsed piece and where it stands in the file.
+pub(crate) struct Piece {
+    pub(crate) frame: DataFrame,
+    /// Its first byte's offset in the file, and its length.
+    pub(crate) offset: u64,
+    pub(crate) bytes: u64,
+    /// The line its first byte stands on.
+    pub(crate) first_line: u64,
+    /// Line breaks in it (inside quotes too), and in the header before it.
+    lines: u64,
+    header_lines: u64,
+}
 
 /// A parsed piece and the bytes of the file it covers, or why reading stopped.
-pub(crate) type ParsedPiece = Result<(DataFrame, u64), Unreadable>;
+pub(crate) type ParsedPiece = Result<Piece, Unreadable>;
 
 /// Why a piece could not be read.
 #[derive(Debug)]
@@ -35,6 +56,8 @@ pub(crate) enum Unreadable {
         at: u64,
         value: u8,
         column: usize,
+        /// The line it stands on (1-based).
+        line: u64,
     },
     Other(String),
 }
@@ -46,6 +69,8 @@ pub(crate) struct Parsing {
     waiting: BTreeMap<usize, ParsedPiece>,
     next: usize,
     finished: bool,
+    /// Line breaks in the pieces handed out so far.
+    lines: u64,
     /// The thread cutting the file; it gives the file's SHA-256 when asked for one.
     cutter: Option<JoinHandle<Option<String>>>,
 }
@@ -59,13 +84,17 @@ struct Parser {
 
 impl Parser {
     /// Parses `piece`, which starts `offset` bytes into the file.
-    fn parse(&self, piece: &[u8], offset: u64) -> ParsedPiece {
+    /// Parses `piece`, which starts `offset` bytes into the file after `header_lines`
+    /// line breaks of the header (the first piece) or none. Lines are counted within
+    /// the piece; `Parsing` adds the pieces before it.
+    fn parse(&self, piece: &[u8], offset: u64, header_lines: u64) -> ParsedPiece {
         if !validate_utf8(piece) {
             let valid = std::str::from_utf8(piece).map_or_else(|e| e.valid_up_to(), |_| 0);
             return Err(Unreadable::NotUtf8 {
                 at: offset + valid as u64,
                 value: piece.get(valid).copied().unwrap_or(0),
                 column: column_at(piece, valid),
+                line: header_lines + line_breaks(&piece[..valid]),
             });
         }
         read_chunk(
@@ -82,9 +111,20 @@ impl Parser {
             piece.len(),
             Some(0),
         )
-        .map(|frame| (frame, piece.len() as u64))
+        .map(|frame| Piece {
+            frame,
+            offset,
+            bytes: piece.len() as u64,
+            first_line: 0,
+            lines: line_breaks(piece),
+            header_lines,
+        })
         .map_err(|e| Unreadable::Other(e.to_string()))
     }
+}
+
+fn line_breaks(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// The column (0-based) of the record at `at` in `bytes`, which starts at a record.
@@ -139,10 +179,11 @@ pub(crate) fn start(
                 .lock()
                 .map_err(|_| ())
                 .and_then(|j| j.recv().map_err(|_| ()));
-            let Ok((index, offset, piece)) = job else {
+            let Ok(job) = job else {
                 return;
             };
-            if done.send((index, parser.parse(&piece, offset))).is_err() {
+            let parsed = parser.parse(&job.bytes, job.offset, job.header_lines);
+            if done.send((job.index, parsed)).is_err() {
                 return;
             }
         });
@@ -154,6 +195,7 @@ pub(crate) fn start(
         waiting: BTreeMap::new(),
         next: 0,
         finished: false,
+        lines: 0,
         cutter: Some(cutter),
     }
 }
@@ -181,13 +223,21 @@ fn cut(
             if let Some(hasher) = hasher.as_mut() {
                 hasher.update(&piece);
             }
+            let mut header_lines = 0;
             if index == 0 {
                 let header = first_record_end(&piece);
+                header_lines = line_breaks(&piece[..header]);
                 piece.drain(..header);
                 offset = header as u64;
             }
             let length = piece.len() as u64;
-            if work.send((index, offset, piece)).is_err() {
+            let job = Job {
+                index,
+                offset,
+                header_lines,
+                bytes: piece,
+            };
+            if work.send(job).is_err() {
                 return Ok(false);
             }
             offset += length;
@@ -205,6 +255,39 @@ fn cut(
     }
 }
 
+impl Parsing {
+    /// Puts a piece in its place among the lines of the file: its first line, or the
+    /// line of the byte that stopped it.
+    fn placed(&mut self, parsed: ParsedPiece) -> ParsedPiece {
+        match parsed {
+            Ok(mut piece) => {
+                self.lines += piece.header_lines;
+                piece.first_line = 1 + self.lines;
+                self.lines += piece.lines;
+                Ok(piece)
+            }
+            Err(Unreadable::NotUtf8 {
+                at,
+                value,
+                column,
+                line,
+            }) => {
+                self.finished = true;
+                Err(Unreadable::NotUtf8 {
+                    at,
+                    value,
+                    column,
+                    line: 1 + self.lines + line,
+                })
+            }
+            Err(other) => {
+                self.finished = true;
+                Err(other)
+            }
+        }
+    }
+}
+
 impl Iterator for Parsing {
     type Item = ParsedPiece;
 
@@ -215,10 +298,7 @@ impl Iterator for Parsing {
         loop {
             if let Some(parsed) = self.waiting.remove(&self.next) {
                 self.next += 1;
-                if parsed.is_err() {
-                    self.finished = true;
-                }
-                return Some(parsed);
+                return Some(self.placed(parsed));
             }
             match self.results.recv() {
                 Ok((index, parsed)) => {
@@ -276,10 +356,12 @@ mod tests {
     #[test]
     fn whole_records_give_the_projected_columns_as_text() {
         let piece = b"1,x,\"a note, with a comma\nand a line break\"\n2,,z\n3,y\n";
-        let (frame, bytes) = parser(&["id", "skip", "note"], &["id", "note"])
-            .parse(piece, 0)
+        let parsed = parser(&["id", "skip", "note"], &["id", "note"])
+            .parse(piece, 0, 0)
             .expect("parses");
-        assert_eq!(bytes, piece.len() as u64);
+        assert_eq!(parsed.bytes, piece.len() as u64);
+        assert_eq!(parsed.lines, 4, "every line break, quoted ones too");
+        let frame = parsed.frame;
         assert_eq!(
             frame.height(),
             3,
@@ -303,22 +385,35 @@ mod tests {
 
     #[test]
     fn a_row_longer_than_the_header_is_truncated() {
-        let (frame, _) = parser(&["id", "note"], &["id", "note"])
-            .parse(b"1,a,extra\n", 0)
-            .expect("parses");
+        let frame = parser(&["id", "note"], &["id", "note"])
+            .parse(b"1,a,extra\n", 0, 0)
+            .expect("parses")
+            .frame;
         assert_eq!(cells(&frame, "note"), vec![Some("a".into())]);
     }
 
     #[test]
     fn bytes_that_are_not_utf8_are_found_before_parsing() {
         let piece = b"1,ok\n2,caf\xe9\n";
-        match parser(&["id", "note"], &["note"]).parse(piece, 100) {
-            Err(Unreadable::NotUtf8 { at, value, column }) => {
+        match parser(&["id", "note"], &["note"]).parse(piece, 100, 1) {
+            Err(Unreadable::NotUtf8 {
+                at,
+                value,
+                column,
+                line,
+            }) => {
                 assert_eq!(at, 100 + 10, "the offset of the bad byte in the file");
+                assert_eq!(
+                    line, 2,
+                    "one header line break and one in the piece before it"
+                );
                 assert_eq!(value, 0xE9);
                 assert_eq!(column, 1);
             }
-            other => panic!("expected NotUtf8, got {:?}", other.map(|(f, _)| f.height())),
+            other => panic!(
+                "expected NotUtf8, got {:?}",
+                other.map(|p| p.frame.height())
+            ),
         }
     }
 }

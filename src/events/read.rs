@@ -12,7 +12,7 @@ use polars::prelude::*;
 use crate::error::{Error, Location, Problem};
 
 use super::dates::Date;
-use super::lines::line_at;
+use super::lines::PieceStart;
 use super::parse::{self, Unreadable};
 use super::progress::Progress;
 use super::rows::{acled, ucdp, Cells, Index, Owned};
@@ -63,7 +63,13 @@ impl ExportKind {
 pub(crate) struct BadRow {
     pub(crate) record: usize,
     pub(crate) reason: String,
+    /// Where the piece holding it starts, for the first [`LISTED`] (their lines are
+    /// found from there).
+    pub(crate) piece: Option<PieceStart>,
 }
+
+/// How many left-out rows are listed with their lines; the rest are counted.
+pub(crate) const LISTED: usize = 10;
 
 /// What reading an export found: its kind, its data rows, the events passed on and
 /// the rows left out.
@@ -213,16 +219,23 @@ pub(crate) fn read(
         }
     }
     let unreadable = |why: Unreadable| match why {
-        Unreadable::NotUtf8 { at, value, column } => Error::Data(vec![Problem::new(
+        Unreadable::NotUtf8 {
+            value,
+            column,
+            line,
+            ..
+        } => Error::Data(vec![Problem::new(
             format!("byte 0x{value:02X} is not UTF-8"),
             Location::cell(
                 &file,
-                line_at(path, at),
+                line as usize,
                 column + 1,
                 columns.get(column).map_or("", String::as_str),
             ),
         )
-        .help("save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)")]),
+        .help(
+            "save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)",
+        )]),
         Unreadable::Other(message) => file_problem(
             &file,
             format!("cannot parse the CSV: {message}"),
@@ -235,11 +248,16 @@ pub(crate) fn read(
     let mut progress = Progress::start(path);
     let mut parsing = parse::start(handle, head, &columns, &wanted, with_hash);
     for piece in parsing.by_ref() {
-        let (frame, bytes) = piece.map_err(&unreadable)?;
+        let piece = piece.map_err(&unreadable)?;
+        let start = PieceStart {
+            offset: piece.offset,
+            line: piece.first_line as usize,
+            record: reading.rows + 1,
+        };
         reading
-            .batch(&frame, &names, sink)
+            .batch(&piece.frame, &names, start, sink)
             .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
-        progress.advance(bytes, reading.rows);
+        progress.advance(piece.bytes, reading.rows);
     }
     progress.finish();
     let mut export = reading.finish(sink);
@@ -279,6 +297,7 @@ impl Reading {
         &mut self,
         frame: &DataFrame,
         wanted: &[&str],
+        start: PieceStart,
         sink: &mut dyn FnMut(&EventRef),
     ) -> PolarsResult<()> {
         // One iterator per column, advanced together: the cells are borrowed, never
@@ -313,9 +332,11 @@ impl Reading {
             let fields = match parsed {
                 Ok(fields) => fields,
                 Err(reason) => {
+                    let piece = (self.bad.len() < LISTED).then_some(start);
                     self.bad.push(BadRow {
                         record: self.rows,
                         reason,
+                        piece,
                     });
                     continue;
                 }

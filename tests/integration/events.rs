@@ -702,3 +702,35 @@ fn windows_line_endings() {
     assert_eq!(r["large_attacks"].as_u64(), Some(1));
     assert!(run.stderr.contains("0 rows left out"), "{run:?}");
 }
+
+#[test]
+fn a_byte_that_is_not_utf8_deep_in_a_large_file_keeps_its_line() {
+    // Pieces after the first count their lines from the pieces before them.
+    let fixture = Fixture::basic_with_real_groups();
+    let padding = "x".repeat(300);
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n",
+    );
+    let bad = 50_000u64;
+    for record in 1..=60_000u64 {
+        let marker = if record == bad { "\u{1}" } else { "" };
+        writeln!(
+            text,
+            "MLI{record},2025-01-01,2025,Military Forces of Mali (2021-),,,,Mali,1,\"note {record}\nsecond line{marker} {padding}\""
+        )
+        .expect("write");
+    }
+    // Latin-1 é where the marker stands: the way a spreadsheet re-save breaks a file.
+    let bytes: Vec<u8> = text
+        .into_bytes()
+        .into_iter()
+        .map(|b| if b == 1 { 0xE9 } else { b })
+        .collect();
+    assert!(bytes.len() > 2 * (8 << 20), "{} bytes", bytes.len());
+    fixture.write("latin1.csv", &bytes);
+    // Record r takes lines 2r and 2r + 1; the byte is on the second.
+    let at = format!("latin1.csv:{}:10 (column `notes`)", 2 * bad + 1);
+    fixture
+        .run(&["events", &fixture.path("latin1.csv").display().to_string()])
+        .fails(1, &["byte 0xE9 is not UTF-8", &at]);
+}
