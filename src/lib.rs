@@ -6,7 +6,8 @@
 //! (or through the binary itself). Layers, each using only those below it: `error`,
 //! `units` and `numbers`; the domain (`data`, `uncertainty`, `metrics`, `events`,
 //! `claims`); `workspace` (a run's inputs, loaded once); `render` and `report` (text
-//! out); `cmd` (one thin shell per command); `config` and `cli`.
+//! out); `cli`, `config` and `selection` (the flags); `cmd` (one thin shell per
+//! command). The README's Layout says what each holds.
 
 mod claims;
 pub mod cli;
