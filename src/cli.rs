@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::events::dates::DateOrder;
 use crate::metrics::Metric;
 use crate::render::Format;
 use crate::units::Units;
@@ -120,6 +121,19 @@ pub(crate) struct EventsArgs {
     /// Output format: `table` (terminal), `markdown`, or tidy `csv` / `json`.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) dates: DateArgs,
+}
+
+/// How slash dates in an export are read.
+#[derive(Debug, Args)]
+pub(crate) struct DateArgs {
+    /// The order of slash dates (`11/30/2020`) when the export cannot tell it: `mdy`
+    /// (month first, US) or `dmy` (day first). By default a date with a field above 12
+    /// decides, and UCDP's website export is month first.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub(crate) date_order: Option<DateOrder>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +188,9 @@ pub(crate) struct CheckArgs {
     /// row per claim.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) dates: DateArgs,
 }
 
 /// An event export joined with the datasets, for the event metrics.
@@ -188,6 +205,11 @@ pub(crate) struct EventSourceArgs {
     /// large-scale attack.
     #[arg(long, value_name = "N", default_value_t = 20, requires = "events")]
     pub(crate) large: u32,
+
+    /// With --events: the order of slash dates when the export cannot tell it, `mdy`
+    /// or `dmy` (see `events --help`).
+    #[arg(long, value_enum, value_name = "ORDER", requires = "events")]
+    pub(crate) date_order: Option<DateOrder>,
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +265,19 @@ impl ValueEnum for Format {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.id()))
+    }
+}
+
+impl ValueEnum for DateOrder {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[DateOrder::Mdy, DateOrder::Dmy]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            DateOrder::Mdy => PossibleValue::new("mdy").help("Month first: 11/30/2020"),
+            DateOrder::Dmy => PossibleValue::new("dmy").help("Day first: 30/11/2020"),
+        })
     }
 }
 

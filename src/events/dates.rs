@@ -1,11 +1,69 @@
 //! The date formats event exports come in: ISO `2025-05-16`, ACLED's `16 May 2025` and
-//! `9-May-20`, and UCDP's website `10/06/2023 00:00:00` (day first).
+//! `9-May-20`, and slash dates, whose order of day and month only the file can tell:
+//! UCDP's website export writes `10/06/2023 00:00:00` month first (6 October), a US
+//! spreadsheet `11/30/2020`, a European one `30/11/2020`. Two-digit years follow
+//! ACLED's range: its data starts in 1997, so `97` to `99` are 1997 to 1999 and the
+//! rest 2000 onwards.
 
 /// A calendar date as (year, month, day): ordered as dates are.
 pub(crate) type Date = (i32, u32, u32);
 
-/// The date, or `None` when it is none of the known formats.
-pub(crate) fn parse(text: &str) -> Option<Date> {
+/// Which comes first in a slash date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateOrder {
+    /// Month first: `11/30/2020` (US spreadsheets, UCDP's website export).
+    Mdy,
+    /// Day first: `30/11/2020` (most of Europe).
+    Dmy,
+}
+
+impl DateOrder {
+    /// How messages name it.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            DateOrder::Mdy => "month-first",
+            DateOrder::Dmy => "day-first",
+        }
+    }
+}
+
+/// The two leading numbers of a slash date (`11/30/2020` -> 11, 30), or `None` for any
+/// other form.
+fn slash_fields(text: &str) -> Option<(u32, u32)> {
+    let date = text.split_whitespace().next()?;
+    let (a, b, _) = three(date.split('/'))?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// What a slash date says of the order: a first field above 12 is a day, a second
+/// field above 12 is a day; `None` when both could be months (or it is no slash date).
+pub(crate) fn evidence(text: &str) -> Option<DateOrder> {
+    match slash_fields(text)? {
+        (a, b) if a > 12 && b <= 12 => Some(DateOrder::Dmy),
+        (a, b) if b > 12 && a <= 12 => Some(DateOrder::Mdy),
+        _ => None,
+    }
+}
+
+/// Whether a date is a slash date whose order only the rest of the file can tell.
+pub(crate) fn ambiguous(text: &str) -> bool {
+    slash_fields(text).is_some_and(|(a, b)| a <= 12 && b <= 12)
+}
+
+/// A year of two or four digits.
+fn full_year(text: &str) -> Option<i32> {
+    let year: i32 = text.parse().ok()?;
+    match text.len() {
+        2 if year >= 97 => Some(1900 + year),
+        2 => Some(2000 + year),
+        4 => Some(year),
+        _ => None,
+    }
+}
+
+/// The date, or `None` when it is none of the known formats; a slash date needs its
+/// `order` (`None` without one).
+pub(crate) fn parse(text: &str, order: Option<DateOrder>) -> Option<Date> {
     let text = text.trim();
     // The common case first, without splitting: exactly "2025-05-16".
     if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() {
@@ -25,17 +83,15 @@ pub(crate) fn parse(text: &str) -> Option<Date> {
         return Some(iso);
     }
     if date.contains('/') {
-        let (d, m, y) = three(date.split('/'))?;
-        return checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let (a, b, y) = three(date.split('/'))?;
+        let (d, m) = match order? {
+            DateOrder::Mdy => (b, a),
+            DateOrder::Dmy => (a, b),
+        };
+        return checked(full_year(y)?, m.parse().ok()?, d.parse().ok()?);
     }
     if let Some((d, m, y)) = three(text.split([' ', '-']).filter(|w| !w.is_empty())) {
-        let year: i32 = y.parse().ok()?;
-        let year = match y.len() {
-            2 => 2000 + year,
-            4 => year,
-            _ => return None,
-        };
-        return checked(year, month(m)?, d.parse().ok()?);
+        return checked(full_year(y)?, month(m)?, d.parse().ok()?);
     }
     None
 }
@@ -119,14 +175,17 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{ambiguous, evidence, DateOrder};
+
+    fn parse(text: &str) -> Option<super::Date> {
+        super::parse(text, None)
+    }
 
     #[test]
     fn the_formats_exports_use() {
         assert_eq!(parse("2025-05-16"), Some((2025, 5, 16)));
         assert_eq!(parse("16 May 2025"), Some((2025, 5, 16)));
         assert_eq!(parse("9-May-20"), Some((2020, 5, 9)));
-        assert_eq!(parse("10/06/2023 00:00:00"), Some((2023, 6, 10)));
         assert_eq!(parse("2024-02-29"), Some((2024, 2, 29)));
         for bad in [
             "",
@@ -140,6 +199,41 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn two_digit_years_follow_acleds_range() {
+        assert_eq!(parse("9-May-97"), Some((1997, 5, 9)));
+        assert_eq!(parse("9-May-99"), Some((1999, 5, 9)));
+        assert_eq!(parse("9-May-00"), Some((2000, 5, 9)));
+        assert_eq!(parse("9-May-20"), Some((2020, 5, 9)));
+        assert_eq!(parse("9-May-96"), Some((2096, 5, 9)));
+    }
+
+    #[test]
+    fn slash_dates_follow_the_order_given() {
+        use DateOrder::{Dmy, Mdy};
+        let with = |text, order| super::parse(text, Some(order));
+        // UCDP's website export: month first.
+        assert_eq!(with("10/06/2023 00:00:00", Mdy), Some((2023, 10, 6)));
+        assert_eq!(with("10/06/2023 00:00:00", Dmy), Some((2023, 6, 10)));
+        assert_eq!(with("11/30/2020", Mdy), Some((2020, 11, 30)));
+        assert_eq!(with("11/30/2020", Dmy), None, "no 11th day of month 30");
+        assert_eq!(with("30/11/2020", Dmy), Some((2020, 11, 30)));
+        assert_eq!(with("5/9/99", Dmy), Some((1999, 9, 5)));
+        // Without an order, a slash date is no date.
+        assert_eq!(parse("30/11/2020"), None);
+    }
+
+    #[test]
+    fn evidence_of_the_order() {
+        assert_eq!(evidence("11/30/2020"), Some(DateOrder::Mdy));
+        assert_eq!(evidence("30/11/2020 00:00:00"), Some(DateOrder::Dmy));
+        assert_eq!(evidence("10/06/2023"), None);
+        assert_eq!(evidence("2023-10-06"), None);
+        assert!(ambiguous("10/06/2023 00:00:00"));
+        assert!(!ambiguous("30/11/2020"));
+        assert!(!ambiguous("2023-10-06"));
     }
 
     #[test]

@@ -8,9 +8,10 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::counts::{Counts, LeftOut};
+use super::dates::DateOrder;
 use super::lines::line_of;
 use super::matching::Matcher;
-use super::read::{read, LISTED};
+use super::read::{read, ReadOptions, LISTED};
 use super::tally::Tallies;
 
 /// What to count from an export.
@@ -27,6 +28,8 @@ pub(crate) struct Request {
     pub(crate) strict: bool,
     /// Hash the file's bytes as they are read (for a report's stamp).
     pub(crate) hash: bool,
+    /// The order of slash dates, when the user gives it (`--date-order`).
+    pub(crate) date_order: Option<DateOrder>,
 }
 
 /// Reads the export once and counts everything `request` asks for.
@@ -44,9 +47,12 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     }
     let thresholds = request.thresholds.clone();
     let mut tallies = Tallies::new(&matcher, &thresholds);
-    let mut export = read(path, request.kinds, request.hash, &mut |event| {
-        tallies.add(event)
-    })?;
+    let options = ReadOptions {
+        kinds: request.kinds,
+        hash: request.hash,
+        date_order: request.date_order,
+    };
+    let mut export = read(path, &options, &mut |event| tallies.add(event))?;
     let tallied = tallies.finish();
     let name = path
         .file_name()

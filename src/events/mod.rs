@@ -11,6 +11,7 @@ mod parse;
 mod pieces;
 mod progress;
 pub(crate) mod read;
+mod reading;
 mod rows;
 pub(crate) mod tally;
 

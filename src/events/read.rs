@@ -7,15 +7,13 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use polars::prelude::*;
-
 use crate::error::{Error, Location, Problem};
 
-use super::dates::Date;
-use super::lines::PieceStart;
+use super::dates::{Date, DateOrder};
 use super::parse::{self, Unreadable};
 use super::progress::Progress;
-use super::rows::{acled, ucdp, Cells, Index, Owned};
+use super::reading::Reading;
+use super::rows::Index;
 use super::tally::EventRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +63,18 @@ pub(crate) struct BadRow {
     pub(crate) reason: String,
     /// Where the piece holding it starts, for the first [`LISTED`] (their lines are
     /// found from there).
-    pub(crate) piece: Option<PieceStart>,
+    pub(crate) piece: Option<super::lines::PieceStart>,
+}
+
+/// How an export is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ReadOptions {
+    /// Read ACLED's `sub_event_type` (parsing a column costs time).
+    pub(crate) kinds: bool,
+    /// Hash the file's bytes as they are read.
+    pub(crate) hash: bool,
+    /// The order of slash dates, when the user gives it.
+    pub(crate) date_order: Option<DateOrder>,
 }
 
 /// How many left-out rows are listed with their lines; the rest are counted.
@@ -195,10 +204,10 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
 /// is read on to the end (hashing the bytes `with_hash`).
 pub(crate) fn read(
     path: &Path,
-    with_kinds: bool,
-    with_hash: bool,
+    options: &ReadOptions,
     sink: &mut dyn FnMut(&EventRef),
 ) -> Result<Export, Error> {
+    let (with_kinds, with_hash) = (options.kinds, options.hash);
     let file = path.display().to_string();
     let mut handle =
         std::fs::File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
@@ -244,146 +253,34 @@ pub(crate) fn read(
     };
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-    let mut reading = Reading::new(kind, Index::new(&positions));
+    // UCDP's website export writes its dates month first by its layout.
+    let layout_order = (kind == ExportKind::Ucdp { website: true }).then_some(DateOrder::Mdy);
+    let order = options.date_order.or(layout_order);
+    let mut reading = Reading::new(kind, Index::new(&positions), order);
     let mut progress = Progress::start(path);
     let mut parsing = parse::start(handle, head, &columns, &wanted, with_hash);
     for piece in parsing.by_ref() {
         let piece = piece.map_err(&unreadable)?;
-        let start = PieceStart {
-            offset: piece.offset,
-            line: piece.first_line as usize,
-            record: reading.rows + 1,
-        };
+        let place = (piece.offset, piece.first_line as usize);
         reading
-            .batch(&piece.frame, &names, start, sink)
+            .add(piece.frame, &names, place, sink)
             .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
         progress.advance(piece.bytes, reading.rows);
     }
     progress.finish();
+    if reading.undecided() {
+        let column = if matches!(kind, ExportKind::Ucdp { .. }) {
+            "date_start"
+        } else {
+            "event_date"
+        };
+        return Err(Error::Data(vec![Problem::new(
+            format!("the slash dates of {column} never say whether the month or the day comes first (no field above 12)"),
+            Location::file(&file),
+        )
+        .help("give the order: --date-order mdy (US, 11/30/2020) or --date-order dmy (30/11/2020)")]));
+    }
     let mut export = reading.finish(sink);
     export.hash = parsing.hash();
     Ok(export)
-}
-
-/// What reading has found so far, carried from one batch to the next.
-struct Reading {
-    kind: ExportKind,
-    index: Index,
-    rows: usize,
-    events: usize,
-    bad: Vec<BadRow>,
-    /// Monadic ACLED has one row per actor: events are held until every row is read.
-    monadic: Vec<Owned>,
-    monadic_index: HashMap<String, usize>,
-    span: Option<(Date, Date)>,
-}
-
-impl Reading {
-    fn new(kind: ExportKind, index: Index) -> Reading {
-        Reading {
-            kind,
-            index,
-            rows: 0,
-            events: 0,
-            bad: Vec::new(),
-            monadic: Vec::new(),
-            monadic_index: HashMap::new(),
-            span: None,
-        }
-    }
-
-    /// Counts one batch of rows, whose columns are `wanted` in that order.
-    fn batch(
-        &mut self,
-        frame: &DataFrame,
-        wanted: &[&str],
-        start: PieceStart,
-        sink: &mut dyn FnMut(&EventRef),
-    ) -> PolarsResult<()> {
-        // One iterator per column, advanced together: the cells are borrowed, never
-        // copied, and the iterators are all of one type (no dynamic dispatch per cell).
-        let mut columns = Vec::with_capacity(wanted.len());
-        for name in wanted {
-            columns.push(frame.column(name)?.str()?);
-        }
-        let mut cells: Vec<_> = columns.iter().map(|c| c.iter()).collect();
-        let index = &self.index;
-        let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
-        let mut actors: Vec<&str> = Vec::new();
-        for _ in 0..frame.height() {
-            self.rows += 1;
-            for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
-                *slot = column
-                    .next()
-                    .flatten()
-                    // ASCII trimming: exports pad with spaces, and it is byte-fast.
-                    .map(str::trim_ascii)
-                    .filter(|v| !v.is_empty() && *v != "NA");
-            }
-            actors.clear();
-            let cells = Cells { row: &row, index };
-            let parsed = match self.kind {
-                _ if row.iter().all(Option::is_none) => {
-                    Err("an empty line (every needed cell is empty)".to_string())
-                }
-                ExportKind::Acled { .. } => acled(&cells, &mut actors),
-                ExportKind::Ucdp { website } => ucdp(&cells, website, &mut actors),
-            };
-            let fields = match parsed {
-                Ok(fields) => fields,
-                Err(reason) => {
-                    let piece = (self.bad.len() < LISTED).then_some(start);
-                    self.bad.push(BadRow {
-                        record: self.rows,
-                        reason,
-                        piece,
-                    });
-                    continue;
-                }
-            };
-            self.span = Some(match self.span {
-                None => (fields.date, fields.date),
-                Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
-            });
-            if self.kind != (ExportKind::Acled { monadic: true }) {
-                self.events += 1;
-                sink(&fields.with(&actors));
-                continue;
-            }
-            let id = cells.get(index.id).unwrap_or_default();
-            match self.monadic_index.get(id) {
-                Some(&i) => {
-                    let existing = &mut self.monadic[i];
-                    for actor in &actors {
-                        if !existing.actors.iter().any(|a| a == actor) {
-                            existing.actors.push(actor.to_string());
-                        }
-                    }
-                }
-                None => {
-                    self.monadic_index
-                        .insert(id.to_string(), self.monadic.len());
-                    self.monadic.push(Owned::new(&fields, &actors));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Passes on the monadic events held back, and says what was read.
-    fn finish(mut self, sink: &mut dyn FnMut(&EventRef)) -> Export {
-        for owned in &self.monadic {
-            let refs: Vec<&str> = owned.actors.iter().map(String::as_str).collect();
-            self.events += 1;
-            sink(&owned.fields.borrowed(&owned.country, &refs));
-        }
-        Export {
-            kind: self.kind,
-            rows: self.rows,
-            events: self.events,
-            bad: self.bad,
-            span: self.span,
-            hash: None,
-        }
-    }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::dates::{self, Date};
+use super::dates::{self, Date, DateOrder};
 use super::tally::EventRef;
 
 /// The parsed fields of a row, before its actors are attached.
@@ -136,6 +136,10 @@ impl Index {
 pub(super) struct Cells<'r, 'a> {
     pub(super) row: &'r [Option<&'a str>],
     pub(super) index: &'r Index,
+    /// The order of slash dates, once known.
+    pub(super) order: Option<DateOrder>,
+    /// Whether that order was told by the file's own dates (not given or by layout).
+    pub(super) order_from_rows: bool,
 }
 
 impl<'a> Cells<'_, 'a> {
@@ -148,8 +152,21 @@ impl<'a> Cells<'_, 'a> {
         let when = self
             .get(self.index.date)
             .ok_or_else(|| format!("no {date_column}"))?;
-        let date = dates::parse(when).ok_or_else(|| {
-            format!("{date_column} \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)")
+        let date = dates::parse(when, self.order).ok_or_else(|| match self.order {
+            Some(order) if when.contains('/') => {
+                let by = if self.order_from_rows {
+                    "as the file's other dates show"
+                } else {
+                    "as given"
+                };
+                format!(
+                    "{date_column} \"{when}\" is not a date in {} order ({by})",
+                    order.describe()
+                )
+            }
+            _ => format!(
+                "{date_column} \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)"
+            ),
         })?;
         let year = match self.get(self.index.year) {
             Some(text) => text

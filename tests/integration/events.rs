@@ -352,7 +352,8 @@ fn file_level_problems() {
 
 #[test]
 fn the_ucdp_website_export() {
-    // 47 columns: best_est/low_est/high_est, day-first dates, a trailing comma on every data line.
+    // 47 columns: best_est/low_est/high_est, month-first dates (10/06/2023 is 6 October),
+    // a trailing comma on every data line.
     let fixture = Fixture::basic_with_real_groups();
     let file = fixture.dir.path().join("ucdp-web.csv");
     let text = "id,year,type_of_violence,side_a,side_b,country,date_start,date_end,best_est,high_est,low_est\n\
@@ -376,7 +377,7 @@ fn the_ucdp_website_export() {
     );
     assert!(
         run.stderr
-            .contains("UCDP GED website export, 2 rows from 2023-06-10 to 2023-07-01, 2 events used, 0 rows left out"),
+            .contains("UCDP GED website export, 2 rows from 2023-01-07 to 2023-10-06, 2 events used, 0 rows left out"),
         "{run:?}"
     );
 }
@@ -733,4 +734,94 @@ fn a_byte_that_is_not_utf8_deep_in_a_large_file_keeps_its_line() {
     fixture
         .run(&["events", &fixture.path("latin1.csv").display().to_string()])
         .fails(1, &["byte 0xE9 is not UTF-8", &at]);
+}
+
+/// An ACLED export re-saved by a spreadsheet: `event_date` as slash dates.
+fn resaved(dates: &[&str]) -> String {
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\n",
+    );
+    for (i, date) in dates.iter().enumerate() {
+        let year = match date.rsplit('/').next().expect("a year") {
+            "99" => "1999",
+            year => year,
+        };
+        writeln!(
+            text,
+            "MLI{i},{date},{year},JNIM: Group for Support of Islam and Muslims,,Civilians (Mali),,Mali,1"
+        )
+        .expect("write");
+    }
+    text
+}
+
+#[test]
+fn slash_dates_are_read_in_the_order_the_file_shows() {
+    let fixture = Fixture::basic_with_real_groups();
+    let count = |name: &str, text: &str, extra: &[&str]| {
+        fixture.write(name, text);
+        let path = fixture.path(name).display().to_string();
+        let mut args = vec!["events", path.as_str(), "--by", "month", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = fixture.run(&args);
+        let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+        let months: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{}={}", r["period"].as_str().expect("period"), r["events"]))
+            .collect();
+        (months, run.stderr.clone())
+    };
+    // US: 11/30/2020 says month first, so 03/04/2020 is 4 March.
+    let (months, stderr) = count("us.csv", &resaved(&["03/04/2020", "11/30/2020"]), &[]);
+    assert_eq!(months, ["2020-03=1", "2020-11=1"], "{stderr}");
+    assert!(
+        stderr.contains("2 events used, 0 rows left out"),
+        "{stderr}"
+    );
+    // Europe: 30/11/2020 says day first, so 03/04/2020 is 3 April; the deciding date
+    // may come late in the file.
+    let (months, _) = count(
+        "eu.csv",
+        &resaved(&["03/04/2020", "05/06/2020", "30/11/2020"]),
+        &[],
+    );
+    assert_eq!(months, ["2020-04=1", "2020-06=1", "2020-11=1"]);
+    // A date that contradicts the order the file showed is a row left out, said.
+    let (months, stderr) = count("mixed.csv", &resaved(&["30/11/2020", "11/30/2020"]), &[]);
+    assert_eq!(months, ["2020-11=1"]);
+    assert!(
+        stderr.contains("event_date \"11/30/2020\" is not a date in day-first order (as the file's other dates show)"),
+        "{stderr}"
+    );
+    // Two-digit years: ACLED's data starts in 1997.
+    let (months, _) = count("short.csv", &resaved(&["13/05/99"]), &[]);
+    assert_eq!(months, ["1999-05=1"]);
+}
+
+#[test]
+fn a_file_whose_date_order_cannot_be_told_asks_for_it() {
+    let fixture = Fixture::basic_with_real_groups();
+    fixture.write("undecided.csv", resaved(&["03/04/2020", "05/06/2020"]));
+    let path = fixture.path("undecided.csv").display().to_string();
+    fixture.run(&["events", &path]).fails(
+        1,
+        &[
+            "undecided.csv",
+            "never say whether the month or the day comes first",
+            "--date-order mdy",
+        ],
+    );
+    let run = fixture.run(&[
+        "events",
+        &path,
+        "--date-order",
+        "dmy",
+        "--by",
+        "month",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let periods: Vec<&str> = rows.iter().filter_map(|r| r["period"].as_str()).collect();
+    assert_eq!(periods, ["2020-04", "2020-06"]);
 }

@@ -1,0 +1,215 @@
+//! Counting the parsed pieces in file order: each row read by role, checked, and passed
+//! on as an event or set aside with its reason; monadic ACLED rows joined into events;
+//! and pieces held back while the file has not yet told the order of its slash dates.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use super::dates::{self, Date, DateOrder};
+use super::lines::PieceStart;
+use super::read::{BadRow, Export, ExportKind, LISTED};
+use super::rows::{acled, ucdp, Cells, Index, Owned};
+use super::tally::EventRef;
+
+/// What reading has found so far, carried from one batch to the next.
+pub(super) struct Reading {
+    kind: ExportKind,
+    index: Index,
+    pub(super) rows: usize,
+    events: usize,
+    bad: Vec<BadRow>,
+    /// Monadic ACLED has one row per actor: events are held until every row is read.
+    monadic: Vec<Owned>,
+    monadic_index: HashMap<String, usize>,
+    span: Option<(Date, Date)>,
+    /// The rows received so far, counted or held.
+    received: usize,
+    /// The order of slash dates: given, known from the layout, or told by the first
+    /// date with a field above 12; `None` until then.
+    order: Option<DateOrder>,
+    /// Whether `order` came from the rows themselves (and so may be contradicted).
+    order_from_rows: bool,
+    /// Pieces whose slash dates wait for the order, in file order.
+    held: Vec<(DataFrame, PieceStart)>,
+}
+
+impl Reading {
+    pub(super) fn new(kind: ExportKind, index: Index, order: Option<DateOrder>) -> Reading {
+        Reading {
+            kind,
+            index,
+            received: 0,
+            order,
+            order_from_rows: false,
+            held: Vec::new(),
+            rows: 0,
+            events: 0,
+            bad: Vec::new(),
+            monadic: Vec::new(),
+            monadic_index: HashMap::new(),
+            span: None,
+        }
+    }
+
+    /// Takes one parsed piece, whose columns are `wanted` in that order and whose first
+    /// byte is at `offset` on `line`: counts it, or holds it while its slash dates wait
+    /// for the file to tell their order.
+    pub(super) fn add(
+        &mut self,
+        frame: DataFrame,
+        wanted: &[&str],
+        (offset, line): (u64, usize),
+        sink: &mut dyn FnMut(&EventRef),
+    ) -> PolarsResult<()> {
+        let start = PieceStart {
+            offset,
+            line,
+            record: self.received + 1,
+        };
+        self.received += frame.height();
+        let mut ambiguous = false;
+        if self.order.is_none() {
+            let (order, undecided) = self.scan_dates(&frame, wanted)?;
+            self.order = order;
+            self.order_from_rows = order.is_some();
+            ambiguous = undecided;
+        }
+        if self.order.is_none() && (ambiguous || !self.held.is_empty()) {
+            self.held.push((frame, start));
+            return Ok(());
+        }
+        for (held, at) in std::mem::take(&mut self.held) {
+            self.batch(&held, wanted, at, sink)?;
+        }
+        self.batch(&frame, wanted, start, sink)
+    }
+
+    /// What a piece's dates say of the order of slash dates: the order when one has a
+    /// field above 12, and whether any could be read either way.
+    fn scan_dates(
+        &self,
+        frame: &DataFrame,
+        wanted: &[&str],
+    ) -> PolarsResult<(Option<DateOrder>, bool)> {
+        let Some(at) = self.index.date else {
+            return Ok((None, false));
+        };
+        let mut ambiguous = false;
+        for date in frame.column(wanted[at])?.str()?.iter().flatten() {
+            if !date.as_bytes().contains(&b'/') {
+                continue;
+            }
+            if let Some(order) = dates::evidence(date) {
+                return Ok((Some(order), false));
+            }
+            ambiguous |= dates::ambiguous(date);
+        }
+        Ok((None, ambiguous))
+    }
+
+    /// The slash dates never said their order: the pieces held wait for `--date-order`.
+    pub(super) fn undecided(&self) -> bool {
+        !self.held.is_empty()
+    }
+
+    /// Counts one batch of rows, whose columns are `wanted` in that order.
+    fn batch(
+        &mut self,
+        frame: &DataFrame,
+        wanted: &[&str],
+        start: PieceStart,
+        sink: &mut dyn FnMut(&EventRef),
+    ) -> PolarsResult<()> {
+        // One iterator per column, advanced together: the cells are borrowed, never
+        // copied, and the iterators are all of one type (no dynamic dispatch per cell).
+        let mut columns = Vec::with_capacity(wanted.len());
+        for name in wanted {
+            columns.push(frame.column(name)?.str()?);
+        }
+        let mut cells: Vec<_> = columns.iter().map(|c| c.iter()).collect();
+        let index = &self.index;
+        let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
+        let mut actors: Vec<&str> = Vec::new();
+        for _ in 0..frame.height() {
+            self.rows += 1;
+            for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
+                *slot = column
+                    .next()
+                    .flatten()
+                    // ASCII trimming: exports pad with spaces, and it is byte-fast.
+                    .map(str::trim_ascii)
+                    .filter(|v| !v.is_empty() && *v != "NA");
+            }
+            actors.clear();
+            let cells = Cells {
+                row: &row,
+                index,
+                order: self.order,
+                order_from_rows: self.order_from_rows,
+            };
+            let parsed = match self.kind {
+                _ if row.iter().all(Option::is_none) => {
+                    Err("an empty line (every needed cell is empty)".to_string())
+                }
+                ExportKind::Acled { .. } => acled(&cells, &mut actors),
+                ExportKind::Ucdp { website } => ucdp(&cells, website, &mut actors),
+            };
+            let fields = match parsed {
+                Ok(fields) => fields,
+                Err(reason) => {
+                    let piece = (self.bad.len() < LISTED).then_some(start);
+                    self.bad.push(BadRow {
+                        record: self.rows,
+                        reason,
+                        piece,
+                    });
+                    continue;
+                }
+            };
+            self.span = Some(match self.span {
+                None => (fields.date, fields.date),
+                Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
+            });
+            if self.kind != (ExportKind::Acled { monadic: true }) {
+                self.events += 1;
+                sink(&fields.with(&actors));
+                continue;
+            }
+            let id = cells.get(index.id).unwrap_or_default();
+            match self.monadic_index.get(id) {
+                Some(&i) => {
+                    let existing = &mut self.monadic[i];
+                    for actor in &actors {
+                        if !existing.actors.iter().any(|a| a == actor) {
+                            existing.actors.push(actor.to_string());
+                        }
+                    }
+                }
+                None => {
+                    self.monadic_index
+                        .insert(id.to_string(), self.monadic.len());
+                    self.monadic.push(Owned::new(&fields, &actors));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Passes on the monadic events held back, and says what was read.
+    pub(super) fn finish(mut self, sink: &mut dyn FnMut(&EventRef)) -> Export {
+        for owned in &self.monadic {
+            let refs: Vec<&str> = owned.actors.iter().map(String::as_str).collect();
+            self.events += 1;
+            sink(&owned.fields.borrowed(&owned.country, &refs));
+        }
+        Export {
+            kind: self.kind,
+            rows: self.rows,
+            events: self.events,
+            bad: self.bad,
+            span: self.span,
+            hash: None,
+        }
+    }
+}
