@@ -10,6 +10,13 @@ use super::EventQuery;
 /// export does not cover the query's months, or has no event at all in one of its
 /// countries in them.
 pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), String> {
+    if let Some(why) = counts.unavailable(q.measure) {
+        return Err(format!(
+            "{}: {} is not available: {why}",
+            counts.file,
+            q.measure.id()
+        ));
+    }
     let period = q.period();
     let fmt = |(y, m, d): Date| format!("{y}-{m:02}-{d:02}");
     let Some((first, last)) = counts.span() else {

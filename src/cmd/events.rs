@@ -5,7 +5,7 @@
 use crate::config::{Config, EventsConfig};
 use crate::error::Error;
 use crate::outcome::Outcome;
-use crate::render::events::{csv, describe, markdown, terminal};
+use crate::render::events::{csv, describe, markdown, remarks, terminal};
 use crate::render::Format;
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
@@ -28,16 +28,18 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
     };
     let rows = counts.rows(options.by_month);
     let summary = format!("{}: {}", counts.file, describe(counts));
+    let remarks = remarks(counts);
     let outcome = match options.format {
-        Format::Table => Outcome::new(terminal(&rows, &summary, options.large)),
-        Format::Markdown => Outcome::new(markdown(&rows, &summary, options.large)),
+        Format::Table => Outcome::new(terminal(&rows, &summary, options.large, &remarks)),
+        Format::Markdown => Outcome::new(markdown(&rows, &summary, options.large, &remarks)),
         Format::Json => Outcome::new(
             serde_json::to_string_pretty(&rows)
                 .map(|t| t + "\n")
                 .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))?,
         )
-        .warn([summary]),
-        Format::Csv => Outcome::new(csv(&rows)?).warn([summary]),
+        .warn([summary])
+        .warn(remarks),
+        Format::Csv => Outcome::new(csv(&rows)?).warn([summary]).warn(remarks),
     };
     Ok(outcome.warn_first(ws.warnings()))
 }

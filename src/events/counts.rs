@@ -241,13 +241,14 @@ pub(crate) struct CountRow {
     /// "2025", or "2025-03" by month.
     pub(crate) period: String,
     pub(crate) events: u64,
-    pub(crate) initiated: u64,
+    /// `None` where the export cannot say (UCDP, monadic ACLED).
+    pub(crate) initiated: Option<u64>,
     pub(crate) joint: u64,
     pub(crate) fatalities: f64,
     pub(crate) fatalities_low: Option<f64>,
     pub(crate) fatalities_high: Option<f64>,
-    pub(crate) large_attacks: u64,
-    pub(crate) civilian_targeting: u64,
+    pub(crate) large_attacks: Option<u64>,
+    pub(crate) civilian_targeting: Option<u64>,
     /// Change in `events` against the previous period, in percent; none without one.
     pub(crate) events_change_pct: Option<f64>,
 }
@@ -268,6 +269,15 @@ impl Counts {
         }
     }
 
+    /// Why the export cannot count `measure`, if it cannot.
+    pub(crate) fn unavailable(&self, measure: EventMeasure) -> Option<&str> {
+        self.export
+            .unavailable
+            .iter()
+            .find(|(m, _)| *m == measure)
+            .map(|(_, why)| why.as_str())
+    }
+
     /// The first and last dates of the events used.
     pub(crate) fn span(&self) -> Option<(Date, Date)> {
         self.export.span
@@ -284,6 +294,13 @@ impl Counts {
     /// The measure a query asks for, summed over its group, countries and months; an
     /// error when the export cannot give it (no sub-event types).
     pub(crate) fn query(&self, q: &Query) -> Result<Counted, String> {
+        if let Some(why) = self.unavailable(q.measure) {
+            return Err(format!(
+                "{}: {} is not available: {why}",
+                self.file,
+                q.measure.id()
+            ));
+        }
         let wanted = |country: &str, month: Month| {
             q.from <= month
                 && month <= q.to
@@ -403,17 +420,28 @@ impl Counts {
                     country: country.clone(),
                     period: label(*period),
                     events: tally.events,
-                    initiated: tally.initiated,
+                    initiated: self.available(EventMeasure::Initiated, tally.initiated),
                     joint: tally.joint,
                     fatalities: tally.fatalities,
                     fatalities_low: tally.fatalities_low,
                     fatalities_high: tally.fatalities_high,
-                    large_attacks: tally.large.first().copied().unwrap_or(0),
-                    civilian_targeting: tally.civilian_targeting,
+                    large_attacks: self.available(
+                        EventMeasure::LargeAttacks,
+                        tally.large.first().copied().unwrap_or(0),
+                    ),
+                    civilian_targeting: self
+                        .available(EventMeasure::CivilianTargeting, tally.civilian_targeting),
                     events_change_pct: change,
                 }
             })
             .collect()
+    }
+}
+
+impl Counts {
+    /// `count` when the export can say it.
+    fn available(&self, measure: EventMeasure, count: u64) -> Option<u64> {
+        self.unavailable(measure).is_none().then_some(count)
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::error::{Error, Location, Problem};
 
+use super::counts::EventMeasure;
 use super::dates::{Date, DateOrder};
 use super::parse::{self, Unreadable};
 use super::progress::Progress;
@@ -91,6 +92,46 @@ pub(crate) struct Export {
     pub(crate) span: Option<(Date, Date)>,
     /// SHA-256 of the file's bytes, when asked for.
     pub(crate) hash: Option<String>,
+    /// What the export cannot say, and why.
+    pub(crate) unavailable: Vec<(EventMeasure, String)>,
+    /// How a count was derived where the export's layout differs, for outputs to say.
+    pub(crate) notes: Vec<String>,
+}
+
+/// What an export of this kind, with these columns, cannot count, and how it counts
+/// what it can in its own way.
+fn limits(kind: ExportKind, columns: &[String]) -> (Vec<(EventMeasure, String)>, Vec<String>) {
+    let has = |name: &str| columns.iter().any(|c| c == name);
+    let mut unavailable = Vec::new();
+    let mut notes = Vec::new();
+    let no_initiator = match kind {
+        ExportKind::Ucdp { .. } => Some(
+            "UCDP records no attacker: side_a is a role (the government in state-based violence), not who initiated an event",
+        ),
+        ExportKind::Acled { monadic: true } => Some(
+            "a monadic ACLED export keeps no trace of which actor was actor1, so who initiated an event cannot be told",
+        ),
+        ExportKind::Acled { monadic: false } => None,
+    };
+    if let Some(why) = no_initiator {
+        for measure in [EventMeasure::Initiated, EventMeasure::LargeAttacks] {
+            unavailable.push((measure, why.to_string()));
+        }
+    }
+    match kind {
+        ExportKind::Ucdp { .. } => notes.push(
+            "civilians: one-sided violence against civilians (type_of_violence 3)".to_string(),
+        ),
+        ExportKind::Acled { .. } if has("civilian_targeting") => {}
+        ExportKind::Acled { .. } if has("event_type") => notes.push(
+            "civilians: events of type \"Violence against civilians\" (the export predates ACLED's civilian_targeting column)".to_string(),
+        ),
+        ExportKind::Acled { .. } => unavailable.push((
+            EventMeasure::CivilianTargeting,
+            "the export has neither civilian_targeting nor event_type".to_string(),
+        )),
+    }
+    (unavailable, notes)
 }
 
 const ACLED: &[&str] = &[
@@ -226,6 +267,10 @@ pub(crate) fn read(
                 wanted.push(optional.into());
             }
         }
+        let has = |name: &str| columns.iter().any(|c| c == name);
+        if !has("civilian_targeting") && has("event_type") {
+            wanted.push("event_type".into());
+        }
     }
     let unreadable = |why: Unreadable| match why {
         Unreadable::NotUtf8 {
@@ -282,5 +327,6 @@ pub(crate) fn read(
     }
     let mut export = reading.finish(sink);
     export.hash = parsing.hash();
+    (export.unavailable, export.notes) = limits(kind, &columns);
     Ok(export)
 }

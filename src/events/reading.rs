@@ -210,6 +210,8 @@ impl Reading {
             bad: self.bad,
             span: self.span,
             hash: None,
+            unavailable: Vec::new(),
+            notes: Vec::new(),
         }
     }
 }

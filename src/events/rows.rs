@@ -63,7 +63,9 @@ impl Owned {
             fields: OwnedFields {
                 year: fields.year,
                 month: fields.month,
-                initiator: fields.initiator.to_string(),
+                // A monadic export keeps no trace of which actor was actor1: the first
+                // row of an event is no initiator (sorting the file would change it).
+                initiator: String::new(),
                 fatalities: fields.fatalities,
                 civilians: fields.civilians,
                 kind: fields.kind.map(str::to_string),
@@ -102,6 +104,8 @@ pub(super) struct Index {
     pub(super) country: Option<usize>,
     pub(super) fatalities: Option<usize>,
     pub(super) civilians: Option<usize>,
+    /// ACLED's `event_type`, read only when there is no `civilian_targeting` column.
+    pub(super) event_type: Option<usize>,
     pub(super) kind: Option<usize>,
     pub(super) violence: Option<usize>,
     pub(super) best: Option<usize>,
@@ -123,6 +127,7 @@ impl Index {
             country: at(&["country"]),
             fatalities: at(&["fatalities"]),
             civilians: at(&["civilian_targeting"]),
+            event_type: at(&["event_type"]),
             kind: at(&["sub_event_type"]),
             violence: at(&["type_of_violence"]),
             best: at(&["best", "best_est"]),
@@ -207,7 +212,11 @@ pub(super) fn acled<'a>(
         initiator,
         fatalities,
         range: None,
-        civilians: cells.get(ix.civilians).is_some(),
+        civilians: match ix.civilians {
+            Some(_) => cells.get(ix.civilians).is_some(),
+            // Before 2023 ACLED marks attacks on civilians only by their event type.
+            None => cells.get(ix.event_type) == Some("Violence against civilians"),
+        },
         kind: cells.get(ix.kind),
     })
 }

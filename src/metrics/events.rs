@@ -50,6 +50,17 @@ impl EventInputs<'_> {
     ) -> Result<(MetricRow, Formula), Uncovered> {
         let c = &inputs.comparison;
         let file = &self.counts.name;
+        let needs = match metric {
+            Metric::FatalitiesPer1000Fighters => EventMeasure::Fatalities,
+            Metric::EventsPerMillionPeople => EventMeasure::Events,
+            _ => EventMeasure::LargeAttacks,
+        };
+        if let Some(why) = self.counts.unavailable(needs) {
+            // Said once for the export, not once per comparison.
+            return Err(Uncovered::Reason(format!(
+                "{file} gives no {metric} for any comparison: {why}"
+            )));
+        }
         let days = self
             .counts
             .span()
@@ -227,6 +238,8 @@ mod tests {
             bad: Vec::new(),
             span: Some(((2025, 1, 1), last)),
             hash: None,
+            unavailable: Vec::new(),
+            notes: Vec::new(),
         };
         let tallied = Tallied {
             groups: [(key, tally)].into(),

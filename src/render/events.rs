@@ -65,17 +65,35 @@ fn cells(r: &CountRow) -> Vec<String> {
         r.country.clone(),
         r.period.clone(),
         grouped(r.events as f64, 0),
-        grouped(r.initiated as f64, 0),
+        maybe(r.initiated),
         grouped(r.joint as f64, 0),
         fatalities,
-        grouped(r.large_attacks as f64, 0),
-        grouped(r.civilian_targeting as f64, 0),
+        maybe(r.large_attacks),
+        maybe(r.civilian_targeting),
         r.events_change_pct
             .map_or("–".into(), |c| format!("{c:+.0}%")),
     ]
 }
 
-pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
+/// A count, or "n/a" where the export cannot say it.
+fn maybe(count: Option<u64>) -> String {
+    count.map_or_else(|| "n/a".to_string(), |n| grouped(n as f64, 0))
+}
+
+/// What the export cannot say and how it counted what it could in its own way, one
+/// line each: "n/a initiated: UCDP records no attacker: ...".
+pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
+    let unavailable = counts
+        .export
+        .unavailable
+        .iter()
+        .map(|(measure, why)| format!("n/a {}: {why}", measure.id()));
+    unavailable
+        .chain(counts.export.notes.iter().cloned())
+        .collect()
+}
+
+pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[String]) -> String {
     let mut table = crate::render::terminal::new_table(false);
     table.set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(HEADINGS.iter().enumerate().map(|(i, h)| {
@@ -102,13 +120,18 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
     } else {
         table.to_string()
     };
-    format!(
-        "{summary}\nevents: involving the group alone; initiated: as actor1 (UCDP side_a);\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civilians: events targeting civilians\n\n{body}\n",
+    let mut legend = format!(
+        "{summary}\nevents: involving the group alone; initiated: as actor1;\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civilians: events targeting civilians\n",
         grouped(f64::from(large), 0)
-    )
+    );
+    for remark in remarks {
+        legend.push_str(&crate::render::terminal::wrap(remark, 80, "  "));
+        legend.push('\n');
+    }
+    format!("{legend}\n{body}\n")
 }
 
-pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32) -> String {
+pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32, remarks: &[String]) -> String {
     let align: Vec<Align> = (0..HEADINGS.len())
         .map(|i| if i < 3 { Align::Left } else { Align::Right })
         .collect();
@@ -122,6 +145,9 @@ pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32) -> String {
         escape(summary),
         grouped(f64::from(large), 0)
     ));
+    for remark in remarks {
+        out.push_str(&format!("\n{}\n", escape(remark)));
+    }
     out
 }
 
@@ -129,6 +155,8 @@ pub(crate) fn csv(rows: &[CountRow]) -> Result<String, Error> {
     use polars::prelude::Column;
     let text = |f: fn(&CountRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
     let whole = |f: fn(&CountRow) -> u64| rows.iter().map(f).collect::<Vec<u64>>();
+    let maybe_whole =
+        |f: fn(&CountRow) -> Option<u64>| rows.iter().map(f).collect::<Vec<Option<u64>>>();
     let number = |f: fn(&CountRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
     crate::render::csv::write(
         rows.len(),
@@ -137,13 +165,16 @@ pub(crate) fn csv(rows: &[CountRow]) -> Result<String, Error> {
             Column::new("country".into(), text(|r| r.country.clone())),
             Column::new("period".into(), text(|r| r.period.clone())),
             Column::new("events".into(), whole(|r| r.events)),
-            Column::new("initiated".into(), whole(|r| r.initiated)),
+            Column::new("initiated".into(), maybe_whole(|r| r.initiated)),
             Column::new("joint".into(), whole(|r| r.joint)),
             Column::new("fatalities".into(), number(|r| Some(r.fatalities))),
             Column::new("fatalities_low".into(), number(|r| r.fatalities_low)),
             Column::new("fatalities_high".into(), number(|r| r.fatalities_high)),
-            Column::new("large_attacks".into(), whole(|r| r.large_attacks)),
-            Column::new("civilian_targeting".into(), whole(|r| r.civilian_targeting)),
+            Column::new("large_attacks".into(), maybe_whole(|r| r.large_attacks)),
+            Column::new(
+                "civilian_targeting".into(),
+                maybe_whole(|r| r.civilian_targeting),
+            ),
             Column::new("events_change_pct".into(), number(|r| r.events_change_pct)),
         ],
     )

@@ -134,21 +134,24 @@ fn acled_counts_set_against_fighters_and_population() {
 #[test]
 fn ucdp_death_ranges_carry_into_the_bounds() {
     let fixture = jnim_in_mali();
-    let (rows, _) = table(
+    let (rows, stderr) = table(
         &fixture,
         "ucdp-small.csv",
         &["--comparison", "jnim-ml-2023"],
     );
-    // Mali 2023: two events, deaths 35 (28–54), one large-scale attack (25 deaths);
-    // the export runs from 2023-06-10: 205 days of 2023.
+    // Mali 2023: two events, deaths 35 (28–54); the export runs from 2023-06-10.
     let deaths = value(&rows, "jnim-ml-2023", "fatalities_per_1000_fighters").expect("row");
     close(&deaths, "value", 7.0);
     close(&deaths, "bound_low", 5.6);
     close(&deaths, "bound_high", 10.8);
     let events = value(&rows, "jnim-ml-2023", "events_per_million_people").expect("row");
     close(&events, "value", 2e6 / 23e6);
-    let large = value(&rows, "jnim-ml-2023", "large_attacks_per_year").expect("row");
-    close(&large, "value", 365.0 / 205.0);
+    // UCDP records no attacker: no large-scale attacks per year, and it is said.
+    assert!(value(&rows, "jnim-ml-2023", "large_attacks_per_year").is_none());
+    assert!(
+        stderr.contains("ucdp-small.csv gives no large_attacks_per_year for any comparison: UCDP records no attacker"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -1,0 +1,157 @@
+//! What each export can say: counts a source cannot support are null in tidy output,
+//! "n/a" with the reason on the terminal, and make a claim unverifiable, never a number.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::util::{fixture_dir, Fixture, Run};
+
+fn counted(fixture: &Fixture, name: &str, text: &str) -> (Vec<Value>, Run) {
+    fixture.write(name, text);
+    let path = fixture.path(name).display().to_string();
+    let run = fixture.run(&["events", &path, "--format", "json", "--group", "jnim"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    (rows, run)
+}
+
+const JNIM: &str = "JNIM: Group for Support of Islam and Muslims";
+const MALI_ARMY: &str = "Military Forces of Mali (2021-)";
+
+#[test]
+fn a_monadic_export_and_its_sorted_copy_count_the_same() {
+    let fixture = Fixture::basic_with_real_groups();
+    let header = "event_id_cnty,event_date,year,actor1,assoc_actor_1,country,fatalities\n";
+    let mut rows = Vec::new();
+    for i in 1..=6 {
+        // Each event has a row per actor; in half of them JNIM's row comes first.
+        let (first, second) = if i % 2 == 0 {
+            (JNIM, MALI_ARMY)
+        } else {
+            (MALI_ARMY, JNIM)
+        };
+        rows.push(format!(
+            "MLI{i},2025-01-{i:02},2025,{first},,Mali,{}",
+            10 * i
+        ));
+        rows.push(format!(
+            "MLI{i},2025-01-{i:02},2025,{second},,Mali,{}",
+            10 * i
+        ));
+    }
+    let as_read = format!("{header}{}\n", rows.join("\n"));
+    rows.sort_by(|a, b| a.split(',').nth(3).cmp(&b.split(',').nth(3)));
+    let sorted = format!("{header}{}\n", rows.join("\n"));
+    let (a, run) = counted(&fixture, "monadic.csv", &as_read);
+    let (b, _) = counted(&fixture, "sorted.csv", &sorted);
+    assert_eq!(a, b, "sorting the rows changed the counts");
+    assert_eq!(a[0]["events"].as_u64(), Some(6));
+    assert!(a[0]["initiated"].is_null(), "{a:?}");
+    assert!(a[0]["large_attacks"].is_null(), "{a:?}");
+    assert!(
+        run.stderr.contains(
+            "n/a initiated: a monadic ACLED export keeps no trace of which actor was actor1"
+        ),
+        "{run:?}"
+    );
+}
+
+/// An ACLED export in the layout before 2023: `event_type`, no `civilian_targeting`.
+fn before_2023(with_event_type: bool) -> String {
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\n",
+    );
+    for (i, kind) in [
+        "Violence against civilians",
+        "Battles",
+        "Violence against civilians",
+    ]
+    .iter()
+    .enumerate()
+    {
+        writeln!(
+            text,
+            "MLI{i},2020-03-0{},2020,{kind},{JNIM},,Civilians (Mali),,Mali,1",
+            i + 1
+        )
+        .expect("write");
+    }
+    if with_event_type {
+        text
+    } else {
+        text.replace(",event_type", "")
+            .replace(",Violence against civilians", "")
+            .replace(",Battles", "")
+    }
+}
+
+#[test]
+fn civilian_targeting_before_2023_comes_from_the_event_type_and_says_so() {
+    let fixture = Fixture::basic_with_real_groups();
+    let (rows, run) = counted(&fixture, "acled-2020.csv", &before_2023(true));
+    assert_eq!(rows[0]["civilian_targeting"].as_u64(), Some(2), "{rows:?}");
+    assert!(
+        run.stderr
+            .contains("civilians: events of type \"Violence against civilians\""),
+        "{run:?}"
+    );
+    // Neither column: not available, never 0.
+    let (rows, run) = counted(&fixture, "acled-bare.csv", &before_2023(false));
+    assert!(rows[0]["civilian_targeting"].is_null(), "{rows:?}");
+    assert!(
+        run.stderr.contains(
+            "n/a civilian_targeting: the export has neither civilian_targeting nor event_type"
+        ),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn the_terminal_table_says_what_the_source_cannot_tell() {
+    let fixture = Fixture::basic_with_real_groups();
+    let export = fixture_dir("events").join("ucdp-small.csv");
+    let run = fixture.run(&["events", export.to_str().expect("path")]);
+    let out = run.ok();
+    assert!(
+        out.contains("n/a initiated: UCDP records no attacker"),
+        "{out}"
+    );
+    let jnim_2023 = out
+        .lines()
+        .find(|l| l.starts_with("jnim") && l.contains("2023"))
+        .expect("a JNIM row for 2023");
+    assert!(jnim_2023.contains("n/a"), "{jnim_2023}");
+}
+
+#[test]
+fn a_claim_on_initiated_events_from_ucdp_is_unverifiable_with_the_reason() {
+    let fixture = Fixture::basic_with_real_groups();
+    let claims = r#"
+[document]
+source = "src-a"
+
+[[claim]]
+id = "initiated"
+says = "attacks JNIM launched in Mali in 2023"
+stated = 2
+requires = "events"
+events = { group = "jnim", countries = ["Mali"], year = 2023, measure = "initiated" }
+"#;
+    std::fs::write(fixture.dir.path().join("claims.toml"), claims).expect("write");
+    let export = fixture_dir("events").join("ucdp-small.csv");
+    let run = fixture.run(&[
+        "check",
+        "claims.toml",
+        "--format",
+        "json",
+        "--events",
+        export.to_str().expect("path"),
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(rows[0]["verdict"], "unverifiable", "{rows:?}");
+    let reason = rows[0]["reason"].as_str().expect("reason");
+    assert!(
+        reason.contains("initiated is not available: UCDP records no attacker"),
+        "{reason}"
+    );
+}
