@@ -10,6 +10,7 @@ pub(crate) mod matching;
 mod parse;
 mod pieces;
 mod progress;
+mod quotes;
 pub(crate) mod read;
 mod reading;
 mod rows;

@@ -16,6 +16,7 @@ use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
 use polars::prelude::*;
 
 use super::pieces::{first_record_end, Pieces};
+use super::quotes::quote_strays;
 
 /// The workers parsing at once: these machines have two cores.
 const WORKERS: usize = 2;
@@ -59,6 +60,13 @@ pub(crate) enum Unreadable {
         /// The line it stands on (1-based).
         line: u64,
     },
+    /// The CSV itself is broken at a place: a quote never closed, a quoted cell with
+    /// text after its closing quote. The line is made absolute by `Parsing`.
+    Broken {
+        message: String,
+        column: usize,
+        line: u64,
+    },
     Other(String),
 }
 
@@ -97,18 +105,22 @@ impl Parser {
                 line: header_lines + line_breaks(&piece[..valid]),
             });
         }
+        // A cell with a stray quote is quoted first, so that polars' line splitter and
+        // its cell parser agree with the record boundaries the cutter found.
+        let rewritten = quote_strays(piece, b',');
+        let text = rewritten.as_deref().unwrap_or(piece);
         read_chunk(
-            piece,
+            text,
             &self.options,
             &self.schema,
             false,
             &self.projection,
             0,
             // A capacity hint: exports' rows run to a few hundred bytes.
-            piece.len() / 256 + 1,
+            text.len() / 256 + 1,
             None,
             usize::MAX,
-            piece.len(),
+            text.len(),
             Some(0),
         )
         .map(|frame| Piece {
@@ -119,7 +131,32 @@ impl Parser {
             lines: line_breaks(piece),
             header_lines,
         })
-        .map_err(|e| Unreadable::Other(e.to_string()))
+        .map_err(|e| broken(text, header_lines, &e.to_string()))
+    }
+}
+
+/// polars' message about a broken piece, without its advice for Python users, at the
+/// place it names ("The current offset in the file is N bytes").
+fn broken(piece: &[u8], header_lines: u64, message: &str) -> Unreadable {
+    let offset = message
+        .split("The current offset in the file is ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok());
+    let what = message
+        .split("Original error: ```")
+        .nth(1)
+        .map_or(message, |rest| rest.trim_end_matches('`'))
+        .replace("invalid csv file\n\n", "")
+        .trim()
+        .to_string();
+    match offset.filter(|&at| at <= piece.len()) {
+        Some(at) => Unreadable::Broken {
+            message: what,
+            column: column_at(piece, at),
+            line: header_lines + line_breaks(&piece[..at]),
+        },
+        None => Unreadable::Other(what),
     }
 }
 
@@ -129,14 +166,27 @@ fn line_breaks(bytes: &[u8]) -> u64 {
 
 /// The column (0-based) of the record at `at` in `bytes`, which starts at a record.
 fn column_at(bytes: &[u8], at: usize) -> usize {
-    let (mut column, mut quoted) = (0, false);
-    for &b in &bytes[..at.min(bytes.len())] {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => column += 1,
-            b'\n' if !quoted => column = 0,
-            _ => {}
+    // Quotes as the parser reads them: one opens a quoted cell only at a cell's start.
+    let (mut column, mut quoted, mut starts_cell) = (0, false, true);
+    let mut i = 0;
+    while i < at.min(bytes.len()) {
+        let b = bytes[i];
+        if quoted {
+            match (b, bytes.get(i + 1)) {
+                (b'"', Some(b'"')) => i += 1,
+                (b'"', _) => quoted = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' if starts_cell => quoted = true,
+                b',' => column += 1,
+                b'\n' => column = 0,
+                _ => {}
+            }
         }
+        starts_cell = !quoted && matches!(b, b',' | b'\n');
+        i += 1;
     }
     column
 }
@@ -188,7 +238,7 @@ pub(crate) fn start(
             }
         });
     }
-    let pieces = Pieces::resume(file, head);
+    let pieces = Pieces::resume(file, head, b',');
     let cutter = std::thread::spawn(move || cut(pieces, hash.then(Sha256::new), work, done));
     Parsing {
         results,
@@ -223,9 +273,19 @@ fn cut(
             if let Some(hasher) = hasher.as_mut() {
                 hasher.update(&piece);
             }
+            if let Some(at) = pieces.unclosed() {
+                let unclosed = Unreadable::Broken {
+                    message: "a quote opens a cell here and is never closed".to_string(),
+                    column: column_at(&piece, at),
+                    // The piece still holds the header when it is the first.
+                    line: line_breaks(&piece[..at]),
+                };
+                let _ = done.send((index, Err(unclosed)));
+                return Ok(false);
+            }
             let mut header_lines = 0;
             if index == 0 {
-                let header = first_record_end(&piece);
+                let header = first_record_end(&piece, b',');
                 header_lines = line_breaks(&piece[..header]);
                 piece.drain(..header);
                 offset = header as u64;
@@ -276,6 +336,18 @@ impl Parsing {
                 Err(Unreadable::NotUtf8 {
                     at,
                     value,
+                    column,
+                    line: 1 + self.lines + line,
+                })
+            }
+            Err(Unreadable::Broken {
+                message,
+                column,
+                line,
+            }) => {
+                self.finished = true;
+                Err(Unreadable::Broken {
+                    message,
                     column,
                     line: 1 + self.lines + line,
                 })

@@ -3,22 +3,32 @@
 //! few pieces whatever the file's size (a memory map would hold every page read).
 //!
 //! A record ends at a line break outside quotes (ACLED notes hold quoted line breaks).
-//! Every piece starts at a record boundary, so outside quotes; the quotes in a piece
-//! then say, from its end backwards, which line break is the last one outside quotes.
+//! Quotes are read as the parser reads them: a quote opens a quoted cell only at the
+//! start of a cell, `""` inside one is a quote, and a quote inside an unquoted cell
+//! (`a 12" mortar`) is text. Every piece starts at a record boundary, outside quotes;
+//! a forward scan that jumps from quote to quote (memchr) tells where the last record
+//! ends, and resumes where it stopped when a record runs past a read, so a long record
+//! or an unclosed quote costs one pass, not one per read.
 
 use std::io::Read;
 
 /// The bytes read at a time; a piece is about this long.
 pub(crate) const PIECE: usize = 8 << 20;
 
+/// The longest quoted cell accepted: a quote still open this far on is unclosed.
+const LONGEST_CELL: usize = 4 * PIECE;
+
 /// Whole records, in file order.
 pub(crate) struct Pieces<R> {
     source: R,
     /// The bytes read at a time: [`PIECE`], smaller in tests.
     size: usize,
+    delimiter: u8,
     /// Bytes read but not yet handed out: the start of a record cut by the last read.
     carry: Vec<u8>,
     done: bool,
+    /// Where in the last piece handed out a quote opens that never closes.
+    unclosed: Option<usize>,
 }
 
 impl<R: Read> Pieces<R> {
@@ -26,10 +36,12 @@ impl<R: Read> Pieces<R> {
         Pieces::with_size(source, PIECE)
     }
 
-    /// Pieces of a source whose first bytes, `start`, were already read from it.
-    pub(crate) fn resume(source: R, start: Vec<u8>) -> Self {
+    /// Pieces of a source whose first bytes, `start`, were already read from it, with
+    /// cells separated by `delimiter`.
+    pub(crate) fn resume(source: R, start: Vec<u8>, delimiter: u8) -> Self {
         Pieces {
             carry: start,
+            delimiter,
             ..Pieces::new(source)
         }
     }
@@ -38,9 +50,17 @@ impl<R: Read> Pieces<R> {
         Pieces {
             source,
             size,
+            delimiter: b',',
             carry: Vec::new(),
             done: false,
+            unclosed: None,
         }
+    }
+
+    /// Where in the last piece handed out a quote opens that never closes: then that
+    /// piece is the last.
+    pub(crate) fn unclosed(&self) -> Option<usize> {
+        self.unclosed
     }
 
     /// The next run of whole records (the file's last record may lack its line break),
@@ -50,6 +70,7 @@ impl<R: Read> Pieces<R> {
             return Ok(None);
         }
         let mut piece = std::mem::take(&mut self.carry);
+        let mut scan = Scan::default();
         loop {
             piece.reserve(self.size);
             // Reads into the spare capacity: no zeroing first.
@@ -58,10 +79,19 @@ impl<R: Read> Pieces<R> {
                 .read_to_end(&mut piece)?;
             if read == 0 {
                 self.done = true;
+                scan.advance(&piece, self.delimiter);
+                scan.finish(&piece);
+                self.unclosed = scan.quoted.then_some(scan.opened_at);
                 return Ok((!piece.is_empty()).then_some(piece));
             }
-            if let Some(end) = last_record_end(&piece) {
+            scan.advance(&piece, self.delimiter);
+            if let Some(end) = scan.last_end {
                 self.carry = piece.split_off(end);
+                return Ok(Some(piece));
+            }
+            if scan.quoted && piece.len() - scan.opened_at > LONGEST_CELL {
+                self.done = true;
+                self.unclosed = Some(scan.opened_at);
                 return Ok(Some(piece));
             }
             // One record longer than everything read so far: read on.
@@ -69,35 +99,98 @@ impl<R: Read> Pieces<R> {
     }
 }
 
-/// Where the last whole record of `bytes` ends (just past its line break), given that
-/// `bytes` starts outside quotes; `None` when no line break in it is outside quotes.
-pub(crate) fn last_record_end(bytes: &[u8]) -> Option<usize> {
-    // memchr finds the quotes with SIMD; the backward walk covers only the last, cut
-    // record.
-    let quotes = memchr::memchr_iter(b'"', bytes).count();
-    let mut after = 0;
-    for (i, &b) in bytes.iter().enumerate().rev() {
-        match b {
-            b'"' => after += 1,
-            // Outside quotes when the quotes before it are even.
-            b'\n' if (quotes - after).is_multiple_of(2) => return Some(i + 1),
-            _ => {}
+/// Where a forward scan of bytes that start at a record boundary stands.
+#[derive(Debug, Default)]
+struct Scan {
+    /// The next byte to look at.
+    pos: usize,
+    quoted: bool,
+    /// Where the open quoted cell's quote is, while `quoted`.
+    opened_at: usize,
+    /// Just past the last line break outside quotes.
+    last_end: Option<usize>,
+}
+
+impl Scan {
+    /// Scans on to the end of `bytes`, which extend the bytes scanned before.
+    fn advance(&mut self, bytes: &[u8], delimiter: u8) {
+        while self.pos < bytes.len() {
+            let rest = &bytes[self.pos..];
+            let Some(k) = memchr::memchr(b'"', rest) else {
+                if !self.quoted {
+                    self.outside(bytes, bytes.len());
+                }
+                self.pos = bytes.len();
+                return;
+            };
+            let at = self.pos + k;
+            if self.quoted {
+                match bytes.get(at + 1) {
+                    // A doubled quote inside a quoted cell is a quote.
+                    Some(b'"') => self.pos = at + 2,
+                    // At the end of what is read, the next byte is not known yet.
+                    None => return,
+                    Some(_) => {
+                        self.quoted = false;
+                        self.pos = at + 1;
+                    }
+                }
+            } else {
+                self.outside(bytes, at);
+                let starts_cell =
+                    at == 0 || matches!(bytes[at - 1], b'\n' | b'\r') || bytes[at - 1] == delimiter;
+                if starts_cell {
+                    self.quoted = true;
+                    self.opened_at = at;
+                }
+                self.pos = at + 1;
+            }
         }
     }
-    None
+
+    /// At the end of the file: a quote as the very last byte closes its cell.
+    fn finish(&mut self, bytes: &[u8]) {
+        if self.quoted && self.pos + 1 == bytes.len() && bytes[self.pos] == b'"' {
+            self.quoted = false;
+            self.pos = bytes.len();
+        }
+    }
+
+    /// Notes the last line break in `bytes[self.pos..to]`, all outside quotes.
+    fn outside(&mut self, bytes: &[u8], to: usize) {
+        if let Some(n) = memchr::memrchr(b'\n', &bytes[self.pos..to]) {
+            self.last_end = Some(self.pos + n + 1);
+        }
+    }
+}
+
+/// Where the last whole record of `bytes` ends (just past its line break), given that
+/// `bytes` starts at a record boundary; `None` when no line break in it is outside
+/// quotes.
+#[cfg(test)]
+pub(crate) fn last_record_end(bytes: &[u8]) -> Option<usize> {
+    let mut scan = Scan::default();
+    scan.advance(bytes, b',');
+    scan.last_end
 }
 
 /// Where the first record (the header) ends, just past its line break.
-pub(crate) fn first_record_end(bytes: &[u8]) -> usize {
-    let mut quoted = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return i + 1,
-            _ => {}
+pub(crate) fn first_record_end(bytes: &[u8], delimiter: u8) -> usize {
+    let mut scan = Scan::default();
+    let mut end = 0;
+    // Scan line by line until a line break falls outside quotes.
+    for line in memchr::memchr_iter(b'\n', bytes) {
+        scan.advance(&bytes[..=line], delimiter);
+        if !scan.quoted {
+            end = line + 1;
+            break;
         }
     }
-    bytes.len()
+    if end == 0 {
+        bytes.len()
+    } else {
+        end
+    }
 }
 
 #[cfg(test)]
@@ -107,16 +200,19 @@ mod tests {
 
     /// Whether `bytes` ends outside quotes, given that it starts outside them.
     fn outside_quotes(bytes: &[u8]) -> bool {
-        bytes.iter().filter(|&&b| b == b'"').count() % 2 == 0
+        let mut scan = Scan::default();
+        scan.advance(bytes, b',');
+        !scan.quoted
     }
 
     proptest! {
         #[test]
         fn any_cut_rejoins_to_the_file_and_falls_between_records(
-            cells in proptest::collection::vec("[a-z,]{0,6}|\"[a-z,\n]{0,6}(\"\"[a-z\n]{0,3})?\"", 1..200),
+            cells in proptest::collection::vec("[a-z,]{0,6}|[a-z]{1,3}\"[a-z ]{0,3}|\"[a-z,\n]{0,6}(\"\"[a-z\n]{0,3})?\"", 1..200),
             size in 1usize..64,
         ) {
-            // Records of quoted and unquoted cells, some with line breaks and quotes inside.
+            // Records of quoted and unquoted cells, some with line breaks and quotes inside,
+            // and stray quotes inside unquoted cells.
             let text: String = cells
                 .chunks(3)
                 .map(|record| record.join(",") + "\n")
@@ -142,6 +238,33 @@ mod tests {
         assert_eq!(last_record_end(b"a,\"x\ny"), None);
         assert_eq!(last_record_end(b"no break"), None);
         assert_eq!(last_record_end(b"a,\"\"\"q\"\"\"\n"), Some(10));
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_cell_is_text() {
+        // `a 12" mortar` does not open a quoted cell: both line breaks end records.
+        assert_eq!(last_record_end(b"1,a 12\" mortar,x\n2,b,y\n"), Some(23));
+        assert_eq!(last_record_end(b"1,a 12\" mortar,x\n2,\"open"), Some(17));
+        assert_eq!(last_record_end(b"1,a\"b\"c\n"), Some(8));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_in_one_pass() {
+        let mut text = b"id,note\n1,\"never closed\n".to_vec();
+        for i in 0..50_000 {
+            text.extend_from_slice(format!("{i},plain\n").as_bytes());
+        }
+        let mut pieces = Pieces::with_size(&text[..], 64);
+        let header = pieces.next_piece().expect("read").expect("the header");
+        assert_eq!(header, b"id,note\n");
+        let piece = pieces.next_piece().expect("read").expect("a piece");
+        assert_eq!(
+            piece.len() + 8,
+            text.len(),
+            "everything after the quote is one record"
+        );
+        assert_eq!(pieces.unclosed(), Some(2));
+        assert_eq!(pieces.next_piece().expect("read"), None);
     }
 
     #[test]

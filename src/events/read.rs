@@ -272,7 +272,8 @@ pub(crate) fn read(
             wanted.push("event_type".into());
         }
     }
-    let unreadable = |why: Unreadable| match why {
+    let unreadable = |why: Unreadable| {
+        match why {
         Unreadable::NotUtf8 {
             value,
             column,
@@ -290,11 +291,26 @@ pub(crate) fn read(
         .help(
             "save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)",
         )]),
+        Unreadable::Broken {
+            message,
+            column,
+            line,
+        } => Error::Data(vec![Problem::new(
+            message,
+            Location::cell(
+                &file,
+                line as usize,
+                column + 1,
+                columns.get(column).map_or("", String::as_str),
+            ),
+        )
+        .help("a quoted cell starts and ends with a quote; a quote inside it is written twice (\"\"); re-export the file if it was cut off")]),
         Unreadable::Other(message) => file_problem(
             &file,
             format!("cannot parse the CSV: {message}"),
             "check that the export is complete and comma-separated",
         ),
+    }
     };
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();

@@ -155,3 +155,68 @@ events = { group = "jnim", countries = ["Mali"], year = 2023, measure = "initiat
         "{reason}"
     );
 }
+
+/// A file of several pieces (over 8 MB): `rows` ACLED rows of JNIM in Mali, with
+/// `odd(record)` in the notes of some.
+fn large(rows: u64, odd: impl Fn(u64) -> Option<&'static str>) -> String {
+    let padding = "x".repeat(300);
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n",
+    );
+    for record in 1..=rows {
+        let notes = odd(record).map_or_else(|| format!("\"plain note {padding}\""), str::to_string);
+        writeln!(text, "MLI{record},2025-01-01,2025,{JNIM},,,,Mali,1,{notes}").expect("write");
+    }
+    text
+}
+
+#[test]
+fn a_stray_quote_in_an_unquoted_cell_moves_no_record_boundary() {
+    let fixture = Fixture::basic_with_real_groups();
+    // `a 12" mortar` in many rows of a file of several pieces: every row is one event.
+    let text = large(60_000, |r| (r % 97 == 0).then_some("a 12\" mortar shell"));
+    assert!(text.len() > 2 * (8 << 20));
+    let (rows, run) = counted(&fixture, "stray.csv", &text);
+    assert_eq!(rows[0]["events"].as_u64(), Some(60_000), "{run:?}");
+    assert!(
+        run.stderr.contains("60,000 events used, 0 rows left out"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_located_at_its_line_and_column() {
+    let fixture = Fixture::basic_with_real_groups();
+    let text = large(60_000, |r| (r == 3).then_some("\"opens and never closes"))
+        .replace("\"plain note", "plain note")
+        .replace("x\"\n", "x\n");
+    fixture.write("unclosed.csv", &text);
+    let path = fixture.path("unclosed.csv").display().to_string();
+    // Record 3 is on line 4; the notes are the tenth column.
+    fixture.run(&["events", &path]).fails(
+        1,
+        &[
+            "a quote opens a cell here and is never closed",
+            "unclosed.csv:4:10 (column `notes`)",
+        ],
+    );
+}
+
+#[test]
+fn text_after_a_closing_quote_is_located_without_polars_advice() {
+    let fixture = Fixture::basic_with_real_groups();
+    // In a column that is read (country); in the notes, which are not, it is harmless.
+    let text = large(30_000, |r| (r == 25_000).then_some("JUNK"))
+        .replace(",Mali,1,JUNK", ",\"Mali\" x,1,note");
+    fixture.write("junk.csv", &text);
+    let path = fixture.path("junk.csv").display().to_string();
+    let run = fixture.run(&["events", &path]);
+    run.fails(
+        1,
+        &[
+            "junk.csv:25001:8 (column `country`)",
+            "not properly escaped",
+        ],
+    );
+    assert!(!run.stderr.contains("infer_schema_length"), "{run:?}");
+}
