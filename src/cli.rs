@@ -7,6 +7,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::events::dates::DateOrder;
+use crate::events::source::Choice;
 use crate::metrics::Metric;
 use crate::render::Format;
 use crate::units::Units;
@@ -123,17 +124,35 @@ pub(crate) struct EventsArgs {
     pub(crate) format: Format,
 
     #[command(flatten)]
-    pub(crate) dates: DateArgs,
+    pub(crate) export: ExportArgs,
 }
 
-/// How slash dates in an export are read.
+/// How to read an export where it cannot tell.
 #[derive(Debug, Args)]
-pub(crate) struct DateArgs {
+pub(crate) struct ExportArgs {
     /// The order of slash dates (`11/30/2020`) when the export cannot tell it: `mdy`
     /// (month first, US) or `dmy` (day first). By default a date with a field above 12
     /// decides, and UCDP's website export is month first.
     #[arg(long, value_enum, value_name = "ORDER")]
     pub(crate) date_order: Option<DateOrder>,
+
+    /// The CSV file to read from a zip that holds several.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) member: Option<String>,
+
+    /// The sheet to read from a spreadsheet (.xlsx). Default: the first.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) sheet: Option<String>,
+}
+
+impl ExportArgs {
+    pub(crate) fn choice(&self) -> Choice {
+        Choice {
+            date_order: self.date_order,
+            member: self.member.clone(),
+            sheet: self.sheet.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -190,7 +209,7 @@ pub(crate) struct CheckArgs {
     pub(crate) format: Format,
 
     #[command(flatten)]
-    pub(crate) dates: DateArgs,
+    pub(crate) export: ExportArgs,
 }
 
 /// An event export joined with the datasets, for the event metrics.
@@ -206,10 +225,8 @@ pub(crate) struct EventSourceArgs {
     #[arg(long, value_name = "N", default_value_t = 20, requires = "events")]
     pub(crate) large: u32,
 
-    /// With --events: the order of slash dates when the export cannot tell it, `mdy`
-    /// or `dmy` (see `events --help`).
-    #[arg(long, value_enum, value_name = "ORDER", requires = "events")]
-    pub(crate) date_order: Option<DateOrder>,
+    #[command(flatten)]
+    pub(crate) export: ExportArgs,
 }
 
 #[derive(Debug, Args)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{Cli, Command, CountBy, TableArgs};
 use crate::data::DataChoice;
 use crate::error::{choices_help, Error};
-use crate::events::dates::DateOrder;
+use crate::events::source::Choice;
 use crate::metrics::overrides::Override;
 use crate::metrics::Metric;
 use crate::render::Format;
@@ -36,7 +36,7 @@ pub(crate) enum Action {
 #[derive(Debug, Clone)]
 pub(crate) struct EventsConfig {
     pub(crate) file: PathBuf,
-    pub(crate) date_order: Option<DateOrder>,
+    pub(crate) choice: Choice,
     pub(crate) large: u32,
     pub(crate) by_month: bool,
     pub(crate) groups: Vec<String>,
@@ -60,7 +60,7 @@ pub(crate) struct ReportConfig {
 pub(crate) struct EventSource {
     pub(crate) file: PathBuf,
     pub(crate) large: u32,
-    pub(crate) date_order: Option<DateOrder>,
+    pub(crate) choice: Choice,
 }
 
 impl EventSource {
@@ -68,7 +68,7 @@ impl EventSource {
         args.events.map(|file| EventSource {
             file,
             large: args.large,
-            date_order: args.date_order,
+            choice: args.export.choice(),
         })
     }
 }
@@ -78,7 +78,7 @@ pub(crate) struct CheckConfig {
     pub(crate) paths: Vec<PathBuf>,
     /// An event export for the events claims that carry a query.
     pub(crate) events: Option<PathBuf>,
-    pub(crate) date_order: Option<DateOrder>,
+    pub(crate) choice: Choice,
     pub(crate) tolerance: Option<f64>,
     pub(crate) format: Format,
 }
@@ -119,7 +119,7 @@ impl Config {
             Command::Validate => Action::Validate,
             Command::Events(args) => Action::Events(EventsConfig {
                 file: args.file,
-                date_order: args.dates.date_order,
+                choice: args.export.choice(),
                 large: args.large,
                 by_month: args.by == CountBy::Month,
                 groups: args.groups,
@@ -143,7 +143,7 @@ impl Config {
                 Action::Check(CheckConfig {
                     paths: args.paths,
                     events: args.events,
-                    date_order: args.dates.date_order,
+                    choice: args.export.choice(),
                     tolerance: args.tolerance,
                     format: args.format,
                 })

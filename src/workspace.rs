@@ -9,7 +9,7 @@ use crate::claims::files::{self, ClaimSet};
 use crate::claims::Target;
 use crate::data::{self, DataChoice, Dataset};
 use crate::error::{choices_help, Error};
-use crate::events::dates::DateOrder;
+use crate::events::source::Choice;
 use crate::events::{self, Counts, Request};
 use crate::metrics::events::EventInputs;
 use crate::metrics::overrides::Override;
@@ -34,8 +34,8 @@ pub(crate) struct ExportNeed {
     pub(crate) strict: bool,
     /// Hash the export as it is read (a report's stamp names it).
     pub(crate) hash: bool,
-    /// The order of slash dates, when the user gives it.
-    pub(crate) date_order: Option<DateOrder>,
+    /// The date order, zip member or sheet the user gives.
+    pub(crate) choice: Choice,
 }
 
 pub(crate) struct Workspace {
@@ -141,25 +141,21 @@ fn read_export(
             groups: need.groups.clone(),
             strict: need.strict,
             hash: need.hash,
-            date_order: need.date_order,
+            choice: need.choice.clone(),
         },
     )
 }
 
 impl ExportNeed {
     /// The export joined for the event metrics, counting attacks at `large`.
-    pub(crate) fn for_metrics(
-        path: &std::path::Path,
-        large: u32,
-        date_order: Option<DateOrder>,
-    ) -> ExportNeed {
+    pub(crate) fn for_metrics(path: &std::path::Path, large: u32, choice: Choice) -> ExportNeed {
         ExportNeed {
             path: path.to_path_buf(),
             large: Some(large),
             groups: Vec::new(),
             strict: false,
             hash: false,
-            date_order,
+            choice,
         }
     }
 }

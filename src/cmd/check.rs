@@ -18,7 +18,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         groups: Vec::new(),
         strict: false,
         hash: false,
-        date_order: options.date_order,
+        choice: options.choice.clone(),
     });
     let needs = Needs {
         claims: Some(options.paths.clone()),

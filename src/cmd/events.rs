@@ -16,7 +16,7 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
         groups: options.groups.clone(),
         strict: options.strict,
         hash: false,
-        date_order: options.date_order,
+        choice: options.choice.clone(),
     };
     let needs = Needs {
         claims: None,

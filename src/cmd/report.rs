@@ -18,7 +18,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         claims: options.claims.clone(),
         export: options.events.as_ref().map(|e| ExportNeed {
             hash: true,
-            ..ExportNeed::for_metrics(&e.file, e.large, e.date_order)
+            ..ExportNeed::for_metrics(&e.file, e.large, e.choice.clone())
         }),
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;

@@ -8,10 +8,10 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::counts::{Counts, LeftOut};
-use super::dates::DateOrder;
 use super::lines::line_of;
 use super::matching::Matcher;
 use super::read::{read, ReadOptions, LISTED};
+use super::source::Choice;
 use super::tally::Tallies;
 
 /// What to count from an export.
@@ -28,15 +28,16 @@ pub(crate) struct Request {
     pub(crate) strict: bool,
     /// Hash the file's bytes as they are read (for a report's stamp).
     pub(crate) hash: bool,
-    /// The order of slash dates, when the user gives it (`--date-order`).
-    pub(crate) date_order: Option<DateOrder>,
+    /// The date order, zip member or sheet the user gives (`--date-order`, `--member`,
+    /// `--sheet`).
+    pub(crate) choice: Choice,
 }
 
 /// Reads the export once and counts everything `request` asks for.
 pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> {
     let path = request.path.as_path();
     let file = path.display().to_string();
-    if !path.is_file() {
+    if path.as_os_str() != "-" && !path.is_file() {
         return Err(Error::Usage(format!(
             "{file}: no such file; give an ACLED or UCDP export (CSV)"
         )));
@@ -50,7 +51,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     let options = ReadOptions {
         kinds: request.kinds,
         hash: request.hash,
-        date_order: request.date_order,
+        choice: request.choice.clone(),
     };
     let mut export = read(path, &options, &mut |event| tallies.add(event))?;
     let tallied = tallies.finish();
@@ -84,7 +85,11 @@ fn left_out(path: &Path, export: &super::read::Export) -> Vec<LeftOut> {
         .take(LISTED)
         .map(|bad| LeftOut {
             record: bad.record,
-            line: bad.piece.and_then(|start| line_of(path, start, bad.record)),
+            // Only a plain file can be read again at the same offsets.
+            line: bad
+                .piece
+                .filter(|_| export.seekable)
+                .and_then(|start| line_of(path, start, bad.record)),
             reason: bad.reason.clone(),
         })
         .collect()

@@ -2,6 +2,7 @@
 //! datasets through their aliases, and counted per group, country and month into one
 //! `Counts` that every command asks through one query.
 
+mod convert;
 pub(crate) mod counts;
 pub(crate) mod dates;
 pub(crate) mod export;
@@ -14,6 +15,7 @@ mod quotes;
 pub(crate) mod read;
 mod reading;
 mod rows;
+pub(crate) mod source;
 pub(crate) mod tally;
 
 pub(crate) use counts::{Counts, EventMeasure, Query};

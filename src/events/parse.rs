@@ -5,12 +5,10 @@
 //! tests pin what the rest relies on.
 
 use std::collections::BTreeMap;
-use std::fs::File;
+use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-
-use sha2::{Digest, Sha256};
 
 use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
 use polars::prelude::*;
@@ -79,8 +77,8 @@ pub(crate) struct Parsing {
     finished: bool,
     /// Line breaks in the pieces handed out so far.
     lines: u64,
-    /// The thread cutting the file; it gives the file's SHA-256 when asked for one.
-    cutter: Option<JoinHandle<Option<String>>>,
+    /// The thread cutting the file.
+    cutter: Option<JoinHandle<()>>,
 }
 
 /// What a worker needs to parse a piece: every column as text, the wanted ones kept.
@@ -88,6 +86,7 @@ struct Parser {
     schema: Schema,
     projection: Vec<usize>,
     options: CsvParseOptions,
+    delimiter: u8,
 }
 
 impl Parser {
@@ -101,13 +100,13 @@ impl Parser {
             return Err(Unreadable::NotUtf8 {
                 at: offset + valid as u64,
                 value: piece.get(valid).copied().unwrap_or(0),
-                column: column_at(piece, valid),
+                column: column_at(piece, valid, self.delimiter),
                 line: header_lines + line_breaks(&piece[..valid]),
             });
         }
         // A cell with a stray quote is quoted first, so that polars' line splitter and
         // its cell parser agree with the record boundaries the cutter found.
-        let rewritten = quote_strays(piece, b',');
+        let rewritten = quote_strays(piece, self.delimiter);
         let text = rewritten.as_deref().unwrap_or(piece);
         read_chunk(
             text,
@@ -131,13 +130,13 @@ impl Parser {
             lines: line_breaks(piece),
             header_lines,
         })
-        .map_err(|e| broken(text, header_lines, &e.to_string()))
+        .map_err(|e| broken(text, header_lines, &e.to_string(), self.delimiter))
     }
 }
 
 /// polars' message about a broken piece, without its advice for Python users, at the
 /// place it names ("The current offset in the file is N bytes").
-fn broken(piece: &[u8], header_lines: u64, message: &str) -> Unreadable {
+fn broken(piece: &[u8], header_lines: u64, message: &str, delimiter: u8) -> Unreadable {
     let offset = message
         .split("The current offset in the file is ")
         .nth(1)
@@ -153,7 +152,7 @@ fn broken(piece: &[u8], header_lines: u64, message: &str) -> Unreadable {
     match offset.filter(|&at| at <= piece.len()) {
         Some(at) => Unreadable::Broken {
             message: what,
-            column: column_at(piece, at),
+            column: column_at(piece, at, delimiter),
             line: header_lines + line_breaks(&piece[..at]),
         },
         None => Unreadable::Other(what),
@@ -165,7 +164,7 @@ fn line_breaks(bytes: &[u8]) -> u64 {
 }
 
 /// The column (0-based) of the record at `at` in `bytes`, which starts at a record.
-fn column_at(bytes: &[u8], at: usize) -> usize {
+fn column_at(bytes: &[u8], at: usize, delimiter: u8) -> usize {
     // Quotes as the parser reads them: one opens a quoted cell only at a cell's start.
     let (mut column, mut quoted, mut starts_cell) = (0, false, true);
     let mut i = 0;
@@ -180,26 +179,26 @@ fn column_at(bytes: &[u8], at: usize) -> usize {
         } else {
             match b {
                 b'"' if starts_cell => quoted = true,
-                b',' => column += 1,
+                b if b == delimiter => column += 1,
                 b'\n' => column = 0,
                 _ => {}
             }
         }
-        starts_cell = !quoted && matches!(b, b',' | b'\n');
+        starts_cell = !quoted && (b == delimiter || b == b'\n');
         i += 1;
     }
     column
 }
 
-/// Starts reading `file`, of which `head` (the header and maybe more) was read already;
-/// the header names `columns`, and the `wanted` ones are kept. With `hash`, the bytes
-/// are hashed as they are cut, so the file is read once for both.
+/// Starts reading `text` (CSV), of which `head` (the header and maybe more) was read
+/// already; the header names `columns`, separated by `delimiter`, and the `wanted` ones
+/// are kept.
 pub(crate) fn start(
-    file: File,
+    text: Box<dyn Read + Send>,
     head: Vec<u8>,
     columns: &[String],
     wanted: &[String],
-    hash: bool,
+    delimiter: u8,
 ) -> Parsing {
     let mut projection: Vec<usize> = columns
         .iter()
@@ -215,8 +214,10 @@ pub(crate) fn start(
             .collect(),
         projection,
         options: CsvParseOptions::default()
+            .with_separator(delimiter)
             .with_truncate_ragged_lines(true)
             .with_missing_is_null(true),
+        delimiter,
     });
     // Bounded queues keep a few pieces in memory, however large the file.
     let (work, jobs) = sync_channel::<Job>(WORKERS);
@@ -238,8 +239,8 @@ pub(crate) fn start(
             }
         });
     }
-    let pieces = Pieces::resume(file, head, b',');
-    let cutter = std::thread::spawn(move || cut(pieces, hash.then(Sha256::new), work, done));
+    let pieces = Pieces::resume(text, head, delimiter);
+    let cutter = std::thread::spawn(move || cut(pieces, delimiter, work, done));
     Parsing {
         results,
         waiting: BTreeMap::new(),
@@ -251,32 +252,30 @@ pub(crate) fn start(
 }
 
 impl Parsing {
-    /// The file's SHA-256 (hex), once every piece has been handed out; `None` when it
-    /// was not asked for or reading stopped early.
-    pub(crate) fn hash(&mut self) -> Option<String> {
-        self.cutter.take()?.join().ok().flatten()
+    /// Waits for the thread cutting the file, once every piece has been handed out.
+    pub(crate) fn finish(&mut self) {
+        if let Some(cutter) = self.cutter.take() {
+            let _ = cutter.join();
+        }
     }
 }
 
-/// Cuts the file into pieces for the workers, the header left out, hashing every byte
-/// when given a hasher; a read error goes straight to the results, in its place.
+/// Cuts the text into pieces for the workers, the header left out; a read error or an
+/// unclosed quote goes straight to the results, in its place.
 fn cut(
-    mut pieces: Pieces<File>,
-    mut hasher: Option<Sha256>,
+    mut pieces: Pieces<Box<dyn Read + Send>>,
+    delimiter: u8,
     work: SyncSender<Job>,
     done: SyncSender<(usize, ParsedPiece)>,
-) -> Option<String> {
+) {
     let mut index = 0;
     let result = (|| -> std::io::Result<bool> {
         let mut offset = 0u64;
         while let Some(mut piece) = pieces.next_piece()? {
-            if let Some(hasher) = hasher.as_mut() {
-                hasher.update(&piece);
-            }
             if let Some(at) = pieces.unclosed() {
                 let unclosed = Unreadable::Broken {
                     message: "a quote opens a cell here and is never closed".to_string(),
-                    column: column_at(&piece, at),
+                    column: column_at(&piece, at, delimiter),
                     // The piece still holds the header when it is the first.
                     line: line_breaks(&piece[..at]),
                 };
@@ -285,7 +284,7 @@ fn cut(
             }
             let mut header_lines = 0;
             if index == 0 {
-                let header = first_record_end(&piece, b',');
+                let header = first_record_end(&piece, delimiter);
                 header_lines = line_breaks(&piece[..header]);
                 piece.drain(..header);
                 offset = header as u64;
@@ -305,13 +304,8 @@ fn cut(
         }
         Ok(true)
     })();
-    match result {
-        Ok(true) => hasher.map(|h| h.finalize().iter().map(|b| format!("{b:02x}")).collect()),
-        Ok(false) => None,
-        Err(e) => {
-            let _ = done.send((index, Err(Unreadable::Other(e.to_string()))));
-            None
-        }
+    if let Err(e) = result {
+        let _ = done.send((index, Err(Unreadable::Other(e.to_string()))));
     }
 }
 
@@ -411,6 +405,7 @@ mod tests {
             options: CsvParseOptions::default()
                 .with_truncate_ragged_lines(true)
                 .with_missing_is_null(true),
+            delimiter: b',',
         }
     }
 

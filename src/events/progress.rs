@@ -22,7 +22,9 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    pub(crate) fn start(path: &Path) -> Progress {
+    /// A bar for reading `path`, `size` bytes long (0 when unknown: a stream, or a
+    /// compressed file whose text is longer than the file).
+    pub(crate) fn start(path: &Path, size: u64) -> Progress {
         Progress {
             started: Instant::now(),
             terminal: std::io::stderr().is_terminal(),
@@ -30,7 +32,7 @@ impl Progress {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string()),
-            size: std::fs::metadata(path).map_or(0, |m| m.len()),
+            size,
             done: 0,
             bar: None,
         }
@@ -60,11 +62,14 @@ impl Progress {
                 // The clock runs from the start of reading, not from the bar's first showing.
                 .with_elapsed(self.started.elapsed())
                 .with_position(self.done);
-        let style = ProgressStyle::with_template(
-            "{spinner} reading {prefix} [{bar:30}] {percent}% · {bytes} of {total_bytes} · {msg} · {elapsed}",
-        )
-        .map(|s| s.progress_chars("=> "))
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let template = if self.size == 0 {
+            "{spinner} reading {prefix} · {bytes} · {msg} · {elapsed}"
+        } else {
+            "{spinner} reading {prefix} [{bar:30}] {percent}% · {bytes} of {total_bytes} · {msg} · {elapsed}"
+        };
+        let style = ProgressStyle::with_template(template)
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_prefix(self.name.clone());
         bar.enable_steady_tick(Duration::from_millis(120));

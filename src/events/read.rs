@@ -15,6 +15,7 @@ use super::parse::{self, Unreadable};
 use super::progress::Progress;
 use super::reading::Reading;
 use super::rows::Index;
+use super::source::{self, Choice, Container};
 use super::tally::EventRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,14 +69,14 @@ pub(crate) struct BadRow {
 }
 
 /// How an export is read.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct ReadOptions {
     /// Read ACLED's `sub_event_type` (parsing a column costs time).
     pub(crate) kinds: bool,
     /// Hash the file's bytes as they are read.
     pub(crate) hash: bool,
-    /// The order of slash dates, when the user gives it.
-    pub(crate) date_order: Option<DateOrder>,
+    /// The date order, zip member or sheet the user gives.
+    pub(crate) choice: Choice,
 }
 
 /// How many left-out rows are listed with their lines; the rest are counted.
@@ -92,6 +93,10 @@ pub(crate) struct Export {
     pub(crate) span: Option<(Date, Date)>,
     /// SHA-256 of the file's bytes, when asked for.
     pub(crate) hash: Option<String>,
+    /// How it was packed.
+    pub(crate) container: Container,
+    /// Whether its bytes can be read again by path (a plain CSV file).
+    pub(crate) seekable: bool,
     /// What the export cannot say, and why.
     pub(crate) unavailable: Vec<(EventMeasure, String)>,
     /// How a count was derived where the export's layout differs, for outputs to say.
@@ -159,7 +164,7 @@ fn file_problem(file: &str, message: impl Into<String>, help: impl Into<String>)
 }
 
 /// The header's column names, from the first line of `head`, the file's first bytes.
-fn header(head: &[u8], file: &str) -> Result<Vec<String>, Error> {
+fn header(head: &[u8], file: &str, delimiter: u8) -> Result<Vec<String>, Error> {
     let end = memchr::memchr(b'\n', head).map_or(head.len(), |i| i + 1);
     let raw = head[..end].to_vec();
     if raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]) || raw.contains(&0) {
@@ -181,7 +186,7 @@ fn header(head: &[u8], file: &str) -> Result<Vec<String>, Error> {
         return Err(file_problem(file, "the file is empty", "an event export starts with its header row (ACLED: event_id_cnty, event_date, ...; UCDP: id, year, side_a, ...)"));
     }
     Ok(first
-        .split(',')
+        .split(char::from(delimiter))
         .map(|c| c.trim().trim_matches('"').to_string())
         .collect())
 }
@@ -250,14 +255,14 @@ pub(crate) fn read(
 ) -> Result<Export, Error> {
     let (with_kinds, with_hash) = (options.kinds, options.hash);
     let file = path.display().to_string();
-    let mut handle =
-        std::fs::File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+    let mut opened = source::open(path, &options.choice, with_hash)?;
     let mut head = Vec::new();
-    (&mut handle)
+    (&mut opened.text)
         .take(1 << 20)
         .read_to_end(&mut head)
         .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
-    let columns = header(&head, &file)?;
+    let delimiter = source::delimiter(&head);
+    let columns = header(&head, &file, delimiter)?;
     let kind = detect(&file, &columns)?;
     let mut wanted: Vec<String> = kind.required().iter().map(|c| c.to_string()).collect();
     if matches!(kind, ExportKind::Acled { .. }) {
@@ -316,10 +321,12 @@ pub(crate) fn read(
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
     // UCDP's website export writes its dates month first by its layout.
     let layout_order = (kind == ExportKind::Ucdp { website: true }).then_some(DateOrder::Mdy);
-    let order = options.date_order.or(layout_order);
+    let order = options.choice.date_order.or(layout_order);
     let mut reading = Reading::new(kind, Index::new(&positions), order);
-    let mut progress = Progress::start(path);
-    let mut parsing = parse::start(handle, head, &columns, &wanted, with_hash);
+    let mut progress = Progress::start(path, opened.size);
+    let (container, seekable) = (opened.container, opened.seekable);
+    let text = std::mem::replace(&mut opened.text, Box::new(std::io::empty()));
+    let mut parsing = parse::start(text, head, &columns, &wanted, delimiter);
     for piece in parsing.by_ref() {
         let piece = piece.map_err(&unreadable)?;
         let place = (piece.offset, piece.first_line as usize);
@@ -341,8 +348,11 @@ pub(crate) fn read(
         )
         .help("give the order: --date-order mdy (US, 11/30/2020) or --date-order dmy (30/11/2020)")]));
     }
+    parsing.finish();
     let mut export = reading.finish(sink);
-    export.hash = parsing.hash();
+    export.hash = opened.hash();
+    export.container = container;
+    export.seekable = seekable;
     (export.unavailable, export.notes) = limits(kind, &columns);
     Ok(export)
 }

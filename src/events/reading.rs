@@ -210,6 +210,8 @@ impl Reading {
             bad: self.bad,
             span: self.span,
             hash: None,
+            container: super::source::Container::Csv,
+            seekable: true,
             unavailable: Vec::new(),
             notes: Vec::new(),
         }

@@ -238,6 +238,8 @@ mod tests {
             bad: Vec::new(),
             span: Some(((2025, 1, 1), last)),
             hash: None,
+            container: crate::events::source::Container::Csv,
+            seekable: true,
             unavailable: Vec::new(),
             notes: Vec::new(),
         };

@@ -18,8 +18,9 @@ pub(crate) fn describe(counts: &Counts) -> String {
             format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
         });
     format!(
-        "{}, {}{span}, {} used, {} left out",
+        "{}{}, {}{span}, {} used, {} left out",
         export.kind.describe(),
+        export.container.describe(),
         counted(export.rows, "row"),
         counted(export.events, "event"),
         counted(export.bad.len(), "row")

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod check;
+mod containers;
 mod event_metrics;
 mod events;
 mod export_limits;

@@ -1,0 +1,353 @@
+//! An export as the analyst holds it, told apart by its content, never by its name: a
+//! CSV (`,`, `;` or tab), gzip, a zip of one CSV, a spreadsheet (.xlsx), the ACLED or
+//! UCDP API's JSON, or standard input (`-`). Whatever it is becomes one stream of CSV
+//! text for the reader; anything else is one error that says what the file looks like.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read};
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Location, Problem};
+
+use super::convert::{json_to_csv, xlsx_to_csv};
+use super::dates::DateOrder;
+
+/// How an export was packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Container {
+    Csv,
+    Gzip,
+    Zip,
+    Xlsx,
+    Json,
+}
+
+impl Container {
+    /// How outputs say it after the export's kind: nothing for plain CSV, ", gzip".
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Container::Csv => "",
+            Container::Gzip => ", gzip",
+            Container::Zip => ", from a zip",
+            Container::Xlsx => ", from a spreadsheet",
+            Container::Json => ", from JSON",
+        }
+    }
+}
+
+/// How to read an export where it cannot tell: the order of its slash dates, which
+/// member of a zip, which sheet of a workbook.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Choice {
+    pub(crate) date_order: Option<DateOrder>,
+    pub(crate) member: Option<String>,
+    pub(crate) sheet: Option<String>,
+}
+
+/// An opened export: its CSV text as a stream, and what it was.
+pub(crate) struct Opened {
+    pub(crate) text: Box<dyn Read + Send>,
+    pub(crate) container: Container,
+    /// Whether a second reading by path finds the same bytes at the same offsets (a
+    /// plain CSV file), so left-out rows can be given their lines.
+    pub(crate) seekable: bool,
+    /// The file's size on disk, for the progress bar; 0 when it is not the text's.
+    pub(crate) size: u64,
+    hasher: Option<Arc<Mutex<Sha256>>>,
+}
+
+impl Opened {
+    /// SHA-256 of the file's own bytes (as on disk), once it has been read through.
+    pub(crate) fn hash(&self) -> Option<String> {
+        let hasher = self.hasher.as_ref()?.lock().ok()?.clone();
+        Some(
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        )
+    }
+}
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: Arc<Mutex<Sha256>>,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Ok(mut hasher) = self.hasher.lock() {
+            hasher.update(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+fn problem(file: &str, message: impl Into<String>, help: impl Into<String>) -> Error {
+    Error::Data(vec![Problem::new(message, Location::file(file)).help(help)])
+}
+
+/// Opens the export at `path` (`-`: standard input) and tells what it is.
+pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, Error> {
+    let file = path.display().to_string();
+    let stdin = path.as_os_str() == "-";
+    let raw: Box<dyn Read + Send> = if stdin {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?)
+    };
+    let hasher = hash.then(|| Arc::new(Mutex::new(Sha256::new())));
+    let raw: Box<dyn Read + Send> = match &hasher {
+        Some(hasher) => Box::new(Hashing {
+            inner: raw,
+            hasher: hasher.clone(),
+        }),
+        None => raw,
+    };
+    let mut raw = BufReader::with_capacity(1 << 16, raw);
+    let first = peek(&mut raw).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+    let size = if stdin {
+        0
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
+    let opened = |text: Box<dyn Read + Send>, container, seekable: bool| Opened {
+        text,
+        container,
+        seekable,
+        size: if seekable { size } else { 0 },
+        hasher: hasher.clone(),
+    };
+    if first.starts_with(&[0x1F, 0x8B]) {
+        let text = flate2::bufread::MultiGzDecoder::new(raw);
+        return Ok(opened(Box::new(text), Container::Gzip, false));
+    }
+    if first.starts_with(b"PK\x03\x04") {
+        let mut bytes = Vec::new();
+        raw.read_to_end(&mut bytes)
+            .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+        let (text, container) = unzip(bytes, choice, &file)?;
+        return Ok(opened(text, container, false));
+    }
+    if utf16(&first) {
+        return Err(problem(
+            &file,
+            "the file is UTF-16, not UTF-8",
+            "save the export as UTF-8 (CSV UTF-8 in a spreadsheet's save dialog)",
+        ));
+    }
+    if let Some(what) = not_an_export(&first) {
+        return Err(problem(
+            &file,
+            format!("the file is {what}, not an event export"),
+            "give an ACLED or UCDP export: CSV (also gzip or zip), .xlsx, or the API's JSON",
+        ));
+    }
+    if first
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{' || *b == b'[')
+    {
+        let mut bytes = Vec::new();
+        raw.read_to_end(&mut bytes)
+            .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+        let text = json_to_csv(&bytes).map_err(|why| {
+            problem(
+                &file,
+                why,
+                "give the API's response as it came, or a CSV export",
+            )
+        })?;
+        return Ok(opened(Box::new(Cursor::new(text)), Container::Json, false));
+    }
+    Ok(opened(Box::new(raw), Container::Csv, !stdin))
+}
+
+/// The first bytes of `raw`, without consuming them.
+fn peek<R: Read>(raw: &mut BufReader<R>) -> std::io::Result<Vec<u8>> {
+    Ok(raw.fill_buf()?.to_vec())
+}
+
+/// Whether the first bytes are UTF-16 text: a byte-order mark, or ASCII with a zero
+/// byte beside every character.
+fn utf16(first: &[u8]) -> bool {
+    let head = &first[..first.len().min(64) & !1];
+    first.starts_with(&[0xFF, 0xFE])
+        || first.starts_with(&[0xFE, 0xFF])
+        || (head.len() >= 8
+            && (head.iter().step_by(2).all(|&b| b == 0)
+                || head.iter().skip(1).step_by(2).all(|&b| b == 0)))
+}
+
+/// What a file that is no export looks like, from its first bytes.
+fn not_an_export(first: &[u8]) -> Option<&'static str> {
+    if first.starts_with(b"%PDF") {
+        Some("a PDF")
+    } else if first.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("an old Excel workbook (.xls: save it as .xlsx or CSV)")
+    } else if first.iter().take(4096).any(|&b| b == 0) {
+        Some("binary data")
+    } else {
+        None
+    }
+}
+
+/// A zip: a workbook (.xlsx is a zip), or a zip of CSV files of which one is read.
+fn unzip(
+    bytes: Vec<u8>,
+    choice: &Choice,
+    file: &str,
+) -> Result<(Box<dyn Read + Send>, Container), Error> {
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        problem(
+            file,
+            format!("not a readable zip: {e}"),
+            "re-download the file",
+        )
+    })?;
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    if names.iter().any(|n| n == "xl/workbook.xml") {
+        let bytes = archive.into_inner().into_inner();
+        let text = xlsx_to_csv(bytes, choice.sheet.as_deref())
+            .map_err(|why| problem(file, why, "give --sheet NAME, or save the sheet as CSV"))?;
+        return Ok((Box::new(Cursor::new(text)), Container::Xlsx));
+    }
+    let csvs: Vec<&String> = names
+        .iter()
+        .filter(|n| n.to_ascii_lowercase().ends_with(".csv"))
+        .collect();
+    let member = match (&choice.member, csvs.as_slice()) {
+        (Some(wanted), _) if names.contains(wanted) => wanted.clone(),
+        (Some(wanted), _) => {
+            return Err(problem(
+                file,
+                format!("no member \"{wanted}\" in the zip"),
+                format!("its members: {}", names.join(", ")),
+            ))
+        }
+        (None, [one]) => (*one).clone(),
+        (None, []) => {
+            return Err(problem(
+                file,
+                "a zip with no CSV file in it",
+                format!("its members: {}", names.join(", ")),
+            ))
+        }
+        (None, several) => {
+            let list: Vec<&str> = several.iter().map(|s| s.as_str()).collect();
+            return Err(problem(
+                file,
+                format!("a zip of {} CSV files", several.len()),
+                format!("say which with --member NAME: {}", list.join(", ")),
+            ));
+        }
+    };
+    Ok((Box::new(stream_member(archive, member)), Container::Zip))
+}
+
+/// The member's bytes as a stream: a thread inflates it in blocks, so memory holds the
+/// zip and a few blocks, not the whole CSV.
+fn stream_member(mut archive: zip::ZipArchive<Cursor<Vec<u8>>>, member: String) -> Blocks {
+    let (send, blocks) = sync_channel::<std::io::Result<Vec<u8>>>(4);
+    std::thread::spawn(move || {
+        let mut entry = match archive.by_name(&member) {
+            Ok(entry) => entry,
+            Err(e) => {
+                let _ = send.send(Err(std::io::Error::other(e)));
+                return;
+            }
+        };
+        loop {
+            let mut block = vec![0; 1 << 20];
+            match entry.read(&mut block) {
+                Ok(0) => return,
+                Ok(n) => {
+                    block.truncate(n);
+                    if send.send(Ok(block)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = send.send(Err(e));
+                    return;
+                }
+            }
+        }
+    });
+    Blocks {
+        blocks,
+        current: Cursor::new(Vec::new()),
+    }
+}
+
+/// Blocks from a thread, read as one stream.
+struct Blocks {
+    blocks: Receiver<std::io::Result<Vec<u8>>>,
+    current: Cursor<Vec<u8>>,
+}
+
+impl Read for Blocks {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.current.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            match self.blocks.recv() {
+                Ok(block) => self.current = Cursor::new(block?),
+                Err(_) => return Ok(0),
+            }
+        }
+    }
+}
+
+/// The cell delimiter of a header line: `,`, `;` (European spreadsheets) or tab,
+/// whichever separates it into the most cells outside quotes.
+pub(crate) fn delimiter(header: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in header {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_told_from_the_header() {
+        assert_eq!(delimiter(b"id,year,side_a\n"), b',');
+        assert_eq!(delimiter(b"event_id_cnty;event_date;\"a,b\"\n"), b';');
+        assert_eq!(delimiter(b"id\tyear\tside_a\n"), b'\t');
+        assert_eq!(delimiter(b"one column\n"), b',');
+    }
+
+    #[test]
+    fn what_a_file_looks_like() {
+        assert_eq!(not_an_export(b"%PDF-1.7"), Some("a PDF"));
+        assert_eq!(not_an_export(&[0x1F, 0, 0, 0]), Some("binary data"));
+        assert_eq!(not_an_export(b"id,year\n1,2020\n"), None);
+    }
+}
