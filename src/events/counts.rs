@@ -231,6 +231,8 @@ pub(crate) struct Counts {
     pub(crate) kinds: BTreeMap<KindKey, Total>,
     /// Whether sub-event types were read.
     pub(crate) with_kinds: bool,
+    /// The actors that matched no group, with the events naming them, most first.
+    pub(crate) unmatched: Vec<(String, u64)>,
 }
 
 /// One row of the `events` table: a group in a country over a year or a month.
@@ -266,6 +268,7 @@ impl Counts {
             all: tallied.all,
             kinds: tallied.kinds,
             with_kinds: false,
+            unmatched: tallied.unmatched,
         }
     }
 

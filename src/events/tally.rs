@@ -31,7 +31,12 @@ pub(crate) struct Tallied {
     pub(crate) groups: BTreeMap<GroupKey, Tally>,
     pub(crate) all: BTreeMap<CountryKey, Total>,
     pub(crate) kinds: BTreeMap<KindKey, Total>,
+    /// The actors that matched no group, with the events naming them, most first.
+    pub(crate) unmatched: Vec<(String, u64)>,
 }
+
+/// How many actors that matched no group the summary names.
+const UNMATCHED_LISTED: usize = 5;
 
 /// Counts events as they are read.
 pub(crate) struct Tallies<'m> {
@@ -43,6 +48,9 @@ pub(crate) struct Tallies<'m> {
     /// exports repeat a few hundred names millions of times.
     actor_class: HashMap<String, usize>,
     classes: Vec<Vec<(usize, Attribution)>>,
+    /// Each class's actor name, and the events naming it when it matches no group.
+    class_names: Vec<String>,
+    unmatched: Vec<u64>,
     /// Countries as small numbers, so a key costs no allocation.
     countries: HashMap<String, usize>,
     country_names: Vec<String>,
@@ -64,6 +72,8 @@ impl<'m> Tallies<'m> {
             thresholds,
             actor_class: HashMap::default(),
             classes: Vec::new(),
+            class_names: Vec::new(),
+            unmatched: Vec::new(),
             countries: HashMap::default(),
             country_names: Vec::new(),
             groups: HashMap::default(),
@@ -83,6 +93,8 @@ impl<'m> Tallies<'m> {
             .filter_map(|g| self.matcher.attribution(g, actor).map(|a| (g, a)))
             .collect();
         self.classes.push(found);
+        self.class_names.push(actor.to_string());
+        self.unmatched.push(0);
         self.actor_class
             .insert(actor.to_string(), self.classes.len() - 1);
         self.classes.len() - 1
@@ -114,6 +126,9 @@ impl<'m> Tallies<'m> {
         let mut any = false;
         for actor in actors {
             let class = self.class_of(actor);
+            if self.classes[class].is_empty() {
+                self.unmatched[class] += 1;
+            }
             for &(g, attribution) in &self.classes[class] {
                 let level = if attribution == Attribution::Sole {
                     2
@@ -163,7 +178,17 @@ impl<'m> Tallies<'m> {
     /// The counts keyed by group id, country name and sub-event type.
     pub(crate) fn finish(self) -> Tallied {
         let country = |c: usize| self.country_names[c].clone();
+        let mut unmatched: Vec<(String, u64)> = self
+            .class_names
+            .iter()
+            .zip(&self.unmatched)
+            .filter(|(name, &n)| n > 0 && !name.is_empty())
+            .map(|(name, &n)| (name.clone(), n))
+            .collect();
+        unmatched.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        unmatched.truncate(UNMATCHED_LISTED);
         Tallied {
+            unmatched,
             groups: self
                 .groups
                 .into_iter()

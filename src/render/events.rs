@@ -89,8 +89,20 @@ pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
         .unavailable
         .iter()
         .map(|(measure, why)| format!("n/a {}: {why}", measure.id()));
+    let unmatched = (!counts.unmatched.is_empty()).then(|| {
+        let actors: Vec<String> = counts
+            .unmatched
+            .iter()
+            .map(|(name, n)| format!("{name} ({})", counted(*n as usize, "event")))
+            .collect();
+        format!(
+            "actors matching no group, most events first: {} (add an alias in groups.csv to count one)",
+            actors.join("; ")
+        )
+    });
     unavailable
         .chain(counts.export.notes.iter().cloned())
+        .chain(unmatched)
         .collect()
 }
 

@@ -220,3 +220,31 @@ fn text_after_a_closing_quote_is_located_without_polars_advice() {
     );
     assert!(!run.stderr.contains("infer_schema_length"), "{run:?}");
 }
+
+#[test]
+fn ucdp_spellings_match_the_shipped_groups_and_the_rest_is_listed() {
+    let fixture = Fixture::basic_with_real_groups();
+    let text = "id,year,type_of_violence,side_a,side_b,country,date_start,best,low,high\n\
+                1,2024,1,Government of Somalia,Al-Shabaab,Somalia,2024-03-01,5,4,6\n\
+                2,2024,1,Government of Afghanistan,Taleban,Afghanistan,2024-03-02,2,2,2\n\
+                3,2024,2,IS,JNIM,Burkina Faso,2024-03-03,9,9,9\n\
+                4,2024,1,Government of Somalia,Al-Shabaab,Somalia,2024-03-04,1,1,1\n";
+    fixture.write("ucdp.csv", text);
+    let path = fixture.path("ucdp.csv").display().to_string();
+    let run = fixture.run(&["events", &path, "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let events = |group: &str| {
+        rows.iter()
+            .find(|r| r["group"] == group)
+            .and_then(|r| r["events"].as_u64())
+    };
+    assert_eq!(events("al-shabaab"), Some(2), "{rows:?}");
+    assert_eq!(events("taliban"), Some(1), "{rows:?}");
+    assert_eq!(events("jnim"), Some(1), "{rows:?}");
+    // UCDP's IS does not tell the Islamic State's branches apart: it matches none.
+    assert_eq!(events("is-sahel"), None, "{rows:?}");
+    assert!(
+        run.stderr.contains("actors matching no group, most events first: Government of Somalia (2 events); Government of Afghanistan (1 event); IS (1 event)"),
+        "{run:?}"
+    );
+}
