@@ -413,10 +413,12 @@ impl Counts {
             .iter()
             .map(|((group, country, period), tally)| {
                 let before = previous(*period, by_month);
+                // A change between periods the export covers unequally says nothing.
+                let comparable = self.covers_whole(*period) && self.covers_whole(before);
                 let change = periods
                     .get(&(group.clone(), country.clone(), before))
                     .map(|t| t.events)
-                    .filter(|&p| p > 0)
+                    .filter(|&p| p > 0 && comparable)
                     .map(|p| (tally.events as f64 - p as f64) / p as f64 * 100.0);
                 CountRow {
                     group: group.clone(),
@@ -442,6 +444,23 @@ impl Counts {
 }
 
 impl Counts {
+    /// Whether the export's dates run over the whole of a period: a year (month 0) or a
+    /// month.
+    pub(crate) fn covers_whole(&self, (year, month): Month) -> bool {
+        let Some((first, last)) = self.span() else {
+            return false;
+        };
+        let (start, end) = if month == 0 {
+            ((year, 1, 1), (year, 12, 31))
+        } else {
+            (
+                (year, month, 1),
+                (year, month, super::dates::days_in_month(year, month)),
+            )
+        };
+        first <= start && end <= last
+    }
+
     /// `count` when the export can say it.
     fn available(&self, measure: EventMeasure, count: u64) -> Option<u64> {
         self.unavailable(measure).is_none().then_some(count)

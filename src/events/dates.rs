@@ -164,7 +164,7 @@ fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
     .then_some((year, month, day))
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         2 if days_in_year(year) == 366 => 29,
         2 => 28,

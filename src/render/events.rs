@@ -71,8 +71,11 @@ fn cells(r: &CountRow) -> Vec<String> {
         fatalities,
         maybe(r.large_attacks),
         maybe(r.civilian_targeting),
-        r.events_change_pct
-            .map_or("–".into(), |c| format!("{c:+.0}%")),
+        r.events_change_pct.map_or("–".into(), |c| match c.round() {
+            // Rounded to nothing, a change has no sign.
+            r if r == 0.0 => "0%".to_string(),
+            r => format!("{r:+.0}%"),
+        }),
     ]
 }
 
@@ -100,8 +103,11 @@ pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
             actors.join("; ")
         )
     });
+    let change =
+        "change: against the period before, where the export covers both in full".to_string();
     unavailable
         .chain(counts.export.notes.iter().cloned())
+        .chain(std::iter::once(change))
         .chain(unmatched)
         .collect()
 }

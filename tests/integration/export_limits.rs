@@ -248,3 +248,52 @@ fn ucdp_spellings_match_the_shipped_groups_and_the_rest_is_listed() {
         "{run:?}"
     );
 }
+
+#[test]
+fn change_is_shown_only_between_periods_covered_in_full() {
+    let fixture = Fixture::basic_with_real_groups();
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\n",
+    );
+    // January 2 events, February 3, March 3, April 1 on its first day only.
+    for (i, date) in [
+        "2025-01-01",
+        "2025-01-20",
+        "2025-02-02",
+        "2025-02-10",
+        "2025-02-28",
+        "2025-03-01",
+        "2025-03-15",
+        "2025-03-31",
+        "2025-04-01",
+    ]
+    .iter()
+    .enumerate()
+    {
+        writeln!(text, "MLI{i},{date},2025,{JNIM},,,,Mali,1").expect("write");
+    }
+    fixture.write("months.csv", &text);
+    let path = fixture.path("months.csv").display().to_string();
+    let run = fixture.run(&["events", &path, "--by", "month", "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let change = |period: &str| {
+        rows.iter()
+            .find(|r| r["group"] == "jnim" && r["period"] == period)
+            .map(|r| r["events_change_pct"].clone())
+            .expect("a row")
+    };
+    assert!(change("2025-01").is_null(), "no month before it");
+    assert_eq!(change("2025-02").as_f64(), Some(50.0));
+    assert_eq!(change("2025-03").as_f64(), Some(0.0));
+    assert!(
+        change("2025-04").is_null(),
+        "April is covered for one day only"
+    );
+    assert!(run
+        .stderr
+        .contains("change: against the period before, where the export covers both in full"));
+    // On the terminal, no change is signed when it rounds to nothing.
+    let terminal = fixture.run(&["events", &path, "--by", "month"]);
+    assert!(!terminal.ok().contains("-0%"));
+    assert!(terminal.ok().contains(" 0% "), "{}", terminal.stdout);
+}
