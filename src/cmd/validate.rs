@@ -48,7 +48,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     let count = |q: Quantity| data.rows_of(q).count();
     let mut out = format!(
         "data: {}\nvalid: {} sources, {} groups, {} countries, {} fighters rows, {} soldiers rows, {} population rows, {} area rows, {} comparisons\n",
-        config.data.describe(),
+        config.describe_data(),
         data.sources.len(),
         data.groups.len(),
         data.countries.len(),

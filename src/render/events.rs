@@ -1,7 +1,7 @@
 //! The `events` table: counts per group, country and period as a terminal table,
 //! Markdown or tidy CSV, with the line that says what the export was.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement};
 
 use crate::error::Error;
 use crate::events::counts::{CountRow, Counts};
@@ -50,6 +50,12 @@ const HEADINGS: [&str; 10] = [
     "change",
 ];
 
+/// The terminal's shorter headings, so that the table fits 80 columns; the legend
+/// above it spells them out, and CSV and JSON keep the full column names.
+const SHORT_HEADINGS: [&str; 10] = [
+    "group", "country", "period", "events", "init", "joint", "deaths", "large", "civ", "change",
+];
+
 fn cells(r: &CountRow) -> Vec<String> {
     let fatalities = match (r.fatalities_low, r.fatalities_high) {
         (Some(low), Some(high)) => format!(
@@ -77,8 +83,9 @@ fn cells(r: &CountRow) -> Vec<String> {
 
 pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
     let mut table = crate::render::terminal::new_table(false);
-    table.set_content_arrangement(ContentArrangement::Disabled);
-    table.set_header(HEADINGS.iter().enumerate().map(|(i, h)| {
+    // Group and country names wrap when they are long; the counts never do.
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(SHORT_HEADINGS.iter().enumerate().map(|(i, h)| {
         if i < 3 {
             Cell::new(h)
         } else {
@@ -94,8 +101,11 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
             }
         }));
     }
-    for column in table.column_iter_mut() {
+    for (i, column) in table.column_iter_mut().enumerate() {
         column.set_padding((0, 1));
+        if i >= 2 {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     let body = if rows.is_empty() {
         "no event involves a group of the datasets (check the aliases in groups.csv)".to_string()
@@ -103,7 +113,8 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
         table.to_string()
     };
     format!(
-        "{summary}\nevents: involving the group alone; initiated: as actor1 (UCDP side_a);\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civilians: events targeting civilians\n\n{body}\n",
+        "{}\nevents: involving the group alone; init: initiated, as actor1 (UCDP side_a);\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civ: events targeting civilians\n\n{body}\n",
+        summary,
         grouped(f64::from(large), 0)
     )
 }
