@@ -198,10 +198,6 @@ fn common(command: &Command) -> Common<'_> {
     match command {
         Command::Table(a) => Common {
             sampling: Some(&a.sampling),
-            excel: Some((
-                a.select.excel.excel,
-                csv(a.select.format) || a.samples.is_some(),
-            )),
             ..select_common(&a.select)
         },
         Command::Sensitivity(a) => select_common(&a.select),

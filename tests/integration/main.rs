@@ -2,6 +2,8 @@
 
 mod bad_input;
 mod check;
+mod commands;
+mod data_choice;
 mod event_metrics;
 mod events;
 mod layers;
@@ -11,3 +13,4 @@ mod table;
 mod uncertainty;
 mod usage;
 mod util;
+mod width;
