@@ -71,14 +71,9 @@ pub(crate) enum Command {
     /// computed values, the deviation, a verdict and the reason. Exits 1 when any claim
     /// is inconsistent or a cross-check finds a contradiction.
     ///
-    /// Verdicts:
-    ///   consistent    the computed value is inside the claim's tolerance;
-    ///   plausible     outside it at the central value, but the 90% interval reaches it;
-    ///   inconsistent  outside both (the data changes that would make it hold are listed);
-    ///   unverifiable  the data cannot settle it (the reason names what is missing).
-    ///
-    /// Example: `insurgency-metrics check seeds/ctp-2026.toml`, or `... | insurgency-metrics check -`.
-    #[command(verbatim_doc_comment)]
+    /// Example: `insurgency-metrics check seeds/ctp-2026.toml`, or `insurgency-metrics
+    /// check -` to read a claim file from standard input.
+    #[command(after_help = VERDICTS)]
     Check(CheckArgs),
     /// Which inputs move each metric most: the metric with each input at its low and at
     /// its high, the others at central, sorted as a tornado. `--format csv|json` lists
@@ -108,6 +103,14 @@ pub(crate) enum Command {
     /// Example: `insurgency-metrics man > ~/.local/share/man/man1/insurgency-metrics.1`.
     Man(ManArgs),
 }
+
+/// The verdicts `check` gives, one line each, under its help.
+const VERDICTS: &str = "\
+Verdicts:
+  consistent    inside the claim's tolerance at the central value
+  plausible     outside it at the central value, but the 90% interval reaches it
+  inconsistent  outside both; the data changes that would make it hold are listed
+  unverifiable  the data cannot settle it; the reason names what is missing";
 
 #[derive(Debug, Args)]
 pub(crate) struct EventsArgs {
@@ -245,7 +248,7 @@ pub(crate) struct SelectArgs {
     pub(crate) comparisons: Vec<String>,
 
     /// Show only this metric; repeatable. Default: all.
-    #[arg(long = "metric", value_enum, value_name = "ID")]
+    #[arg(long = "metric", value_parser = MetricParser, value_name = "ID")]
     pub(crate) metrics: Vec<Metric>,
 
     /// The comparison the pairwise ratios divide by the others. Default: the first shown.
@@ -327,6 +330,40 @@ impl ValueEnum for Metric {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.id()).help(self.help()))
+    }
+}
+
+/// Parses `--metric` by id, with the house's hint on a wrong one (a few close ids and
+/// `list metrics`) instead of clap's line of every metric; help and completions still
+/// list every metric with its formula.
+#[derive(Debug, Clone, Copy)]
+struct MetricParser;
+
+impl clap::builder::TypedValueParser for MetricParser {
+    type Value = Metric;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Metric, clap::Error> {
+        let text = value.to_string_lossy();
+        Metric::parse(&text).ok_or_else(|| {
+            let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.id()).collect();
+            let hint = crate::error::ids_help(&text, &ids, crate::error::Ids::Metrics);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("--metric {text}: no such metric; {hint}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Metric::ALL.iter().filter_map(ValueEnum::to_possible_value),
+        ))
     }
 }
 

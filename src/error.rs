@@ -242,6 +242,7 @@ pub fn choices_help(wrong: &str, valid: &[&str]) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ids {
     Comparisons,
+    Metrics,
     Groups,
     Countries,
     Sources,
@@ -251,18 +252,21 @@ impl Ids {
     fn name(self) -> &'static str {
         match self {
             Ids::Comparisons => "comparisons",
+            Ids::Metrics => "metrics",
             Ids::Groups => "groups",
             Ids::Countries => "countries",
             Ids::Sources => "sources",
         }
     }
 
-    fn file(self) -> &'static str {
+    /// The file a new id of this kind goes in; none for metrics, which are built in.
+    fn file(self) -> Option<&'static str> {
         match self {
-            Ids::Comparisons => "comparisons.toml",
-            Ids::Groups => "groups.csv",
-            Ids::Countries => "countries.csv",
-            Ids::Sources => "sources.csv",
+            Ids::Comparisons => Some("comparisons.toml"),
+            Ids::Metrics => None,
+            Ids::Groups => Some("groups.csv"),
+            Ids::Countries => Some("countries.csv"),
+            Ids::Sources => Some("sources.csv"),
         }
     }
 }
@@ -277,10 +281,10 @@ pub fn ids_help(wrong: &str, valid: &[&str], ids: Ids) -> String {
     );
     match did_you_mean(&closest(wrong, valid.iter().copied())) {
         Some(hint) => format!("{hint} {list}"),
-        None => format!(
-            "none is close; {list}, or add `{wrong}` to {} to use it",
-            ids.file()
-        ),
+        None => match ids.file() {
+            Some(file) => format!("none is close; {list}, or add `{wrong}` to {file} to use it"),
+            None => format!("none is close; {list}"),
+        },
     }
 }
 

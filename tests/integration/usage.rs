@@ -19,7 +19,19 @@ fn unknown_comparison() {
 fn unknown_metric() {
     Fixture::basic()
         .run(&["table", "--metric", "people_per_fightr"])
-        .fails(2, &["people_per_fightr", "people_per_fighter"]);
+        .fails(
+            2,
+            &[
+                "--metric people_per_fightr: no such metric",
+                "did you mean `people_per_fighter`?",
+                "`insurgency-metrics list metrics` lists all 12",
+            ],
+        );
+    let run = Fixture::basic().run(&["table", "--metric", "people_per_fightr"]);
+    assert!(
+        !run.stderr.contains("soldiers_ratio"),
+        "every metric listed: {run:?}"
+    );
 }
 
 #[test]
