@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::numbers::grouped;
 use crate::outcome::Outcome;
 use crate::render::list::{csv, json, Listing};
+use crate::render::terminal::wrap;
 use crate::render::Format;
 use crate::workspace::Workspace;
 
@@ -21,17 +22,13 @@ pub(crate) fn run(config: &Config, format: Format) -> Result<Outcome, Error> {
     }
     let mut out = format!("{data_line}\n");
     for (n, source) in data.sources.iter().enumerate() {
-        out.push_str(&format!(
-            "\n[{}] {}  ({})\n",
-            n + 1,
-            source.title,
-            source.id
-        ));
+        let title = format!("[{}] {}  ({})", n + 1, source.title, source.id);
+        out.push_str(&format!("\n{}\n", fit(&title)));
         let mut facts = vec![source.publisher.clone()];
         if !source.published.is_empty() {
             facts.push(source.published.clone());
         }
-        out.push_str(&format!("    {}\n", facts.join(", ")));
+        out.push_str(&format!("{}\n", fit(&format!("    {}", facts.join(", ")))));
         if !source.url.is_empty() {
             out.push_str(&format!("    {}\n", source.url));
         }
@@ -43,7 +40,16 @@ pub(crate) fn run(config: &Config, format: Format) -> Result<Outcome, Error> {
             out.push_str("    cited by: no figure\n");
         }
         for row in citing {
-            out.push_str(&format!("    cited by {}: {}\n", row.at, figure(row)));
+            let line = format!("    cited by {}: {}", row.at, figure(row));
+            if line.chars().count() <= 80 {
+                out.push_str(&format!("{line}\n"));
+            } else {
+                out.push_str(&format!(
+                    "    cited by {}:\n      {}\n",
+                    row.at,
+                    figure(row)
+                ));
+            }
         }
     }
     Ok(Outcome::new(out))
@@ -84,6 +90,14 @@ fn tidy(data: &data::Dataset) -> Listing {
         ],
         rows,
     }
+}
+
+/// The line as it is when it fits 80 columns, else wrapped at words (a URL stays whole).
+fn fit(line: &str) -> String {
+    if line.chars().count() <= 80 {
+        return line.to_string();
+    }
+    wrap(line, 80, "    ")
 }
 
 fn figure(row: &Row) -> String {

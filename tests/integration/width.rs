@@ -77,3 +77,17 @@ fn check_summary_shows_once_on_a_terminal() {
     assert_eq!(text.matches("8 claims:").count(), 1, "{text}");
     assert!(!text.contains("check failed"), "{text}");
 }
+
+#[test]
+fn validate_sources_and_sensitivity_fit_80_columns_on_the_shipped_data() {
+    let fixture = Fixture::empty();
+    for command in ["validate", "sources", "sensitivity"] {
+        let run = fixture.run(&[command]);
+        // A URL is never broken.
+        let wide: Vec<&str> = too_wide(run.ok())
+            .into_iter()
+            .filter(|l| !l.trim_start().starts_with("http"))
+            .collect();
+        assert!(wide.is_empty(), "{command}: {wide:#?}");
+    }
+}
