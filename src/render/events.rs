@@ -81,6 +81,21 @@ fn cells(r: &CountRow) -> Vec<String> {
     ]
 }
 
+/// The export's line within 80 columns: when too long, broken after its kind
+/// ("acled.csv: ACLED export,"), the counts on the next lines.
+fn fit_summary(summary: &str) -> String {
+    if summary.chars().count() <= 80 {
+        return summary.to_string();
+    }
+    match summary.split_once(", ") {
+        Some((head, rest)) => format!(
+            "{head},\n{}",
+            crate::render::terminal::wrap(&format!("  {rest}"), 80, "  ")
+        ),
+        None => summary.to_string(),
+    }
+}
+
 pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
     let mut table = crate::render::terminal::new_table(false);
     // Group and country names wrap when they are long; the counts never do.
@@ -114,7 +129,7 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32) -> String {
     };
     format!(
         "{}\nevents: involving the group alone; init: initiated, as actor1 (UCDP side_a);\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civ: events targeting civilians\n\n{body}\n",
-        summary,
+        fit_summary(summary),
         grouped(f64::from(large), 0)
     )
 }

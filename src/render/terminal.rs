@@ -125,7 +125,8 @@ pub(crate) fn render(
         out = format!("data: {data}\nunits: {units_text}\n");
     }
     if let Some(events) = events {
-        out.push_str(&format!("events: {events}\n"));
+        let line = format!("events: {events}");
+        out.push_str(&format!("{}\n", wrap(&line, WIDTH as usize, "  ")));
     }
     if let Some(s) = settings {
         out.push_str(&format!(
