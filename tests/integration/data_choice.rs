@@ -72,3 +72,27 @@ fn a_missing_folder_suggests_the_embedded_copy() {
         .run(&["table", "--data", "no-such-dir"])
         .fails(2, &["no such directory", "--data embedded"]);
 }
+
+#[test]
+fn report_and_events_say_their_data_too() {
+    let fixture = Fixture::basic();
+    let out = fixture
+        .run(&["report", "--out", "r.md", "--draws", "200"])
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with("data: datasets/ (found in the current directory)\nwrote r.md"),
+        "{out}"
+    );
+    let export = fixture_dir("events").join("acled-small.csv");
+    let run = Fixture::empty().run(&["events", export.to_str().expect("utf-8")]);
+    assert!(
+        run.ok().starts_with("data: embedded (no datasets/ here)\n"),
+        "{run:?}"
+    );
+    let csv = Fixture::empty().run(&["events", export.to_str().expect("utf-8"), "--format", "csv"]);
+    assert!(
+        csv.stderr.contains("data: embedded (no datasets/ here)"),
+        "{csv:?}"
+    );
+}
