@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::metrics::Metric;
 use crate::render::Format;
@@ -156,7 +156,7 @@ pub(crate) enum CountBy {
 pub(crate) struct ReportArgs {
     /// Where to write the report; its charts go in a folder of the same name beside it
     /// (`reports/jnim-peers/`).
-    #[arg(long, value_name = "FILE.md", default_value = "reports/jnim-peers.md")]
+    #[arg(long, value_name = "FILE.md", default_value = "reports/jnim-peers.md", value_hint = ValueHint::FilePath)]
     pub(crate) out: PathBuf,
 
     /// Regenerate in memory and compare with the report on disk: exit 1 with a short diff
@@ -170,7 +170,7 @@ pub(crate) struct ReportArgs {
 
     /// A claim file or a directory of them to re-check in the report; repeatable.
     /// Default: `seeds/` when it exists.
-    #[arg(long, value_name = "FILE|DIR")]
+    #[arg(long, value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
     pub(crate) claims: Vec<PathBuf>,
 
     #[command(flatten)]
@@ -194,12 +194,12 @@ pub(crate) struct CheckArgs {
     /// Claim files (TOML) or directories of them; `-` reads one claim file from standard
     /// input. Default: `seeds/` in the current directory when it exists, otherwise the
     /// claim files embedded in the binary.
-    #[arg(value_name = "CLAIMS.toml|DIR|-")]
+    #[arg(value_name = "CLAIMS.toml|DIR|-", value_hint = ValueHint::AnyPath)]
     pub(crate) paths: Vec<PathBuf>,
 
     /// An ACLED or UCDP export: events claims that carry an `events` query are then
     /// counted from it instead of being reported as unverifiable.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub(crate) events: Option<PathBuf>,
 
     /// Tolerance for every claim that sets none of its own, as a fraction (0.05 = ±5%),
@@ -230,7 +230,7 @@ pub(crate) struct CheckArgs {
 pub(crate) struct EventSourceArgs {
     /// An ACLED or UCDP export: adds the event metrics (deaths per 1,000 fighters, events
     /// per million people, large-scale attacks per year) for the comparisons it covers.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub(crate) events: Option<PathBuf>,
 
     /// With --events: fatalities from which an event the group initiated counts as a
@@ -288,7 +288,7 @@ pub(crate) struct TableArgs {
 
     /// Also write every Monte Carlo draw to FILE as CSV: one row per trial, one column per
     /// input and per metric, so a reviewer can audit every figure. Written atomically.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub(crate) samples: Option<PathBuf>,
 
     #[command(flatten)]

@@ -13,8 +13,9 @@ pub(crate) struct DataArgs {
     /// Directory holding the dataset files (sources.csv, fighters.csv, comparisons.toml,
     /// ...), or `embedded` for the copy of the shipped datasets built into the binary.
     /// Default: `datasets/` in the current directory when it exists, otherwise the
-    /// embedded copy. Every output says which it used, and why.
-    #[arg(long, value_name = "DIR|embedded")]
+    /// embedded copy. Every output says which it used, and why. (A folder named
+    /// `embedded`: write `./embedded`.)
+    #[arg(long, value_name = "DIR|embedded", value_hint = clap::ValueHint::DirPath)]
     pub(crate) data: Option<PathBuf>,
 }
 

@@ -22,15 +22,13 @@ pub(crate) fn run(command: Option<&str>) -> Result<Outcome, Error> {
                 )));
             };
             // The page of `table` is `insurgency-metrics-table(1)`, as git and cargo name theirs.
-            (
-                sub.clone().version(env!("CARGO_PKG_VERSION")),
-                format!("insurgency-metrics-{name}"),
-            )
+            (sub.clone(), format!("insurgency-metrics-{name}"))
         }
     };
     let mut out = Vec::new();
     clap_mangen::Man::new(page)
         .title(title)
+        .source(format!("insurgency-metrics {}", env!("CARGO_PKG_VERSION")))
         .render(&mut out)
         .map_err(|e| Error::io("cannot write the manual page", e))?;
     let text = String::from_utf8(out)
