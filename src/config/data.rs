@@ -56,11 +56,7 @@ impl DataUsed {
             (DataChoice::Dir(_), Why::Found) => "found in the current directory",
             (DataChoice::Dir(_), _) => "--data",
         };
-        let name = match &self.choice {
-            DataChoice::Embedded => "embedded".to_string(),
-            DataChoice::Dir(_) => self.choice.describe(),
-        };
-        format!("{name} ({reason})")
+        format!("{} ({reason})", self.choice.short())
     }
 
     /// A data error in a folder used only because it was there says so, and how to
@@ -71,7 +67,7 @@ impl DataUsed {
                 note: format!(
                     "note: {} was used because it is in the current directory; use\n  \
                      --data DIR for another folder, or --data embedded for the shipped datasets",
-                    self.choice.describe()
+                    self.choice.short()
                 ),
                 error: Box::new(error),
             },
