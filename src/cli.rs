@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::events::dates::DateOrder;
 use crate::events::source::Choice;
@@ -12,48 +12,44 @@ use crate::metrics::Metric;
 use crate::render::Format;
 use crate::units::Units;
 
+mod shared;
+
+pub(crate) use shared::{
+    CompletionsArgs, DataArgs, ExcelArgs, ListArgs, ListFormat, ListWhat, ManArgs, SamplingArgs,
+    SetArgs, SourcesArgs, UnitsArgs, ValidateArgs,
+};
+
 /// Reproducible comparative insurgency arithmetic.
 ///
 /// Loads estimates of fighters, soldiers, population and area from CSV, computes the
 /// ratios think-tank reports quote ("one militant for every 10 soldiers", "one per
 /// 8,000 people"), and says which data, year and source each figure came from.
+/// `insurgency-metrics list comparisons` shows what there is to compare.
 #[derive(Debug, Parser)]
 #[command(name = "insurgency-metrics", version, propagate_version = true)]
 pub struct Cli {
+    /// Flags given before the command, as earlier versions took them.
     #[command(flatten)]
-    pub(crate) global: GlobalArgs,
+    pub(crate) before: BeforeArgs,
 
     #[command(subcommand)]
     pub(crate) command: Command,
 }
 
-/// Flags every command accepts.
+/// `--data`, `--units`, `--set`, `--seed` and `--draws` before the command, as earlier
+/// versions took them (`insurgency-metrics --data x table`). Hidden: each command shows
+/// the ones it uses, and one it does not use is a usage error.
 #[derive(Debug, Args)]
-pub(crate) struct GlobalArgs {
-    /// Directory holding the dataset files (sources.csv, fighters.csv, comparisons.toml,
-    /// ...). Default: `datasets/` in the current directory when it exists, otherwise the
-    /// copy of the shipped datasets embedded in the binary.
-    #[arg(long, global = true, value_name = "DIR")]
+pub(crate) struct BeforeArgs {
+    #[arg(long, hide = true)]
     pub(crate) data: Option<PathBuf>,
-
-    /// Units for areas: `imperial` (square miles, the default) or `metric` (km²).
-    #[arg(long, global = true, value_enum, default_value_t = Units::Imperial)]
-    pub(crate) units: Units,
-
-    /// What-if override of one estimate, without editing any file; repeatable.
-    /// Forms: `GROUP.fighters=V`, `COUNTRY.population=V`, `COUNTRY.area=V` (km²),
-    /// `COUNTRY.soldiers=V` (all counted components) or `COUNTRY.soldiers.COMPONENT=V`.
-    /// Example: `--set jnim.fighters=8000`.
-    #[arg(long = "set", global = true, value_name = "ENTITY.QUANTITY=V")]
+    #[arg(long, hide = true)]
+    pub(crate) units: Option<Units>,
+    #[arg(long = "set", hide = true)]
     pub(crate) set: Vec<String>,
-
-    /// Seed of the Monte Carlo sampling. The same inputs and seed give byte-identical
-    /// output. Default: 20260101.
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, hide = true)]
     pub(crate) seed: Option<u64>,
-
-    /// Monte Carlo draws per input (1 to 10,000,000). Default: 100,000.
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, hide = true)]
     pub(crate) draws: Option<usize>,
 }
 
@@ -66,21 +62,27 @@ pub(crate) enum Command {
     Table(TableArgs),
     /// Check every dataset file and every comparison; list all problems, not just the
     /// first. Exits 0 when the data is valid, 1 otherwise.
-    Validate,
+    Validate(ValidateArgs),
     /// List the sources and which figures cite each.
-    Sources,
-    /// Re-check published claims against the data, claim by claim: the stated and
-    /// computed values, the deviation, a verdict (consistent, inconsistent, unverifiable)
-    /// and the reason. Exits 1 when any claim is inconsistent.
+    Sources(SourcesArgs),
+    /// List the ids there are: comparisons, metrics, groups, countries or sources.
     ///
-    /// Example: `insurgency-metrics check seeds/ctp-2026.toml`.
+    /// Example: `insurgency-metrics list comparisons`.
+    List(ListArgs),
+    /// Re-check published claims against the data, claim by claim: the stated and
+    /// computed values, the deviation, a verdict and the reason. Exits 1 when any claim
+    /// is inconsistent or a cross-check finds a contradiction.
+    ///
+    /// Example: `insurgency-metrics check seeds/ctp-2026.toml`, or `insurgency-metrics
+    /// check -` to read a claim file from standard input.
+    #[command(after_help = VERDICTS)]
     Check(CheckArgs),
     /// Which inputs move each metric most: the metric with each input at its low and at
     /// its high, the others at central, sorted as a tornado. `--format csv|json` lists
     /// every input of every formula, an audit trail of how each figure is computed.
     ///
     /// Example: `insurgency-metrics sensitivity --comparison jnim-sahel --metric people_per_fighter`.
-    Sensitivity(TableArgs),
+    Sensitivity(SensitivityArgs),
     /// Write the Markdown report: a summary table, a section and an SVG chart per metric
     /// with a plain-language reading, the method, the published claims re-checked, the
     /// caveats, numbered sources on every figure and a reproducibility stamp.
@@ -94,7 +96,23 @@ pub(crate) enum Command {
     ///
     /// Example: `insurgency-metrics events acled-sahel.csv --large 20`.
     Events(EventsArgs),
+    /// Print a shell completion script on stdout.
+    ///
+    /// Example (bash): `insurgency-metrics completions bash > ~/.local/share/bash-completion/completions/insurgency-metrics`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout: the tool's, or one command's.
+    ///
+    /// Example: `insurgency-metrics man > ~/.local/share/man/man1/insurgency-metrics.1`.
+    Man(ManArgs),
 }
+
+/// The verdicts `check` gives, one line each, under its help.
+const VERDICTS: &str = "\
+Verdicts:
+  consistent    inside the claim's tolerance at the central value
+  plausible     outside it at the central value, but the 90% interval reaches it
+  inconsistent  outside both; the data changes that would make it hold are listed
+  unverifiable  the data cannot settle it; the reason names what is missing";
 
 #[derive(Debug, Args)]
 pub(crate) struct EventsArgs {
@@ -125,6 +143,12 @@ pub(crate) struct EventsArgs {
 
     #[command(flatten)]
     pub(crate) export: ExportArgs,
+
+    #[command(flatten)]
+    pub(crate) excel: ExcelArgs,
+
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
 }
 
 /// How to read an export where it cannot tell.
@@ -165,7 +189,7 @@ pub(crate) enum CountBy {
 pub(crate) struct ReportArgs {
     /// Where to write the report; its charts go in a folder of the same name beside it
     /// (`reports/jnim-peers/`).
-    #[arg(long, value_name = "FILE.md", default_value = "reports/jnim-peers.md")]
+    #[arg(long, value_name = "FILE.md", default_value = "reports/jnim-peers.md", value_hint = ValueHint::FilePath)]
     pub(crate) out: PathBuf,
 
     /// Regenerate in memory and compare with the report on disk: exit 1 with a short diff
@@ -177,25 +201,38 @@ pub(crate) struct ReportArgs {
     #[arg(long)]
     pub(crate) force: bool,
 
-    /// Claim files or a directory of them to re-check in the report. Default: `seeds/`
-    /// when it exists.
-    #[arg(long, value_name = "DIR")]
-    pub(crate) claims: Option<PathBuf>,
+    /// A claim file or a directory of them to re-check in the report; repeatable.
+    /// Default: `seeds/` when it exists.
+    #[arg(long, value_name = "FILE|DIR", value_hint = ValueHint::AnyPath)]
+    pub(crate) claims: Vec<PathBuf>,
 
     #[command(flatten)]
     pub(crate) events: EventSourceArgs,
+
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+
+    #[command(flatten)]
+    pub(crate) units: UnitsArgs,
+
+    #[command(flatten)]
+    pub(crate) set: SetArgs,
+
+    #[command(flatten)]
+    pub(crate) sampling: SamplingArgs,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// Claim files (TOML) or directories of them. Default: `seeds/` in the current
-    /// directory when it exists, otherwise the claim files embedded in the binary.
-    #[arg(value_name = "CLAIMS.toml|DIR")]
+    /// Claim files (TOML) or directories of them; `-` reads one claim file from standard
+    /// input. Default: `seeds/` in the current directory when it exists, otherwise the
+    /// claim files embedded in the binary.
+    #[arg(value_name = "CLAIMS.toml|DIR|-", value_hint = ValueHint::AnyPath)]
     pub(crate) paths: Vec<PathBuf>,
 
     /// An ACLED or UCDP export: events claims that carry an `events` query are then
     /// counted from it instead of being reported as unverifiable.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub(crate) events: Option<PathBuf>,
 
     /// Tolerance for every claim that sets none of its own, as a fraction (0.05 = ±5%),
@@ -210,6 +247,18 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     pub(crate) export: ExportArgs,
+
+    #[command(flatten)]
+    pub(crate) excel: ExcelArgs,
+
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+
+    #[command(flatten)]
+    pub(crate) set: SetArgs,
+
+    #[command(flatten)]
+    pub(crate) sampling: SamplingArgs,
 }
 
 /// An event export joined with the datasets, for the event metrics.
@@ -217,7 +266,7 @@ pub(crate) struct CheckArgs {
 pub(crate) struct EventSourceArgs {
     /// An ACLED or UCDP export: adds the event metrics (deaths per 1,000 fighters, events
     /// per million people, large-scale attacks per year) for the comparisons it covers.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub(crate) events: Option<PathBuf>,
 
     /// With --events: fatalities from which an event the group initiated counts as a
@@ -229,15 +278,16 @@ pub(crate) struct EventSourceArgs {
     pub(crate) export: ExportArgs,
 }
 
+/// What `table` and `sensitivity` show and how.
 #[derive(Debug, Args)]
-pub(crate) struct TableArgs {
+pub(crate) struct SelectArgs {
     /// Show only this comparison (an id from comparisons.toml); repeatable. Default: all,
-    /// in file order.
+    /// in file order. `insurgency-metrics list comparisons` lists them.
     #[arg(long = "comparison", value_name = "ID")]
     pub(crate) comparisons: Vec<String>,
 
     /// Show only this metric; repeatable. Default: all.
-    #[arg(long = "metric", value_enum, value_name = "ID")]
+    #[arg(long = "metric", value_parser = MetricParser, value_name = "ID")]
     pub(crate) metrics: Vec<Metric>,
 
     /// The comparison the pairwise ratios divide by the others. Default: the first shown.
@@ -254,13 +304,40 @@ pub(crate) struct TableArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
 
-    /// Also write every Monte Carlo draw to FILE as CSV: one row per trial, one column per
-    /// input and per metric, so a reviewer can audit every figure. Written atomically.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) samples: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) excel: ExcelArgs,
 
     #[command(flatten)]
     pub(crate) events: EventSourceArgs,
+
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+
+    #[command(flatten)]
+    pub(crate) units: UnitsArgs,
+
+    #[command(flatten)]
+    pub(crate) set: SetArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TableArgs {
+    #[command(flatten)]
+    pub(crate) select: SelectArgs,
+
+    /// Also write every Monte Carlo draw to FILE as CSV: one row per trial, one column per
+    /// input and per metric, so a reviewer can audit every figure. Written atomically.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub(crate) samples: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub(crate) sampling: SamplingArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SensitivityArgs {
+    #[command(flatten)]
+    pub(crate) select: SelectArgs,
 }
 
 // The domain's choices parsed by name here, so that the domain needs no clap.
@@ -305,6 +382,40 @@ impl ValueEnum for Metric {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.id()).help(self.help()))
+    }
+}
+
+/// Parses `--metric` by id, with the house's hint on a wrong one (a few close ids and
+/// `list metrics`) instead of clap's line of every metric; help and completions still
+/// list every metric with its formula.
+#[derive(Debug, Clone, Copy)]
+struct MetricParser;
+
+impl clap::builder::TypedValueParser for MetricParser {
+    type Value = Metric;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Metric, clap::Error> {
+        let text = value.to_string_lossy();
+        Metric::parse(&text).ok_or_else(|| {
+            let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.id()).collect();
+            let hint = crate::error::ids_help(&text, &ids, crate::error::Ids::Metrics);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("--metric {text}: no such metric; {hint}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Metric::ALL.iter().filter_map(ValueEnum::to_possible_value),
+        ))
     }
 }
 

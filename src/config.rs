@@ -3,22 +3,33 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, Command, CountBy, TableArgs};
+use crate::cli::{
+    Cli, Command, CountBy, DataArgs, ListFormat, ListWhat, SamplingArgs, SelectArgs, SetArgs,
+    UnitsArgs,
+};
 use crate::data::DataChoice;
-use crate::error::{choices_help, Error};
+use crate::error::{ids_help, Error, Ids};
 use crate::events::source::Choice;
+
+mod data;
+
 use crate::metrics::overrides::Override;
 use crate::metrics::Metric;
 use crate::render::Format;
 use crate::uncertainty::{Settings, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
 use crate::units::Units;
+pub(crate) use data::DataUsed;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
     pub(crate) data: DataChoice,
+    /// Why `data` was chosen, for the `data:` line and data errors.
+    pub(crate) data_used: DataUsed,
     pub(crate) uncertainty: Settings,
     pub(crate) units: Units,
     pub(crate) overrides: Vec<Override>,
+    /// Start CSV output with a UTF-8 byte-order mark (`--excel`).
+    pub(crate) bom: bool,
     pub(crate) action: Action,
 }
 
@@ -26,11 +37,21 @@ pub(crate) struct Config {
 pub(crate) enum Action {
     Table(TableConfig),
     Validate,
-    Sources,
+    Sources(Format),
     Check(CheckConfig),
     Sensitivity(TableConfig),
     Report(ReportConfig),
     Events(EventsConfig),
+    List(ListConfig),
+    Completions(clap_complete::Shell),
+    Man(Option<String>),
+}
+
+/// What `list` lists and how.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ListConfig {
+    pub(crate) what: ListWhat,
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +74,18 @@ pub(crate) struct ReportConfig {
     /// embedded ones when the data is the embedded copy too; none otherwise.
     pub(crate) claims: Option<Vec<PathBuf>>,
     pub(crate) events: Option<EventSource>,
+}
+
+/// The flags of one command that `Config` gathers, each `None` where the command has
+/// no such flag (its default then applies, unseen).
+#[derive(Default)]
+struct Common<'a> {
+    data: Option<&'a DataArgs>,
+    units: Option<&'a UnitsArgs>,
+    set: Option<&'a SetArgs>,
+    sampling: Option<&'a SamplingArgs>,
+    /// `--excel` and whether the output is CSV.
+    excel: Option<(bool, bool)>,
 }
 
 /// An event export for the event metrics, and the large-scale threshold to count with.
@@ -99,68 +132,186 @@ pub(crate) struct TableConfig {
 
 impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Config, Error> {
-        let data = choose_data(cli.global.data.as_deref(), Path::new("datasets"))?;
-        let overrides = cli
-            .global
+        let common = common(&cli.command);
+        let before = &cli.before;
+        for (given, used, flag) in [
+            (before.data.is_some(), common.data.is_some(), "--data"),
+            (before.units.is_some(), common.units.is_some(), "--units"),
+            (!before.set.is_empty(), common.set.is_some(), "--set"),
+            (before.seed.is_some(), common.sampling.is_some(), "--seed"),
+            (before.draws.is_some(), common.sampling.is_some(), "--draws"),
+        ] {
+            if given && !used {
+                return Err(Error::Usage(format!(
+                    "{flag}: this command does not use it; leave it out (`--help` after the \
+                     command lists the flags it takes)"
+                )));
+            }
+        }
+        let flag = data::flag(
+            before.data.clone(),
+            common.data.and_then(|d| d.data.clone()),
+        )?;
+        let data_used = DataUsed::choose(flag.as_deref(), Path::new("datasets"))?;
+        let overrides = before
             .set
             .iter()
+            .chain(common.set.map_or(&[][..], |s| &s.set[..]))
             .map(|text| Override::parse(text))
             .collect::<Result<Vec<_>, _>>()?;
-        let action = match cli.command {
-            Command::Table(args) => Action::Table(table_config(args)?),
-            Command::Sensitivity(args) => {
-                if args.samples.is_some() {
-                    return Err(Error::Usage(
-                        "--samples writes the draws of `table`; sensitivity does not sample".into(),
-                    ));
-                }
-                Action::Sensitivity(table_config(args)?)
+        let bom = match common.excel {
+            Some((true, false)) => {
+                return Err(Error::Usage(
+                    "--excel marks CSV output for spreadsheets: add --format csv".into(),
+                ))
             }
-            Command::Validate => Action::Validate,
-            Command::Events(args) => Action::Events(EventsConfig {
-                file: args.file,
-                choice: args.export.choice(),
-                large: args.large,
-                by_month: args.by == CountBy::Month,
-                groups: args.groups,
-                strict: args.strict,
-                format: args.format,
-            }),
-            Command::Report(args) => Action::Report(ReportConfig {
-                out: args.out,
-                check: args.check,
-                force: args.force,
-                claims: report_claims(args.claims, &data),
-                events: EventSource::from_args(args.events),
-            }),
-            Command::Sources => Action::Sources,
-            Command::Check(args) => {
-                if let Some(t) = args.tolerance.filter(|t| !(*t > 0.0 && *t < 1.0)) {
-                    return Err(Error::Usage(format!(
-                        "--tolerance {t}: write a fraction between 0 and 1, e.g. 0.05 for ±5%"
-                    )));
-                }
-                Action::Check(CheckConfig {
-                    paths: args.paths,
-                    events: args.events,
-                    choice: args.export.choice(),
-                    tolerance: args.tolerance,
-                    format: args.format,
-                })
-            }
+            Some((excel, _)) => excel,
+            None => false,
         };
-        let uncertainty = settings(cli.global.seed, cli.global.draws)?;
+        let sampling = common.sampling;
+        let uncertainty = settings(
+            sampling.and_then(|s| s.seed).or(before.seed),
+            sampling.and_then(|s| s.draws).or(before.draws),
+        )?;
+        let units = common
+            .units
+            .and_then(|u| u.units)
+            .or(before.units)
+            .unwrap_or(Units::Imperial);
+        let action = action(cli.command, &data_used.choice)?;
         Ok(Config {
-            data,
+            data: data_used.choice.clone(),
+            data_used,
             uncertainty,
-            units: cli.global.units,
+            units,
             overrides,
+            bom,
             action,
         })
     }
+
+    /// What outputs print after `data: `, with the reason for the choice.
+    pub(crate) fn describe_data(&self) -> String {
+        self.data_used.describe()
+    }
 }
 
-fn table_config(args: TableArgs) -> Result<TableConfig, Error> {
+/// The flags each command has in common with others.
+fn common(command: &Command) -> Common<'_> {
+    let csv = |format: Format| format == Format::Csv;
+    let list_csv = |format: ListFormat| format == ListFormat::Csv;
+    match command {
+        Command::Table(a) => Common {
+            sampling: Some(&a.sampling),
+            ..select_common(&a.select)
+        },
+        Command::Sensitivity(a) => select_common(&a.select),
+        Command::Validate(a) => Common {
+            data: Some(&a.data),
+            set: Some(&a.set),
+            ..Common::default()
+        },
+        Command::Sources(a) => Common {
+            data: Some(&a.data),
+            excel: Some((a.excel.excel, list_csv(a.format))),
+            ..Common::default()
+        },
+        Command::List(a) => Common {
+            data: Some(&a.data),
+            excel: Some((a.excel.excel, list_csv(a.format))),
+            ..Common::default()
+        },
+        Command::Check(a) => Common {
+            data: Some(&a.data),
+            set: Some(&a.set),
+            sampling: Some(&a.sampling),
+            excel: Some((a.excel.excel, csv(a.format))),
+            ..Common::default()
+        },
+        Command::Report(a) => Common {
+            data: Some(&a.data),
+            units: Some(&a.units),
+            set: Some(&a.set),
+            sampling: Some(&a.sampling),
+            ..Common::default()
+        },
+        Command::Events(a) => Common {
+            data: Some(&a.data),
+            excel: Some((a.excel.excel, csv(a.format))),
+            ..Common::default()
+        },
+        Command::Completions(_) | Command::Man(_) => Common::default(),
+    }
+}
+
+fn select_common(select: &SelectArgs) -> Common<'_> {
+    Common {
+        data: Some(&select.data),
+        units: Some(&select.units),
+        set: Some(&select.set),
+        excel: Some((select.excel.excel, select.format == Format::Csv)),
+        ..Common::default()
+    }
+}
+
+/// The command's own flags, checked.
+fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
+    Ok(match command {
+        Command::Table(args) => Action::Table(TableConfig {
+            samples: args.samples,
+            ..table_config(args.select)?
+        }),
+        Command::Sensitivity(args) => Action::Sensitivity(table_config(args.select)?),
+        Command::Validate(_) => Action::Validate,
+        Command::Events(args) => Action::Events(EventsConfig {
+            file: args.file,
+            choice: args.export.choice(),
+            large: args.large,
+            by_month: args.by == CountBy::Month,
+            groups: args.groups,
+            strict: args.strict,
+            format: args.format,
+        }),
+        Command::Report(args) => Action::Report(ReportConfig {
+            out: args.out,
+            check: args.check,
+            force: args.force,
+            claims: report_claims(args.claims, data),
+            events: EventSource::from_args(args.events),
+        }),
+        Command::Sources(args) => Action::Sources(list_format(args.format)),
+        Command::List(args) => Action::List(ListConfig {
+            what: args.what,
+            format: list_format(args.format),
+        }),
+        Command::Check(args) => {
+            if let Some(t) = args.tolerance.filter(|t| !(*t > 0.0 && *t < 1.0)) {
+                return Err(Error::Usage(format!(
+                    "--tolerance {t}: write a fraction between 0 and 1, e.g. 0.05 for ±5%"
+                )));
+            }
+            Action::Check(CheckConfig {
+                paths: args.paths,
+                events: args.events,
+                choice: args.export.choice(),
+                tolerance: args.tolerance,
+                format: args.format,
+            })
+        }
+        Command::Completions(args) => Action::Completions(args.shell),
+        Command::Man(args) => Action::Man(args.command),
+    })
+}
+
+fn list_format(format: ListFormat) -> Format {
+    match format {
+        ListFormat::Table => Format::Table,
+        ListFormat::Csv => Format::Csv,
+        ListFormat::Json => Format::Json,
+    }
+}
+
+fn table_config(args: SelectArgs) -> Result<TableConfig, Error> {
     let mut metrics = Vec::new();
     for metric in args.metrics {
         if !metrics.contains(&metric) {
@@ -183,16 +334,16 @@ fn table_config(args: TableArgs) -> Result<TableConfig, Error> {
         base: args.base,
         versus: args.versus,
         format: args.format,
-        samples: args.samples,
+        samples: None,
         events,
     })
 }
 
 /// The claims a report re-checks: `--claims` when given, else `seeds/` when it exists,
 /// else the embedded claim files when the data is the embedded copy too.
-fn report_claims(flag: Option<PathBuf>, data: &DataChoice) -> Option<Vec<PathBuf>> {
-    if let Some(path) = flag {
-        return Some(vec![path]);
+fn report_claims(flag: Vec<PathBuf>, data: &DataChoice) -> Option<Vec<PathBuf>> {
+    if !flag.is_empty() {
+        return Some(flag);
     }
     if Path::new("seeds").is_dir() {
         return Some(vec![PathBuf::from("seeds")]);
@@ -214,28 +365,13 @@ fn settings(seed: Option<u64>, draws: Option<usize>) -> Result<Settings, Error> 
     })
 }
 
-/// `--data DIR` when given (it must be a directory); else `default` when it exists;
-/// else the embedded copy.
-fn choose_data(flag: Option<&Path>, default: &Path) -> Result<DataChoice, Error> {
-    match flag {
-        Some(dir) if dir.is_dir() => Ok(DataChoice::Dir(dir.to_path_buf())),
-        Some(dir) => Err(Error::Usage(format!(
-            "--data {}: no such directory; give the folder that holds fighters.csv, \
-             population.csv, comparisons.toml, ...",
-            dir.display()
-        ))),
-        None if default.is_dir() => Ok(DataChoice::Dir(default.to_path_buf())),
-        None => Ok(DataChoice::Embedded),
-    }
-}
-
 /// Checks that each requested id exists, in the order given, for usage errors (exit 2).
 pub(crate) fn check_ids(flag: &str, requested: &[String], known: &[&str]) -> Result<(), Error> {
     for id in requested {
         if !known.contains(&id.as_str()) {
             return Err(Error::Usage(format!(
                 "{flag} {id}: no such comparison; {}",
-                choices_help(id, known)
+                ids_help(id, known, Ids::Comparisons)
             )));
         }
     }

@@ -123,6 +123,9 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An error and a note on how it came about, e.g. which data was used and why.
+    #[error("{error}\n{note}")]
+    Noted { error: Box<Error>, note: String },
 }
 
 impl Error {
@@ -130,6 +133,7 @@ impl Error {
         match self {
             Error::Usage(_) => 2,
             Error::Data(_) | Error::Io { .. } => 1,
+            Error::Noted { error, .. } => error.exit_code(),
         }
     }
 
@@ -163,21 +167,160 @@ impl From<Vec<Problem>> for Error {
     }
 }
 
-/// A `did you mean` hint when `wrong` is close to one of `valid`.
-pub fn suggest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    valid
-        .into_iter()
-        .map(|candidate| (strsim::damerau_levenshtein(wrong, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+/// At most this many ids follow "did you mean".
+const CLOSEST: usize = 5;
+/// Lists of at most this many choices are shown whole (units, qualifiers, measures).
+const SHORT_LIST: usize = 8;
+
+/// Whether `candidate` is close enough to `wrong` to suggest: about a third of the
+/// characters differ at most (Damerau-Levenshtein) and neither is the other with two or
+/// more letters added (`nigeria` is another country than `niger`, not a typo), or
+/// `wrong` is its first word (`burkina` for `burkina-faso`).
+fn close_to(wrong: &str, candidate: &str) -> Option<usize> {
+    let distance = strsim::damerau_levenshtein(wrong, candidate);
+    let (a, b) = (wrong.chars().count(), candidate.chars().count());
+    let extended =
+        (wrong.starts_with(candidate) || candidate.starts_with(wrong)) && a.abs_diff(b) >= 2;
+    let similar = distance * 3 <= a.max(b) + 1 && distance <= 3 && !extended;
+    let first_word = a >= 3 && candidate.starts_with(&format!("{wrong}-"));
+    match (first_word, similar) {
+        (true, _) => Some(0),
+        (false, true) => Some(distance),
+        (false, false) => None,
+    }
 }
 
-/// Help text listing the valid choices, with a suggestion first when one is close.
+/// The valid choices closest to `wrong` (all at the smallest distance), at most
+/// [`CLOSEST`].
+pub fn closest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let close: Vec<(usize, &str)> = valid
+        .into_iter()
+        .filter(|c| *c != wrong)
+        .filter_map(|c| close_to(wrong, c).map(|d| (d, c)))
+        .collect();
+    let Some(best) = close.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
+    close
+        .into_iter()
+        .filter(|(d, _)| *d == best)
+        .take(CLOSEST)
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// A `did you mean` hint when `wrong` is close to one of `valid`.
+pub fn suggest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest(wrong, valid).first().copied()
+}
+
+fn did_you_mean(close: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+    match quoted.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [first, rest @ ..] => Some(format!("did you mean {first} (or {})?", rest.join(", "))),
+    }
+}
+
+/// Help for a wrong choice: the closest few first; a short list of choices whole, a
+/// long one only counted.
 pub fn choices_help(wrong: &str, valid: &[&str]) -> String {
-    let list = valid.join(", ");
-    match suggest(wrong, valid.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`? valid: {list}"),
-        None => format!("valid: {list}"),
+    let close = closest(wrong, valid.iter().copied());
+    let rest = if valid.len() <= SHORT_LIST {
+        format!("valid: {}", valid.join(", "))
+    } else {
+        format!("{} valid choices", valid.len())
+    };
+    match did_you_mean(&close) {
+        Some(hint) => format!("{hint} {rest}"),
+        None => rest,
+    }
+}
+
+/// The kinds of ids the data defines, each listed by `insurgency-metrics list KIND`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ids {
+    Comparisons,
+    Metrics,
+    Groups,
+    Countries,
+    Sources,
+}
+
+impl Ids {
+    fn name(self) -> &'static str {
+        match self {
+            Ids::Comparisons => "comparisons",
+            Ids::Metrics => "metrics",
+            Ids::Groups => "groups",
+            Ids::Countries => "countries",
+            Ids::Sources => "sources",
+        }
+    }
+
+    /// The file a new id of this kind goes in; none for metrics, which are built in.
+    fn file(self) -> Option<&'static str> {
+        match self {
+            Ids::Comparisons => Some("comparisons.toml"),
+            Ids::Metrics => None,
+            Ids::Groups => Some("groups.csv"),
+            Ids::Countries => Some("countries.csv"),
+            Ids::Sources => Some("sources.csv"),
+        }
+    }
+}
+
+/// Help for an unknown id: at most a handful of close ones, and the command that lists
+/// them all; when none is close, that the id could be added to its file.
+pub fn ids_help(wrong: &str, valid: &[&str], ids: Ids) -> String {
+    let list = format!(
+        "`insurgency-metrics list {}` lists all {}",
+        ids.name(),
+        valid.len()
+    );
+    match did_you_mean(&closest(wrong, valid.iter().copied())) {
+        Some(hint) => format!("{hint} {list}"),
+        None => match ids.file() {
+            Some(file) => format!("none is close; {list}, or add `{wrong}` to {file} to use it"),
+            None => format!("none is close; {list}"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nigeria_is_not_niger() {
+        assert_eq!(suggest("nigeria", ["niger", "mali"]), None);
+        let help = ids_help("nigeria", &["niger", "mali"], Ids::Countries);
+        assert!(help.contains("add `nigeria` to countries.csv"), "{help}");
+        assert!(help.contains("insurgency-metrics list countries"), "{help}");
+    }
+
+    #[test]
+    fn typos_and_first_words_are_suggested() {
+        assert_eq!(suggest("alpha-sn", ["alpha-ns", "beta"]), Some("alpha-ns"));
+        assert_eq!(suggest("mli", ["mali", "niger"]), Some("mali"));
+        assert_eq!(suggest("burkina", ["burkina-faso"]), Some("burkina-faso"));
+        assert_eq!(suggest("alfa", ["alpha"]), Some("alpha"));
+        assert_eq!(suggest("somalia", ["mali"]), None);
+        assert_eq!(suggest("niger", ["nigeria"]), None);
+    }
+
+    #[test]
+    fn at_most_five_suggestions_and_a_long_list_only_counted() {
+        let many: Vec<String> = (0..74).map(|i| format!("src-{i:02}")).collect();
+        let valid: Vec<&str> = many.iter().map(String::as_str).collect();
+        let help = choices_help("src-1", &valid);
+        assert_eq!(help.matches('`').count(), 10, "{help}");
+        assert!(help.ends_with("74 valid choices"), "{help}");
+        let help = ids_help("src-1", &valid, Ids::Sources);
+        assert!(
+            help.ends_with("`insurgency-metrics list sources` lists all 74"),
+            "{help}"
+        );
     }
 }

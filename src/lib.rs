@@ -36,13 +36,22 @@ use config::{Action, Config};
 /// Runs one command: what to print and how it ended, or why it could not run.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let config = Config::from_cli(cli)?;
-    match &config.action {
+    let outcome = match &config.action {
         Action::Table(table) => cmd::table::run(&config, table),
         Action::Validate => cmd::validate::run(&config),
-        Action::Sources => cmd::sources::run(&config),
+        Action::Sources(format) => cmd::sources::run(&config, *format),
+        Action::List(list) => cmd::list::run(&config, list),
         Action::Check(check) => cmd::check::run(&config, check),
         Action::Sensitivity(table) => cmd::sensitivity::run(&config, table),
         Action::Report(report) => cmd::report::run(&config, report),
         Action::Events(events) => cmd::events::run(&config, events),
+        Action::Completions(shell) => cmd::completions::run(*shell),
+        Action::Man(command) => cmd::man::run(command.as_deref()),
+    };
+    let mut outcome = outcome.map_err(|e| config.data_used.explain(e))?;
+    if config.bom {
+        // The byte-order mark spreadsheets on Windows need to read the CSV as UTF-8.
+        outcome.stdout.insert(0, '\u{feff}');
     }
+    Ok(outcome)
 }

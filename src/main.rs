@@ -1,7 +1,7 @@
 //! The binary: parse the command line, run, print the outcome or the error once, and
 //! exit 0 (success), 1 (data error or failed check) or 2 (usage error).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -26,8 +26,8 @@ fn main() -> ExitCode {
                     return ExitCode::from(1);
                 }
             }
-            if let Some(summary) = &outcome.failed {
-                eprintln!("check failed: {summary}");
+            if let Some(line) = outcome.failure_line(std::io::stdout().is_terminal()) {
+                eprintln!("{line}");
             }
             ExitCode::from(outcome.exit_code())
         }

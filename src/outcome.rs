@@ -12,6 +12,9 @@ pub struct Outcome {
     /// Why the run fails although it produced its output: claims that do not hold, a
     /// stale report (exit 1, the summary printed last on stderr).
     pub failed: Option<String>,
+    /// Whether `stdout` already ends with the `failed` summary (check's terminal table),
+    /// so that a terminal, which shows stdout and stderr together, shows it once.
+    pub summary_in_stdout: bool,
 }
 
 impl Outcome {
@@ -41,8 +44,39 @@ impl Outcome {
         self
     }
 
+    /// The line for stderr when the run failed: none when stdout, already holding the
+    /// summary, goes to the same terminal; otherwise a script reading stdout still sees
+    /// why the exit status is 1.
+    pub fn failure_line(&self, stdout_is_terminal: bool) -> Option<String> {
+        let summary = self.failed.as_ref()?;
+        if self.summary_in_stdout && stdout_is_terminal {
+            return None;
+        }
+        Some(format!("check failed: {summary}"))
+    }
+
     /// 0 when everything held, 1 when what the command checked failed.
     pub fn exit_code(&self) -> u8 {
         u8::from(self.failed.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_shows_once_on_a_terminal() {
+        let mut outcome = Outcome::new("…\n2 claims: 1 inconsistent\n".into())
+            .fail_if(true, || "2 claims: 1 inconsistent".into());
+        outcome.summary_in_stdout = true;
+        assert_eq!(outcome.failure_line(true), None);
+        assert_eq!(
+            outcome.failure_line(false).as_deref(),
+            Some("check failed: 2 claims: 1 inconsistent")
+        );
+        outcome.summary_in_stdout = false;
+        assert!(outcome.failure_line(true).is_some());
+        assert_eq!(Outcome::new(String::new()).failure_line(false), None);
     }
 }

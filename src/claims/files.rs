@@ -72,11 +72,22 @@ fn read_texts(paths: &[PathBuf]) -> Result<(String, Vec<ClaimText>), Error> {
         }
         return read_texts(&[default.to_path_buf()]);
     }
+    if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(Error::Usage(
+            "-: standard input can be read once; give `-` one time".into(),
+        ));
+    }
     let mut files = Vec::new();
     for path in paths {
         files.extend(files_at(path)?);
     }
-    let described: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let described: Vec<String> = paths
+        .iter()
+        .map(|p| match is_stdin(p) {
+            true => "stdin".to_string(),
+            false => p.display().to_string(),
+        })
+        .collect();
     let texts = files
         .iter()
         .map(|file| read_text(file))
@@ -86,7 +97,7 @@ fn read_texts(paths: &[PathBuf]) -> Result<(String, Vec<ClaimText>), Error> {
 
 /// The claim files a path names: itself, or the `*.toml` files of a directory, sorted.
 fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
-    if path.is_file() {
+    if path.is_file() || is_stdin(path) {
         return Ok(vec![path.to_path_buf()]);
     }
     if !path.is_dir() {
@@ -111,9 +122,24 @@ fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(found)
 }
 
+/// `-`: a claim file on standard input.
+fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
 fn read_text(file: &Path) -> Result<ClaimText, Error> {
-    let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+    let (name, bytes) = if is_stdin(file) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("cannot read standard input", e))?;
+        ("stdin".to_string(), bytes)
+    } else {
+        let name = file.display().to_string();
+        let bytes = std::fs::read(file).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+        (name, bytes)
+    };
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Data(vec![
             Problem::new("not UTF-8", Location::file(&name)).help("save the claim file as UTF-8")

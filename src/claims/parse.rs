@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::data::comparisons::{locate, toml_problem};
 use crate::data::{Dataset, RowRef};
-use crate::error::{choices_help, Problem};
+use crate::error::{choices_help, ids_help, Ids, Problem};
 
 use super::{Claim, ClaimFile, Qualifier, Stated};
 
@@ -142,7 +142,7 @@ pub(crate) fn read(
                     "document.source",
                 ),
             )
-            .help(choices_help(&source, &ids)),
+            .help(ids_help(&source, &ids, Ids::Sources)),
         );
     }
     let _ = raw.document.title;

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use crate::data::model::COMPONENTS;
 use crate::data::{Dataset, Quantity};
-use crate::error::{choices_help, Problem};
+use crate::error::{choices_help, ids_help, Ids, Problem};
 use crate::metrics::Metric;
 use crate::units::Units;
 
@@ -148,7 +148,7 @@ fn known_comparison(
                 format!("unknown comparison \"{}\"", id.get_ref()),
                 ctx.at(id.span(), key),
             )
-            .help(choices_help(id.get_ref(), ids)),
+            .help(ids_help(id.get_ref(), ids, Ids::Comparisons)),
         );
     }
     ok
@@ -309,11 +309,16 @@ fn known_entity(
     problems: &mut Vec<Problem>,
 ) -> bool {
     let entity_id = entity.get_ref();
-    let (kind, ids): (&str, Vec<&str>) = match quantity {
-        Quantity::Fighters => ("group", data.groups.iter().map(|g| g.id.as_str()).collect()),
+    let (kind, ids, listed): (&str, Vec<&str>, Ids) = match quantity {
+        Quantity::Fighters => (
+            "group",
+            data.groups.iter().map(|g| g.id.as_str()).collect(),
+            Ids::Groups,
+        ),
         _ => (
             "country",
             data.countries.iter().map(|c| c.id.as_str()).collect(),
+            Ids::Countries,
         ),
     };
     let ok = ids.contains(&entity_id.as_str());
@@ -323,7 +328,7 @@ fn known_entity(
                 format!("unknown {kind} \"{entity_id}\" for {quantity}"),
                 ctx.at(entity.span(), "entity"),
             )
-            .help(choices_help(entity_id, &ids)),
+            .help(ids_help(entity_id, &ids, listed)),
         );
     }
     ok
@@ -462,7 +467,7 @@ fn event_group(
             format!("unknown group \"{}\"", group.get_ref()),
             ctx.at(group.span(), "events.group"),
         )
-        .help(choices_help(group.get_ref(), &groups)));
+        .help(ids_help(group.get_ref(), &groups, Ids::Groups)));
     }
     Ok(Some(group.get_ref().clone()))
 }

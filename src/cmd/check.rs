@@ -38,7 +38,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     let (checked, findings) = (&rechecked.checked, &rechecked.findings);
     let header = format!(
         "data: {} · claims: {} · 90% intervals from {} draws, seed {}",
-        config.data.describe(),
+        config.describe_data(),
         claims.described,
         grouped(config.uncertainty.draws as f64, 0),
         config.uncertainty.seed
@@ -49,9 +49,11 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         Format::Csv => render::csv(&render::tidy(checked))?,
         Format::Json => render::json(&render::tidy(checked))?,
     };
-    Ok(Outcome::new(text)
+    let mut outcome = Outcome::new(text)
         .warn(ws.warnings())
         .fail_if(rechecked.failed(), || {
             render::summary(checked, findings.len())
-        }))
+        });
+    outcome.summary_in_stdout = matches!(options.format, Format::Table | Format::Markdown);
+    Ok(outcome)
 }

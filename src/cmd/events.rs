@@ -29,17 +29,23 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
     let rows = counts.rows(options.by_month);
     let summary = format!("{}: {}", counts.file, describe(counts));
     let remarks = remarks(counts);
+    let data_line = format!("data: {}", config.describe_data());
     let outcome = match options.format {
-        Format::Table => Outcome::new(terminal(&rows, &summary, options.large, &remarks)),
+        Format::Table => Outcome::new(format!(
+            "{data_line}\n{}",
+            terminal(&rows, &summary, options.large, &remarks)
+        )),
         Format::Markdown => Outcome::new(markdown(&rows, &summary, options.large, &remarks)),
         Format::Json => Outcome::new(
             serde_json::to_string_pretty(&rows)
                 .map(|t| t + "\n")
                 .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))?,
         )
-        .warn([summary])
-        .warn(remarks),
-        Format::Csv => Outcome::new(csv(&rows)?).warn([summary]).warn(remarks),
+        .warn([data_line.clone(), summary.clone()])
+        .warn(remarks.clone()),
+        Format::Csv => Outcome::new(csv(&rows)?)
+            .warn([data_line, summary])
+            .warn(remarks),
     };
     Ok(outcome.warn_first(ws.warnings()))
 }

@@ -80,15 +80,16 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
     };
     let report = report::build(&input)?;
     let out = options.out.display();
+    let data = format!("data: {}", config.describe_data());
     let outcome = if options.check {
         match stale(&options.out, &dir, &report) {
-            None => Outcome::new(format!("{out} is current\n")),
+            None => Outcome::new(format!("{data}\n{out} is current\n")),
             Some(stale) => Outcome::new(stale.diff).fail_if(true, || stale.summary),
         }
     } else {
         let dir = write(&options.out, &report, options.force)?;
         Outcome::new(format!(
-            "wrote {out} and {} charts in {}/\n",
+            "{data}\nwrote {out} and {} charts in {}/\n",
             report.charts.len(),
             dir.display()
         ))

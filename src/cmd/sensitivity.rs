@@ -33,7 +33,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     };
     let computed = compute_with_formulas(&ws.data, &ws.inputs, &selection).map_err(Error::Data)?;
     let per_row: Vec<Vec<InputRow>> = computed.formulas.iter().map(inputs).collect();
-    let header = format!("data: {}", config.data.describe());
+    let header = format!("data: {}", config.describe_data());
     let (rows, units) = (&computed.rows, config.units);
     let text = match table.format {
         Format::Json => serde_json::to_string_pretty(&tidy(rows, &computed.formulas, &per_row))

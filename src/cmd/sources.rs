@@ -1,28 +1,34 @@
-//! `sources`: every source with its publication details and the figures that cite it.
+//! `sources`: every source with its publication details and the figures that cite it,
+//! as text or as one CSV / JSON row per source and citing figure.
 
 use crate::config::Config;
 use crate::data::{self, Row};
 use crate::error::Error;
 use crate::numbers::grouped;
 use crate::outcome::Outcome;
+use crate::render::list::{csv, json, Listing};
+use crate::render::terminal::wrap;
+use crate::render::Format;
 use crate::workspace::Workspace;
 
-pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
+pub(crate) fn run(config: &Config, format: Format) -> Result<Outcome, Error> {
     let ws = Workspace::data_only(&config.data)?;
     let data = &ws.data;
-    let mut out = format!("data: {}\n", config.data.describe());
+    let data_line = format!("data: {}", config.describe_data());
+    match format {
+        Format::Csv => return Ok(Outcome::new(csv(&tidy(data))?).warn([data_line])),
+        Format::Json => return Ok(Outcome::new(json(&tidy(data))).warn([data_line])),
+        Format::Table | Format::Markdown => {}
+    }
+    let mut out = format!("{data_line}\n");
     for (n, source) in data.sources.iter().enumerate() {
-        out.push_str(&format!(
-            "\n[{}] {}  ({})\n",
-            n + 1,
-            source.title,
-            source.id
-        ));
+        let title = format!("[{}] {}  ({})", n + 1, source.title, source.id);
+        out.push_str(&format!("\n{}\n", fit(&title)));
         let mut facts = vec![source.publisher.clone()];
         if !source.published.is_empty() {
             facts.push(source.published.clone());
         }
-        out.push_str(&format!("    {}\n", facts.join(", ")));
+        out.push_str(&format!("{}\n", fit(&format!("    {}", facts.join(", ")))));
         if !source.url.is_empty() {
             out.push_str(&format!("    {}\n", source.url));
         }
@@ -34,10 +40,64 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             out.push_str("    cited by: no figure\n");
         }
         for row in citing {
-            out.push_str(&format!("    cited by {}: {}\n", row.at, figure(row)));
+            let line = format!("    cited by {}: {}", row.at, figure(row));
+            if line.chars().count() <= 80 {
+                out.push_str(&format!("{line}\n"));
+            } else {
+                out.push_str(&format!(
+                    "    cited by {}:\n      {}\n",
+                    row.at,
+                    figure(row)
+                ));
+            }
         }
     }
     Ok(Outcome::new(out))
+}
+
+/// One row per source and figure citing it (a source no figure cites: one row, the
+/// citing columns empty).
+fn tidy(data: &data::Dataset) -> Listing {
+    let mut rows = Vec::new();
+    for source in &data.sources {
+        let about = [
+            &source.id,
+            &source.title,
+            &source.publisher,
+            &source.published,
+            &source.url,
+            &source.accessed,
+        ]
+        .map(|s| s.to_string());
+        let citing: Vec<&Row> = data.rows.iter().filter(|r| r.source == source.id).collect();
+        if citing.is_empty() {
+            rows.push([about.to_vec(), vec![String::new(), String::new()]].concat());
+        }
+        for row in citing {
+            rows.push([about.to_vec(), vec![row.at.to_string(), figure(row)]].concat());
+        }
+    }
+    Listing {
+        columns: vec![
+            "id",
+            "title",
+            "publisher",
+            "published",
+            "url",
+            "accessed",
+            "cited_at",
+            "figure",
+        ],
+        rows,
+    }
+}
+
+/// The line as it is when it fits 80 columns, else wrapped at words (a URL stays whole).
+fn fit(line: &str) -> String {
+    if line.chars().count() <= 80 {
+        return line.to_string();
+    }
+    wrap(line, 80, "    ")
 }
 
 fn figure(row: &Row) -> String {

@@ -37,7 +37,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     if let (Some(path), Some(sampled)) = (&table.samples, &computed.sampled) {
         write_atomically(path, samples_csv(rows, sampled)?.as_bytes())?;
     }
-    let described = config.data.describe();
+    let described = config.describe_data();
     let export = events.map(|e| joined(e.counts, e.large));
     let export_name = events.map(|e| e.counts.name.as_str());
     let settings = Some(&config.uncertainty);

@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::metrics::compute::{compute_all, Selection};
 use crate::metrics::Metric;
 use crate::outcome::Outcome;
+use crate::render::terminal::wrap;
 use crate::workspace::{Needs, Workspace};
 
 pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
@@ -46,9 +47,8 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         return Err(Error::Data(problems));
     }
     let count = |q: Quantity| data.rows_of(q).count();
-    let mut out = format!(
-        "data: {}\nvalid: {} sources, {} groups, {} countries, {} fighters rows, {} soldiers rows, {} population rows, {} area rows, {} comparisons\n",
-        config.data.describe(),
+    let valid = format!(
+        "valid: {} sources, {} groups, {} countries, {} fighters rows, {} soldiers rows, {} population rows, {} area rows, {} comparisons",
         data.sources.len(),
         data.groups.len(),
         data.countries.len(),
@@ -58,6 +58,11 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         count(Quantity::Area),
         data.comparisons.len(),
     );
+    let mut out = format!(
+        "data: {}\n{}\n",
+        config.describe_data(),
+        wrap(&valid, 80, "  ")
+    );
     out.push_str(&format!(
         "every comparison computes all {} metrics\n",
         metrics.len()
@@ -65,7 +70,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     if !notes.is_empty() {
         out.push_str("notes:\n");
         for line in notes {
-            out.push_str(&line);
+            out.push_str(&wrap(&line, 80, "    "));
             out.push('\n');
         }
     }

@@ -11,12 +11,25 @@ use super::sheet::{Record, Sheet};
 /// The columns a file must have and the ones it may have.
 pub(crate) struct Schema {
     pub(crate) required: &'static [&'static str],
-    pub(crate) optional: &'static [&'static str],
+    /// Every column in the order of the shipped files and the README's table.
+    pub(crate) header: &'static [&'static str],
+    /// Optional columns the shipped files leave out (`dist`).
+    pub(crate) extra: &'static [&'static str],
 }
 
 impl Schema {
     fn all(&self) -> Vec<&'static str> {
-        self.required.iter().chain(self.optional).copied().collect()
+        self.header.iter().chain(self.extra).copied().collect()
+    }
+
+    /// The header row as the README shows it, and the optional columns it leaves out:
+    /// `group,year,central,low,high,source,preferred,note (optional: dist)`.
+    pub(crate) fn described(&self) -> String {
+        let mut out = self.header.join(",");
+        if !self.extra.is_empty() {
+            out.push_str(&format!(" (optional: {})", self.extra.join(",")));
+        }
+        out
     }
 }
 
@@ -33,7 +46,7 @@ pub(crate) fn columns<'a>(
     problems: &mut Vec<Problem>,
 ) -> Option<Columns<'a>> {
     let all = schema.all();
-    let expected = all.join(",");
+    let expected = schema.described();
     let before = problems.len();
     let mut index = HashMap::new();
     for (i, name) in sheet.header.iter().enumerate() {

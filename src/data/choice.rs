@@ -10,18 +10,11 @@ pub(crate) enum DataChoice {
 }
 
 impl DataChoice {
-    /// How outputs name the data they used.
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            DataChoice::Dir(dir) => format!("{}/", dir.display().to_string().trim_end_matches('/')),
-            DataChoice::Embedded => "embedded (shipped with the binary)".to_string(),
-        }
-    }
-
-    /// A short form for tidy output columns.
+    /// How outputs name the data they used: `datasets/` or `embedded` (the `data`
+    /// column of tidy output, the report's stamp).
     pub(crate) fn short(&self) -> String {
         match self {
-            DataChoice::Dir(_) => self.describe(),
+            DataChoice::Dir(dir) => format!("{}/", dir.display().to_string().trim_end_matches('/')),
             DataChoice::Embedded => "embedded".to_string(),
         }
     }

@@ -195,8 +195,7 @@ pub(crate) struct Group {
 pub(crate) struct Country {
     pub(crate) id: String,
     pub(crate) name: String,
-    /// Checked as an ISO 3166-1 alpha-3 code; no output shows it yet.
-    #[allow(dead_code)]
+    /// Checked as an ISO 3166-1 alpha-3 code; `list countries` shows it.
     pub(crate) iso3: String,
     pub(crate) at: RowRef,
 }

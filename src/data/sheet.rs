@@ -26,6 +26,36 @@ pub(crate) struct Sheet {
     pub(crate) records: Vec<Record>,
 }
 
+/// The header's column names, for messages about ragged rows (a header needs no quotes).
+fn header_names(line: &str) -> Vec<String> {
+    line.trim_end_matches(['\r', '\n'])
+        .split(',')
+        .map(|name| name.trim().trim_matches('"').to_string())
+        .collect()
+}
+
+/// What a row with `fields` cells lacks or has too many of, by column name: "no cell
+/// for `note`" or "a cell after `note`, the last column".
+fn ragged_columns(names: &[String], fields: usize) -> String {
+    let quoted = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match names.get(fields..) {
+        Some(missing) if !missing.is_empty() => format!("no cell for {}", quoted(missing)),
+        _ => match names.last() {
+            Some(last) => format!(
+                "{} after `{last}`, the last column",
+                crate::numbers::counted(fields - names.len(), "cell")
+            ),
+            None => "the header names no column".to_string(),
+        },
+    }
+}
+
 /// Where one record sits in the text.
 struct Span {
     line: usize,
@@ -45,13 +75,18 @@ pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>
         .help("the first line must be the header row naming the columns")]);
     };
     let expected = header_span.fields;
+    let names = header_names(&text[header_span.start..header_span.end]);
     let ragged: Vec<Problem> = spans
         .iter()
         .skip(1)
         .filter(|span| span.fields != expected)
         .map(|span| {
             Problem::new(
-                format!("this row has {} fields but the header has {expected}", span.fields),
+                format!(
+                    "this row has {} fields but the header has {expected}: {}",
+                    span.fields,
+                    ragged_columns(&names, span.fields)
+                ),
                 Location::line(file, span.line),
             )
             .help("put a cell that contains a comma in double quotes, e.g. \"Mali, Burkina Faso\"; fill missing cells with nothing between the commas")
@@ -250,6 +285,18 @@ mod tests {
     fn ragged_rows_are_located() {
         let problems = read_sheet("t.csv", b"a,b\n1,2\n6,000,x\n").unwrap_err();
         assert_eq!(problems[0].location.line, Some(3));
+        assert!(problems[0]
+            .message
+            .ends_with("1 cell after `b`, the last column"));
+    }
+
+    #[test]
+    fn a_short_row_names_the_columns_it_lacks() {
+        let problems = read_sheet("t.csv", b"group,year,note\r\njnim,2025\r\n").unwrap_err();
+        assert_eq!(
+            problems[0].message,
+            "this row has 2 fields but the header has 3: no cell for `note`"
+        );
     }
 
     #[test]

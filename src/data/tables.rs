@@ -9,34 +9,77 @@ use super::cells::{columns, Cells, Schema};
 use super::model::{Country, DistKind, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS};
 use super::sheet::Sheet;
 
+// Each header in the order of the shipped files and of the README's table.
 pub(crate) const SOURCES: Schema = Schema {
     required: &["id", "title", "publisher", "url"],
-    optional: &["published", "accessed", "note"],
+    header: &[
+        "id",
+        "title",
+        "publisher",
+        "published",
+        "url",
+        "accessed",
+        "note",
+    ],
+    extra: &[],
 };
 pub(crate) const GROUPS: Schema = Schema {
     required: &["id", "name"],
-    optional: &["aliases", "parent", "note"],
+    header: &["id", "name", "aliases", "parent", "note"],
+    extra: &[],
 };
 pub(crate) const COUNTRIES: Schema = Schema {
     required: &["id", "name"],
-    optional: &["iso3"],
+    header: &["id", "name", "iso3"],
+    extra: &[],
 };
-const ESTIMATE_OPTIONAL: &[&str] = &["low", "high", "dist", "preferred", "note"];
 pub(crate) const FIGHTERS: Schema = Schema {
     required: &["group", "year", "central", "source"],
-    optional: ESTIMATE_OPTIONAL,
+    header: &[
+        "group",
+        "year",
+        "central",
+        "low",
+        "high",
+        "source",
+        "preferred",
+        "note",
+    ],
+    extra: &["dist"],
 };
 pub(crate) const SOLDIERS: Schema = Schema {
     required: &["country", "year", "component", "central", "source"],
-    optional: ESTIMATE_OPTIONAL,
+    header: &[
+        "country",
+        "year",
+        "component",
+        "central",
+        "low",
+        "high",
+        "source",
+        "preferred",
+        "note",
+    ],
+    extra: &["dist"],
 };
 pub(crate) const POPULATION: Schema = Schema {
     required: &["country", "year", "central", "source"],
-    optional: ESTIMATE_OPTIONAL,
+    header: &[
+        "country",
+        "year",
+        "central",
+        "low",
+        "high",
+        "source",
+        "preferred",
+        "note",
+    ],
+    extra: &["dist"],
 };
 pub(crate) const AREA: Schema = Schema {
     required: &["country", "km2", "source"],
-    optional: &["preferred", "note"],
+    header: &["country", "km2", "source", "preferred", "note"],
+    extra: &[],
 };
 
 pub(crate) fn schema_of(quantity: Quantity) -> &'static Schema {
@@ -257,14 +300,8 @@ fn check_order(cells: &Cells, estimate: &Estimate, problems: &mut Vec<Problem>) 
 
 /// A problem about a whole file that is missing from the data directory.
 pub(crate) fn missing_file(file: &str, schema: &Schema) -> Problem {
-    let columns: Vec<&str> = schema
-        .required
-        .iter()
-        .chain(schema.optional)
-        .copied()
-        .collect();
     Problem::new("missing dataset file", Location::file(file)).help(format!(
         "create it with the header row: {}",
-        columns.join(",")
+        schema.described()
     ))
 }

@@ -11,6 +11,15 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 /// How long reading runs before the bar appears.
 const AFTER: Duration = Duration::from_secs(1);
 
+/// The bar's line, at most 80 columns wide: the name cut to [`NAME`] characters, a bar
+/// of 14, the share, the file's size, the rows read and the time taken.
+const TEMPLATE: &str =
+    "{spinner} {prefix} [{bar:14}] {percent:>3}% of {total_bytes} · {msg} · {elapsed_precise}";
+/// The line while reading a stream or a compressed file: bytes read, no share.
+const STREAM: &str = "{spinner} {prefix} · {bytes} · {msg} · {elapsed_precise}";
+/// The longest file name the bar shows whole; longer ones end in `…`.
+const NAME: usize = 12;
+
 pub(crate) struct Progress {
     started: Instant,
     terminal: bool,
@@ -28,10 +37,12 @@ impl Progress {
         Progress {
             started: Instant::now(),
             terminal: std::io::stderr().is_terminal(),
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string()),
+            name: short_name(
+                &path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string()),
+            ),
             size,
             done: 0,
             bar: None,
@@ -62,11 +73,8 @@ impl Progress {
                 // The clock runs from the start of reading, not from the bar's first showing.
                 .with_elapsed(self.started.elapsed())
                 .with_position(self.done);
-        let template = if self.size == 0 {
-            "{spinner} reading {prefix} · {bytes} · {msg} · {elapsed}"
-        } else {
-            "{spinner} reading {prefix} [{bar:30}] {percent}% · {bytes} of {total_bytes} · {msg} · {elapsed}"
-        };
+        // A stream or a compressed file has no size to measure against.
+        let template = if self.size == 0 { STREAM } else { TEMPLATE };
         let style = ProgressStyle::with_template(template)
             .map(|s| s.progress_chars("=> "))
             .unwrap_or_else(|_| ProgressStyle::default_bar());
@@ -75,6 +83,15 @@ impl Progress {
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
     }
+}
+
+/// The file's name, cut to [`NAME`] characters.
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= NAME {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(NAME - 1).collect();
+    format!("{cut}…")
 }
 
 /// Whether the bar shows: on a terminal, once reading has taken longer than [`AFTER`].
@@ -91,5 +108,24 @@ mod tests {
         assert!(!visible(false, Duration::from_secs(60)));
         assert!(!visible(true, Duration::from_millis(900)));
         assert!(visible(true, Duration::from_millis(1100)));
+    }
+
+    #[test]
+    fn the_line_fits_80_columns() {
+        // Each field at its widest: a 999.99 GiB file, 99,999,999 rows, 99 hours.
+        let line = TEMPLATE
+            .replace("{spinner}", "⠁")
+            .replace("{prefix}", &short_name("acled-sahel-2018-2025-full.csv"))
+            .replace("{bar:14}", &"=".repeat(14))
+            .replace("{percent:>3}", "100")
+            .replace("{total_bytes}", "999.99 GiB")
+            .replace("{msg}", "99,999,999 rows")
+            .replace("{elapsed_precise}", "99:59:59");
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+        assert_eq!(short_name("acled-sahel-2018-2025-full.csv"), "acled-sahel…");
     }
 }

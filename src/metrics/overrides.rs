@@ -5,7 +5,7 @@
 use crate::data::cells::parse_plain_number;
 use crate::data::model::COMPONENTS;
 use crate::data::{Dataset, Quantity};
-use crate::error::{choices_help, Error};
+use crate::error::{choices_help, ids_help, Error, Ids};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Override {
@@ -68,11 +68,16 @@ impl Override {
 
     /// The entity must exist and be of the kind the quantity belongs to.
     pub(crate) fn check(&self, data: &Dataset) -> Result<(), Error> {
-        let (kind, ids): (&str, Vec<&str>) = match self.quantity {
-            Quantity::Fighters => ("group", data.groups.iter().map(|g| g.id.as_str()).collect()),
+        let (kind, ids, listed): (&str, Vec<&str>, Ids) = match self.quantity {
+            Quantity::Fighters => (
+                "group",
+                data.groups.iter().map(|g| g.id.as_str()).collect(),
+                Ids::Groups,
+            ),
             _ => (
                 "country",
                 data.countries.iter().map(|c| c.id.as_str()).collect(),
+                Ids::Countries,
             ),
         };
         if ids.contains(&self.entity.as_str()) {
@@ -83,7 +88,7 @@ impl Override {
         } else if self.quantity != Quantity::Fighters && data.group(&self.entity).is_some() {
             format!("{} belongs to a country, not a group", self.quantity)
         } else {
-            choices_help(&self.entity, &ids)
+            ids_help(&self.entity, &ids, listed)
         };
         Err(Error::Usage(format!(
             "--set {}: unknown {kind} \"{}\"; {hint}",

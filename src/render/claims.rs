@@ -57,7 +57,12 @@ pub(crate) fn terminal(
     data: &Dataset,
     header: &str,
 ) -> String {
-    let mut out = format!("{header}\n");
+    // One line per part of the header (data, claims, draws) when it would not fit.
+    let mut out = if header.chars().count() <= WIDTH as usize {
+        format!("{header}\n")
+    } else {
+        format!("{}\n", header.replace(" · ", "\n"))
+    };
     let mut document = "";
     for c in checked {
         if c.document != document {
@@ -109,7 +114,8 @@ pub(crate) fn terminal(
             out.push('\n');
         }
     }
-    out.push_str(&format!("\n{}\n", summary(checked, findings.len())));
+    let summary = summary(checked, findings.len());
+    out.push_str(&format!("\n{}\n", wrap(&summary, WIDTH as usize, "  ")));
     out
 }
 

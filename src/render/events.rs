@@ -1,7 +1,7 @@
 //! The `events` table: counts per group, country and period as a terminal table,
 //! Markdown or tidy CSV, with the line that says what the export was.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement};
 
 use crate::error::Error;
 use crate::events::counts::{CountRow, Counts};
@@ -51,6 +51,12 @@ const HEADINGS: [&str; 10] = [
     "change",
 ];
 
+/// The terminal's shorter headings, so that the table fits 80 columns; the legend
+/// above it spells them out, and CSV and JSON keep the full column names.
+const SHORT_HEADINGS: [&str; 10] = [
+    "group", "country", "period", "events", "init", "joint", "deaths", "large", "civ", "change",
+];
+
 fn cells(r: &CountRow) -> Vec<String> {
     let fatalities = match (r.fatalities_low, r.fatalities_high) {
         (Some(low), Some(high)) => format!(
@@ -71,10 +77,14 @@ fn cells(r: &CountRow) -> Vec<String> {
         fatalities,
         maybe(r.large_attacks),
         maybe(r.civilian_targeting),
-        r.events_change_pct.map_or("–".into(), |c| match c.round() {
+        r.events_change_pct.map_or("–".into(), |c| {
+            let rounded = c.round();
             // Rounded to nothing, a change has no sign.
-            r if r == 0.0 => "0%".to_string(),
-            r => format!("{r:+.0}%"),
+            if rounded == 0.0 {
+                "0%".to_string()
+            } else {
+                format!("{rounded:+.0}%")
+            }
         }),
     ]
 }
@@ -112,10 +122,26 @@ pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
         .collect()
 }
 
+/// The export's line within 80 columns: when too long, broken after its kind
+/// ("acled.csv: ACLED export,"), the counts on the next lines.
+fn fit_summary(summary: &str) -> String {
+    if summary.chars().count() <= 80 {
+        return summary.to_string();
+    }
+    match summary.split_once(", ") {
+        Some((head, rest)) => format!(
+            "{head},\n{}",
+            crate::render::terminal::wrap(&format!("  {rest}"), 80, "  ")
+        ),
+        None => summary.to_string(),
+    }
+}
+
 pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[String]) -> String {
     let mut table = crate::render::terminal::new_table(false);
-    table.set_content_arrangement(ContentArrangement::Disabled);
-    table.set_header(HEADINGS.iter().enumerate().map(|(i, h)| {
+    // Group and country names wrap when they are long; the counts never do.
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(SHORT_HEADINGS.iter().enumerate().map(|(i, h)| {
         if i < 3 {
             Cell::new(h)
         } else {
@@ -131,8 +157,11 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
             }
         }));
     }
-    for column in table.column_iter_mut() {
+    for (i, column) in table.column_iter_mut().enumerate() {
         column.set_padding((0, 1));
+        if i >= 2 {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     let body = if rows.is_empty() {
         "no event involves a group of the datasets (check the aliases in groups.csv)".to_string()
@@ -140,7 +169,8 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
         table.to_string()
     };
     let mut legend = format!(
-        "{summary}\nevents: involving the group alone; initiated: as actor1;\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civilians: events targeting civilians\n",
+        "{}\nevents: involving the group alone; init: initiated, as actor1;\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civ: events targeting civilians\n",
+        fit_summary(summary),
         grouped(f64::from(large), 0)
     );
     for remark in remarks {

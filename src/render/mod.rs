@@ -6,6 +6,7 @@ pub(crate) mod csv;
 pub(crate) mod events;
 pub(crate) mod format;
 pub(crate) mod layout;
+pub(crate) mod list;
 pub(crate) mod markdown;
 pub(crate) mod samples;
 pub(crate) mod sensitivity;

@@ -91,7 +91,7 @@ pub(crate) fn terminal(
     units: Units,
     header: &str,
 ) -> String {
-    let mut out = format!("{header}\nswing: the metric with one input at its low and at its high, the others at central\n");
+    let mut out = format!("{header}\nswing: the metric with one input at its low and at its high, others at central\n");
     for (row, inputs) in rows.iter().zip(per_row) {
         out.push_str(&format!("\n{}\n", label(row, units)));
         let mut ranged: Vec<&InputRow> = inputs.iter().filter(|i| i.dist != "point").collect();
@@ -119,6 +119,15 @@ pub(crate) fn terminal(
                 Cell::new(compact(row.metric, (input.at_high - input.at_low).abs()))
                     .set_alignment(CellAlignment::Right),
             ]);
+        }
+        // Two spaces between columns (one before the first value, whose numbers are
+        // right-aligned) and none at the ends: the longest input ids then fit 80 columns.
+        for (i, column) in table.column_iter_mut().enumerate() {
+            column.set_padding(match i {
+                0 => (0, 0),
+                1 => (1, 0),
+                _ => (2, 0),
+            });
         }
         out.push_str(&table.to_string());
         out.push('\n');

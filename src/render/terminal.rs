@@ -121,8 +121,12 @@ pub(crate) fn render(
         Units::Metric => "metric (km²)",
     };
     let mut out = format!("data: {data} · units: {units_text}\n");
+    if out.chars().count() > WIDTH as usize + 1 {
+        out = format!("data: {data}\nunits: {units_text}\n");
+    }
     if let Some(events) = events {
-        out.push_str(&format!("events: {events}\n"));
+        let line = format!("events: {events}");
+        out.push_str(&format!("{}\n", wrap(&line, WIDTH as usize, "  ")));
     }
     if let Some(s) = settings {
         out.push_str(&format!(

@@ -2,7 +2,9 @@
 
 mod bad_input;
 mod check;
+mod commands;
 mod containers;
+mod data_choice;
 mod event_metrics;
 mod events;
 mod export_limits;
@@ -13,3 +15,4 @@ mod table;
 mod uncertainty;
 mod usage;
 mod util;
+mod width;

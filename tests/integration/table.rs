@@ -174,7 +174,7 @@ fn every_output_names_its_data() {
     assert!(fixture
         .run(&["table", "--format", "markdown"])
         .ok()
-        .contains("Data: datasets/."));
+        .contains("Data: datasets/ (found in the current directory)."));
     let rows = json_rows(fixture.run(&["table", "--format", "json"]).ok());
     assert!(rows.iter().all(|r| r["data"] == "datasets/"));
 }

@@ -141,12 +141,27 @@ impl Fixture {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
+        self.run_with_stdin(args, b"")
+    }
+
+    /// Runs the binary with `input` on its standard input.
+    pub fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
             .args(args)
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
-            .output()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("run the binary");
+        let mut stdin = child.stdin.take().expect("stdin");
+        // A command that reads no input may exit before it is written: not an error.
+        let _ = stdin.write_all(input);
+        drop(stdin);
+        let output = child.wait_with_output().expect("wait for the binary");
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -1,0 +1,110 @@
+//! Plain lists of what the data holds (comparisons, metrics, groups, countries, sources)
+//! as a terminal table fitted to 80 columns, CSV or JSON, each with the same columns.
+
+use comfy_table::{ColumnConstraint, ContentArrangement};
+
+use crate::error::Error;
+
+/// A list: its column names and one row of cells per item.
+pub(crate) struct Listing {
+    pub(crate) columns: Vec<&'static str>,
+    pub(crate) rows: Vec<Vec<String>>,
+}
+
+/// The terminal table, wrapped within 80 columns.
+pub(crate) fn terminal(list: &Listing) -> String {
+    let mut table = crate::render::terminal::new_table(false);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(&list.columns);
+    for row in &list.rows {
+        table.add_row(row);
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
+    // An id is what a user copies: it never wraps.
+    if let Some(first) = table.column_mut(0) {
+        first.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    format!("{table}\n")
+}
+
+/// CSV with a header row.
+pub(crate) fn csv(list: &Listing) -> Result<String, Error> {
+    use polars::prelude::Column;
+    let columns = list
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let cells: Vec<&str> = list.rows.iter().map(|r| r[i].as_str()).collect();
+            Column::new((*name).into(), cells)
+        })
+        .collect();
+    crate::render::csv::write(list.rows.len(), columns)
+}
+
+/// A JSON array with one object per row, its keys in column order.
+pub(crate) fn json(list: &Listing) -> String {
+    let objects: Vec<String> = list
+        .rows
+        .iter()
+        .map(|row| {
+            let fields: Vec<String> = list
+                .columns
+                .iter()
+                .zip(row)
+                .map(|(name, cell)| format!("    {}: {}", quoted(name), quoted(cell)))
+                .collect();
+            format!("  {{\n{}\n  }}", fields.join(",\n"))
+        })
+        .collect();
+    if objects.is_empty() {
+        return "[]\n".to_string();
+    }
+    format!("[\n{}\n]\n", objects.join(",\n"))
+}
+
+fn quoted(text: &str) -> String {
+    serde_json::Value::String(text.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Listing {
+        Listing {
+            columns: vec!["id", "name"],
+            rows: vec![
+                vec!["mali".into(), "Mali".into()],
+                vec!["x".into(), "say \"hi\", ok".into()],
+            ],
+        }
+    }
+
+    #[test]
+    fn json_keeps_the_column_order_and_escapes() {
+        let text = json(&sample());
+        let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(parsed[1]["name"], "say \"hi\", ok");
+        assert!(text.find("\"id\"") < text.find("\"name\""));
+    }
+
+    #[test]
+    fn csv_quotes_commas() {
+        let text = csv(&sample()).expect("csv");
+        assert_eq!(text, "id,name\nmali,Mali\nx,\"say \"\"hi\"\", ok\"\n");
+    }
+
+    #[test]
+    fn terminal_fits_80_columns() {
+        let long = Listing {
+            columns: vec!["id", "title"],
+            rows: vec![vec!["jnim-sahel-all-forces".into(), "word ".repeat(40)]],
+        };
+        let text = terminal(&long);
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        assert!(text.contains("jnim-sahel-all-forces"), "{text}");
+    }
+}
