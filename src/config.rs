@@ -89,6 +89,8 @@ pub(crate) struct TableConfig {
     pub(crate) format: Format,
     /// Where to write every draw as CSV (`--samples`).
     pub(crate) samples: Option<PathBuf>,
+    /// Overwrite a samples file the tool did not write (`--force`).
+    pub(crate) force: bool,
     pub(crate) events: Option<EventSource>,
 }
 
@@ -177,6 +179,7 @@ fn table_config(args: TableArgs) -> Result<TableConfig, Error> {
         versus: args.versus,
         format: args.format,
         samples: args.samples,
+        force: args.force,
         events,
     })
 }

@@ -85,6 +85,16 @@ impl Draws {
 
     /// The formula's value in every trial.
     pub(crate) fn evaluate(&self, formula: &Formula) -> Vec<f64> {
+        self.evaluate_range(formula, 0..self.n)
+    }
+
+    /// The formula's value in the trials of `range` (the same arithmetic, trial by
+    /// trial, as `evaluate`, so the values are identical).
+    pub(crate) fn evaluate_range(
+        &self,
+        formula: &Formula,
+        range: std::ops::Range<usize>,
+    ) -> Vec<f64> {
         let side = |terms: &[Term]| -> Vec<(f64, &[f64])> {
             terms
                 .iter()
@@ -93,7 +103,7 @@ impl Draws {
         };
         let top = side(&formula.numerator);
         let bottom = side(&formula.denominator);
-        (0..self.n)
+        range
             .map(|i| {
                 let num: f64 = top.iter().map(|(f, c)| f * c[i]).sum();
                 let den: f64 = bottom.iter().map(|(f, c)| f * c[i]).sum();
