@@ -44,11 +44,12 @@ impl Draws {
             .iter()
             .map(|t| {
                 Dist::of(&t.estimate, t.dist).map_err(|why| {
+                    // `metrics::gate` names the row first; this is the last line.
                     Problem::new(
                         format!("cannot sample {}: {why}", t.key),
-                        Location::file("datasets"),
+                        Location::file("the sampled inputs"),
                     )
-                    .help("check the row's low, high and dist")
+                    .help("run `insurgency-metrics validate`, which names the row to fix")
                 })
             })
             .collect::<Result<_, _>>()?;
@@ -86,6 +87,14 @@ impl Draws {
     /// The formula's value in every trial.
     pub(crate) fn evaluate(&self, formula: &Formula) -> Vec<f64> {
         self.evaluate_range(formula, 0..self.n)
+    }
+
+    /// The sum of `terms` (each times its factor) in trial `i`.
+    pub(crate) fn sum_at(&self, terms: &[Term], i: usize) -> f64 {
+        terms
+            .iter()
+            .filter_map(|t| self.column(&t.key).map(|c| t.factor * c[i]))
+            .sum()
     }
 
     /// The formula's value in the trials of `range` (the same arithmetic, trial by

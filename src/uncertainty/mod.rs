@@ -102,16 +102,30 @@ pub(crate) fn propagate(
 /// One formula's interval.
 fn one(formula: &Formula, draws: &Draws) -> Result<Interval, Problem> {
     let samples = draws.evaluate(formula);
-    if let Some(bad) = samples.iter().find(|x| !x.is_finite()) {
-        let keys: Vec<&str> = formula.denominator.iter().map(|t| t.key.as_str()).collect();
-        return Err(Problem::new(
+    if let Some(trial) = samples.iter().position(|x| !x.is_finite()) {
+        // The gate (`metrics::gate`) rules these out before sampling; this is the last
+        // line, and it says which inputs and which trial.
+        let keys = |terms: &[formula::Term]| {
+            terms
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let why = if draws.sum_at(&formula.denominator, trial) == 0.0 {
+            format!("the denominator ({}) is zero", keys(&formula.denominator))
+        } else {
             format!(
-                "a sampled value is {bad}: the denominator ({}) can reach zero within its range",
-                keys.join(" + ")
-            ),
-            Location::file("datasets"),
+                "{} overflows to infinity over {}",
+                keys(&formula.numerator),
+                keys(&formula.denominator)
+            )
+        };
+        return Err(Problem::new(
+            format!("trial {} of the sampling: {why}", trial + 1),
+            Location::file("the sampled inputs"),
         )
-        .help("give the denominator's estimates a low above zero"));
+        .help("run `insurgency-metrics validate`, which names the row to fix"));
     }
     let (p05, p50, p95) = percentiles(&samples);
     let (low, high) = bounds::bounds(formula);
