@@ -11,3 +11,4 @@ mod table;
 mod uncertainty;
 mod usage;
 mod util;
+mod writes;
