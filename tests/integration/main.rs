@@ -4,6 +4,7 @@ mod bad_input;
 mod check;
 mod event_metrics;
 mod events;
+mod gate;
 mod layers;
 mod report;
 mod shipped;
