@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
-use staged::{directory, DirLock, Staged};
+use staged::{committing, directory, DirLock, Staged};
 pub(crate) use target::Inputs;
 use target::{check, resolve, Target};
 
@@ -160,6 +160,7 @@ impl Writer {
             file.finish()?;
             staged.push(file);
         }
+        let _set = committing();
         for file in staged {
             file.commit()?;
         }

@@ -19,6 +19,14 @@ pub(crate) const TEMP_SUFFIX: &str = ".insurgency-metrics-tmp";
 /// The temporaries alive in this process, removed by the signal handler.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static HANDLER: Once = Once::new();
+/// Held while a set of files is renamed into place: a signal then waits for the set to
+/// be complete before the run exits, so a set is never left half swapped.
+static COMMITTING: Mutex<()> = Mutex::new(());
+
+/// Holds off the signal handler's exit until dropped.
+pub(crate) fn committing() -> std::sync::MutexGuard<'static, ()> {
+    COMMITTING.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// A file being written beside its target, renamed over it by `commit`.
 pub(crate) struct Staged {
@@ -34,9 +42,14 @@ impl Staged {
     pub(crate) fn beside(target: &Path, existing: Option<&Metadata>) -> Result<Staged, Error> {
         let dir = directory(target);
         let shown = target.display();
-        let name = target
+        // At most 100 characters of the target's name, so the temporary's name stays
+        // within the file system's limit.
+        let name: String = target
             .file_name()
-            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned())
+            .chars()
+            .take(100)
+            .collect();
         sweep(dir);
         install_handler();
         let prefix = format!(".{name}.");
@@ -52,13 +65,14 @@ impl Staged {
             .try_lock()
             .map_err(|e| Error::io(format!("cannot lock a file in {}", dir.display()), e.into()))?;
         if let Some(meta) = existing {
+            // Keeps the owner when run as root over another user's file; elsewhere a
+            // no-op or refused, which changes nothing. Before the mode: a change of
+            // owner clears the set-id bits.
+            let _ = std::os::unix::fs::fchown(file.as_file(), Some(meta.uid()), Some(meta.gid()));
             let mode = Permissions::from_mode(meta.mode() & 0o7777);
             file.as_file()
                 .set_permissions(mode)
                 .map_err(|e| Error::io(format!("cannot write {shown}"), e))?;
-            // Keeps the owner when run as root over another user's file; elsewhere a
-            // no-op or refused, which changes nothing.
-            let _ = std::os::unix::fs::fchown(file.as_file(), Some(meta.uid()), Some(meta.gid()));
         }
         let path = file.path().to_path_buf();
         register(&path);
@@ -136,6 +150,7 @@ fn install_handler() {
         };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                let _set = committing();
                 if let Ok(live) = LIVE.lock() {
                     for path in live.iter() {
                         let _ = fs::remove_file(path);

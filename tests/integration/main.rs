@@ -8,6 +8,7 @@ mod gate;
 mod layers;
 mod report;
 mod shipped;
+mod signals;
 mod table;
 mod uncertainty;
 mod usage;
