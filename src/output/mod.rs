@@ -168,6 +168,16 @@ impl Writer {
     }
 }
 
+/// Holds a shared lock on the directory a report is written in, so that reading the
+/// report and its charts (`report --check`) never sees a set half replaced.
+pub(crate) fn reading(path: &Path) -> Option<DirLock> {
+    let real = match resolve(path) {
+        Ok(Target::File { real, .. }) => real,
+        _ => return None,
+    };
+    DirLock::shared(directory(&real))
+}
+
 /// Whether `path` is standard output, a FIFO or a device (after its links): such a
 /// target is written as it is, and nothing is placed beside it.
 pub(crate) fn is_direct(path: &Path) -> bool {

@@ -206,4 +206,12 @@ impl DirLock {
             .map_err(|e| Error::io(format!("cannot lock {shown}"), e))?;
         Ok(DirLock(file))
     }
+
+    /// A shared lock, for reading a set: taken after a writer's renames, never during
+    /// them. `None` when the directory cannot be opened (then there is nothing to read).
+    pub(crate) fn shared(dir: &Path) -> Option<DirLock> {
+        let file = File::open(dir).ok()?;
+        file.lock_shared().ok()?;
+        Some(DirLock(file))
+    }
 }

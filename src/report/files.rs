@@ -62,6 +62,7 @@ pub(crate) struct Stale {
 /// Compares the regenerated report and charts with what is on disk: `None` when they
 /// match.
 pub(crate) fn stale(out: &Path, dir: &Path, report: &Report) -> Option<Stale> {
+    let _lock = crate::output::reading(out);
     let mut stale = Vec::new();
     let mut diff = String::new();
     match read_regular(out) {

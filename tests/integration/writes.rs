@@ -334,3 +334,31 @@ fn concurrent_reports_never_interleave() {
     }
     assert!(temporaries(root).is_empty() && temporaries(&root.join("r")).is_empty());
 }
+
+#[test]
+fn a_report_waits_while_another_run_holds_its_directory() {
+    let fixture = Fixture::basic();
+    let root = fixture.dir.path();
+    // What a concurrent run holds while it renames its set into place.
+    let held = std::fs::File::open(root).expect("open the folder");
+    held.lock().expect("lock");
+    let mut child = Command::new(BIN)
+        .args(["report", "--out", "r.md", "--draws", "100"])
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        child.try_wait().expect("poll").is_none(),
+        "it did not wait for the lock"
+    );
+    assert!(
+        !root.join("r.md").exists(),
+        "it wrote while another run held the lock"
+    );
+    held.unlock().expect("unlock");
+    assert!(child.wait().expect("wait").success());
+    assert!(root.join("r.md").exists());
+}
