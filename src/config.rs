@@ -127,6 +127,8 @@ pub(crate) struct TableConfig {
     pub(crate) format: Format,
     /// Where to write every draw as CSV (`--samples`).
     pub(crate) samples: Option<PathBuf>,
+    /// Overwrite a samples file the tool did not write (`--force`).
+    pub(crate) force: bool,
     pub(crate) events: Option<EventSource>,
 }
 
@@ -259,6 +261,7 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
     Ok(match command {
         Command::Table(args) => Action::Table(TableConfig {
             samples: args.samples,
+            force: args.force,
             ..table_config(args.select)?
         }),
         Command::Sensitivity(args) => Action::Sensitivity(table_config(args.select)?),
@@ -335,6 +338,7 @@ fn table_config(args: SelectArgs) -> Result<TableConfig, Error> {
         versus: args.versus,
         format: args.format,
         samples: None,
+        force: false,
         events,
     })
 }

@@ -1,17 +1,25 @@
 //! The binary: parse the command line, run, print the outcome or the error once, and
-//! exit 0 (success), 1 (data error or failed check) or 2 (usage error).
+//! exit 0 (success), 1 (data error or failed check) or 2 (usage error). A reader that
+//! closes stdout early (`| head`) is not an error, and a closed stderr silences the
+//! warnings without a panic.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
+/// One line on stderr; nothing, and no panic, when stderr is closed.
+fn say(line: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
+}
+
 fn main() -> ExitCode {
     let cli = insurgency_metrics::cli::Cli::parse();
     match insurgency_metrics::run(cli) {
         Ok(outcome) => {
             for line in &outcome.warnings {
-                eprintln!("{line}");
+                say(line);
             }
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -22,17 +30,17 @@ fn main() -> ExitCode {
                 // A reader that stopped early (`| head`) is not an error.
                 Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(err) => {
-                    eprintln!("error: cannot write output: {err}");
+                    say(&format!("error: cannot write output: {err}"));
                     return ExitCode::from(1);
                 }
             }
             if let Some(line) = outcome.failure_line(std::io::stdout().is_terminal()) {
-                eprintln!("{line}");
+                say(&line);
             }
             ExitCode::from(outcome.exit_code())
         }
         Err(err) => {
-            eprintln!("{err}");
+            say(&err.to_string());
             ExitCode::from(err.exit_code())
         }
     }

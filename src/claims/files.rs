@@ -100,6 +100,9 @@ fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
     if path.is_file() || is_stdin(path) {
         return Ok(vec![path.to_path_buf()]);
     }
+    if path.exists() && !path.is_dir() {
+        return Err(not_regular(&path.display().to_string()));
+    }
     if !path.is_dir() {
         return Err(Error::Usage(format!(
             "{}: no such file or directory; give claim files (*.toml) or a directory of them",
@@ -127,6 +130,13 @@ fn is_stdin(path: &Path) -> bool {
     path == Path::new("-")
 }
 
+/// A claim file that is a FIFO, a device or a socket is refused before it is opened:
+/// reading one could hang or never end.
+fn not_regular(name: &str) -> Error {
+    Error::Data(vec![Problem::new("not a regular file", Location::file(name))
+        .help("claim files are TOML files on disk; a FIFO, device or socket is not read")])
+}
+
 fn read_text(file: &Path) -> Result<ClaimText, Error> {
     let (name, bytes) = if is_stdin(file) {
         use std::io::Read;
@@ -137,6 +147,9 @@ fn read_text(file: &Path) -> Result<ClaimText, Error> {
         ("stdin".to_string(), bytes)
     } else {
         let name = file.display().to_string();
+        if std::fs::metadata(file).is_ok_and(|m| !m.is_file()) {
+            return Err(not_regular(&name));
+        }
         let bytes = std::fs::read(file).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
         (name, bytes)
     };

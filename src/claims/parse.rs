@@ -225,6 +225,20 @@ fn read_stated(
     stated: &Spanned<RawStated>,
     problems: &mut Vec<Problem>,
 ) -> Option<Stated> {
+    let values = match stated.get_ref() {
+        RawStated::One(value) => std::slice::from_ref(value),
+        RawStated::Range(values) => values.as_slice(),
+    };
+    if let Some(bad) = values.iter().find(|v| !v.is_finite()) {
+        problems.push(
+            Problem::new(
+                format!("stated value {bad} is not a finite number"),
+                ctx.at(stated.span(), "stated"),
+            )
+            .help("write the number the document states, e.g. stated = 8000; nan and inf are not figures"),
+        );
+        return None;
+    }
     match stated.get_ref() {
         RawStated::One(value) => Some(Stated::One(*value)),
         RawStated::Range(values) if values.len() == 2 && values[0] <= values[1] => {
@@ -299,7 +313,11 @@ fn check_tolerance(ctx: &Ctx, t: &Spanned<f64>, problems: &mut Vec<Problem>) {
     if !(*t.get_ref() > 0.0 && *t.get_ref() < 1.0) {
         problems.push(
             Problem::new(
-                format!("tolerance {} is out of range", t.get_ref()),
+                if t.get_ref().is_finite() {
+                    format!("tolerance {} is out of range", t.get_ref())
+                } else {
+                    format!("tolerance {} is not a finite number", t.get_ref())
+                },
                 ctx.at(t.span(), "tolerance"),
             )
             .help("write a fraction between 0 and 1, e.g. tolerance = 0.05 for ±5%"),

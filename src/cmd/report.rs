@@ -8,8 +8,9 @@ use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::metrics::Metric;
 use crate::outcome::Outcome;
+use crate::output::{Inputs, Writer};
 use crate::render::events::joined;
-use crate::report::files::{chart_dir, stale, write};
+use crate::report::files::{chart_dir, stale, write, Written};
 use crate::report::{self, stamp, ClaimsUsed, EventsUsed, Input};
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
@@ -87,12 +88,19 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
             Some(stale) => Outcome::new(stale.diff).fail_if(true, || stale.summary),
         }
     } else {
-        let dir = write(&options.out, &report, options.force)?;
-        Outcome::new(format!(
-            "{data}\nwrote {out} and {} charts in {}/\n",
-            report.charts.len(),
-            dir.display()
-        ))
+        let others = options.claims.iter().flatten().map(|p| p.as_path());
+        let export = options.events.as_ref().map(|e| e.file.as_path());
+        let inputs = Inputs::of_run(&config.data, others.chain(export));
+        match write(&options.out, &report, &Writer::new(inputs, options.force))? {
+            Written::WithCharts(dir) => Outcome::new(format!(
+                "{data}\nwrote {out} and {} charts in {}/\n",
+                report.charts.len(),
+                dir.display()
+            )),
+            Written::Direct => Outcome::default().warn([format!(
+                "note: wrote the report to {out} as it is (not a regular file); its charts were not written"
+            )]),
+        }
     };
     Ok(outcome.warn(ws.warnings()))
 }

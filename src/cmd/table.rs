@@ -4,9 +4,9 @@ use crate::config::{Config, TableConfig};
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
-use crate::output::write_atomically;
+use crate::output::{Inputs, Kind, Writer};
 use crate::render::events::joined;
-use crate::render::samples::samples_csv;
+use crate::render::samples::write_samples;
 use crate::render::{layout::Layout, markdown, terminal, tidy, Format};
 use crate::selection::{selected_comparisons, selected_metrics};
 use crate::workspace::{ExportNeed, Needs, Workspace};
@@ -35,7 +35,11 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     let computed = compute_with_formulas(&ws.data, &ws.inputs, &selection).map_err(Error::Data)?;
     let rows = &computed.rows;
     if let (Some(path), Some(sampled)) = (&table.samples, &computed.sampled) {
-        write_atomically(path, samples_csv(rows, sampled)?.as_bytes())?;
+        let export = table.events.as_ref().map(|e| e.file.as_path());
+        let writer = Writer::new(Inputs::of_run(&config.data, export), table.force);
+        writer.stream(path, Kind::Samples, |out| {
+            write_samples(out, rows, &computed.formulas, sampled, &config.uncertainty)
+        })?;
     }
     let described = config.describe_data();
     let export = events.map(|e| joined(e.counts, e.large));

@@ -1,10 +1,12 @@
-//! `validate`: loads every file, resolves every comparison and computes every metric,
-//! listing all problems. Prints a summary and the year fallbacks when the data is valid.
+//! `validate`: loads every file, resolves every comparison and checks every metric the
+//! other commands could compute (every per-comparison metric, every comparison as the
+//! denominator of every pairwise ratio), listing all problems. Prints a summary and the
+//! year fallbacks when the data is valid.
 
 use crate::config::Config;
 use crate::data::Quantity;
 use crate::error::Error;
-use crate::metrics::compute::{compute_all, Selection};
+use crate::metrics::gate::every_metric;
 use crate::metrics::Metric;
 use crate::outcome::Outcome;
 use crate::render::terminal::wrap;
@@ -13,36 +15,7 @@ use crate::workspace::{Needs, Workspace};
 pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     let ws = Workspace::load(&config.data, &config.overrides, Needs::default())?;
     let data = &ws.data;
-    let metrics: Vec<Metric> = Metric::SINGLE.to_vec();
-    let mut problems = Vec::new();
-    let mut notes = Vec::new();
-    for comparison in &data.comparisons {
-        let selection = Selection {
-            comparisons: vec![comparison.id.as_str()],
-            metrics: metrics.clone(),
-            units: config.units,
-            uncertainty: None,
-            keep_draws: false,
-            events: None,
-            versus: &[],
-        };
-        match compute_all(data, &ws.inputs, &selection) {
-            Ok(rows) => {
-                for note in rows.iter().flat_map(|r| r.notes.iter()) {
-                    let line = format!("  {}: {note}", comparison.id);
-                    if !notes.contains(&line) {
-                        notes.push(line);
-                    }
-                }
-            }
-            Err(found) => problems.extend(
-                found
-                    .into_iter()
-                    .filter(|p| !problems.contains(p))
-                    .collect::<Vec<_>>(),
-            ),
-        }
-    }
+    let (problems, notes) = every_metric(&ws.inputs, config.units);
     if !problems.is_empty() {
         return Err(Error::Data(problems));
     }
@@ -65,7 +38,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     );
     out.push_str(&format!(
         "every comparison computes all {} metrics\n",
-        metrics.len()
+        Metric::SINGLE.len()
     ));
     if !notes.is_empty() {
         out.push_str("notes:\n");

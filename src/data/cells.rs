@@ -221,8 +221,14 @@ impl Cells<'_> {
             }
             Ok(number) => Some(number),
             Err(help) => {
+                let what = if help.contains("overflows") || help.contains("too small") {
+                    "a number out of range"
+                } else {
+                    "not a number"
+                };
                 problems.push(
-                    Problem::new(format!("not a number: \"{value}\""), self.at(column)).help(help),
+                    Problem::new(format!("{what}: \"{}\"", shorten(value)), self.at(column))
+                        .help(help),
                 );
                 None
             }
@@ -284,9 +290,16 @@ pub(crate) fn parse_plain_number(value: &str) -> Result<f64, String> {
         && value.starts_with(|c: char| c.is_ascii_digit())
         && !value.ends_with('.');
     if plain {
-        return value
+        let number = value
             .parse::<f64>()
-            .map_err(|_| "write plain digits, e.g. 6000".to_string());
+            .map_err(|_| "write plain digits, e.g. 6000".to_string())?;
+        if !number.is_finite() {
+            return Err(format!("{} digits are too many: the number overflows to infinity (the largest is about 1.8e308); check the value", value.len()));
+        }
+        if number == 0.0 && value.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            return Err("the number is too small to compute with: it rounds to zero (the smallest is about 2.2e-308); check the value".to_string());
+        }
+        return Ok(number);
     }
     Err(if value.starts_with('-') {
         "must not be negative: counts, people and areas are zero or more".to_string()
@@ -297,6 +310,16 @@ pub(crate) fn parse_plain_number(value: &str) -> Result<f64, String> {
     } else {
         "write plain digits, e.g. 6000; put qualifiers like ~ or \"about\" in the note column and ranges in low and high".to_string()
     })
+}
+
+/// A cell's value for a message: at most 40 characters, with how many more there were.
+fn shorten(value: &str) -> String {
+    let count = value.chars().count();
+    if count <= 40 {
+        return value.to_string();
+    }
+    let head: String = value.chars().take(40).collect();
+    format!("{head}… ({count} characters)")
 }
 
 pub(crate) fn is_kebab_id(value: &str) -> bool {
@@ -331,6 +354,11 @@ mod tests {
     fn plain_numbers_only() {
         assert_eq!(parse_plain_number("6000"), Ok(6000.0));
         assert_eq!(parse_plain_number("97.5"), Ok(97.5));
+        let huge = format!("2{}", "0".repeat(308));
+        let tiny = format!("0.{}1", "0".repeat(400));
+        assert!(parse_plain_number(&huge).is_err(), "overflow to infinity");
+        assert!(parse_plain_number(&tiny).is_err(), "underflow to zero");
+        assert_eq!(parse_plain_number("0.000"), Ok(0.0));
         for bad in ["6,000", "~6000", "6k", "-5", "1e3", "6000.", ".5", "6 000"] {
             assert!(parse_plain_number(bad).is_err(), "{bad} accepted");
         }

@@ -27,6 +27,11 @@ pub(crate) fn unique_ids<'a>(
     }
 }
 
+/// The ids as a set, for membership tests that stay fast with many ids.
+fn set<'a>(ids: &[&'a str]) -> HashSet<&'a str> {
+    ids.iter().copied().collect()
+}
+
 fn unknown(what: &str, id: &str, valid: &[&str], at: Location) -> Problem {
     Problem::new(format!("unknown {what} \"{id}\""), at).help(choices_help(id, valid))
 }
@@ -45,9 +50,10 @@ pub(crate) fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Prob
     let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
     let countries: Vec<&str> = data.countries.iter().map(|c| c.id.as_str()).collect();
     let sources: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+    let (group_set, country_set, source_set) = (set(&groups), set(&countries), set(&sources));
     for group in &data.groups {
         if let Some(parent) = &group.parent {
-            if !groups.contains(&parent.as_str()) || parent == &group.id {
+            if !group_set.contains(parent.as_str()) || parent == &group.id {
                 problems.push(unknown(
                     "parent group",
                     parent,
@@ -58,14 +64,20 @@ pub(crate) fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Prob
         }
     }
     for row in &data.rows {
-        let (what, valid, column, checked) = match row.quantity {
-            Quantity::Fighters => ("group", &groups, "group", loaded.groups),
-            _ => ("country", &countries, "country", loaded.countries),
+        let (what, valid, known, column, checked) = match row.quantity {
+            Quantity::Fighters => ("group", &groups, &group_set, "group", loaded.groups),
+            _ => (
+                "country",
+                &countries,
+                &country_set,
+                "country",
+                loaded.countries,
+            ),
         };
-        if checked && !valid.contains(&row.entity.as_str()) {
+        if checked && !known.contains(row.entity.as_str()) {
             problems.push(unknown(what, &row.entity, valid, cell(row, column)));
         }
-        if loaded.sources && !sources.contains(&row.source.as_str()) {
+        if loaded.sources && !source_set.contains(row.source.as_str()) {
             problems.push(unknown(
                 "source",
                 &row.source,
@@ -136,10 +148,11 @@ pub(crate) fn comparisons(
     let groups: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
     let countries: Vec<&str> = data.countries.iter().map(|c| c.id.as_str()).collect();
     let sources: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+    let (group_set, country_set, source_set) = (set(&groups), set(&countries), set(&sources));
     for (i, p) in parsed.iter().enumerate() {
         let c = &p.comparison;
         let key = |name: &str| format!("comparison[{}].{name}", i + 1);
-        if loaded.groups && !groups.contains(&c.group.as_str()) {
+        if loaded.groups && !group_set.contains(c.group.as_str()) {
             problems.push(unknown(
                 "group",
                 &c.group,
@@ -150,7 +163,7 @@ pub(crate) fn comparisons(
         let mut seen_countries = HashSet::new();
         for (country, span) in c.countries.iter().zip(&p.spans.countries) {
             let at = locate(file, text, span.start, &key("countries"));
-            if !countries.contains(&country.as_str()) {
+            if !country_set.contains(country.as_str()) {
                 if loaded.countries {
                     problems.push(unknown("country", country, &countries, at));
                 }
@@ -180,7 +193,7 @@ pub(crate) fn comparisons(
         }
         for (quantity, span) in &p.spans.sources {
             let source = &c.sources[quantity];
-            if loaded.sources && !sources.contains(&source.as_str()) {
+            if loaded.sources && !source_set.contains(source.as_str()) {
                 problems.push(unknown(
                     "source",
                     source,
@@ -199,13 +212,11 @@ pub(crate) fn part_whole(data: &Dataset, problems: &mut Vec<Problem>) {
         let Some(parent) = &group.parent else {
             continue;
         };
-        for part in data
-            .rows_of(Quantity::Fighters)
-            .filter(|r| r.entity == group.id)
-        {
+        for part in data.rows_for(Quantity::Fighters, &group.id) {
             let wholes: Vec<&Row> = data
-                .rows_of(Quantity::Fighters)
-                .filter(|r| &r.entity == parent && r.year == part.year)
+                .rows_for(Quantity::Fighters, parent)
+                .into_iter()
+                .filter(|r| r.year == part.year)
                 .collect();
             let Some(largest) = wholes.iter().max_by(|a, b| most(a).total_cmp(&most(b))) else {
                 continue;

@@ -47,11 +47,30 @@ pub(crate) struct Spans {
     pub(crate) sources: Vec<(Quantity, Range<usize>)>,
 }
 
-/// Turns a byte offset into a location naming `key`.
+/// Turns a byte offset into a location naming `key`. The line starts of the last text
+/// asked about are kept, so locating every key of a file is linear in its size, not
+/// quadratic.
 pub(crate) fn locate(file: &str, text: &str, offset: usize, key: &str) -> Location {
-    let before = &text[..offset.min(text.len())];
-    let line = 1 + before.matches('\n').count();
-    let column = 1 + before.rsplit('\n').next().map_or(0, |s| s.chars().count());
+    thread_local! {
+        static STARTS: std::cell::RefCell<(usize, usize, Vec<usize>)> =
+            const { std::cell::RefCell::new((0, 0, Vec::new())) };
+    }
+    let offset = offset.min(text.len());
+    let start = STARTS.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        let id = (text.as_ptr() as usize, text.len());
+        if (cached.0, cached.1) != id || cached.2.is_empty() {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+            *cached = (id.0, id.1, starts);
+        }
+        let line = cached.2.partition_point(|&s| s <= offset);
+        (line, cached.2[line - 1])
+    });
+    let (line, line_start) = start;
+    let column = 1 + text
+        .get(line_start..offset)
+        .map_or(0, |s| s.chars().count());
     Location::key(file, line, column, key)
 }
 
@@ -70,9 +89,14 @@ pub(crate) fn read(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<P
         }
     };
     let mut out: Vec<Parsed> = Vec::new();
+    // Where each id was first defined: a repeat is found without scanning them all.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, raw) in parsed.comparison.into_iter().enumerate() {
         let ctx = Ctx { file, text, index };
-        let comparison = read_comparison(&ctx, raw, &out, problems);
+        let first = seen.get(raw.id.get_ref()).map(|&i| &out[i]);
+        let comparison = read_comparison(&ctx, raw, first, problems);
+        seen.entry(comparison.comparison.id.clone())
+            .or_insert(out.len());
         out.push(comparison);
     }
     if out.is_empty() && problems.is_empty() {
@@ -104,16 +128,16 @@ impl Ctx<'_> {
     }
 }
 
-/// One comparison table, with every problem in it reported; `earlier` are the ones
-/// before it in the file.
+/// One comparison table, with every problem in it reported; `first` is an earlier one
+/// with the same id.
 fn read_comparison(
     ctx: &Ctx,
     raw: RawComparison,
-    earlier: &[Parsed],
+    first: Option<&Parsed>,
     problems: &mut Vec<Problem>,
 ) -> Parsed {
     let id = raw.id.get_ref().clone();
-    check_id(ctx, &raw.id, earlier, problems);
+    check_id(ctx, &raw.id, first, problems);
     let year = *raw.year.get_ref();
     if !(1900..=2100).contains(&year) {
         problems.push(
@@ -152,12 +176,17 @@ fn read_comparison(
 }
 
 /// Reports an id that is not kebab-case or that an earlier comparison already uses.
-fn check_id(ctx: &Ctx, raw_id: &Spanned<String>, earlier: &[Parsed], problems: &mut Vec<Problem>) {
+fn check_id(
+    ctx: &Ctx,
+    raw_id: &Spanned<String>,
+    first: Option<&Parsed>,
+    problems: &mut Vec<Problem>,
+) {
     let id = raw_id.get_ref();
     if !is_kebab_id(id) {
         problems.push(Problem::new(format!("not a valid id: \"{id}\""), ctx.at(raw_id.span(), "id")).help("ids are lower-case letters and digits joined by single hyphens, e.g. \"jnim-sahel\""));
     }
-    if let Some(first) = earlier.iter().find(|p| &p.comparison.id == id) {
+    if let Some(first) = first {
         problems.push(
             Problem::new(
                 format!("comparison id \"{id}\" is used twice"),

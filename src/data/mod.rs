@@ -6,6 +6,7 @@ pub(crate) mod checks;
 mod choice;
 pub(crate) mod comparisons;
 pub(crate) mod embedded;
+mod index;
 pub(crate) mod model;
 pub(crate) mod sheet;
 pub(crate) mod tables;
@@ -47,6 +48,14 @@ fn read_input(choice: &DataChoice, name: &str) -> Result<DataFile, Error> {
         DataChoice::Dir(dir) => {
             let path = dir.join(name);
             let display = display_path(&path);
+            if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+                // A FIFO or device could hang the run or never end: never opened.
+                return Err(Error::Data(vec![Problem::new(
+                    "not a regular file",
+                    Location::file(&display),
+                )
+                .help("dataset files are CSV or TOML files on disk; a FIFO, device, socket or directory is not read")]));
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => Ok(DataFile {
                     display,

@@ -243,6 +243,8 @@ pub(crate) struct Dataset {
     pub(crate) countries: Vec<Country>,
     pub(crate) rows: Vec<Row>,
     pub(crate) comparisons: Vec<Comparison>,
+    /// Lookups by id, built on first use.
+    pub(crate) index: super::index::Index,
 }
 
 impl Dataset {
@@ -251,19 +253,23 @@ impl Dataset {
     }
 
     pub(crate) fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.id == id)
+        let at = self.lookup().groups.get(id).copied();
+        at.map(|i| &self.groups[i])
     }
 
     pub(crate) fn country(&self, id: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.id == id)
+        let at = self.lookup().countries.get(id).copied();
+        at.map(|i| &self.countries[i])
     }
 
     pub(crate) fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        let at = self.lookup().sources.get(id).copied();
+        at.map(|i| &self.sources[i])
     }
 
     pub(crate) fn comparison(&self, id: &str) -> Option<&Comparison> {
-        self.comparisons.iter().find(|c| c.id == id)
+        let at = self.lookup().comparisons.get(id).copied();
+        at.map(|i| &self.comparisons[i])
     }
 
     /// A display name for a group or country id.

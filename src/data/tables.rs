@@ -249,7 +249,9 @@ pub(crate) fn read_rows(
             continue;
         };
         let estimate = Estimate { central, low, high };
-        if !check_order(&cells, &estimate, problems) {
+        if !check_order(&cells, &estimate, problems)
+            || !check_lognormal(&cells, &estimate, dist, problems)
+        {
             continue;
         }
         out.push(Row {
@@ -266,6 +268,32 @@ pub(crate) fn read_rows(
         });
     }
     out
+}
+
+/// A lognormal reads low and high as its 5th and 95th percentiles: a low of zero has
+/// no logarithm, so no distribution could be built for the row.
+fn check_lognormal(
+    cells: &Cells,
+    estimate: &Estimate,
+    dist: Option<DistKind>,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let low = estimate.low.unwrap_or(estimate.central);
+    let high = estimate.high.unwrap_or(estimate.central);
+    if dist != Some(DistKind::LogNormal) || low >= high || low > 0.0 {
+        return true;
+    }
+    let shown = cells.text("low");
+    let shown = if shown.is_empty() {
+        "(empty: the central value)"
+    } else {
+        shown
+    };
+    problems.push(
+        Problem::new(format!("a lognormal needs a low above zero, not {shown}"), cells.at("low"))
+            .help("give a low above zero (the 5th percentile), or choose another dist: pert, triangular or uniform accept a low of 0"),
+    );
+    false
 }
 
 fn check_order(cells: &Cells, estimate: &Estimate, problems: &mut Vec<Problem>) -> bool {

@@ -7,7 +7,8 @@ use crate::units::Units;
 
 use super::events::{EventInputs, Uncovered};
 use super::formula::{self, quantities};
-use super::resolve::Inputs;
+use super::gate::{self, Sides};
+use super::resolve::{Inputs, Resolved};
 use super::Metric;
 use crate::uncertainty::formula::Formula;
 use crate::uncertainty::{propagate_keeping, Interval, Sampled, Settings};
@@ -48,6 +49,28 @@ fn zero_denominator(metric: Metric, inputs: &Inputs, quantity: Quantity) -> Prob
         .help("a ratio with a zero denominator has no value; count other components or choose other metrics with --metric")
 }
 
+/// The sides of a formula for the gate; `owner` is the comparison whose denominator it is.
+fn sides<'a>(
+    top: &'a Resolved,
+    bottom: &'a Resolved,
+    quantity: Quantity,
+    what: String,
+    owner: &Inputs,
+) -> Sides<'a> {
+    let key = match quantity {
+        Quantity::Fighters => "group",
+        Quantity::Soldiers => "soldiers",
+        _ => "countries",
+    };
+    Sides {
+        top,
+        bottom,
+        quantity,
+        what,
+        fallback: owner.comparison.at.cell(key),
+    }
+}
+
 fn notes_of(inputs: &Inputs, quantity: Quantity) -> (Vec<String>, bool) {
     match inputs.get(quantity) {
         Ok(resolved) => (resolved.notes.clone(), resolved.overridden()),
@@ -65,6 +88,10 @@ pub(crate) fn single_with_formula(
     let (top, bottom) = quantities(inputs, metric)?;
     if formula.central_denominator() == 0.0 {
         return Err(zero_denominator(metric, inputs, bottom));
+    }
+    if let (Ok(t), Ok(b)) = (inputs.get(top), inputs.get(bottom)) {
+        let what = format!("{metric} for \"{}\"", inputs.comparison.id);
+        gate::check(&formula, &sides(t, b, bottom, what, inputs))?;
     }
     let (mut notes, top_overridden) = notes_of(inputs, top);
     let (bottom_notes, bottom_overridden) = notes_of(inputs, bottom);
@@ -103,6 +130,11 @@ pub(crate) fn pairwise_with_formula(
     let (quantity, _) = quantities(a, metric)?;
     if formula.central_denominator() == 0.0 {
         return Err(zero_denominator(metric, b, quantity));
+    }
+    if let (Ok(t), Ok(d)) = (a.get(quantity), b.get(quantity)) {
+        let (x, y) = (&a.comparison.id, &b.comparison.id);
+        let what = format!("{metric} of \"{x}\" against \"{y}\"");
+        gate::check(&formula, &sides(t, d, quantity, what, b))?;
     }
     let (mut notes, top_overridden) = notes_of(a, quantity);
     let (bottom_notes, bottom_overridden) = notes_of(b, quantity);
@@ -159,15 +191,6 @@ pub(crate) struct Computed {
     /// Event metrics left out because the export does not cover a comparison, each with
     /// the reason.
     pub(crate) uncovered: Vec<String>,
-}
-
-/// Every selected metric; all problems found when any cannot be computed.
-pub(crate) fn compute_all(
-    data: &Dataset,
-    resolved: &[Inputs],
-    selection: &Selection,
-) -> Result<Vec<MetricRow>, Vec<Problem>> {
-    compute_with_formulas(data, resolved, selection).map(|c| c.rows)
 }
 
 /// Every selected metric with its formula, from the comparisons' `resolved` inputs.

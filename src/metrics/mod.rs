@@ -4,6 +4,7 @@
 pub(crate) mod compute;
 pub(crate) mod events;
 pub(crate) mod formula;
+pub(crate) mod gate;
 pub(crate) mod overrides;
 pub(crate) mod resolve;
 #[cfg(test)]

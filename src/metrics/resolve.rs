@@ -258,10 +258,10 @@ pub(crate) fn choose<'a>(
     source: Option<&str>,
 ) -> Choice<'a> {
     let mut candidates: Vec<&Row> = data
-        .rows_of(quantity)
+        .rows_for(quantity, entity)
+        .into_iter()
         .filter(|r| {
-            r.entity == entity
-                && r.component.as_deref() == component
+            r.component.as_deref() == component
                 && r.year.is_none_or(|y| y <= year)
                 && source.is_none_or(|s| r.source == s)
         })

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::output::write_atomically;
+use crate::output::{is_direct, read_regular, Kind, Writer};
 
-use super::{Report, MARKER};
+use super::Report;
 
 /// The chart directory beside the report: `reports/x.md` -> `reports/x/`.
 pub(crate) fn chart_dir(out: &Path) -> (PathBuf, String) {
@@ -20,30 +20,35 @@ pub(crate) fn chart_dir(out: &Path) -> (PathBuf, String) {
     (dir, stem)
 }
 
-/// Writes the report to `out` and its charts beside it; refuses to overwrite a file
-/// without the report's marker unless `force`. Returns the chart directory.
-pub(crate) fn write(out: &Path, report: &Report, force: bool) -> Result<PathBuf, Error> {
+/// Where a report went.
+pub(crate) enum Written {
+    /// A regular file, with its charts in this directory.
+    WithCharts(PathBuf),
+    /// Standard output, a FIFO or a device: the Markdown only, charts left out.
+    Direct,
+}
+
+/// Writes the report to `out` and its charts beside it as one set (see
+/// `output::Writer::set`); a report that goes to standard output, a FIFO or a device is
+/// written as it is, without charts.
+pub(crate) fn write(out: &Path, report: &Report, writer: &Writer) -> Result<Written, Error> {
+    if is_direct(out) {
+        writer.write(out, Kind::Report, report.markdown.as_bytes())?;
+        return Ok(Written::Direct);
+    }
     let (dir, _) = chart_dir(out);
-    if let Ok(existing) = std::fs::read_to_string(out) {
-        if !existing.starts_with(MARKER) && !force {
-            return Err(Error::Usage(format!(
-                "{}: refusing to overwrite a file insurgency-metrics did not generate; pass --force to replace it",
-                out.display()
-            )));
-        }
-    } else if out.exists() && !force {
-        return Err(Error::Usage(format!(
-            "{}: exists and is not a readable report; pass --force to replace it",
-            out.display()
-        )));
+    if !dir.is_dir() {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
-    for (name, svg) in &report.charts {
-        write_atomically(&dir.join(name), svg.as_bytes())?;
-    }
-    write_atomically(out, report.markdown.as_bytes())?;
-    Ok(dir)
+    let mut files: Vec<(PathBuf, Kind, &[u8])> = report
+        .charts
+        .iter()
+        .map(|(name, svg)| (dir.join(name), Kind::Chart, svg.as_bytes()))
+        .collect();
+    files.push((out.to_path_buf(), Kind::Report, report.markdown.as_bytes()));
+    writer.set(&files)?;
+    Ok(Written::WithCharts(dir))
 }
 
 /// What `--check` found on disk when it differs from the regenerated report.
@@ -57,11 +62,12 @@ pub(crate) struct Stale {
 /// Compares the regenerated report and charts with what is on disk: `None` when they
 /// match.
 pub(crate) fn stale(out: &Path, dir: &Path, report: &Report) -> Option<Stale> {
+    let _lock = crate::output::reading(out);
     let mut stale = Vec::new();
     let mut diff = String::new();
-    match std::fs::read_to_string(out) {
-        Ok(existing) if existing == report.markdown => {}
-        Ok(existing) => {
+    match read_regular(out) {
+        Some(existing) if existing == report.markdown => {}
+        Some(existing) => {
             stale.push(out.display().to_string());
             diff.push_str(&short_diff(
                 &out.display().to_string(),
@@ -69,14 +75,14 @@ pub(crate) fn stale(out: &Path, dir: &Path, report: &Report) -> Option<Stale> {
                 &report.markdown,
             ));
         }
-        Err(_) => stale.push(format!("{} (missing)", out.display())),
+        None => stale.push(format!("{} (missing)", out.display())),
     }
     for (name, svg) in &report.charts {
         let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(existing) if &existing == svg => {}
-            Ok(_) => stale.push(path.display().to_string()),
-            Err(_) => stale.push(format!("{} (missing)", path.display())),
+        match read_regular(&path) {
+            Some(existing) if &existing == svg => {}
+            Some(_) => stale.push(path.display().to_string()),
+            None => stale.push(format!("{} (missing)", path.display())),
         }
     }
     if stale.is_empty() {

@@ -44,11 +44,12 @@ impl Draws {
             .iter()
             .map(|t| {
                 Dist::of(&t.estimate, t.dist).map_err(|why| {
+                    // `metrics::gate` names the row first; this is the last line.
                     Problem::new(
                         format!("cannot sample {}: {why}", t.key),
-                        Location::file("datasets"),
+                        Location::file("the sampled inputs"),
                     )
-                    .help("check the row's low, high and dist")
+                    .help("run `insurgency-metrics validate`, which names the row to fix")
                 })
             })
             .collect::<Result<_, _>>()?;
@@ -85,6 +86,24 @@ impl Draws {
 
     /// The formula's value in every trial.
     pub(crate) fn evaluate(&self, formula: &Formula) -> Vec<f64> {
+        self.evaluate_range(formula, 0..self.n)
+    }
+
+    /// The sum of `terms` (each times its factor) in trial `i`.
+    pub(crate) fn sum_at(&self, terms: &[Term], i: usize) -> f64 {
+        terms
+            .iter()
+            .filter_map(|t| self.column(&t.key).map(|c| t.factor * c[i]))
+            .sum()
+    }
+
+    /// The formula's value in the trials of `range` (the same arithmetic, trial by
+    /// trial, as `evaluate`, so the values are identical).
+    pub(crate) fn evaluate_range(
+        &self,
+        formula: &Formula,
+        range: std::ops::Range<usize>,
+    ) -> Vec<f64> {
         let side = |terms: &[Term]| -> Vec<(f64, &[f64])> {
             terms
                 .iter()
@@ -93,7 +112,7 @@ impl Draws {
         };
         let top = side(&formula.numerator);
         let bottom = side(&formula.denominator);
-        (0..self.n)
+        range
             .map(|i| {
                 let num: f64 = top.iter().map(|(f, c)| f * c[i]).sum();
                 let den: f64 = bottom.iter().map(|(f, c)| f * c[i]).sum();

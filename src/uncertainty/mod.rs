@@ -47,13 +47,14 @@ pub(crate) struct Interval {
     pub(crate) high: f64,
 }
 
-/// Each formula's draws, from one shared set of input draws.
+/// The input draws of a run, kept for `--samples`: each formula's draws are computed
+/// from them again, a block of trials at a time, as they are written.
 pub(crate) struct Sampled {
     pub(crate) draws: Draws,
-    pub(crate) metrics: Vec<Vec<f64>>,
 }
 
-/// Intervals for every formula. With `keep`, the draws are returned too (for `--samples`).
+/// Intervals for every formula. With `keep`, the input draws are returned too (for
+/// `--samples`); the formulas' own draws are never kept past their percentiles.
 pub(crate) fn propagate_keeping(
     formulas: &[Formula],
     settings: &Settings,
@@ -65,17 +66,12 @@ pub(crate) fn propagate_keeping(
         .map_or(1, |n| n.get())
         .max(1);
     let chunk = formulas.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Propagated, Problem>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Interval, Problem>> = std::thread::scope(|scope| {
         let handles: Vec<_> = formulas
             .chunks(chunk)
             .map(|group| {
                 let draws = &draws;
-                scope.spawn(move || {
-                    group
-                        .iter()
-                        .map(|f| one(f, draws, keep))
-                        .collect::<Vec<_>>()
-                })
+                scope.spawn(move || group.iter().map(|f| one(f, draws)).collect::<Vec<_>>())
             })
             .collect();
         handles
@@ -84,11 +80,8 @@ pub(crate) fn propagate_keeping(
             .collect()
     });
     let mut intervals = Vec::with_capacity(formulas.len());
-    let mut kept = Vec::new();
     for result in results {
-        let (interval, samples) = result?;
-        intervals.push(interval);
-        kept.extend(samples);
+        intervals.push(result?);
     }
     if intervals.len() != formulas.len() {
         return Err(Problem::new(
@@ -96,13 +89,7 @@ pub(crate) fn propagate_keeping(
             Location::file("uncertainty"),
         ));
     }
-    Ok((
-        intervals,
-        keep.then_some(Sampled {
-            draws,
-            metrics: kept,
-        }),
-    ))
+    Ok((intervals, keep.then_some(Sampled { draws })))
 }
 
 pub(crate) fn propagate(
@@ -112,34 +99,43 @@ pub(crate) fn propagate(
     propagate_keeping(formulas, settings, false).map(|(intervals, _)| intervals)
 }
 
-/// One formula's interval and, when kept, its draws.
-type Propagated = (Interval, Option<Vec<f64>>);
-
-fn one(formula: &Formula, draws: &Draws, keep: bool) -> Result<Propagated, Problem> {
+/// One formula's interval.
+fn one(formula: &Formula, draws: &Draws) -> Result<Interval, Problem> {
     let samples = draws.evaluate(formula);
-    if let Some(bad) = samples.iter().find(|x| !x.is_finite()) {
-        let keys: Vec<&str> = formula.denominator.iter().map(|t| t.key.as_str()).collect();
-        return Err(Problem::new(
+    if let Some(trial) = samples.iter().position(|x| !x.is_finite()) {
+        // The gate (`metrics::gate`) rules these out before sampling; this is the last
+        // line, and it says which inputs and which trial.
+        let keys = |terms: &[formula::Term]| {
+            terms
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let why = if draws.sum_at(&formula.denominator, trial) == 0.0 {
+            format!("the denominator ({}) is zero", keys(&formula.denominator))
+        } else {
             format!(
-                "a sampled value is {bad}: the denominator ({}) can reach zero within its range",
-                keys.join(" + ")
-            ),
-            Location::file("datasets"),
+                "{} overflows to infinity over {}",
+                keys(&formula.numerator),
+                keys(&formula.denominator)
+            )
+        };
+        return Err(Problem::new(
+            format!("trial {} of the sampling: {why}", trial + 1),
+            Location::file("the sampled inputs"),
         )
-        .help("give the denominator's estimates a low above zero"));
+        .help("run `insurgency-metrics validate`, which names the row to fix"));
     }
     let (p05, p50, p95) = percentiles(&samples);
     let (low, high) = bounds::bounds(formula);
-    Ok((
-        Interval {
-            p05,
-            p50,
-            p95,
-            low,
-            high,
-        },
-        keep.then_some(samples),
-    ))
+    Ok(Interval {
+        p05,
+        p50,
+        p95,
+        low,
+        high,
+    })
 }
 
 /// The 5th, 50th and 95th percentiles by nearest rank (the ⌈q·n⌉-th smallest draw).
