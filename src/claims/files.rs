@@ -133,8 +133,13 @@ fn is_stdin(path: &Path) -> bool {
 /// A claim file that is a FIFO, a device or a socket is refused before it is opened:
 /// reading one could hang or never end.
 fn not_regular(name: &str) -> Error {
-    Error::Data(vec![Problem::new("not a regular file", Location::file(name))
-        .help("claim files are TOML files on disk; a FIFO, device or socket is not read")])
+    Error::Data(vec![Problem::new(
+        "not a regular file",
+        Location::file(name),
+    )
+    .help(
+        "claim files are TOML files on disk; a FIFO, device or socket is not read",
+    )])
 }
 
 fn read_text(file: &Path) -> Result<ClaimText, Error> {
