@@ -27,6 +27,8 @@ struct Job {
     offset: u64,
     /// The line breaks before it that no other piece holds: the header's, for the first.
     header_lines: u64,
+    /// Whether it holds a quote inside an unquoted cell.
+    strays: bool,
     bytes: Vec<u8>,
 }
 
@@ -36,7 +38,8 @@ pub(crate) struct Piece {
     /// Its first byte's offset in the file, and its length.
     pub(crate) offset: u64,
     pub(crate) bytes: u64,
-    /// The line its first byte stands on.
+    /// The line its first byte stands on; 0 when lines are not counted as the file is
+    /// read (a plain file: a second pass counts them only if a message needs one).
     pub(crate) first_line: u64,
     /// Line breaks in it (inside quotes too), and in the header before it.
     lines: u64,
@@ -62,6 +65,8 @@ pub(crate) enum Unreadable {
     /// text after its closing quote. The line is made absolute by `Parsing`.
     Broken {
         message: String,
+        /// The byte offset in the file, as near as the parser says.
+        at: u64,
         column: usize,
         line: u64,
     },
@@ -75,8 +80,9 @@ pub(crate) struct Parsing {
     waiting: BTreeMap<usize, ParsedPiece>,
     next: usize,
     finished: bool,
-    /// Line breaks in the pieces handed out so far.
+    /// Line breaks in the pieces handed out so far, when they are counted.
     lines: u64,
+    count_lines: bool,
     /// The thread cutting the file.
     cutter: Option<JoinHandle<()>>,
 }
@@ -87,6 +93,8 @@ struct Parser {
     projection: Vec<usize>,
     options: CsvParseOptions,
     delimiter: u8,
+    /// Count each piece's line breaks (a stream, which cannot be read again for them).
+    count_lines: bool,
 }
 
 impl Parser {
@@ -94,7 +102,7 @@ impl Parser {
     /// Parses `piece`, which starts `offset` bytes into the file after `header_lines`
     /// line breaks of the header (the first piece) or none. Lines are counted within
     /// the piece; `Parsing` adds the pieces before it.
-    fn parse(&self, piece: &[u8], offset: u64, header_lines: u64) -> ParsedPiece {
+    fn parse(&self, piece: &[u8], offset: u64, header_lines: u64, strays: bool) -> ParsedPiece {
         if !validate_utf8(piece) {
             let valid = std::str::from_utf8(piece).map_or_else(|e| e.valid_up_to(), |_| 0);
             return Err(Unreadable::NotUtf8 {
@@ -106,7 +114,9 @@ impl Parser {
         }
         // A cell with a stray quote is quoted first, so that polars' line splitter and
         // its cell parser agree with the record boundaries the cutter found.
-        let rewritten = quote_strays(piece, self.delimiter);
+        let rewritten = strays
+            .then(|| quote_strays(piece, self.delimiter))
+            .flatten();
         let text = rewritten.as_deref().unwrap_or(piece);
         read_chunk(
             text,
@@ -127,16 +137,20 @@ impl Parser {
             offset,
             bytes: piece.len() as u64,
             first_line: 0,
-            lines: line_breaks(piece),
+            lines: if self.count_lines {
+                line_breaks(piece)
+            } else {
+                0
+            },
             header_lines,
         })
-        .map_err(|e| broken(text, header_lines, &e.to_string(), self.delimiter))
+        .map_err(|e| broken(text, offset, header_lines, &e.to_string(), self.delimiter))
     }
 }
 
 /// polars' message about a broken piece, without its advice for Python users, at the
 /// place it names ("The current offset in the file is N bytes").
-fn broken(piece: &[u8], header_lines: u64, message: &str, delimiter: u8) -> Unreadable {
+fn broken(piece: &[u8], start: u64, header_lines: u64, message: &str, delimiter: u8) -> Unreadable {
     let offset = message
         .split("The current offset in the file is ")
         .nth(1)
@@ -152,6 +166,7 @@ fn broken(piece: &[u8], header_lines: u64, message: &str, delimiter: u8) -> Unre
     match offset.filter(|&at| at <= piece.len()) {
         Some(at) => Unreadable::Broken {
             message: what,
+            at: start + at as u64,
             column: column_at(piece, at, delimiter),
             line: header_lines + line_breaks(&piece[..at]),
         },
@@ -195,6 +210,7 @@ fn column_at(bytes: &[u8], at: usize, delimiter: u8) -> usize {
 /// are kept.
 pub(crate) fn start(
     text: Box<dyn Read + Send>,
+    count_lines: bool,
     head: Vec<u8>,
     columns: &[String],
     wanted: &[String],
@@ -218,6 +234,7 @@ pub(crate) fn start(
             .with_truncate_ragged_lines(true)
             .with_missing_is_null(true),
         delimiter,
+        count_lines,
     });
     // Bounded queues keep a few pieces in memory, however large the file.
     let (work, jobs) = sync_channel::<Job>(WORKERS);
@@ -233,7 +250,7 @@ pub(crate) fn start(
             let Ok(job) = job else {
                 return;
             };
-            let parsed = parser.parse(&job.bytes, job.offset, job.header_lines);
+            let parsed = parser.parse(&job.bytes, job.offset, job.header_lines, job.strays);
             if done.send((job.index, parsed)).is_err() {
                 return;
             }
@@ -247,6 +264,7 @@ pub(crate) fn start(
         next: 0,
         finished: false,
         lines: 0,
+        count_lines,
         cutter: Some(cutter),
     }
 }
@@ -275,6 +293,7 @@ fn cut(
             if let Some(at) = pieces.unclosed() {
                 let unclosed = Unreadable::Broken {
                     message: "a quote opens a cell here and is never closed".to_string(),
+                    at: offset + at as u64,
                     column: column_at(&piece, at, delimiter),
                     // The piece still holds the header when it is the first.
                     line: line_breaks(&piece[..at]),
@@ -294,6 +313,7 @@ fn cut(
                 index,
                 offset,
                 header_lines,
+                strays: pieces.strays(),
                 bytes: piece,
             };
             if work.send(job).is_err() {
@@ -314,12 +334,13 @@ impl Parsing {
     /// line of the byte that stopped it.
     fn placed(&mut self, parsed: ParsedPiece) -> ParsedPiece {
         match parsed {
-            Ok(mut piece) => {
+            Ok(mut piece) if self.count_lines => {
                 self.lines += piece.header_lines;
                 piece.first_line = 1 + self.lines;
                 self.lines += piece.lines;
                 Ok(piece)
             }
+            Ok(piece) => Ok(piece),
             Err(Unreadable::NotUtf8 {
                 at,
                 value,
@@ -331,19 +352,29 @@ impl Parsing {
                     at,
                     value,
                     column,
-                    line: 1 + self.lines + line,
+                    line: if self.count_lines {
+                        1 + self.lines + line
+                    } else {
+                        0
+                    },
                 })
             }
             Err(Unreadable::Broken {
                 message,
+                at,
                 column,
                 line,
             }) => {
                 self.finished = true;
                 Err(Unreadable::Broken {
                     message,
+                    at,
                     column,
-                    line: 1 + self.lines + line,
+                    line: if self.count_lines {
+                        1 + self.lines + line
+                    } else {
+                        0
+                    },
                 })
             }
             Err(other) => {
@@ -406,6 +437,7 @@ mod tests {
                 .with_truncate_ragged_lines(true)
                 .with_missing_is_null(true),
             delimiter: b',',
+            count_lines: true,
         }
     }
 
@@ -424,7 +456,7 @@ mod tests {
     fn whole_records_give_the_projected_columns_as_text() {
         let piece = b"1,x,\"a note, with a comma\nand a line break\"\n2,,z\n3,y\n";
         let parsed = parser(&["id", "skip", "note"], &["id", "note"])
-            .parse(piece, 0, 0)
+            .parse(piece, 0, 0, false)
             .expect("parses");
         assert_eq!(parsed.bytes, piece.len() as u64);
         assert_eq!(parsed.lines, 4, "every line break, quoted ones too");
@@ -453,7 +485,7 @@ mod tests {
     #[test]
     fn a_row_longer_than_the_header_is_truncated() {
         let frame = parser(&["id", "note"], &["id", "note"])
-            .parse(b"1,a,extra\n", 0, 0)
+            .parse(b"1,a,extra\n", 0, 0, false)
             .expect("parses")
             .frame;
         assert_eq!(cells(&frame, "note"), vec![Some("a".into())]);
@@ -462,7 +494,7 @@ mod tests {
     #[test]
     fn bytes_that_are_not_utf8_are_found_before_parsing() {
         let piece = b"1,ok\n2,caf\xe9\n";
-        match parser(&["id", "note"], &["note"]).parse(piece, 100, 1) {
+        match parser(&["id", "note"], &["note"]).parse(piece, 100, 1, false) {
             Err(Unreadable::NotUtf8 {
                 at,
                 value,

@@ -29,6 +29,8 @@ pub(crate) struct Pieces<R> {
     done: bool,
     /// Where in the last piece handed out a quote opens that never closes.
     unclosed: Option<usize>,
+    /// Whether the last piece handed out holds a quote inside an unquoted cell.
+    strays: bool,
 }
 
 impl<R: Read> Pieces<R> {
@@ -54,6 +56,7 @@ impl<R: Read> Pieces<R> {
             carry: Vec::new(),
             done: false,
             unclosed: None,
+            strays: false,
         }
     }
 
@@ -61,6 +64,12 @@ impl<R: Read> Pieces<R> {
     /// piece is the last.
     pub(crate) fn unclosed(&self) -> Option<usize> {
         self.unclosed
+    }
+
+    /// Whether the last piece handed out holds a quote inside an unquoted cell, which
+    /// the parser needs quoted for it (see `quotes`).
+    pub(crate) fn strays(&self) -> bool {
+        self.strays
     }
 
     /// The next run of whole records (the file's last record may lack its line break),
@@ -82,16 +91,19 @@ impl<R: Read> Pieces<R> {
                 scan.advance(&piece, self.delimiter);
                 scan.finish(&piece);
                 self.unclosed = scan.quoted.then_some(scan.opened_at);
+                self.strays = scan.strays;
                 return Ok((!piece.is_empty()).then_some(piece));
             }
             scan.advance(&piece, self.delimiter);
             if let Some(end) = scan.last_end {
                 self.carry = piece.split_off(end);
+                self.strays = scan.strays;
                 return Ok(Some(piece));
             }
             if scan.quoted && piece.len() - scan.opened_at > LONGEST_CELL {
                 self.done = true;
                 self.unclosed = Some(scan.opened_at);
+                self.strays = scan.strays;
                 return Ok(Some(piece));
             }
             // One record longer than everything read so far: read on.
@@ -109,6 +121,10 @@ struct Scan {
     opened_at: usize,
     /// Just past the last line break outside quotes.
     last_end: Option<usize>,
+    /// The stretches outside quotes met since `last_end` was last brought up to date.
+    outside: Vec<(usize, usize)>,
+    /// Whether a quote stood inside an unquoted cell (`a 12" mortar`).
+    strays: bool,
 }
 
 impl Scan {
@@ -118,10 +134,10 @@ impl Scan {
             let rest = &bytes[self.pos..];
             let Some(k) = memchr::memchr(b'"', rest) else {
                 if !self.quoted {
-                    self.outside(bytes, bytes.len());
+                    self.outside(bytes.len());
                 }
                 self.pos = bytes.len();
-                return;
+                break;
             };
             let at = self.pos + k;
             if self.quoted {
@@ -129,23 +145,38 @@ impl Scan {
                     // A doubled quote inside a quoted cell is a quote.
                     Some(b'"') => self.pos = at + 2,
                     // At the end of what is read, the next byte is not known yet.
-                    None => return,
+                    None => break,
                     Some(_) => {
                         self.quoted = false;
                         self.pos = at + 1;
                     }
                 }
             } else {
-                self.outside(bytes, at);
+                self.outside(at);
                 let starts_cell =
                     at == 0 || matches!(bytes[at - 1], b'\n' | b'\r') || bytes[at - 1] == delimiter;
                 if starts_cell {
                     self.quoted = true;
                     self.opened_at = at;
+                } else {
+                    self.strays = true;
                 }
                 self.pos = at + 1;
             }
         }
+        self.settle(bytes);
+    }
+
+    /// Brings `last_end` up to date: the last line break in the latest stretch outside
+    /// quotes that has one (one backward search, not one per stretch).
+    fn settle(&mut self, bytes: &[u8]) {
+        while let Some((from, to)) = self.outside.pop() {
+            if let Some(n) = memchr::memrchr(b'\n', &bytes[from..to]) {
+                self.last_end = Some(from + n + 1);
+                break;
+            }
+        }
+        self.outside.clear();
     }
 
     /// At the end of the file: a quote as the very last byte closes its cell.
@@ -156,10 +187,10 @@ impl Scan {
         }
     }
 
-    /// Notes the last line break in `bytes[self.pos..to]`, all outside quotes.
-    fn outside(&mut self, bytes: &[u8], to: usize) {
-        if let Some(n) = memchr::memrchr(b'\n', &bytes[self.pos..to]) {
-            self.last_end = Some(self.pos + n + 1);
+    /// Notes that `bytes[self.pos..to]` is outside quotes.
+    fn outside(&mut self, to: usize) {
+        if to > self.pos {
+            self.outside.push((self.pos, to));
         }
     }
 }

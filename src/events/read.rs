@@ -11,6 +11,7 @@ use crate::error::{Error, Location, Problem};
 
 use super::counts::EventMeasure;
 use super::dates::{Date, DateOrder};
+use super::lines::line_at;
 use super::parse::{self, Unreadable};
 use super::progress::Progress;
 use super::reading::Reading;
@@ -277,18 +278,23 @@ pub(crate) fn read(
             wanted.push("event_type".into());
         }
     }
+    // The line of the byte at `at`: counted as the text was read, or found now.
+    let known_line = |line: u64, at: u64| match line {
+        0 => line_at(path, at),
+        known => known as usize,
+    };
     let unreadable = |why: Unreadable| {
         match why {
         Unreadable::NotUtf8 {
+            at,
             value,
             column,
             line,
-            ..
         } => Error::Data(vec![Problem::new(
             format!("byte 0x{value:02X} is not UTF-8"),
             Location::cell(
                 &file,
-                line as usize,
+                known_line(line, at),
                 column + 1,
                 columns.get(column).map_or("", String::as_str),
             ),
@@ -298,13 +304,14 @@ pub(crate) fn read(
         )]),
         Unreadable::Broken {
             message,
+            at,
             column,
             line,
         } => Error::Data(vec![Problem::new(
             message,
             Location::cell(
                 &file,
-                line as usize,
+                known_line(line, at),
                 column + 1,
                 columns.get(column).map_or("", String::as_str),
             ),
@@ -326,7 +333,9 @@ pub(crate) fn read(
     let mut progress = Progress::start(path, opened.size);
     let (container, seekable) = (opened.container, opened.seekable);
     let text = std::mem::replace(&mut opened.text, Box::new(std::io::empty()));
-    let mut parsing = parse::start(text, head, &columns, &wanted, delimiter);
+    // A plain file's lines are counted only if a message needs one (a second pass over
+    // what is needed); a stream's are counted as it is read, once being all there is.
+    let mut parsing = parse::start(text, !seekable, head, &columns, &wanted, delimiter);
     for piece in parsing.by_ref() {
         let piece = piece.map_err(&unreadable)?;
         let place = (piece.offset, piece.first_line as usize);
