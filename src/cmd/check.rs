@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::numbers::grouped;
 use crate::outcome::Outcome;
 use crate::render::claims as render;
+use crate::render::events::describe;
 use crate::render::Format;
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
@@ -36,21 +37,32 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     };
     let rechecked = recheck(&ws.data, &claims.files, &against);
     let (checked, findings) = (&rechecked.checked, &rechecked.findings);
-    let header = format!(
+    let mut header = format!(
         "data: {} · claims: {} · 90% intervals from {} draws, seed {}",
         config.describe_data(),
         claims.described,
         grouped(config.uncertainty.draws as f64, 0),
         config.uncertainty.seed
     );
+    // What the export gave the events claims: rows used and left out.
+    let export = ws
+        .counts
+        .as_ref()
+        .map(|c| format!("events: {}: {}", c.name, describe(c)));
+    if let Some(line) = &export {
+        // Within 80 columns: the counts on a line of their own.
+        header.push_str(&format!(" · {}", line.replacen(", ", ",\n  ", 1)));
+    }
     let text = match options.format {
         Format::Table => render::terminal(checked, findings, &ws.data, &header),
         Format::Markdown => render::markdown(checked, findings, &header),
         Format::Csv => render::csv(&render::tidy(checked))?,
         Format::Json => render::json(&render::tidy(checked))?,
     };
+    let machine = matches!(options.format, Format::Csv | Format::Json);
     let mut outcome = Outcome::new(text)
         .warn(ws.warnings())
+        .warn(export.filter(|_| machine))
         .fail_if(rechecked.failed(), || {
             render::summary(checked, findings.len())
         });

@@ -60,12 +60,25 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
         .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
     let left_out = left_out(path, &export);
     if request.strict && !export.bad.is_empty() {
-        let problems = left_out
+        let mut problems: Vec<Problem> = left_out
             .iter()
             .map(|row| {
                 Problem::new(row.reason.clone(), Location::file(&file)).help(describe(&file, row))
             })
             .collect();
+        if export.bad.len() > left_out.len() {
+            problems.push(
+                Problem::new(
+                    format!(
+                        "{} rows in all cannot be used; the first {} are above",
+                        crate::numbers::grouped(export.bad.len() as f64, 0),
+                        left_out.len()
+                    ),
+                    Location::file(&file),
+                )
+                .help("without --strict they are left out, counted and the first ten listed"),
+            );
+        }
         return Err(Error::Data(problems));
     }
     let hash = export.hash.take();

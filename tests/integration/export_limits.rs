@@ -297,3 +297,48 @@ fn change_is_shown_only_between_periods_covered_in_full() {
     assert!(!terminal.ok().contains("-0%"));
     assert!(terminal.ok().contains(" 0% "), "{}", terminal.stdout);
 }
+
+#[test]
+fn strict_says_how_many_rows_in_all_cannot_be_used() {
+    let fixture = Fixture::basic_with_real_groups();
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities\n",
+    );
+    for i in 0..25 {
+        writeln!(text, "MLI{i},2025-01-01,2025,{JNIM},,,,Mali,many").expect("write");
+    }
+    fixture.write("bad.csv", &text);
+    let path = fixture.path("bad.csv").display().to_string();
+    fixture.run(&["events", &path, "--strict"]).fails(
+        1,
+        &["25 rows in all cannot be used; the first 10 are above"],
+    );
+}
+
+#[test]
+fn check_says_what_the_export_gave() {
+    let fixture = Fixture::basic_with_real_groups();
+    let claims = r#"
+[document]
+source = "src-a"
+
+[[claim]]
+id = "deaths"
+says = "deaths in Mali in the first half of 2025"
+stated = 60
+requires = "events"
+events = { countries = ["Mali"], from = "2025-01", to = "2025-06", measure = "fatalities" }
+"#;
+    std::fs::write(fixture.dir.path().join("claims.toml"), claims).expect("write");
+    let export = fixture_dir("events").join("acled-small.csv");
+    let run = fixture.run(&[
+        "check",
+        "claims.toml",
+        "--events",
+        export.to_str().expect("path"),
+    ]);
+    assert!(
+        run.stdout.contains("events: acled-small.csv: ACLED export,\n  11 rows from 2024-05-05 to 2025-07-01, 8 events used, 3 rows left out"),
+        "{run:?}"
+    );
+}
