@@ -91,9 +91,12 @@ impl EventInputs<'_> {
             });
         }
         let year_days = days_in_year(c.year);
+        // Every event metric is a rate over the comparison's year: counts from part of
+        // the year are annualised over the days covered, all on the same footing.
+        let annualised = f64::from(year_days) / f64::from(days);
         let (scale, against) = match metric {
-            Metric::FatalitiesPer1000Fighters => (1000.0, Some(Quantity::Fighters)),
-            Metric::EventsPerMillionPeople => (1e6, Some(Quantity::Population)),
+            Metric::FatalitiesPer1000Fighters => (1000.0 * annualised, Some(Quantity::Fighters)),
+            Metric::EventsPerMillionPeople => (1e6 * annualised, Some(Quantity::Population)),
             _ => (1.0, None),
         };
         let (denominator, mut notes, overridden) = match against {
@@ -191,7 +194,7 @@ impl EventInputs<'_> {
 
     fn partial_note(&self, year: i32, days: u32, year_days: u32) -> String {
         format!(
-            "{} covers {} of the {year_days} days of {year}: events and deaths are counted over those days, large-scale attacks per year annualised",
+            "{} covers {} of the {year_days} days of {year}: every event metric is annualised over them",
             self.counts.name,
             grouped(f64::from(days), 0)
         )

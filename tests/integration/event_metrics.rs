@@ -100,13 +100,15 @@ fn acled_counts_set_against_fighters_and_population() {
         &["--comparison", "jnim-ml", "--comparison", "jnim-ml-2023"],
     );
     // Mali 2025: 4 events involving JNIM alone, 90 deaths, 2 initiated with 20 or more;
-    // the export's usable events run from 2024-05-05 to 2025-07-01: 182 days of 2025.
+    // the export's usable events run from 2024-05-05 to 2025-07-01: 182 days of 2025,
+    // so every event metric is annualised by 365 / 182.
+    let year = 365.0 / 182.0;
     let deaths = value(&rows, "jnim-ml", "fatalities_per_1000_fighters").expect("row");
-    close(&deaths, "value", 18.0);
-    close(&deaths, "bound_low", 15.0);
-    close(&deaths, "bound_high", 22.5);
+    close(&deaths, "value", 18.0 * year);
+    close(&deaths, "bound_low", 15.0 * year);
+    close(&deaths, "bound_high", 22.5 * year);
     let events = value(&rows, "jnim-ml", "events_per_million_people").expect("row");
-    close(&events, "value", 0.16);
+    close(&events, "value", 0.16 * year);
     let large = value(&rows, "jnim-ml", "large_attacks_per_year").expect("row");
     close(&large, "value", 2.0 * 365.0 / 182.0);
     // Tidy rows name the export they were counted from.
@@ -115,7 +117,7 @@ fn acled_counts_set_against_fighters_and_population() {
         large["notes"]
             .as_str()
             .expect("notes")
-            .contains("acled-small.csv covers 182 of the 365 days of 2025"),
+            .contains("acled-small.csv covers 182 of the 365 days of 2025: every event metric is annualised over them"),
         "{large}"
     );
     // The export has no event in Mali in 2023: no event metric, and it is said.
@@ -139,13 +141,15 @@ fn ucdp_death_ranges_carry_into_the_bounds() {
         "ucdp-small.csv",
         &["--comparison", "jnim-ml-2023"],
     );
-    // Mali 2023: two events, deaths 35 (28–54); the export runs from 2023-06-10.
+    // Mali 2023: two events, deaths 35 (28–54); the export runs from 2023-06-10: 205
+    // days of 2023, annualised by 365 / 205.
+    let year = 365.0 / 205.0;
     let deaths = value(&rows, "jnim-ml-2023", "fatalities_per_1000_fighters").expect("row");
-    close(&deaths, "value", 7.0);
-    close(&deaths, "bound_low", 5.6);
-    close(&deaths, "bound_high", 10.8);
+    close(&deaths, "value", 7.0 * year);
+    close(&deaths, "bound_low", 5.6 * year);
+    close(&deaths, "bound_high", 10.8 * year);
     let events = value(&rows, "jnim-ml-2023", "events_per_million_people").expect("row");
-    close(&events, "value", 2e6 / 23e6);
+    close(&events, "value", 2e6 / 23e6 * year);
     // UCDP records no attacker: no large-scale attacks per year, and it is said.
     assert!(value(&rows, "jnim-ml-2023", "large_attacks_per_year").is_none());
     assert!(
