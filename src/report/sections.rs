@@ -94,15 +94,15 @@ fn formulas(md: &mut String, input: &Input) {
         ),
         (
             Metric::FatalitiesPer1000Fighters,
-            "1000 × deaths in events involving the group / fighters",
+            "1000 × deaths in events involving the group / fighters, per year (annualised over the days the export covers)",
         ),
         (
             Metric::EventsPerMillionPeople,
-            "1,000,000 × events involving the group / population",
+            "1,000,000 × events involving the group / population, per year (annualised likewise)",
         ),
         (
             Metric::LargeAttacksPerYear,
-            "large-scale attacks the group initiated / years of the year covered by the export",
+            "large-scale attacks the group initiated / years of the year covered by the export (not available from UCDP or a monadic ACLED export)",
         ),
     ] {
         if m.is_event() && input.events.is_none() {
