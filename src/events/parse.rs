@@ -341,45 +341,18 @@ impl Parsing {
                 Ok(piece)
             }
             Ok(piece) => Ok(piece),
-            Err(Unreadable::NotUtf8 {
-                at,
-                value,
-                column,
-                line,
-            }) => {
+            Err(mut why) => {
                 self.finished = true;
-                Err(Unreadable::NotUtf8 {
-                    at,
-                    value,
-                    column,
-                    line: if self.count_lines {
-                        1 + self.lines + line
+                if let Unreadable::NotUtf8 { line, .. } | Unreadable::Broken { line, .. } = &mut why
+                {
+                    // The line within the piece, made the line in the file.
+                    *line = if self.count_lines {
+                        1 + self.lines + *line
                     } else {
                         0
-                    },
-                })
-            }
-            Err(Unreadable::Broken {
-                message,
-                at,
-                column,
-                line,
-            }) => {
-                self.finished = true;
-                Err(Unreadable::Broken {
-                    message,
-                    at,
-                    column,
-                    line: if self.count_lines {
-                        1 + self.lines + line
-                    } else {
-                        0
-                    },
-                })
-            }
-            Err(other) => {
-                self.finished = true;
-                Err(other)
+                    };
+                }
+                Err(why)
             }
         }
     }
