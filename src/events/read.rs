@@ -254,9 +254,8 @@ pub(crate) fn read(
     options: &ReadOptions,
     sink: &mut dyn FnMut(&EventRef),
 ) -> Result<Export, Error> {
-    let (with_kinds, with_hash) = (options.kinds, options.hash);
     let file = path.display().to_string();
-    let mut opened = source::open(path, &options.choice, with_hash)?;
+    let mut opened = source::open(path, &options.choice, options.hash)?;
     let mut head = Vec::new();
     (&mut opened.text)
         .take(1 << 20)
@@ -265,65 +264,7 @@ pub(crate) fn read(
     let delimiter = source::delimiter(&head);
     let columns = header(&head, &file, delimiter)?;
     let kind = detect(&file, &columns)?;
-    let mut wanted: Vec<String> = kind.required().iter().map(|c| c.to_string()).collect();
-    if matches!(kind, ExportKind::Acled { .. }) {
-        let kinds = with_kinds.then_some("sub_event_type");
-        for optional in std::iter::once("civilian_targeting").chain(kinds) {
-            if columns.iter().any(|c| c == optional) {
-                wanted.push(optional.into());
-            }
-        }
-        let has = |name: &str| columns.iter().any(|c| c == name);
-        if !has("civilian_targeting") && has("event_type") {
-            wanted.push("event_type".into());
-        }
-    }
-    // The line of the byte at `at`: counted as the text was read, or found now.
-    let known_line = |line: u64, at: u64| match line {
-        0 => line_at(path, at),
-        known => known as usize,
-    };
-    let unreadable = |why: Unreadable| {
-        match why {
-        Unreadable::NotUtf8 {
-            at,
-            value,
-            column,
-            line,
-        } => Error::Data(vec![Problem::new(
-            format!("byte 0x{value:02X} is not UTF-8"),
-            Location::cell(
-                &file,
-                known_line(line, at),
-                column + 1,
-                columns.get(column).map_or("", String::as_str),
-            ),
-        )
-        .help(
-            "save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)",
-        )]),
-        Unreadable::Broken {
-            message,
-            at,
-            column,
-            line,
-        } => Error::Data(vec![Problem::new(
-            message,
-            Location::cell(
-                &file,
-                known_line(line, at),
-                column + 1,
-                columns.get(column).map_or("", String::as_str),
-            ),
-        )
-        .help("a quoted cell starts and ends with a quote; a quote inside it is written twice (\"\"); re-export the file if it was cut off")]),
-        Unreadable::Other(message) => file_problem(
-            &file,
-            format!("cannot parse the CSV: {message}"),
-            "check that the export is complete and comma-separated",
-        ),
-    }
-    };
+    let wanted = wanted_columns(kind, &columns, options.kinds);
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
     // UCDP's website export writes its dates month first by its layout.
@@ -337,7 +278,7 @@ pub(crate) fn read(
     // what is needed); a stream's are counted as it is read, once being all there is.
     let mut parsing = parse::start(text, !seekable, head, &columns, &wanted, delimiter);
     for piece in parsing.by_ref() {
-        let piece = piece.map_err(&unreadable)?;
+        let piece = piece.map_err(|why| unreadable(why, path, &columns))?;
         let place = (piece.offset, piece.first_line as usize);
         reading
             .add(piece.frame, &names, place, sink)
@@ -346,16 +287,7 @@ pub(crate) fn read(
     }
     progress.finish();
     if reading.undecided() {
-        let column = if matches!(kind, ExportKind::Ucdp { .. }) {
-            "date_start"
-        } else {
-            "event_date"
-        };
-        return Err(Error::Data(vec![Problem::new(
-            format!("the slash dates of {column} never say whether the month or the day comes first (no field above 12)"),
-            Location::file(&file),
-        )
-        .help("give the order: --date-order mdy (US, 11/30/2020) or --date-order dmy (30/11/2020)")]));
+        return Err(undecided(kind, &file));
     }
     parsing.finish();
     let mut export = reading.finish(sink);
@@ -364,4 +296,76 @@ pub(crate) fn read(
     export.seekable = seekable;
     (export.unavailable, export.notes) = limits(kind, &columns);
     Ok(export)
+}
+
+/// The columns read: the format's own, and the optional ones the export has and the
+/// counts need (ACLED's sub-event types only `with_kinds`: parsing a column costs time).
+fn wanted_columns(kind: ExportKind, columns: &[String], with_kinds: bool) -> Vec<String> {
+    let mut wanted: Vec<String> = kind.required().iter().map(|c| c.to_string()).collect();
+    if matches!(kind, ExportKind::Acled { .. }) {
+        let has = |name: &str| columns.iter().any(|c| c == name);
+        let kinds = with_kinds.then_some("sub_event_type");
+        for optional in std::iter::once("civilian_targeting").chain(kinds) {
+            if has(optional) {
+                wanted.push(optional.into());
+            }
+        }
+        if !has("civilian_targeting") && has("event_type") {
+            wanted.push("event_type".into());
+        }
+    }
+    wanted
+}
+
+/// Why a piece could not be read, as the error that points at its line and column.
+fn unreadable(why: Unreadable, path: &Path, columns: &[String]) -> Error {
+    let file = path.display().to_string();
+    // The line of the byte at `at`: counted as the text was read, or found now.
+    let cell = |line: u64, at: u64, column: usize| {
+        let line = match line {
+            0 => line_at(path, at),
+            known => known as usize,
+        };
+        let name = columns.get(column).map_or("", String::as_str);
+        Location::cell(&file, line, column + 1, name)
+    };
+    match why {
+        Unreadable::NotUtf8 {
+            at,
+            value,
+            column,
+            line,
+        } => Error::Data(vec![Problem::new(
+            format!("byte 0x{value:02X} is not UTF-8"),
+            cell(line, at, column),
+        )
+        .help("save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)")]),
+        Unreadable::Broken {
+            message,
+            at,
+            column,
+            line,
+        } => Error::Data(vec![Problem::new(message, cell(line, at, column)).help(
+            "a quoted cell starts and ends with a quote; a quote inside it is written twice (\"\"); re-export the file if it was cut off",
+        )]),
+        Unreadable::Other(message) => file_problem(
+            &file,
+            format!("cannot parse the CSV: {message}"),
+            "check that the export is complete and comma-separated",
+        ),
+    }
+}
+
+/// The error of a file whose slash dates never told their order.
+fn undecided(kind: ExportKind, file: &str) -> Error {
+    let column = if matches!(kind, ExportKind::Ucdp { .. }) {
+        "date_start"
+    } else {
+        "event_date"
+    };
+    Error::Data(vec![Problem::new(
+        format!("the slash dates of {column} never say whether the month or the day comes first (no field above 12)"),
+        Location::file(file),
+    )
+    .help("give the order: --date-order mdy (US, 11/30/2020) or --date-order dmy (30/11/2020)")])
 }

@@ -65,31 +65,7 @@ impl EventInputs<'_> {
             .counts
             .span()
             .map_or(0, |span| days_covered(c.year, span));
-        let mut numerator = Vec::new();
-        for country in &c.countries {
-            let name = data
-                .country(country)
-                .map_or(country.as_str(), |k| k.name.as_str());
-            if days == 0 || !self.covers(name, c.year) {
-                return Err(Uncovered::Reason(format!(
-                    "{}: {} has no event in {name} in {}, so no event metric for it",
-                    c.id, file, c.year
-                )));
-            }
-            let counts = self.counts(&c.group, name, c.year);
-            let (measure, estimate) = match metric {
-                Metric::FatalitiesPer1000Fighters => ("fatalities", counts.fatalities),
-                Metric::EventsPerMillionPeople => ("events", Estimate::point(counts.events)),
-                _ => ("large-attacks", Estimate::point(counts.large)),
-            };
-            numerator.push(Term {
-                key: format!("{}.{measure}.{country}.{}.{file}", c.group, c.year),
-                source: None,
-                factor: 1.0,
-                estimate,
-                dist: None,
-            });
-        }
+        let numerator = self.numerator(data, c, metric, days)?;
         let year_days = days_in_year(c.year);
         // Every event metric is a rate over the comparison's year: counts from part of
         // the year are annualised over the days covered, all on the same footing.
@@ -153,6 +129,44 @@ impl EventInputs<'_> {
             interval: None,
         };
         Ok((row, formula))
+    }
+
+    /// The formula's numerator: the group's count in each of the comparison's countries
+    /// over its year; `Uncovered::Reason` when the export has no event in one of them.
+    fn numerator(
+        &self,
+        data: &Dataset,
+        c: &crate::data::Comparison,
+        metric: Metric,
+        days: u32,
+    ) -> Result<Vec<Term>, Uncovered> {
+        let file = &self.counts.name;
+        let mut numerator = Vec::new();
+        for country in &c.countries {
+            let name = data
+                .country(country)
+                .map_or(country.as_str(), |k| k.name.as_str());
+            if days == 0 || !self.covers(name, c.year) {
+                return Err(Uncovered::Reason(format!(
+                    "{}: {} has no event in {name} in {}, so no event metric for it",
+                    c.id, file, c.year
+                )));
+            }
+            let counts = self.counts(&c.group, name, c.year);
+            let (measure, estimate) = match metric {
+                Metric::FatalitiesPer1000Fighters => ("fatalities", counts.fatalities),
+                Metric::EventsPerMillionPeople => ("events", Estimate::point(counts.events)),
+                _ => ("large-attacks", Estimate::point(counts.large)),
+            };
+            numerator.push(Term {
+                key: format!("{}.{measure}.{country}.{}.{file}", c.group, c.year),
+                source: None,
+                factor: 1.0,
+                estimate,
+                dist: None,
+            });
+        }
+        Ok(numerator)
     }
 
     fn covers(&self, country: &str, year: i32) -> bool {
