@@ -117,9 +117,12 @@ Verdicts:
 #[derive(Debug, Args)]
 pub(crate) struct EventsArgs {
     /// The export: ACLED (current, pre-2023 or monadic layout) or UCDP GED (download or
-    /// website export), told apart by the header.
-    #[arg(value_name = "FILE")]
-    pub(crate) file: PathBuf,
+    /// website export), as CSV, gzip, zip, .xlsx or the API's JSON, told apart by its
+    /// content; `-` reads standard input. Several files, or a directory of them, are
+    /// counted together, an event found in more than one (by ACLED's event_id_cnty or
+    /// UCDP's id) once.
+    #[arg(value_name = "FILE", required = true, num_args = 1.., value_hint = ValueHint::AnyPath)]
+    pub(crate) files: Vec<PathBuf>,
 
     /// Fatalities from which an event the group initiated counts as a large-scale attack.
     #[arg(long, value_name = "N", default_value_t = 20)]

@@ -56,7 +56,7 @@ pub(crate) struct ListConfig {
 
 #[derive(Debug, Clone)]
 pub(crate) struct EventsConfig {
-    pub(crate) file: PathBuf,
+    pub(crate) files: Vec<PathBuf>,
     pub(crate) choice: Choice,
     pub(crate) large: u32,
     pub(crate) by_month: bool,
@@ -267,7 +267,7 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
         Command::Sensitivity(args) => Action::Sensitivity(table_config(args.select)?),
         Command::Validate(_) => Action::Validate,
         Command::Events(args) => Action::Events(EventsConfig {
-            file: args.file,
+            files: args.files,
             choice: args.export.choice(),
             large: args.large,
             by_month: args.by == CountBy::Month,

@@ -26,7 +26,9 @@ pub(crate) struct Needs {
 /// An event export and what to count from it.
 #[derive(Debug, Clone)]
 pub(crate) struct ExportNeed {
-    pub(crate) path: PathBuf,
+    /// The export, or several files and directories of one (events found in more
+    /// than one are counted once).
+    pub(crate) paths: Vec<PathBuf>,
     /// The large-scale threshold of the event metrics or the `events` table.
     pub(crate) large: Option<u32>,
     /// Only these groups; every group when empty.
@@ -135,7 +137,7 @@ fn read_export(
     events::count(
         data,
         &Request {
-            path: need.path.clone(),
+            paths: need.paths.clone(),
             thresholds: wanted,
             kinds,
             groups: need.groups.clone(),
@@ -150,7 +152,7 @@ impl ExportNeed {
     /// The export joined for the event metrics, counting attacks at `large`.
     pub(crate) fn for_metrics(path: &std::path::Path, large: u32, choice: Choice) -> ExportNeed {
         ExportNeed {
-            path: path.to_path_buf(),
+            paths: vec![path.to_path_buf()],
             large: Some(large),
             groups: Vec::new(),
             strict: false,

@@ -14,7 +14,7 @@ use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Error> {
     let export = options.events.as_ref().map(|path| ExportNeed {
-        path: path.clone(),
+        paths: vec![path.clone()],
         large: None,
         groups: Vec::new(),
         strict: false,

@@ -11,7 +11,7 @@ use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Error> {
     let export = ExportNeed {
-        path: options.file.clone(),
+        paths: options.files.clone(),
         large: Some(options.large),
         groups: options.groups.clone(),
         strict: options.strict,

@@ -205,6 +205,8 @@ pub(crate) struct Counted {
 /// known, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LeftOut {
+    /// The file it is in.
+    pub(crate) file: String,
     pub(crate) record: usize,
     pub(crate) line: Option<usize>,
     pub(crate) reason: String,
@@ -233,6 +235,9 @@ pub(crate) struct Counts {
     pub(crate) with_kinds: bool,
     /// The actors that matched no group, with the events naming them, most first.
     pub(crate) unmatched: Vec<(String, u64)>,
+    /// How many files were read, and the events found in more than one (counted once).
+    pub(crate) files: usize,
+    pub(crate) duplicates: u64,
 }
 
 /// One row of the `events` table: a group in a country over a year or a month.
@@ -269,6 +274,8 @@ impl Counts {
             kinds: tallied.kinds,
             with_kinds: false,
             unmatched: tallied.unmatched,
+            files: 1,
+            duplicates: 0,
         }
     }
 

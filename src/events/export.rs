@@ -10,14 +10,15 @@ use crate::error::{Error, Location, Problem};
 use super::counts::{Counts, LeftOut};
 use super::lines::line_of;
 use super::matching::Matcher;
-use super::read::{read, ReadOptions, LISTED};
+use super::read::{read, Export, ReadOptions, LISTED};
 use super::source::Choice;
 use super::tally::Tallies;
 
 /// What to count from an export.
 #[derive(Debug, Clone)]
 pub(crate) struct Request {
-    pub(crate) path: PathBuf,
+    /// The files, or directories of them; one is the usual case.
+    pub(crate) paths: Vec<PathBuf>,
     /// Every large-scale threshold needed, each once (the first is the `events` table's).
     pub(crate) thresholds: Vec<u32>,
     /// Count each group's events per ACLED `sub_event_type` too (parsing it costs time).
@@ -35,59 +36,141 @@ pub(crate) struct Request {
 
 /// Reads the export once and counts everything `request` asks for.
 pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> {
-    let path = request.path.as_path();
-    let file = path.display().to_string();
-    if path.as_os_str() != "-" && !path.is_file() {
-        return Err(Error::Usage(format!(
-            "{file}: no such file; give an ACLED or UCDP export (CSV)"
-        )));
-    }
+    let files = files(&request.paths)?;
     let mut matcher = Matcher::new(data);
     if !request.groups.is_empty() {
         matcher.retain(&request.groups);
     }
     let thresholds = request.thresholds.clone();
     let mut tallies = Tallies::new(&matcher, &thresholds);
+    if files.len() > 1 {
+        tallies.deduplicate();
+    }
     let options = ReadOptions {
         kinds: request.kinds,
-        hash: request.hash,
+        hash: request.hash && files.len() == 1,
         choice: request.choice.clone(),
     };
-    let mut export = read(path, &options, &mut |event| tallies.add(event))?;
-    let tallied = tallies.finish();
-    let name = path
-        .file_name()
-        .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
-    let left_out = left_out(path, &export);
-    if request.strict && !export.bad.is_empty() {
-        let mut problems: Vec<Problem> = left_out
-            .iter()
-            .map(|row| {
-                Problem::new(row.reason.clone(), Location::file(&file)).help(describe(&file, row))
-            })
-            .collect();
-        if export.bad.len() > left_out.len() {
-            problems.push(
-                Problem::new(
-                    format!(
-                        "{} rows in all cannot be used; the first {} are above",
-                        crate::numbers::grouped(export.bad.len() as f64, 0),
-                        left_out.len()
-                    ),
-                    Location::file(&file),
-                )
-                .help("without --strict they are left out, counted and the first ten listed"),
-            );
+    let mut exports = Vec::new();
+    let mut left = Vec::new();
+    for path in &files {
+        let export = read(path, &options, &mut |event| tallies.add(event))?;
+        let rows = left_out(path, &export);
+        if request.strict && !export.bad.is_empty() {
+            return Err(strict_error(path, &export, &rows));
         }
-        return Err(Error::Data(problems));
+        left.extend(rows);
+        exports.push(export);
     }
+    let duplicates = tallies.duplicates;
+    let tallied = tallies.finish();
+    let names: Vec<String> = files.iter().map(|p| display_name(p)).collect();
+    let file = files
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut export = merge(exports);
     let hash = export.hash.take();
-    let mut counts = Counts::new(file, name, export, tallied);
-    counts.left_out = left_out;
+    let mut counts = Counts::new(file, names.join(", "), export, tallied);
+    counts.left_out = left.into_iter().take(LISTED).collect();
     counts.hash = hash;
     counts.thresholds = thresholds;
     counts.with_kinds = request.kinds;
+    counts.files = files.len();
+    counts.duplicates = duplicates;
     Ok(counts)
+}
+
+/// The files to read: each path given, and the files of a directory (sorted, hidden
+/// ones left out); `-` is standard input.
+fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" || path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        let file = path.display().to_string();
+        if !path.is_dir() {
+            return Err(Error::Usage(format!(
+                "{file}: no such file; give an ACLED or UCDP export (CSV, gzip, zip, .xlsx or JSON), or a directory of them"
+            )));
+        }
+        let entries =
+            std::fs::read_dir(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            return Err(Error::Usage(format!("{file}: no files in this directory")));
+        }
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The readings of several files as one: rows, events and rows left out added up, the
+/// span from the earliest to the latest date, and what any of them cannot say.
+fn merge(mut exports: Vec<Export>) -> Export {
+    let mut all = exports.remove(0);
+    for export in exports {
+        all.rows += export.rows;
+        all.events += export.events;
+        all.bad.extend(export.bad);
+        all.span = match (all.span, export.span) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (span, None) | (None, span) => span,
+        };
+        for limit in export.unavailable {
+            if !all.unavailable.iter().any(|(m, _)| *m == limit.0) {
+                all.unavailable.push(limit);
+            }
+        }
+        for note in export.notes {
+            if !all.notes.contains(&note) {
+                all.notes.push(note);
+            }
+        }
+        all.hash = None;
+    }
+    all
+}
+
+/// `--strict`: the rows of `path` that cannot be used, and how many in all.
+fn strict_error(path: &Path, export: &Export, left_out: &[LeftOut]) -> Error {
+    let file = path.display().to_string();
+    let mut problems: Vec<Problem> = left_out
+        .iter()
+        .map(|row| Problem::new(row.reason.clone(), Location::file(&file)).help(describe(row)))
+        .collect();
+    if export.bad.len() > left_out.len() {
+        problems.push(
+            Problem::new(
+                format!(
+                    "{} rows in all cannot be used; the first {} are above",
+                    crate::numbers::grouped(export.bad.len() as f64, 0),
+                    left_out.len()
+                ),
+                Location::file(&file),
+            )
+            .help("without --strict they are left out, counted and the first ten listed"),
+        );
+    }
+    Error::Data(problems)
 }
 
 /// The first rows left out, with the lines they start on.
@@ -97,6 +180,7 @@ fn left_out(path: &Path, export: &super::read::Export) -> Vec<LeftOut> {
         .iter()
         .take(LISTED)
         .map(|bad| LeftOut {
+            file: path.display().to_string(),
             record: bad.record,
             // Only a plain file can be read again at the same offsets.
             line: bad
@@ -109,7 +193,8 @@ fn left_out(path: &Path, export: &super::read::Export) -> Vec<LeftOut> {
 }
 
 /// "acled.csv:14: row left out: fatalities \"a dozen\" is not a whole number of deaths".
-pub(crate) fn describe(file: &str, row: &LeftOut) -> String {
+pub(crate) fn describe(row: &LeftOut) -> String {
+    let file = &row.file;
     match row.line {
         Some(line) => format!("{file}:{line}: row left out: {}", row.reason),
         None => format!("{file} record {}: row left out: {}", row.record, row.reason),
@@ -123,7 +208,7 @@ impl Counts {
         let mut out: Vec<String> = self
             .left_out
             .iter()
-            .map(|row| format!("warning: {}", describe(&self.file, row)))
+            .map(|row| format!("warning: {}", describe(row)))
             .collect();
         if self.export.bad.len() > LISTED {
             out.push(format!(

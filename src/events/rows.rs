@@ -10,6 +10,8 @@ use super::tally::EventRef;
 /// The parsed fields of a row, before its actors are attached.
 #[derive(Clone)]
 pub(super) struct Fields<'a> {
+    /// ACLED's `event_id_cnty`, UCDP's `id`.
+    pub(super) id: &'a str,
     pub(super) year: i32,
     pub(super) month: u32,
     pub(super) date: Date,
@@ -28,6 +30,7 @@ impl<'a> Fields<'a> {
         'a: 'b,
     {
         EventRef {
+            id: self.id,
             year: self.year,
             month: self.month,
             country: self.country,
@@ -49,6 +52,7 @@ pub(super) struct Owned {
 }
 
 pub(super) struct OwnedFields {
+    pub(super) id: String,
     pub(super) year: i32,
     pub(super) month: u32,
     pub(super) initiator: String,
@@ -61,6 +65,7 @@ impl Owned {
     pub(super) fn new(fields: &Fields, actors: &[&str]) -> Owned {
         Owned {
             fields: OwnedFields {
+                id: fields.id.to_string(),
                 year: fields.year,
                 month: fields.month,
                 // A monadic export keeps no trace of which actor was actor1: the first
@@ -79,6 +84,7 @@ impl Owned {
 impl OwnedFields {
     pub(super) fn borrowed<'a>(&'a self, country: &'a str, actors: &'a [&'a str]) -> EventRef<'a> {
         EventRef {
+            id: &self.id,
             year: self.year,
             month: self.month,
             country,
@@ -188,7 +194,7 @@ pub(super) fn acled<'a>(
     actors: &mut Vec<&'a str>,
 ) -> Result<Fields<'a>, String> {
     let ix = cells.index;
-    cells.get(ix.id).ok_or("no event_id_cnty")?;
+    let id = cells.get(ix.id).ok_or("no event_id_cnty")?;
     let (year, date) = cells.period("event_date")?;
     let fatalities = count(cells.get(ix.fatalities), "fatalities")?;
     let initiator = cells.get(ix.actor1).ok_or("no actor1")?;
@@ -205,6 +211,7 @@ pub(super) fn acled<'a>(
         );
     }
     Ok(Fields {
+        id,
         year,
         month: date.1,
         date,
@@ -232,7 +239,7 @@ pub(super) fn ucdp<'a>(
     } else {
         ("best", "low", "high")
     };
-    cells.get(ix.id).ok_or("no id")?;
+    let id = cells.get(ix.id).ok_or("no id")?;
     let (year, date) = cells.period("date_start")?;
     let best = count(cells.get(ix.best), b)?;
     let range = (count(cells.get(ix.low), l)?, count(cells.get(ix.high), h)?);
@@ -240,6 +247,7 @@ pub(super) fn ucdp<'a>(
     actors.push(initiator);
     actors.extend(cells.get(ix.actor2));
     Ok(Fields {
+        id,
         year,
         month: date.1,
         date,

@@ -6,12 +6,15 @@ use std::collections::BTreeMap;
 
 // polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
 use polars::prelude::PlHashMap as HashMap;
+use polars::prelude::PlHashSet;
 
 use super::counts::{CountryKey, GroupKey, KindKey, Month, Tally, Total};
 use super::matching::{Attribution, Matcher};
 
 /// One event as the counting sees it, borrowing from the export's columns.
 pub(crate) struct EventRef<'a> {
+    /// ACLED's `event_id_cnty`, UCDP's `id`: the same event in two files has the same.
+    pub(crate) id: &'a str,
     pub(crate) year: i32,
     pub(crate) month: u32,
     pub(crate) country: &'a str,
@@ -63,6 +66,11 @@ pub(crate) struct Tallies<'m> {
     kind_names: Vec<String>,
     /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
     involvement: Vec<u8>,
+    /// With several files: the ids of the events seen, so that an event in two files is
+    /// counted once; and how many were met again. ACLED's ids start with a country code
+    /// (`MLI1234`), UCDP's are numbers, so the two sources' ids never meet.
+    seen: Option<PlHashSet<String>>,
+    pub(crate) duplicates: u64,
 }
 
 impl<'m> Tallies<'m> {
@@ -82,7 +90,14 @@ impl<'m> Tallies<'m> {
             kind_ids: HashMap::default(),
             kind_names: Vec::new(),
             involvement: vec![0; matcher.len()],
+            seen: None,
+            duplicates: 0,
         }
+    }
+
+    /// Counts an event found in more than one file once, by its id.
+    pub(crate) fn deduplicate(&mut self) {
+        self.seen = Some(PlHashSet::default());
     }
 
     fn class_of(&mut self, actor: &str) -> usize {
@@ -143,6 +158,12 @@ impl<'m> Tallies<'m> {
     }
 
     pub(crate) fn add(&mut self, event: &EventRef) {
+        if let Some(seen) = &mut self.seen {
+            if !seen.insert(event.id.to_string()) {
+                self.duplicates += 1;
+                return;
+            }
+        }
         let month: Month = (event.year, event.month);
         let country = self.country_of(event.country);
         self.all.entry((country, month)).or_default().add(event);

@@ -17,12 +17,26 @@ pub(crate) fn describe(counts: &Counts) -> String {
         .map_or(String::new(), |((y1, m1, d1), (y2, m2, d2))| {
             format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
         });
+    let files = if counts.files > 1 {
+        format!("{} files, ", counts.files)
+    } else {
+        String::new()
+    };
+    let used = export.events - counts.duplicates as usize;
+    let again = if counts.duplicates > 0 {
+        format!(
+            " ({} more found again in another file, counted once)",
+            grouped(counts.duplicates as f64, 0)
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}{}, {}{span}, {} used, {} left out",
+        "{files}{}{}, {}{span}, {} used{again}, {} left out",
         export.kind.describe(),
         export.container.describe(),
         counted(export.rows, "row"),
-        counted(export.events, "event"),
+        counted(used, "event"),
         counted(export.bad.len(), "row")
     )
 }

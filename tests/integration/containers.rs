@@ -253,3 +253,46 @@ fn files_that_are_no_export_are_named_for_what_they_are() {
         fixture.run(&["events", &path]).fails(1, &[name, says]);
     }
 }
+
+#[test]
+fn several_files_or_a_directory_count_an_event_once() {
+    let fixture = Fixture::basic_with_real_groups();
+    // Events 0-9 in one file, 5-14 in another (as two overlapping downloads), the
+    // second gzip-compressed: 15 events, 5 of them in both.
+    let events: Vec<Event> = (0..15)
+        .map(|i| (0, 1 + (i % 12) as u32, 1, false))
+        .collect();
+    let all = rows(&events);
+    fixture.write("first.csv", delimited(&all[..10], ','));
+    fixture.write("second.csv.gz", gzip(&delimited(&all[5..], ',')));
+    fixture.write("whole.csv", delimited(&all, ','));
+    let (expected, _) = counts(&fixture, "whole.csv", &delimited(&all, ','));
+    let first = fixture.path("first.csv").display().to_string();
+    let second = fixture.path("second.csv.gz").display().to_string();
+    let run = fixture.run(&[
+        "events", &first, &second, "--by", "month", "--format", "json", "--group", "jnim",
+    ]);
+    let got: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(got, expected, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 files, ACLED export, 20 rows from 2024-01-15 to 2024-12-15, 15 events used (5 more found again in another file, counted once), 0 rows left out"),
+        "{}",
+        run.stderr
+    );
+    // A directory of the two files gives the same.
+    std::fs::create_dir(fixture.dir.path().join("downloads")).expect("mkdir");
+    std::fs::copy(&first, fixture.dir.path().join("downloads/first.csv")).expect("copy");
+    std::fs::copy(&second, fixture.dir.path().join("downloads/second.csv.gz")).expect("copy");
+    let run = fixture.run(&[
+        "events",
+        "downloads",
+        "--by",
+        "month",
+        "--format",
+        "json",
+        "--group",
+        "jnim",
+    ]);
+    let got: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(got, expected, "{}", run.stderr);
+}
