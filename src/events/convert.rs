@@ -7,6 +7,8 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 
+use super::dates::from_unix_days;
+
 /// JSON records as CSV text; why not, when the JSON holds no list of records.
 pub(crate) fn json_to_csv(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON: {e}"))?;
@@ -98,17 +100,8 @@ fn cell_text(cell: &Data) -> String {
 
 /// An Excel serial date (days since 1899-12-30) as `YYYY-MM-DD`.
 fn serial_date(serial: f64) -> String {
-    // Days from 1970-01-01, then the civil date (Howard Hinnant's algorithm).
-    let days = serial.floor() as i64 - 25_569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Excel counts days from 1899-12-30: 25,569 days before 1970-01-01.
+    let (year, month, day) = from_unix_days(serial.floor() as i64 - 25_569);
     format!("{year:04}-{month:02}-{day:02}")
 }
 

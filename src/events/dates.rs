@@ -96,6 +96,20 @@ pub(crate) fn parse(text: &str, order: Option<DateOrder>) -> Option<Date> {
     None
 }
 
+/// The date `days` after 1 January 1970 (Howard Hinnant's civil-from-days algorithm).
+pub(crate) fn from_unix_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as i32, month as u32, day as u32)
+}
+
 /// The day of the year, 1 for 1 January.
 pub(crate) fn day_of_year((year, month, day): Date) -> u32 {
     const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];

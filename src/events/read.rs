@@ -98,6 +98,10 @@ pub(crate) struct Export {
     pub(crate) container: Container,
     /// Whether its bytes can be read again by path (a plain CSV file).
     pub(crate) seekable: bool,
+    /// When its latest event was last updated (ACLED's `timestamp`).
+    pub(crate) updated: Option<Date>,
+    /// The UCDP GED version its file name gives (`ged251-csv.zip`: 25.1).
+    pub(crate) version: Option<String>,
     /// What the export cannot say, and why.
     pub(crate) unavailable: Vec<(EventMeasure, String)>,
     /// How a count was derived where the export's layout differs, for outputs to say.
@@ -295,7 +299,27 @@ pub(crate) fn read(
     export.container = container;
     export.seekable = seekable;
     (export.unavailable, export.notes) = limits(kind, &columns);
+    if matches!(kind, ExportKind::Ucdp { .. }) {
+        export.version = ged_version(path);
+    }
     Ok(export)
+}
+
+/// The UCDP GED version in a file name: `ged251-csv.zip` and `GEDEvent_v25_1.csv` are
+/// 25.1.
+fn ged_version(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let digits = |text: &str| -> String { text.chars().take_while(char::is_ascii_digit).collect() };
+    if let Some(rest) = name.split("_v").nth(1) {
+        let major = digits(rest);
+        let minor = digits(rest.get(major.len() + 1..).unwrap_or(""));
+        if !major.is_empty() && !minor.is_empty() {
+            return Some(format!("{major}.{minor}"));
+        }
+    }
+    let rest = name.split("ged").nth(1)?;
+    let number = digits(rest);
+    (number.len() == 3).then(|| format!("{}.{}", &number[..2], &number[2..]))
 }
 
 /// The columns read: the format's own, and the optional ones the export has and the
@@ -312,6 +336,9 @@ fn wanted_columns(kind: ExportKind, columns: &[String], with_kinds: bool) -> Vec
         }
         if !has("civilian_targeting") && has("event_type") {
             wanted.push("event_type".into());
+        }
+        if has("timestamp") {
+            wanted.push("timestamp".into());
         }
     }
     wanted
@@ -368,4 +395,21 @@ fn undecided(kind: ExportKind, file: &str) -> Error {
         Location::file(file),
     )
     .help("give the order: --date-order mdy (US, 11/30/2020) or --date-order dmy (30/11/2020)")])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ged_version;
+    use std::path::Path;
+
+    #[test]
+    fn the_ucdp_version_in_a_file_name() {
+        let version = |name: &str| ged_version(Path::new(name));
+        assert_eq!(version("ged251-csv.zip").as_deref(), Some("25.1"));
+        assert_eq!(
+            version("downloads/GEDEvent_v25_1.csv").as_deref(),
+            Some("25.1")
+        );
+        assert_eq!(version("ucdp-small.csv"), None);
+    }
 }

@@ -31,8 +31,14 @@ pub(crate) fn describe(counts: &Counts) -> String {
     } else {
         String::new()
     };
+    // Which state of the source the counts come from.
+    let state = match (&export.version, export.updated) {
+        (Some(version), _) => format!("; UCDP GED {version}"),
+        (None, Some((y, m, d))) => format!("; ACLED updated to {y}-{m:02}-{d:02}"),
+        (None, None) => String::new(),
+    };
     format!(
-        "{files}{}{}, {}{span}, {} used{again}, {} left out",
+        "{files}{}{}, {}{span}, {} used{again}, {} left out{state}",
         export.kind.describe(),
         export.container.describe(),
         counted(export.rows, "row"),
