@@ -146,7 +146,6 @@ fn merge(mut exports: Vec<Export>) -> Export {
             }
         }
         all.hash = None;
-        all.updated = all.updated.max(export.updated);
         if all.version != export.version {
             all.version = None;
         }

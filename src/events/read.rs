@@ -98,8 +98,6 @@ pub(crate) struct Export {
     pub(crate) container: Container,
     /// Whether its bytes can be read again by path (a plain CSV file).
     pub(crate) seekable: bool,
-    /// When its latest event was last updated (ACLED's `timestamp`).
-    pub(crate) updated: Option<Date>,
     /// The UCDP GED version its file name gives (`ged251-csv.zip`: 25.1).
     pub(crate) version: Option<String>,
     /// What the export cannot say, and why.
@@ -336,9 +334,6 @@ fn wanted_columns(kind: ExportKind, columns: &[String], with_kinds: bool) -> Vec
         }
         if !has("civilian_targeting") && has("event_type") {
             wanted.push("event_type".into());
-        }
-        if has("timestamp") {
-            wanted.push("timestamp".into());
         }
     }
     wanted

@@ -25,8 +25,6 @@ pub(super) struct Reading {
     span: Option<(Date, Date)>,
     /// The rows received so far, counted or held.
     received: usize,
-    /// The latest ACLED `timestamp` (Unix seconds).
-    updated: Option<i64>,
     /// The order of slash dates: given, known from the layout, or told by the first
     /// date with a field above 12; `None` until then.
     order: Option<DateOrder>,
@@ -42,7 +40,6 @@ impl Reading {
             kind,
             index,
             received: 0,
-            updated: None,
             order,
             order_from_rows: false,
             held: Vec::new(),
@@ -174,12 +171,6 @@ impl Reading {
                 None => (fields.date, fields.date),
                 Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
             });
-            if let Some(seconds) = cells
-                .get(index.timestamp)
-                .and_then(|t| t.parse::<i64>().ok())
-            {
-                self.updated = self.updated.max(Some(seconds));
-            }
             if self.kind != (ExportKind::Acled { monadic: true }) {
                 self.events += 1;
                 sink(&fields.with(&actors));
@@ -219,9 +210,6 @@ impl Reading {
             bad: self.bad,
             span: self.span,
             hash: None,
-            updated: self
-                .updated
-                .map(|s| dates::from_unix_days(s.div_euclid(86_400))),
             version: None,
             container: super::source::Container::Csv,
             seekable: true,

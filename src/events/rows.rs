@@ -112,8 +112,6 @@ pub(super) struct Index {
     pub(super) civilians: Option<usize>,
     /// ACLED's `event_type`, read only when there is no `civilian_targeting` column.
     pub(super) event_type: Option<usize>,
-    /// ACLED's `timestamp`: when the event was last updated (Unix seconds).
-    pub(super) timestamp: Option<usize>,
     pub(super) kind: Option<usize>,
     pub(super) violence: Option<usize>,
     pub(super) best: Option<usize>,
@@ -136,7 +134,6 @@ impl Index {
             fatalities: at(&["fatalities"]),
             civilians: at(&["civilian_targeting"]),
             event_type: at(&["event_type"]),
-            timestamp: at(&["timestamp"]),
             kind: at(&["sub_event_type"]),
             violence: at(&["type_of_violence"]),
             best: at(&["best", "best_est"]),

@@ -255,7 +255,6 @@ mod tests {
             bad: Vec::new(),
             span: Some(((2025, 1, 1), last)),
             hash: None,
-            updated: None,
             version: None,
             container: crate::events::source::Container::Csv,
             seekable: true,

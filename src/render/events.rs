@@ -32,11 +32,10 @@ pub(crate) fn describe(counts: &Counts) -> String {
         String::new()
     };
     // Which state of the source the counts come from.
-    let state = match (&export.version, export.updated) {
-        (Some(version), _) => format!("; UCDP GED {version}"),
-        (None, Some((y, m, d))) => format!("; ACLED updated to {y}-{m:02}-{d:02}"),
-        (None, None) => String::new(),
-    };
+    let state = export
+        .version
+        .as_ref()
+        .map_or(String::new(), |version| format!("; UCDP GED {version}"));
     format!(
         "{files}{}{}, {}{span}, {} used{again}, {} left out{state}",
         export.kind.describe(),

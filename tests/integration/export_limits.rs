@@ -344,20 +344,8 @@ events = { countries = ["Mali"], from = "2025-01", to = "2025-06", measure = "fa
 }
 
 #[test]
-fn outputs_say_which_state_of_the_source_they_count() {
+fn outputs_say_which_ucdp_version_they_count() {
     let fixture = Fixture::basic_with_real_groups();
-    // ACLED: the latest `timestamp` (Unix seconds) of the events read.
-    let text = format!(
-        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,timestamp\n\
-         MLI1,2025-01-01,2025,{JNIM},,,,Mali,1,1735776000\n\
-         MLI2,2025-01-02,2025,{JNIM},,,,Mali,1,1751414400\n"
-    );
-    let (_, run) = counted(&fixture, "acled.csv", &text);
-    assert!(
-        run.stderr
-            .contains("0 rows left out; ACLED updated to 2025-07-02"),
-        "{run:?}"
-    );
     // UCDP: the version its file name gives.
     let ucdp = "id,year,type_of_violence,side_a,side_b,country,date_start,best,low,high\n\
                 1,2024,1,Government of Mali,JNIM,Mali,2024-03-01,5,4,6\n";
