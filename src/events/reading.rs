@@ -30,6 +30,8 @@ pub(super) struct Reading {
     order: Option<DateOrder>,
     /// Whether `order` came from the rows themselves (and so may be contradicted).
     order_from_rows: bool,
+    /// Whether the export writes slash dates, once its first date has told.
+    slash_dates: Option<bool>,
     /// Pieces whose slash dates wait for the order, in file order.
     held: Vec<(DataFrame, PieceStart)>,
 }
@@ -42,6 +44,7 @@ impl Reading {
             received: 0,
             order,
             order_from_rows: false,
+            slash_dates: None,
             held: Vec::new(),
             rows: 0,
             events: 0,
@@ -69,7 +72,7 @@ impl Reading {
         };
         self.received += frame.height();
         let mut ambiguous = false;
-        if self.order.is_none() {
+        if self.order.is_none() && self.slash_dates != Some(false) {
             let (order, undecided) = self.scan_dates(&frame, wanted)?;
             self.order = order;
             self.order_from_rows = order.is_some();
@@ -87,16 +90,28 @@ impl Reading {
 
     /// What a piece's dates say of the order of slash dates: the order when one has a
     /// field above 12, and whether any could be read either way.
+    /// An export writes its dates one way: the first date tells whether they are slash
+    /// dates at all, and a file of ISO or named-month dates is not scanned again (a
+    /// slash date further on, without an order, is a row left out with its reason).
     fn scan_dates(
-        &self,
+        &mut self,
         frame: &DataFrame,
         wanted: &[&str],
     ) -> PolarsResult<(Option<DateOrder>, bool)> {
         let Some(at) = self.index.date else {
             return Ok((None, false));
         };
+        let column = frame.column(wanted[at])?.str()?;
+        if self.slash_dates.is_none() {
+            if let Some(first) = column.iter().flatten().next() {
+                self.slash_dates = Some(first.as_bytes().contains(&b'/'));
+            }
+        }
+        if self.slash_dates == Some(false) {
+            return Ok((None, false));
+        }
         let mut ambiguous = false;
-        for date in frame.column(wanted[at])?.str()?.iter().flatten() {
+        for date in column.iter().flatten() {
             if !date.as_bytes().contains(&b'/') {
                 continue;
             }
