@@ -57,7 +57,10 @@ pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), St
     if let Some(kind) = &q.sub_event_type {
         who.push_str(&format!(" ({kind})"));
     }
-    let threshold = if q.measure == EventMeasure::LargeAttacks {
+    let threshold = if matches!(
+        q.measure,
+        EventMeasure::LargeAttacks | EventMeasure::DeadlyEvents
+    ) {
         format!(" ({} or more deaths)", q.large)
     } else {
         String::new()

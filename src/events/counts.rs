@@ -23,16 +23,20 @@ pub(crate) enum EventMeasure {
     Fatalities,
     LargeAttacks,
     CivilianTargeting,
+    /// Events involving the group with at least the threshold's deaths, whoever
+    /// attacked: what UCDP can say where it cannot say "large-scale attacks".
+    DeadlyEvents,
 }
 
 impl EventMeasure {
-    pub(crate) const ALL: [EventMeasure; 6] = [
+    pub(crate) const ALL: [EventMeasure; 7] = [
         EventMeasure::Events,
         EventMeasure::Initiated,
         EventMeasure::Joint,
         EventMeasure::Fatalities,
         EventMeasure::LargeAttacks,
         EventMeasure::CivilianTargeting,
+        EventMeasure::DeadlyEvents,
     ];
 
     pub(crate) fn parse(text: &str) -> Option<EventMeasure> {
@@ -47,6 +51,7 @@ impl EventMeasure {
             EventMeasure::Fatalities => "fatalities",
             EventMeasure::LargeAttacks => "large_attacks",
             EventMeasure::CivilianTargeting => "civilian_targeting",
+            EventMeasure::DeadlyEvents => "deadly_events",
         }
     }
 }
@@ -88,6 +93,8 @@ pub(crate) struct Tally {
     pub(crate) fatalities_high: Option<f64>,
     /// Large-scale attacks, one count per threshold of the reading, in its order.
     pub(crate) large: Vec<u64>,
+    /// Events with at least each threshold's deaths, whoever initiated them.
+    pub(crate) deadly: Vec<u64>,
     pub(crate) civilian_targeting: u64,
 }
 
@@ -101,6 +108,7 @@ impl Tally {
             fatalities_low: range.map(|_| 0.0),
             fatalities_high: range.map(|_| 0.0),
             large: vec![0; thresholds],
+            deadly: vec![0; thresholds],
             civilian_targeting: 0,
         }
     }
@@ -116,6 +124,11 @@ impl Tally {
         ) {
             *l += low;
             *h += high;
+        }
+        for (count, &large) in self.deadly.iter_mut().zip(thresholds) {
+            if event.fatalities >= f64::from(large) {
+                *count += 1;
+            }
         }
         if initiated {
             self.initiated += 1;
@@ -145,6 +158,9 @@ impl Tally {
             .zip(other.fatalities_high)
             .map(|(a, b)| a + b);
         for (a, b) in self.large.iter_mut().zip(&other.large) {
+            *a += b;
+        }
+        for (a, b) in self.deadly.iter_mut().zip(&other.deadly) {
             *a += b;
         }
         self.civilian_targeting += other.civilian_targeting;
@@ -258,6 +274,8 @@ pub(crate) struct CountRow {
     pub(crate) civilian_targeting: Option<u64>,
     /// Change in `events` against the previous period, in percent; none without one.
     pub(crate) events_change_pct: Option<f64>,
+    /// Events with at least the large-scale threshold's deaths, whoever attacked.
+    pub(crate) deadly_events: u64,
 }
 
 impl Counts {
@@ -374,18 +392,20 @@ impl Counts {
     }
 
     fn measured(&self, tally: &Tally, q: &Query) -> Counted {
-        let large = self
-            .thresholds
-            .iter()
-            .position(|&t| t == q.large)
-            .and_then(|i| tally.large.get(i).copied())
-            .unwrap_or(0);
+        let at_threshold = |counts: &[u64]| {
+            self.thresholds
+                .iter()
+                .position(|&t| t == q.large)
+                .and_then(|i| counts.get(i).copied())
+                .unwrap_or(0)
+        };
         let value = match q.measure {
             EventMeasure::Events => tally.events as f64,
             EventMeasure::Initiated => tally.initiated as f64,
             EventMeasure::Joint => tally.joint as f64,
             EventMeasure::Fatalities => tally.fatalities,
-            EventMeasure::LargeAttacks => large as f64,
+            EventMeasure::LargeAttacks => at_threshold(&tally.large) as f64,
+            EventMeasure::DeadlyEvents => at_threshold(&tally.deadly) as f64,
             EventMeasure::CivilianTargeting => tally.civilian_targeting as f64,
         };
         let range = match (q.measure, tally.fatalities_low, tally.fatalities_high) {
@@ -444,6 +464,7 @@ impl Counts {
                     civilian_targeting: self
                         .available(EventMeasure::CivilianTargeting, tally.civilian_targeting),
                     events_change_pct: change,
+                    deadly_events: tally.deadly.first().copied().unwrap_or(0),
                 }
             })
             .collect()

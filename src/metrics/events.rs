@@ -241,6 +241,7 @@ mod tests {
             fatalities_low: None,
             fatalities_high: None,
             large: vec![large],
+            deadly: vec![large],
             civilian_targeting: 0,
         };
         let key = GroupKey {

@@ -76,7 +76,21 @@ const SHORT_HEADINGS: [&str; 10] = [
     "group", "country", "period", "events", "init", "joint", "deaths", "large", "civ", "change",
 ];
 
-fn cells(r: &CountRow) -> Vec<String> {
+/// Whether the table shows deadly events where the source cannot tell large-scale
+/// attacks (UCDP, monadic ACLED): then every row lacks them.
+fn deadly_instead(rows: &[CountRow]) -> bool {
+    !rows.is_empty() && rows.iter().all(|r| r.large_attacks.is_none())
+}
+
+/// The headings, with `deadly` in place of `large` when the table shows deadly events.
+fn headings<'a>(names: &'a [&'a str], deadly: bool) -> Vec<&'a str> {
+    names
+        .iter()
+        .map(|&h| if deadly && h == "large" { "deadly" } else { h })
+        .collect()
+}
+
+fn cells(r: &CountRow, deadly: bool) -> Vec<String> {
     let fatalities = match (r.fatalities_low, r.fatalities_high) {
         (Some(low), Some(high)) => format!(
             "{} ({}–{})",
@@ -94,7 +108,11 @@ fn cells(r: &CountRow) -> Vec<String> {
         maybe(r.initiated),
         grouped(r.joint as f64, 0),
         fatalities,
-        maybe(r.large_attacks),
+        if deadly {
+            grouped(r.deadly_events as f64, 0)
+        } else {
+            maybe(r.large_attacks)
+        },
         maybe(r.civilian_targeting),
         r.events_change_pct.map_or("–".into(), |c| {
             let rounded = c.round();
@@ -160,15 +178,21 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
     let mut table = crate::render::terminal::new_table(false);
     // Group and country names wrap when they are long; the counts never do.
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    table.set_header(SHORT_HEADINGS.iter().enumerate().map(|(i, h)| {
-        if i < 3 {
-            Cell::new(h)
-        } else {
-            Cell::new(h).set_alignment(CellAlignment::Right)
-        }
-    }));
+    let deadly = deadly_instead(rows);
+    table.set_header(
+        headings(&SHORT_HEADINGS, deadly)
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if i < 3 {
+                    Cell::new(h)
+                } else {
+                    Cell::new(h).set_alignment(CellAlignment::Right)
+                }
+            }),
+    );
     for r in rows {
-        table.add_row(cells(r).into_iter().enumerate().map(|(i, c)| {
+        table.add_row(cells(r, deadly).into_iter().enumerate().map(|(i, c)| {
             if i < 3 {
                 Cell::new(c)
             } else {
@@ -187,10 +211,15 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
     } else {
         table.to_string()
     };
+    let what = if deadly {
+        "deadly: events with {} or more deaths, whoever attacked;\n"
+    } else {
+        "large: initiated events with {} or more deaths; "
+    }
+    .replace("{}", &grouped(f64::from(large), 0));
     let mut legend = format!(
-        "{}\nevents: involving the group alone; init: initiated, as actor1;\njoint: attributed to it together with another group, counted apart;\nlarge: initiated events with {} or more deaths; civ: events targeting civilians\n",
+        "{}\nevents: involving the group alone; init: initiated, as actor1;\njoint: attributed to it together with another group, counted apart;\n{what}civ: events targeting civilians\n",
         fit_summary(summary),
-        grouped(f64::from(large), 0)
     );
     for remark in remarks {
         legend.push_str(&crate::render::terminal::wrap(remark, 80, "  "));
@@ -203,16 +232,19 @@ pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32, remarks: &[
     let align: Vec<Align> = (0..HEADINGS.len())
         .map(|i| if i < 3 { Align::Left } else { Align::Right })
         .collect();
+    let deadly = deadly_instead(rows);
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| cells(r).iter().map(|c| escape(c)).collect())
+        .map(|r| cells(r, deadly).iter().map(|c| escape(c)).collect())
         .collect();
-    let mut out = table(&HEADINGS, &align, &cells);
-    out.push_str(&format!(
-        "\n{}. Large attacks: initiated events with {} or more fatalities.\n",
-        escape(summary),
-        grouped(f64::from(large), 0)
-    ));
+    let mut out = table(&headings(&HEADINGS, deadly), &align, &cells);
+    let what = if deadly {
+        "Deadly: events with {} or more fatalities, whoever attacked"
+    } else {
+        "Large attacks: initiated events with {} or more fatalities"
+    }
+    .replace("{}", &grouped(f64::from(large), 0));
+    out.push_str(&format!("\n{}. {what}.\n", escape(summary)));
     for remark in remarks {
         out.push_str(&format!("\n{}\n", escape(remark)));
     }
@@ -244,6 +276,7 @@ pub(crate) fn csv(rows: &[CountRow]) -> Result<String, Error> {
                 maybe_whole(|r| r.civilian_targeting),
             ),
             Column::new("events_change_pct".into(), number(|r| r.events_change_pct)),
+            Column::new("deadly_events".into(), whole(|r| r.deadly_events)),
         ],
     )
 }

@@ -355,3 +355,40 @@ fn outputs_say_which_ucdp_version_they_count() {
         "{run:?}"
     );
 }
+
+#[test]
+fn ucdp_gives_deadly_events_under_that_name() {
+    let fixture = Fixture::basic_with_real_groups();
+    let export = fixture_dir("events").join("ucdp-small.csv");
+    let path = export.to_str().expect("path");
+    let run = fixture.run(&["events", path, "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let y2023 = rows
+        .iter()
+        .find(|r| r["group"] == "jnim" && r["period"] == "2023")
+        .expect("a 2023 row");
+    // Mali 2023: one of JNIM's two events has 20 or more deaths (25), whoever attacked.
+    assert_eq!(y2023["deadly_events"].as_u64(), Some(1), "{y2023}");
+    assert!(y2023["large_attacks"].is_null());
+    let terminal = fixture.run(&["events", path]);
+    assert!(terminal
+        .ok()
+        .contains("deadly: events with 20 or more deaths, whoever attacked"));
+    // A claim can count them.
+    let claims = r#"
+[document]
+source = "src-a"
+
+[[claim]]
+id = "deadly"
+says = "one deadly JNIM event in Mali in the second half of 2023"
+stated = 1
+requires = "events"
+events = { group = "jnim", countries = ["Mali"], from = "2023-07", to = "2023-12", measure = "deadly_events", large = 20 }
+"#;
+    std::fs::write(fixture.dir.path().join("claims.toml"), claims).expect("write");
+    let run = fixture.run(&["check", "claims.toml", "--format", "json", "--events", path]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(rows[0]["verdict"], "consistent", "{rows:?}");
+    assert_eq!(rows[0]["computed"].as_f64(), Some(1.0));
+}
