@@ -10,13 +10,16 @@ use super::EventQuery;
 /// export does not cover the query's months, or has no event at all in one of its
 /// countries in them.
 pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), String> {
-    if let Some(why) = counts.unavailable(q.measure) {
-        return Err(format!(
-            "{}: {} is not available: {why}",
-            counts.file,
-            q.measure.id()
-        ));
-    }
+    // What the export cannot give is said first, before whether it covers the query.
+    let counted = counts.query(&Query {
+        group: q.group.as_deref(),
+        countries: &q.countries,
+        from: q.from,
+        to: q.to,
+        measure: q.measure,
+        large: q.large,
+        kind: q.sub_event_type.as_deref(),
+    })?;
     let period = q.period();
     let fmt = |(y, m, d): Date| format!("{y}-{m:02}-{d:02}");
     let Some((first, last)) = counts.span() else {
@@ -39,15 +42,6 @@ pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), St
             ));
         }
     }
-    let counted = counts.query(&Query {
-        group: q.group.as_deref(),
-        countries: &q.countries,
-        from: q.from,
-        to: q.to,
-        measure: q.measure,
-        large: q.large,
-        kind: q.sub_event_type.as_deref(),
-    })?;
     let place = if q.countries.is_empty() {
         "every country".to_string()
     } else {

@@ -4,6 +4,7 @@
 
 use toml::Spanned;
 
+use crate::data::model::Entities;
 use crate::data::model::COMPONENTS;
 use crate::data::{Dataset, Quantity};
 use crate::error::{choices_help, ids_help, Ids, Problem};
@@ -309,18 +310,7 @@ fn known_entity(
     problems: &mut Vec<Problem>,
 ) -> bool {
     let entity_id = entity.get_ref();
-    let (kind, ids, listed): (&str, Vec<&str>, Ids) = match quantity {
-        Quantity::Fighters => (
-            "group",
-            data.groups.iter().map(|g| g.id.as_str()).collect(),
-            Ids::Groups,
-        ),
-        _ => (
-            "country",
-            data.countries.iter().map(|c| c.id.as_str()).collect(),
-            Ids::Countries,
-        ),
-    };
+    let Entities { kind, ids, listed } = data.entities_of(quantity);
     let ok = ids.contains(&entity_id.as_str());
     if !ok {
         problems.push(

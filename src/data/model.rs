@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::error::{Field, Location};
+use crate::error::{Field, Ids, Location};
 
 /// The four quantities a comparison is built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -247,7 +247,32 @@ pub(crate) struct Dataset {
     pub(crate) index: super::index::Index,
 }
 
+/// The entities a quantity belongs to: groups for fighters, countries for the rest.
+pub(crate) struct Entities<'a> {
+    /// "group" or "country", as messages name them.
+    pub(crate) kind: &'static str,
+    pub(crate) ids: Vec<&'a str>,
+    /// How `list` names them, for hints.
+    pub(crate) listed: Ids,
+}
+
 impl Dataset {
+    /// The ids of the entities `quantity` belongs to.
+    pub(crate) fn entities_of(&self, quantity: Quantity) -> Entities<'_> {
+        match quantity {
+            Quantity::Fighters => Entities {
+                kind: "group",
+                ids: self.groups.iter().map(|g| g.id.as_str()).collect(),
+                listed: Ids::Groups,
+            },
+            _ => Entities {
+                kind: "country",
+                ids: self.countries.iter().map(|c| c.id.as_str()).collect(),
+                listed: Ids::Countries,
+            },
+        }
+    }
+
     pub(crate) fn rows_of(&self, quantity: Quantity) -> impl Iterator<Item = &Row> {
         self.rows.iter().filter(move |row| row.quantity == quantity)
     }

@@ -5,7 +5,8 @@
 use crate::data::cells::parse_plain_number;
 use crate::data::model::COMPONENTS;
 use crate::data::{Dataset, Quantity};
-use crate::error::{choices_help, ids_help, Error, Ids};
+use crate::data::model::Entities;
+use crate::error::{choices_help, ids_help, Error};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Override {
@@ -68,18 +69,7 @@ impl Override {
 
     /// The entity must exist and be of the kind the quantity belongs to.
     pub(crate) fn check(&self, data: &Dataset) -> Result<(), Error> {
-        let (kind, ids, listed): (&str, Vec<&str>, Ids) = match self.quantity {
-            Quantity::Fighters => (
-                "group",
-                data.groups.iter().map(|g| g.id.as_str()).collect(),
-                Ids::Groups,
-            ),
-            _ => (
-                "country",
-                data.countries.iter().map(|c| c.id.as_str()).collect(),
-                Ids::Countries,
-            ),
-        };
+        let Entities { kind, ids, listed } = data.entities_of(self.quantity);
         if ids.contains(&self.entity.as_str()) {
             return Ok(());
         }

@@ -187,7 +187,7 @@ proptest! {
             prop_assert_eq!(&got, &expected, "{} differs: {}", name, stderr);
         }
         let csv = &forms[0].1;
-        let run = fixture.run_with_input(&["events", "-", "--by", "month", "--format", "json", "--group", "jnim"], csv);
+        let run = fixture.run_with_stdin(&["events", "-", "--by", "month", "--format", "json", "--group", "jnim"], csv);
         let got: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
         prop_assert_eq!(&got, &expected, "standard input differs");
     }

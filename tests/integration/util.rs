@@ -113,33 +113,6 @@ impl Fixture {
         self.write(name, text.replacen(from, to, 1));
     }
 
-    /// Runs the binary with `input` on its standard input.
-    pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
-        use std::io::Write;
-        use std::process::Stdio;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run the binary");
-        let mut stdin = child.stdin.take().expect("stdin");
-        let input = input.to_vec();
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(&input);
-        });
-        let output = child.wait_with_output().expect("wait for the binary");
-        let _ = writer.join();
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, b"")
     }
@@ -158,10 +131,14 @@ impl Fixture {
             .spawn()
             .expect("run the binary");
         let mut stdin = child.stdin.take().expect("stdin");
-        // A command that reads no input may exit before it is written: not an error.
-        let _ = stdin.write_all(input);
-        drop(stdin);
+        // Written from a thread, so that a large input cannot block against the output
+        // filling its pipe; a command that reads no input may exit before it is written.
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
         let output = child.wait_with_output().expect("wait for the binary");
+        let _ = writer.join();
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
