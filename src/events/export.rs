@@ -8,7 +8,7 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::counts::{Counts, LeftOut};
-use super::lines::line_of;
+use super::lines::{lines_of, PieceStart};
 use super::matching::Matcher;
 use super::read::{read, Export, ReadOptions, LISTED};
 use super::source::Choice;
@@ -178,18 +178,24 @@ fn strict_error(path: &Path, export: &Export, left_out: &[LeftOut]) -> Error {
 
 /// The first rows left out, with the lines they start on.
 fn left_out(path: &Path, export: &super::read::Export) -> Vec<LeftOut> {
-    export
-        .bad
+    let listed: Vec<_> = export.bad.iter().take(LISTED).collect();
+    // Only a plain file can be read again at the same offsets.
+    let asked: Vec<(PieceStart, usize)> = listed
         .iter()
-        .take(LISTED)
+        .filter_map(|bad| bad.piece.map(|start| (start, bad.record)))
+        .filter(|_| export.seekable)
+        .collect();
+    let mut lines = lines_of(path, export.delimiter, &asked).into_iter();
+    listed
+        .iter()
         .map(|bad| LeftOut {
             file: path.display().to_string(),
             record: bad.record,
-            // Only a plain file can be read again at the same offsets.
-            line: bad
-                .piece
-                .filter(|_| export.seekable)
-                .and_then(|start| line_of(path, start, bad.record)),
+            line: if bad.piece.is_some() && export.seekable {
+                lines.next().flatten()
+            } else {
+                None
+            },
             reason: bad.reason.clone(),
         })
         .collect()

@@ -20,39 +20,86 @@ pub(crate) struct PieceStart {
 /// The 1-based line of the byte at `offset`: line breaks before it, plus one. Reads the
 /// file as far as `offset` only.
 pub(crate) fn line_at(path: &Path, offset: u64) -> usize {
-    let Ok(file) = std::fs::File::open(path) else {
-        return 0;
+    lines_at(path, &[offset]).first().copied().unwrap_or(0)
+}
+
+/// The 1-based line where each asked-for data record starts, given where its piece
+/// starts. Pieces whose first line was not counted as the file was read get it from one
+/// pass over the file, as far as the last of them; each record is then found by reading
+/// on from its piece. Records end at line breaks outside quoted cells, a quote opening a
+/// cell only at the cell's start (as the reader cuts them).
+pub(crate) fn lines_of(
+    path: &Path,
+    delimiter: u8,
+    rows: &[(PieceStart, usize)],
+) -> Vec<Option<usize>> {
+    let mut offsets: Vec<u64> = rows
+        .iter()
+        .filter(|(start, _)| start.line == 0)
+        .map(|(start, _)| start.offset)
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let firsts = lines_at(path, &offsets);
+    rows.iter()
+        .map(|&(start, record)| {
+            let line = match start.line {
+                0 => firsts
+                    .get(offsets.binary_search(&start.offset).ok()?)
+                    .copied()?,
+                line => line,
+            };
+            line_in_piece(path, delimiter, PieceStart { line, ..start }, record)
+        })
+        .collect()
+}
+
+/// The 1-based lines of the bytes at `offsets` (ascending), in one pass as far as the last.
+fn lines_at(path: &Path, offsets: &[u64]) -> Vec<usize> {
+    let Some(&last) = offsets.last() else {
+        return Vec::new();
     };
-    let mut reader = BufReader::with_capacity(1 << 16, file.take(offset));
-    let mut breaks = 0;
+    let Ok(file) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, file.take(last));
+    let (mut read, mut breaks, mut out) = (0u64, 0usize, Vec::with_capacity(offsets.len()));
+    let mut next = offsets.iter().peekable();
     loop {
         let block = match reader.fill_buf() {
             Ok([]) | Err(_) => break,
             Ok(block) => block,
         };
+        let length = block.len() as u64;
+        while let Some(&&at) = next.peek() {
+            if at > read + length {
+                break;
+            }
+            let within = (at - read) as usize;
+            out.push(1 + breaks + memchr::memchr_iter(b'\n', &block[..within]).count());
+            next.next();
+        }
         breaks += memchr::memchr_iter(b'\n', block).count();
-        let length = block.len();
-        reader.consume(length);
+        read += length;
+        reader.consume(length as usize);
     }
-    1 + breaks
+    // Offsets at the very end of what was read.
+    while next.next().is_some() {
+        out.push(1 + breaks);
+    }
+    out
 }
 
-/// The 1-based line where data record `record` starts, reading on from `start`. Quoted
-/// cells may hold line breaks (ACLED notes), so records end only outside quotes.
-pub(crate) fn line_of(path: &Path, start: PieceStart, record: usize) -> Option<usize> {
-    // A piece's first line is known when the text was counted as it was read; else the
-    // file is read as far as the piece.
-    let first_line = match start.line {
-        0 => line_at(path, start.offset),
-        line => line,
-    };
+/// The line of `record`, reading on from its piece, whose first line is known.
+fn line_in_piece(path: &Path, delimiter: u8, start: PieceStart, record: usize) -> Option<usize> {
     if record == start.record {
-        return Some(first_line);
+        return Some(start.line);
     }
     let mut file = std::fs::File::open(path).ok()?;
     file.seek(SeekFrom::Start(start.offset)).ok()?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    let (mut line, mut current, mut quoted) = (first_line, start.record, false);
+    let (mut line, mut current) = (start.line, start.record);
+    let (mut quoted, mut starts_cell, mut after_quote) = (false, true, false);
     loop {
         let block = match reader.fill_buf() {
             Ok([]) | Err(_) => return None,
@@ -60,18 +107,31 @@ pub(crate) fn line_of(path: &Path, start: PieceStart, record: usize) -> Option<u
         };
         let length = block.len();
         for &b in block {
-            match b {
-                b'"' => quoted = !quoted,
-                b'\n' => {
-                    line += 1;
-                    if !quoted {
-                        current += 1;
-                        if current == record {
-                            return Some(line);
-                        }
+            if quoted {
+                // A quote closes the cell unless the next byte is a quote too.
+                if after_quote {
+                    after_quote = false;
+                    if b != b'"' {
+                        quoted = false;
+                    }
+                } else if b == b'"' {
+                    after_quote = true;
+                }
+            }
+            if !quoted {
+                if b == b'"' && starts_cell {
+                    quoted = true;
+                }
+                if b == b'\n' {
+                    current += 1;
+                    if current == record {
+                        return Some(line + 1);
                     }
                 }
-                _ => {}
+                starts_cell = b == delimiter || b == b'\n';
+            }
+            if b == b'\n' {
+                line += 1;
             }
         }
         reader.consume(length);

@@ -98,6 +98,8 @@ pub(crate) struct Export {
     pub(crate) container: Container,
     /// Whether its bytes can be read again by path (a plain CSV file).
     pub(crate) seekable: bool,
+    /// The cell delimiter its header showed.
+    pub(crate) delimiter: u8,
     /// The UCDP GED version its file name gives (`ged251-csv.zip`: 25.1).
     pub(crate) version: Option<String>,
     /// What the export cannot say, and why.
@@ -296,6 +298,7 @@ pub(crate) fn read(
     export.hash = opened.hash();
     export.container = container;
     export.seekable = seekable;
+    export.delimiter = delimiter;
     (export.unavailable, export.notes) = limits(kind, &columns);
     if matches!(kind, ExportKind::Ucdp { .. }) {
         export.version = ged_version(path);

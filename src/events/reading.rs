@@ -228,6 +228,7 @@ impl Reading {
             version: None,
             container: super::source::Container::Csv,
             seekable: true,
+            delimiter: b',',
             unavailable: Vec::new(),
             notes: Vec::new(),
         }

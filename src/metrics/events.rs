@@ -259,6 +259,7 @@ mod tests {
             version: None,
             container: crate::events::source::Container::Csv,
             seekable: true,
+            delimiter: b',',
             unavailable: Vec::new(),
             notes: Vec::new(),
         };

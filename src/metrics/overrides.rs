@@ -3,9 +3,9 @@
 //! the output.
 
 use crate::data::cells::parse_plain_number;
+use crate::data::model::Entities;
 use crate::data::model::COMPONENTS;
 use crate::data::{Dataset, Quantity};
-use crate::data::model::Entities;
 use crate::error::{choices_help, ids_help, Error};
 
 #[derive(Debug, Clone, PartialEq)]

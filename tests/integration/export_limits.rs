@@ -392,3 +392,19 @@ events = { group = "jnim", countries = ["Mali"], from = "2023-07", to = "2023-12
     assert_eq!(rows[0]["verdict"], "consistent", "{rows:?}");
     assert_eq!(rows[0]["computed"].as_f64(), Some(1.0));
 }
+
+#[test]
+fn a_row_left_out_after_stray_quotes_keeps_its_line() {
+    let fixture = Fixture::basic_with_real_groups();
+    // Stray quotes all through a file of several pieces, then a bad row late on.
+    let text = large(60_000, |r| (r % 97 == 0).then_some("a 12\" mortar shell"))
+        .replace("MLI50000,2025-01-01", "MLI50000,2025-02-30");
+    let (_, run) = counted(&fixture, "late.csv", &text);
+    // Record 50,000 is on line 50,001 (one line per record after the header).
+    assert!(
+        run.stderr
+            .contains("late.csv:50001: row left out: event_date \"2025-02-30\""),
+        "{}",
+        run.stderr
+    );
+}
