@@ -37,11 +37,11 @@ fn clause(metric: Metric, value: f64, units: Units) -> String {
             format!("has {} soldiers per 1,000 people", readable(value))
         }
         Metric::FatalitiesPer1000Fighters => format!(
-            "saw {} deaths in events involving the group per 1,000 of its fighters",
+            "saw {} deaths in events involving the group per 1,000 of its fighters a year",
             readable(value)
         ),
         Metric::EventsPerMillionPeople => format!(
-            "saw {} events involving the group per million people",
+            "saw {} events involving the group per million people a year",
             readable(value)
         ),
         Metric::LargeAttacksPerYear => format!(
