@@ -32,6 +32,9 @@ pub(crate) fn run(config: &Config, format: Format) -> Result<Outcome, Error> {
         if !source.url.is_empty() {
             out.push_str(&format!("    {}\n", source.url));
         }
+        if !source.via.is_empty() {
+            out.push_str(&format!("    via {}\n", source.via));
+        }
         if !source.accessed.is_empty() {
             out.push_str(&format!("    accessed {}\n", source.accessed));
         }
@@ -69,12 +72,28 @@ fn tidy(data: &data::Dataset) -> Listing {
             &source.accessed,
         ]
         .map(|s| s.to_string());
+        // Appended after the existing columns so their names and order stay stable.
+        let via = vec![source.via.clone()];
         let citing: Vec<&Row> = data.rows.iter().filter(|r| r.source == source.id).collect();
         if citing.is_empty() {
-            rows.push([about.to_vec(), vec![String::new(), String::new()]].concat());
+            rows.push(
+                [
+                    about.to_vec(),
+                    vec![String::new(), String::new()],
+                    via.clone(),
+                ]
+                .concat(),
+            );
         }
         for row in citing {
-            rows.push([about.to_vec(), vec![row.at.to_string(), figure(row)]].concat());
+            rows.push(
+                [
+                    about.to_vec(),
+                    vec![row.at.to_string(), figure(row)],
+                    via.clone(),
+                ]
+                .concat(),
+            );
         }
     }
     Listing {
@@ -87,6 +106,7 @@ fn tidy(data: &data::Dataset) -> Listing {
             "accessed",
             "cited_at",
             "figure",
+            "via",
         ],
         rows,
     }

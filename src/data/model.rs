@@ -173,6 +173,9 @@ pub(crate) struct Source {
     pub(crate) published: String,
     pub(crate) url: String,
     pub(crate) accessed: String,
+    /// Where the publication was read when `url` is the original and a copy was used
+    /// (a mirror, a repost, an archive); empty when the original itself was read.
+    pub(crate) via: String,
     /// Read and kept as the file gives it; no output shows it yet.
     #[allow(dead_code)]
     pub(crate) note: String,

@@ -21,7 +21,7 @@ pub(crate) const SOURCES: Schema = Schema {
         "accessed",
         "note",
     ],
-    extra: &[],
+    extra: &["via"],
 };
 pub(crate) const GROUPS: Schema = Schema {
     required: &["id", "name"],
@@ -116,6 +116,7 @@ pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<So
                 published: cells.text("published").to_string(),
                 url: cells.text("url").to_string(),
                 accessed: cells.text("accessed").to_string(),
+                via: cells.text("via").to_string(),
                 note: cells.text("note").to_string(),
                 at: row_ref(&cells),
             });

@@ -157,7 +157,7 @@ fn sources_as_csv_and_json() {
     let csv = fixture.run(&["sources", "--format", "csv"]);
     let text = csv.ok();
     assert!(
-        text.starts_with("id,title,publisher,published,url,accessed,cited_at,figure\n"),
+        text.starts_with("id,title,publisher,published,url,accessed,cited_at,figure,via\n"),
         "{text}"
     );
     assert!(text.contains("datasets/fighters.csv:2"), "{text}");
