@@ -5,7 +5,11 @@ with IS Sahel, state forces with dated names, associated actors), heavy-tailed
 fatalities (most events kill nobody, a few kill hundreds), and notes with commas,
 quotes and line breaks inside quoted fields. No ACLED row is copied.
 
-Usage: python3 benches/generate_acled.py OUT.csv [--rows 2000000] [--seed 7]
+With --monadic, the 28-column actor-based layout: each event written once per actor
+(no actor2, assoc_actor_2 or inter2), its rows shuffled within blocks of 1,000 as a
+re-sorted file would have them, so an event's rows are not always adjacent.
+
+Usage: python3 benches/generate_acled.py OUT.csv [--rows 2000000] [--seed 7] [--monadic]
 """
 
 import argparse
@@ -55,10 +59,14 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--rows", type=int, default=2_000_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--monadic", action="store_true")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with open(args.out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
+        if args.monadic:
+            write_monadic(writer, rng, args.rows)
+            return
         writer.writerow(COLUMNS)
         for i in range(args.rows):
             country, iso3, iso, state, regions = COUNTRIES[i % 3]
@@ -79,6 +87,39 @@ def main():
                 region, f"{region} district", "", f"{region} town {i % 97}", f"{14 + rng.random():.4f}",
                 f"{-4 + rng.random():.4f}", 1, rng.choice(SOURCES), "National", note, deaths, "", 1_700_000_000 + i,
             ])
+
+
+def write_monadic(writer, rng, rows):
+    """About `rows` rows: two per event (one per side), shuffled within blocks."""
+    dropped = {"actor2", "assoc_actor_2", "inter2"}
+    writer.writerow([c for c in COLUMNS if c not in dropped])
+    block = []
+    i = 0
+    written = 0
+    while written < rows:
+        country, iso3, iso, state, regions = COUNTRIES[i % 3]
+        year = 2018 + (i * 7 // 3) % 8
+        month = rng.randrange(12)
+        day = rng.randrange(1, 29)
+        a1, s1, i1, a2, s2, i2 = actors(rng, state)
+        deaths = fatalities(rng)
+        region = rng.choice(regions)
+        civilians = "Civilian targeting" if "Civilians" in a2 else ""
+        for actor, assoc, inter in ((a1, s1, i1), (a2, s2, i2)):
+            block.append([
+                f"{iso3}{i + 1}", f"{year}-{month + 1:02d}-{day:02d}", year, 1, "Political violence", "Battles",
+                "Armed clash", actor, assoc, inter, f"{i1}-{i2}", civilians, iso, "Western Africa", country,
+                region, f"{region} district", "", f"{region} town {i % 97}", f"{14 + rng.random():.4f}",
+                f"{-4 + rng.random():.4f}", 1, rng.choice(SOURCES), "National", "", deaths, "", 1_700_000_000 + i,
+            ])
+        i += 1
+        if len(block) >= 1000:
+            rng.shuffle(block)
+            writer.writerows(block)
+            written += len(block)
+            block = []
+    rng.shuffle(block)
+    writer.writerows(block)
 
 
 if __name__ == "__main__":

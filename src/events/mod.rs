@@ -8,6 +8,7 @@ pub(crate) mod dates;
 pub(crate) mod export;
 mod lines;
 pub(crate) mod matching;
+mod monadic;
 mod parse;
 mod pieces;
 mod progress;

@@ -2,14 +2,13 @@
 //! on as an event or set aside with its reason; monadic ACLED rows joined into events;
 //! and pieces held back while the file has not yet told the order of its slash dates.
 
-use std::collections::HashMap;
-
 use polars::prelude::*;
 
 use super::dates::{self, Date, DateOrder};
 use super::lines::PieceStart;
+use super::monadic::Monadic;
 use super::read::{BadRow, Export, ExportKind, LISTED};
-use super::rows::{acled, ucdp, Cells, Index, Owned};
+use super::rows::{acled, ucdp, Cells, Index};
 use super::tally::EventRef;
 
 /// What reading has found so far, carried from one batch to the next.
@@ -20,8 +19,7 @@ pub(super) struct Reading {
     events: usize,
     bad: Vec<BadRow>,
     /// Monadic ACLED has one row per actor: events are held until every row is read.
-    monadic: Vec<Owned>,
-    monadic_index: HashMap<String, usize>,
+    monadic: Monadic,
     span: Option<(Date, Date)>,
     /// The rows received so far, counted or held.
     received: usize,
@@ -49,8 +47,7 @@ impl Reading {
             rows: 0,
             events: 0,
             bad: Vec::new(),
-            monadic: Vec::new(),
-            monadic_index: HashMap::new(),
+            monadic: Monadic::default(),
             span: None,
         }
     }
@@ -191,33 +188,15 @@ impl Reading {
                 sink(&fields.with(&actors));
                 continue;
             }
-            let id = cells.get(index.id).unwrap_or_default();
-            match self.monadic_index.get(id) {
-                Some(&i) => {
-                    let existing = &mut self.monadic[i];
-                    for actor in &actors {
-                        if !existing.actors.iter().any(|a| a == actor) {
-                            existing.actors.push(actor.to_string());
-                        }
-                    }
-                }
-                None => {
-                    self.monadic_index
-                        .insert(id.to_string(), self.monadic.len());
-                    self.monadic.push(Owned::new(&fields, &actors));
-                }
-            }
+            self.monadic.add(&fields, &actors);
         }
         Ok(())
     }
 
     /// Passes on the monadic events held back, and says what was read.
     pub(super) fn finish(mut self, sink: &mut dyn FnMut(&EventRef)) -> Export {
-        for owned in &self.monadic {
-            let refs: Vec<&str> = owned.actors.iter().map(String::as_str).collect();
-            self.events += 1;
-            sink(&owned.fields.borrowed(&owned.country, &refs));
-        }
+        self.events += self.monadic.len();
+        std::mem::take(&mut self.monadic).drain(sink);
         Export {
             kind: self.kind,
             rows: self.rows,

@@ -44,60 +44,6 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// A monadic event held until all its rows are read.
-pub(super) struct Owned {
-    pub(super) fields: OwnedFields,
-    pub(super) country: String,
-    pub(super) actors: Vec<String>,
-}
-
-pub(super) struct OwnedFields {
-    pub(super) id: String,
-    pub(super) year: i32,
-    pub(super) month: u32,
-    pub(super) initiator: String,
-    pub(super) fatalities: f64,
-    pub(super) civilians: bool,
-    pub(super) kind: Option<String>,
-}
-
-impl Owned {
-    pub(super) fn new(fields: &Fields, actors: &[&str]) -> Owned {
-        Owned {
-            fields: OwnedFields {
-                id: fields.id.to_string(),
-                year: fields.year,
-                month: fields.month,
-                // A monadic export keeps no trace of which actor was actor1: the first
-                // row of an event is no initiator (sorting the file would change it).
-                initiator: String::new(),
-                fatalities: fields.fatalities,
-                civilians: fields.civilians,
-                kind: fields.kind.map(str::to_string),
-            },
-            country: fields.country.to_string(),
-            actors: actors.iter().map(|a| a.to_string()).collect(),
-        }
-    }
-}
-
-impl OwnedFields {
-    pub(super) fn borrowed<'a>(&'a self, country: &'a str, actors: &'a [&'a str]) -> EventRef<'a> {
-        EventRef {
-            id: &self.id,
-            year: self.year,
-            month: self.month,
-            country,
-            initiator: &self.initiator,
-            actors,
-            fatalities: self.fatalities,
-            fatalities_range: None,
-            civilian_targeting: self.civilians,
-            kind: self.kind.as_deref(),
-        }
-    }
-}
-
 /// Where each needed column sits in a row, by role; `None` when the format lacks it.
 pub(super) struct Index {
     pub(super) id: Option<usize>,
