@@ -170,6 +170,11 @@ pub(crate) struct ExportArgs {
     /// The sheet to read from a spreadsheet (.xlsx). Default: the first.
     #[arg(long, value_name = "NAME")]
     pub(crate) sheet: Option<String>,
+
+    /// Name the export without its SHA-256, which otherwise costs a pass of the hash
+    /// over its bytes as they are read (a report always takes it, for its stamp).
+    #[arg(long)]
+    pub(crate) no_hash: bool,
 }
 
 impl ExportArgs {
@@ -178,6 +183,7 @@ impl ExportArgs {
             date_order: self.date_order,
             member: self.member.clone(),
             sheet: self.sheet.clone(),
+            skip_hash: self.no_hash,
         }
     }
 }

@@ -156,7 +156,7 @@ impl ExportNeed {
             large: Some(large),
             groups: Vec::new(),
             strict: false,
-            hash: false,
+            hash: !choice.skip_hash,
             choice,
         }
     }

@@ -18,7 +18,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         large: None,
         groups: Vec::new(),
         strict: false,
-        hash: false,
+        hash: !options.choice.skip_hash,
         choice: options.choice.clone(),
     });
     let needs = Needs {

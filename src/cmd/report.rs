@@ -75,7 +75,6 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         date: None,
         events: events.map(|e| EventsUsed {
             described: joined(e.counts, e.large),
-            hash: e.counts.hash.clone().unwrap_or_default(),
             uncovered: computed.uncovered.clone(),
         }),
     };

@@ -228,6 +228,21 @@ pub(crate) struct LeftOut {
     pub(crate) reason: String,
 }
 
+/// One file read: its name and which state of its source it holds, for every output
+/// to name.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Provenance {
+    pub(crate) name: String,
+    /// SHA-256 of the file's bytes as on disk, unless `--no-hash`.
+    pub(crate) hash: Option<String>,
+    /// The first and last dates of its events used.
+    pub(crate) span: Option<(Date, Date)>,
+    /// ACLED's latest `timestamp` (Unix seconds) among its rows used.
+    pub(crate) updated: Option<i64>,
+    /// The UCDP GED version its name gives.
+    pub(crate) version: Option<String>,
+}
+
 /// The counts of one reading of an export.
 pub(crate) struct Counts {
     /// The export's path as the user gave it.
@@ -237,8 +252,8 @@ pub(crate) struct Counts {
     pub(crate) export: Export,
     /// The first rows left out, with their lines (the rest are counted in `export.bad`).
     pub(crate) left_out: Vec<LeftOut>,
-    /// SHA-256 of the file's bytes, when the reading was asked for it.
-    pub(crate) hash: Option<String>,
+    /// Each file read, and which state of its source it holds.
+    pub(crate) provenance: Vec<Provenance>,
     /// The large-scale thresholds counted, ascending.
     pub(crate) thresholds: Vec<u32>,
     pub(crate) groups: BTreeMap<GroupKey, Tally>,
@@ -285,7 +300,7 @@ impl Counts {
             name,
             export,
             left_out: Vec::new(),
-            hash: None,
+            provenance: Vec::new(),
             thresholds: Vec::new(),
             groups: tallied.groups,
             all: tallied.all,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
-use super::counts::{Counts, LeftOut};
+use super::counts::{Counts, LeftOut, Provenance};
 use super::lines::{lines_of, PieceStart};
 use super::matching::Matcher;
 use super::read::{read, Export, ReadOptions, LISTED};
@@ -27,7 +27,7 @@ pub(crate) struct Request {
     pub(crate) groups: Vec<String>,
     /// Fail on the first row that cannot be used instead of leaving it out.
     pub(crate) strict: bool,
-    /// Hash the file's bytes as they are read (for a report's stamp).
+    /// Hash each file's bytes as they are read (every output names the files by it).
     pub(crate) hash: bool,
     /// The date order, zip member or sheet the user gives (`--date-order`, `--member`,
     /// `--sheet`).
@@ -48,18 +48,29 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     }
     let options = ReadOptions {
         kinds: request.kinds,
-        hash: request.hash && files.len() == 1,
+        hash: request.hash,
         choice: request.choice.clone(),
     };
     let mut exports = Vec::new();
+    let mut provenance = Vec::new();
     let mut left = Vec::new();
     for path in &files {
         let export = read(path, &options, &mut |event| tallies.add(event))?;
+        if let Some(first) = exports.first() {
+            mixed(first, &export, &files[0], path)?;
+        }
         let rows = left_out(path, &export);
         if request.strict && !export.bad.is_empty() {
             return Err(strict_error(path, &export, &rows));
         }
         left.extend(rows);
+        provenance.push(Provenance {
+            name: display_name(path),
+            hash: export.hash.clone(),
+            span: export.span,
+            updated: export.updated,
+            version: export.version.clone(),
+        });
         exports.push(export);
     }
     let duplicates = tallies.duplicates;
@@ -70,11 +81,10 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut export = merge(exports);
-    let hash = export.hash.take();
+    let export = merge(exports);
     let mut counts = Counts::new(file, names.join(", "), export, tallied);
     counts.left_out = left.into_iter().take(LISTED).collect();
-    counts.hash = hash;
+    counts.provenance = provenance;
     counts.thresholds = thresholds;
     counts.with_kinds = request.kinds;
     counts.files = files.len();
@@ -121,6 +131,22 @@ fn display_name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// ACLED and UCDP files cannot be counted together: they record the same events under
+/// different ids and rules, so nothing could be counted once.
+fn mixed(first: &Export, this: &Export, first_path: &Path, path: &Path) -> Result<(), Error> {
+    let acled = |e: &Export| matches!(e.kind, super::read::ExportKind::Acled { .. });
+    if acled(first) == acled(this) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{} ({}) and {} ({}) cannot be counted together: ACLED and UCDP record the same events under different ids and rules, so none could be counted once; count each source on its own",
+        first_path.display(),
+        first.kind.describe(),
+        path.display(),
+        this.kind.describe()
+    )))
 }
 
 /// The readings of several files as one: rows, events and rows left out added up, the

@@ -102,6 +102,9 @@ pub(crate) struct Export {
     pub(crate) delimiter: u8,
     /// The UCDP GED version its file name gives (`ged251-csv.zip`: 25.1).
     pub(crate) version: Option<String>,
+    /// ACLED's latest `timestamp` (Unix seconds) among the rows used: when the newest
+    /// of them was last changed.
+    pub(crate) updated: Option<i64>,
     /// What the export cannot say, and why.
     pub(crate) unavailable: Vec<(EventMeasure, String)>,
     /// How a count was derived where the export's layout differs, for outputs to say.
@@ -337,6 +340,11 @@ fn wanted_columns(kind: ExportKind, columns: &[String], with_kinds: bool) -> Vec
         }
         if !has("civilian_targeting") && has("event_type") {
             wanted.push("event_type".into());
+        }
+        // When each row was last changed: the latest says which state of ACLED's data
+        // the counts come from.
+        if has("timestamp") {
+            wanted.push("timestamp".into());
         }
     }
     wanted

@@ -21,6 +21,8 @@ pub(super) struct Reading {
     /// Monadic ACLED has one row per actor: events are held until every row is read.
     monadic: Monadic,
     span: Option<(Date, Date)>,
+    /// The latest ACLED `timestamp` of the rows used.
+    updated: Option<i64>,
     /// The rows received so far, counted or held.
     received: usize,
     /// The order of slash dates: given, known from the layout, or told by the first
@@ -49,6 +51,7 @@ impl Reading {
             bad: Vec::new(),
             monadic: Monadic::default(),
             span: None,
+            updated: None,
         }
     }
 
@@ -179,6 +182,11 @@ impl Reading {
                     continue;
                 }
             };
+            if let Some(stamp) = cells.get(index.timestamp) {
+                if let Ok(stamp) = stamp.parse::<i64>() {
+                    self.updated = self.updated.max(Some(stamp));
+                }
+            }
             self.span = Some(match self.span {
                 None => (fields.date, fields.date),
                 Some((first, last)) => (first.min(fields.date), last.max(fields.date)),
@@ -205,6 +213,7 @@ impl Reading {
             span: self.span,
             hash: None,
             version: None,
+            updated: self.updated,
             container: super::source::Container::Csv,
             seekable: true,
             delimiter: b',',

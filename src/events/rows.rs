@@ -63,6 +63,8 @@ pub(super) struct Index {
     pub(super) best: Option<usize>,
     pub(super) low: Option<usize>,
     pub(super) high: Option<usize>,
+    /// ACLED's `timestamp`: when the row was last changed.
+    pub(super) timestamp: Option<usize>,
 }
 
 impl Index {
@@ -85,6 +87,7 @@ impl Index {
             best: at(&["best", "best_est"]),
             low: at(&["low", "low_est"]),
             high: at(&["high", "high_est"]),
+            timestamp: at(&["timestamp"]),
         }
     }
 }

@@ -40,12 +40,14 @@ impl Container {
 }
 
 /// How to read an export where it cannot tell: the order of its slash dates, which
-/// member of a zip, which sheet of a workbook.
+/// member of a zip, which sheet of a workbook; and whether to skip its SHA-256.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Choice {
     pub(crate) date_order: Option<DateOrder>,
     pub(crate) member: Option<String>,
     pub(crate) sheet: Option<String>,
+    /// `--no-hash`: outputs name the export without its SHA-256 (a report still takes it).
+    pub(crate) skip_hash: bool,
 }
 
 /// An opened export: its CSV text as a stream, and what it was.

@@ -257,6 +257,7 @@ mod tests {
             span: Some(((2025, 1, 1), last)),
             hash: None,
             version: None,
+            updated: None,
             container: crate::events::source::Container::Csv,
             seekable: true,
             delimiter: b',',

@@ -4,7 +4,8 @@
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement};
 
 use crate::error::Error;
-use crate::events::counts::{CountRow, Counts};
+use crate::events::counts::{CountRow, Counts, Provenance};
+use crate::events::dates::Date;
 use crate::numbers::{counted, grouped};
 use crate::render::markdown::{escape, table, Align};
 
@@ -14,9 +15,7 @@ pub(crate) fn describe(counts: &Counts) -> String {
     let export = &counts.export;
     let span = export
         .span
-        .map_or(String::new(), |((y1, m1, d1), (y2, m2, d2))| {
-            format!(" from {y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
-        });
+        .map_or(String::new(), |span| format!(" from {}", period(span)));
     let files = if counts.files > 1 {
         format!("{} files, ", counts.files)
     } else {
@@ -31,11 +30,17 @@ pub(crate) fn describe(counts: &Counts) -> String {
     } else {
         String::new()
     };
-    // Which state of the source the counts come from.
-    let state = export
-        .version
-        .as_ref()
-        .map_or(String::new(), |version| format!("; UCDP GED {version}"));
+    // Which state of the source the counts come from, file by file.
+    let state: String = match counts.provenance.as_slice() {
+        [one] => state(one, false)
+            .iter()
+            .map(|part| format!("; {part}"))
+            .collect(),
+        several => several
+            .iter()
+            .map(|file| format!("; {}: {}", file.name, state(file, true).join(", ")))
+            .collect(),
+    };
     format!(
         "{files}{}{}, {}{span}, {} used{again}, {} left out{state}",
         export.kind.describe(),
@@ -44,6 +49,34 @@ pub(crate) fn describe(counts: &Counts) -> String {
         counted(used, "event"),
         counted(export.bad.len(), "row")
     )
+}
+
+/// "2024-05-05 to 2025-07-01".
+fn period(((y1, m1, d1), (y2, m2, d2)): (Date, Date)) -> String {
+    format!("{y1}-{m1:02}-{d1:02} to {y2}-{m2:02}-{d2:02}")
+}
+
+/// What names one file's state: its span (`with_span`, when it is one of several), the
+/// UCDP version or ACLED's latest timestamp, and its SHA-256.
+fn state(file: &Provenance, with_span: bool) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let (true, Some(span)) = (with_span, file.span) {
+        parts.push(period(span));
+    }
+    if let Some(version) = &file.version {
+        parts.push(format!("UCDP GED {version}"));
+    }
+    if let Some(updated) = file.updated {
+        let when = chrono::DateTime::from_timestamp(updated, 0).map_or_else(
+            || updated.to_string(),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        );
+        parts.push(format!("latest ACLED timestamp {when}"));
+    }
+    if let Some(hash) = &file.hash {
+        parts.push(format!("SHA-256 {hash}"));
+    }
+    parts
 }
 
 /// The export as outputs joined with it name it: "acled.csv (ACLED export, ...;

@@ -58,9 +58,8 @@ pub(crate) struct ClaimsUsed<'a> {
 
 /// An event export as the report describes it.
 pub(crate) struct EventsUsed {
-    /// What it is: "acled.csv (ACLED export, 1,204 rows from ..., ...)".
+    /// What it is: "acled.csv (ACLED export, 1,204 rows from ..., ...; SHA-256 ...)".
     pub(crate) described: String,
-    pub(crate) hash: String,
     /// The comparisons it does not cover, each with the reason.
     pub(crate) uncovered: Vec<String>,
 }

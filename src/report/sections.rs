@@ -303,11 +303,7 @@ pub(crate) fn stamp_section(md: &mut String, input: &Input) {
         ));
     }
     if let Some(events) = &input.events {
-        md.push_str(&format!(
-            "- Events: {}, SHA-256 `{}`\n",
-            escape(&events.described),
-            events.hash
-        ));
+        md.push_str(&format!("- Events: {}\n", escape(&events.described)));
     }
     md.push_str(&format!(
         "- Monte Carlo: {} draws per input, seed {}\n",
