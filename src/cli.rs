@@ -240,9 +240,10 @@ pub(crate) struct CheckArgs {
     pub(crate) paths: Vec<PathBuf>,
 
     /// An ACLED or UCDP export: events claims that carry an `events` query are then
-    /// counted from it instead of being reported as unverifiable.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub(crate) events: Option<PathBuf>,
+    /// counted from it instead of being reported as unverifiable. Repeat it, or give a
+    /// directory, for several files of one source counted together.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::AnyPath)]
+    pub(crate) events: Vec<PathBuf>,
 
     /// Tolerance for every claim that sets none of its own, as a fraction (0.05 = ±5%),
     /// instead of its qualifier's default.
@@ -275,8 +276,9 @@ pub(crate) struct CheckArgs {
 pub(crate) struct EventSourceArgs {
     /// An ACLED or UCDP export: adds the event metrics (deaths per 1,000 fighters, events
     /// per million people, large-scale attacks per year) for the comparisons it covers.
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub(crate) events: Option<PathBuf>,
+    /// Repeat it, or give a directory, for several files of one source counted together.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::AnyPath)]
+    pub(crate) events: Vec<PathBuf>,
 
     /// With --events: fatalities from which an event the group initiated counts as a
     /// large-scale attack.

@@ -91,15 +91,16 @@ struct Common<'a> {
 /// An event export for the event metrics, and the large-scale threshold to count with.
 #[derive(Debug, Clone)]
 pub(crate) struct EventSource {
-    pub(crate) file: PathBuf,
+    /// The files (or directories of them), counted together.
+    pub(crate) files: Vec<PathBuf>,
     pub(crate) large: u32,
     pub(crate) choice: Choice,
 }
 
 impl EventSource {
     fn from_args(args: crate::cli::EventSourceArgs) -> Option<EventSource> {
-        args.events.map(|file| EventSource {
-            file,
+        (!args.events.is_empty()).then(|| EventSource {
+            files: args.events,
             large: args.large,
             choice: args.export.choice(),
         })
@@ -109,8 +110,8 @@ impl EventSource {
 #[derive(Debug, Clone)]
 pub(crate) struct CheckConfig {
     pub(crate) paths: Vec<PathBuf>,
-    /// An event export for the events claims that carry a query.
-    pub(crate) events: Option<PathBuf>,
+    /// The event exports for the events claims that carry a query (none: unverifiable).
+    pub(crate) events: Vec<PathBuf>,
     pub(crate) choice: Choice,
     pub(crate) tolerance: Option<f64>,
     pub(crate) format: Format,

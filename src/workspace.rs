@@ -150,9 +150,9 @@ fn read_export(
 
 impl ExportNeed {
     /// The export joined for the event metrics, counting attacks at `large`.
-    pub(crate) fn for_metrics(path: &std::path::Path, large: u32, choice: Choice) -> ExportNeed {
+    pub(crate) fn for_metrics(paths: &[PathBuf], large: u32, choice: Choice) -> ExportNeed {
         ExportNeed {
-            paths: vec![path.to_path_buf()],
+            paths: paths.to_vec(),
             large: Some(large),
             groups: Vec::new(),
             strict: false,

@@ -22,14 +22,19 @@ pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), St
     })?;
     let period = q.period();
     let fmt = |(y, m, d): Date| format!("{y}-{m:02}-{d:02}");
+    // Several files are named as one subject: "a.csv, b.csv together run from ...".
+    let (file, runs, has, it) = if counts.files > 1 {
+        (format!("{} together", counts.file), "run", "have", "they do")
+    } else {
+        (counts.file.clone(), "runs", "has", "it does")
+    };
     let Some((first, last)) = counts.span() else {
-        return Err(format!("{} has no usable event", counts.file));
+        return Err(format!("{file} {has} no usable event"));
     };
     // The export must reach into the query's first and last months.
     if (first.0, first.1) > q.from || (last.0, last.1) < q.to {
         return Err(format!(
-            "{} runs from {} to {}: it does not cover {period}",
-            counts.file,
+            "{file} {runs} from {} to {}: {it} not cover {period}",
             fmt(first),
             fmt(last)
         ));
@@ -37,8 +42,7 @@ pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), St
     for country in &q.countries {
         if !counts.has_events(country, q.from, q.to) {
             return Err(format!(
-                "{} has no event in {country} in {period}, so it cannot count this",
-                counts.file
+                "{file} {has} no event in {country} in {period}, so this cannot be counted"
             ));
         }
     }

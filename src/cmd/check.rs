@@ -13,8 +13,8 @@ use crate::render::Format;
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Error> {
-    let export = options.events.as_ref().map(|path| ExportNeed {
-        paths: vec![path.clone()],
+    let export = (!options.events.is_empty()).then(|| ExportNeed {
+        paths: options.events.clone(),
         large: None,
         groups: Vec::new(),
         strict: false,

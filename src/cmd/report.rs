@@ -19,7 +19,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         claims: options.claims.clone(),
         export: options.events.as_ref().map(|e| ExportNeed {
             hash: true,
-            ..ExportNeed::for_metrics(&e.file, e.large, e.choice.clone())
+            ..ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())
         }),
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
@@ -88,7 +88,10 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         }
     } else {
         let others = options.claims.iter().flatten().map(|p| p.as_path());
-        let export = options.events.as_ref().map(|e| e.file.as_path());
+        let export = options
+            .events
+            .iter()
+            .flat_map(|e| e.files.iter().map(|f| f.as_path()));
         let inputs = Inputs::of_run(&config.data, others.chain(export));
         match write(&options.out, &report, &Writer::new(inputs, options.force))? {
             Written::WithCharts(dir) => Outcome::new(format!(

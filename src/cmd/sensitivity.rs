@@ -19,7 +19,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
         export: table
             .events
             .as_ref()
-            .map(|e| ExportNeed::for_metrics(&e.file, e.large, e.choice.clone())),
+            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())),
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let selection = Selection {

@@ -17,7 +17,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
         export: table
             .events
             .as_ref()
-            .map(|e| ExportNeed::for_metrics(&e.file, e.large, e.choice.clone())),
+            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())),
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids = selected_comparisons(&ws.data, table)?;
@@ -35,7 +35,10 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     let computed = compute_with_formulas(&ws.data, &ws.inputs, &selection).map_err(Error::Data)?;
     let rows = &computed.rows;
     if let (Some(path), Some(sampled)) = (&table.samples, &computed.sampled) {
-        let export = table.events.as_ref().map(|e| e.file.as_path());
+        let export = table
+            .events
+            .iter()
+            .flat_map(|e| e.files.iter().map(|f| f.as_path()));
         let writer = Writer::new(Inputs::of_run(&config.data, export), table.force);
         writer.stream(path, Kind::Samples, |out| {
             write_samples(out, rows, &computed.formulas, sampled, &config.uncertainty)

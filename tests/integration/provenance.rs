@@ -91,3 +91,36 @@ fn acled_and_ucdp_files_are_not_counted_together() {
             &["cannot be counted together", "count each source on its own"],
         );
 }
+
+#[test]
+fn table_and_check_take_several_exports_or_a_directory() {
+    let fixture = Fixture::basic_with_real_groups();
+    let text =
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    std::fs::create_dir_all(fixture.path("exports")).expect("dir");
+    fixture.write("exports/a.csv", &text);
+    fixture.write("exports/b.csv", &text);
+    let a = fixture.path("exports/a.csv").display().to_string();
+    let b = fixture.path("exports/b.csv").display().to_string();
+    let dir = fixture.path("exports").display().to_string();
+    let both = fixture.run(&["table", "--events", &a, "--events", &b]);
+    let out = unwrapped(both.ok());
+    assert!(out.contains("2 files"), "{out}");
+    // The same events in both files are counted once.
+    assert!(out.contains("8 events used (8 more found again"), "{out}");
+    let from_dir = fixture.run(&["table", "--events", &dir]);
+    assert_eq!(unwrapped(from_dir.ok()), out);
+    fixture.write("claims.toml", crate::events::EVENT_CLAIMS);
+    let claims = fixture.path("claims.toml").display().to_string();
+    let one = fixture.run(&["check", &claims, "--events", &a, "--format", "json"]);
+    let two = fixture.run(&["check", &claims, "--events", &dir, "--format", "json"]);
+    assert!(unwrapped(&two.stderr).contains("2 files"), "{two:?}");
+    // The same events twice are counted once: the verdicts and values do not change.
+    let verdicts = |json: &str| -> Vec<(String, String)> {
+        let rows: Vec<serde_json::Value> = serde_json::from_str(json).expect("json");
+        rows.iter()
+            .map(|r| (r["verdict"].to_string(), r["computed"].to_string()))
+            .collect()
+    };
+    assert_eq!(verdicts(&one.stdout), verdicts(&two.stdout));
+}
