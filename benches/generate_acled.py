@@ -69,49 +69,50 @@ def main():
             return
         writer.writerow(COLUMNS)
         for i in range(args.rows):
-            country, iso3, iso, state, regions = COUNTRIES[i % 3]
-            year = 2018 + (i * 7 // 3) % 8
-            month = rng.randrange(12)
-            day = rng.randrange(1, 29)
-            a1, s1, i1, a2, s2, i2 = actors(rng, state)
-            deaths = fatalities(rng)
-            region = rng.choice(regions)
-            civilians = "Civilian targeting" if "Civilians" in a2 else ""
-            note = (f'On {day} {MONTHS[month]} {year}, {a1} clashed with {a2} near {region}, "{rng.choice(SOURCES)}" reported; '
-                    f"{deaths} fatalities, {rng.randrange(50)} displaced.")
-            if i % 50 == 0:
-                note += "\nA second paragraph, with a comma."
-            writer.writerow([
-                f"{iso3}{i + 1}", f"{year}-{month + 1:02d}-{day:02d}", year, 1, "Political violence", "Battles",
-                "Armed clash", a1, s1, i1, a2, s2, i2, f"{i1}-{i2}", civilians, iso, "Western Africa", country,
-                region, f"{region} district", "", f"{region} town {i % 97}", f"{14 + rng.random():.4f}",
-                f"{-4 + rng.random():.4f}", 1, rng.choice(SOURCES), "National", note, deaths, "", 1_700_000_000 + i,
-            ])
+            writer.writerow(event(rng, i))
+
+
+def event(rng, i):
+    """Event `i` as a row of the 31-column layout."""
+    country, iso3, iso, state, regions = COUNTRIES[i % 3]
+    year = 2018 + (i * 7 // 3) % 8
+    month = rng.randrange(12)
+    day = rng.randrange(1, 29)
+    a1, s1, i1, a2, s2, i2 = actors(rng, state)
+    deaths = fatalities(rng)
+    region = rng.choice(regions)
+    civilians = "Civilian targeting" if "Civilians" in a2 else ""
+    note = (f'On {day} {MONTHS[month]} {year}, {a1} clashed with {a2} near {region}, "{rng.choice(SOURCES)}" reported; '
+            f"{deaths} fatalities, {rng.randrange(50)} displaced.")
+    if i % 50 == 0:
+        note += "\nA second paragraph, with a comma."
+    return [
+        f"{iso3}{i + 1}", f"{year}-{month + 1:02d}-{day:02d}", year, 1, "Political violence", "Battles",
+        "Armed clash", a1, s1, i1, a2, s2, i2, f"{i1}-{i2}", civilians, iso, "Western Africa", country,
+        region, f"{region} district", "", f"{region} town {i % 97}", f"{14 + rng.random():.4f}",
+        f"{-4 + rng.random():.4f}", 1, rng.choice(SOURCES), "National", note, deaths, "", 1_700_000_000 + i,
+    ]
+
+
+MONADIC_DROPPED = ("actor2", "assoc_actor_2", "inter2")
 
 
 def write_monadic(writer, rng, rows):
-    """About `rows` rows: two per event (one per side), shuffled within blocks."""
-    dropped = {"actor2", "assoc_actor_2", "inter2"}
-    writer.writerow([c for c in COLUMNS if c not in dropped])
+    """About `rows` rows: event by event, one row per side (the other side's three
+    columns dropped), shuffled within blocks of 1,000."""
+    keep = [n for n, c in enumerate(COLUMNS) if c not in MONADIC_DROPPED]
+    side = {c: COLUMNS.index(c) for c in ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2")}
+    writer.writerow([COLUMNS[n] for n in keep])
     block = []
     i = 0
     written = 0
     while written < rows:
-        country, iso3, iso, state, regions = COUNTRIES[i % 3]
-        year = 2018 + (i * 7 // 3) % 8
-        month = rng.randrange(12)
-        day = rng.randrange(1, 29)
-        a1, s1, i1, a2, s2, i2 = actors(rng, state)
-        deaths = fatalities(rng)
-        region = rng.choice(regions)
-        civilians = "Civilian targeting" if "Civilians" in a2 else ""
-        for actor, assoc, inter in ((a1, s1, i1), (a2, s2, i2)):
-            block.append([
-                f"{iso3}{i + 1}", f"{year}-{month + 1:02d}-{day:02d}", year, 1, "Political violence", "Battles",
-                "Armed clash", actor, assoc, inter, f"{i1}-{i2}", civilians, iso, "Western Africa", country,
-                region, f"{region} district", "", f"{region} town {i % 97}", f"{14 + rng.random():.4f}",
-                f"{-4 + rng.random():.4f}", 1, rng.choice(SOURCES), "National", "", deaths, "", 1_700_000_000 + i,
-            ])
+        row = event(rng, i)
+        for actor, assoc, inter in (("actor1", "assoc_actor_1", "inter1"), ("actor2", "assoc_actor_2", "inter2")):
+            one = list(row)
+            one[side["actor1"]], one[side["assoc_actor_1"]], one[side["inter1"]] = (
+                row[side[actor]], row[side[assoc]], row[side[inter]])
+            block.append([one[n] for n in keep])
         i += 1
         if len(block) >= 1000:
             rng.shuffle(block)
