@@ -184,6 +184,7 @@ fn point_term(key: String, value: f64) -> Term {
         factor: 1.0,
         estimate: Estimate::point(value),
         dist: None,
+        pool: Vec::new(),
     }
 }
 
@@ -228,6 +229,7 @@ fn estimate_formula(
             factor: 1.0,
             estimate: row.estimate,
             dist: row.dist,
+            pool: crate::metrics::resolve::pool(data, row),
         }],
         denominator: vec![point_term("one".into(), 1.0)],
     };

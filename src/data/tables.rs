@@ -45,7 +45,7 @@ pub(crate) const FIGHTERS: Schema = Schema {
         "preferred",
         "note",
     ],
-    extra: &["dist"],
+    extra: &["dist", "weight"],
 };
 pub(crate) const SOLDIERS: Schema = Schema {
     required: &["country", "year", "component", "central", "source"],
@@ -60,7 +60,7 @@ pub(crate) const SOLDIERS: Schema = Schema {
         "preferred",
         "note",
     ],
-    extra: &["dist"],
+    extra: &["dist", "weight"],
 };
 pub(crate) const POPULATION: Schema = Schema {
     required: &["country", "year", "central", "source"],
@@ -74,7 +74,7 @@ pub(crate) const POPULATION: Schema = Schema {
         "preferred",
         "note",
     ],
-    extra: &["dist"],
+    extra: &["dist", "weight"],
 };
 pub(crate) const AREA: Schema = Schema {
     required: &["country", "km2", "source"],
@@ -233,6 +233,7 @@ pub(crate) fn read_rows(
                 .choice("dist", &DistKind::IDS, problems)
                 .map(|d| DistKind::parse(&d)),
         };
+        let weight = cells.optional_number("weight", true, problems);
         let (
             Some(entity),
             Some(year),
@@ -243,8 +244,9 @@ pub(crate) fn read_rows(
             Some(source),
             Some(preferred),
             Some(dist),
+            Some(weight),
         ) = (
-            entity, year, component, central, low, high, source, preferred, dist,
+            entity, year, component, central, low, high, source, preferred, dist, weight,
         )
         else {
             continue;
@@ -262,6 +264,7 @@ pub(crate) fn read_rows(
             component,
             estimate,
             dist,
+            weight,
             source,
             preferred,
             note: cells.text("note").to_string(),
