@@ -12,7 +12,7 @@ use crate::numbers::grouped;
 
 use super::tolerance::Band;
 use super::verdict::compute;
-use super::{Claim, Target};
+use super::{Bound, Claim, Target};
 
 /// `overrides` are the run's `--set` values: each change is tried on top of them.
 pub(crate) fn explain(
@@ -82,6 +82,7 @@ pub(crate) fn explain(
             entity,
             quantity,
             component,
+            bound,
             ..
         } => {
             let mut found = Vec::new();
@@ -89,8 +90,21 @@ pub(crate) fn explain(
                 .rows_of(*quantity)
                 .filter(|r| &r.entity == entity && r.component == *component)
             {
-                if accepted.contains(row.estimate.central) {
-                    push(&mut found, format!("consistent with {}", describe_row(row)));
+                let value = bound.of(&row.estimate);
+                if accepted.contains(value) {
+                    let which = match bound {
+                        Bound::Central => "",
+                        Bound::Low => "the low of ",
+                        Bound::High => "the high of ",
+                    };
+                    push(
+                        &mut found,
+                        format!(
+                            "consistent with {which}{}{}",
+                            describe_row(row),
+                            range_of(row, *bound)
+                        ),
+                    );
                 }
             }
             found
@@ -167,6 +181,17 @@ fn describe_row(row: &Row) -> String {
         row.source,
         row.at
     )
+}
+
+/// ", range 58,000 to 100,000" for a claim about the low or high of a row's range.
+fn range_of(row: &Row, bound: Bound) -> String {
+    match (bound, row.estimate.low, row.estimate.high) {
+        (Bound::Central, _, _) => String::new(),
+        (_, Some(low), Some(high)) => {
+            format!(" (range {} to {})", grouped(low, 0), grouped(high, 0))
+        }
+        _ => " (no range given)".to_string(),
+    }
 }
 
 fn describe_part(part: &Part) -> String {
