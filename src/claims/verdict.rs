@@ -252,11 +252,15 @@ fn estimate_formula(
         },
         Bound::Low | Bound::High => point_term(from_row(row).key(), bound.of(&row.estimate)),
     };
-    let which = match bound {
-        Bound::Central => String::new(),
-        Bound::Low if row.estimate.low.is_some() => "the low of ".to_string(),
-        Bound::High if row.estimate.high.is_some() => "the high of ".to_string(),
-        Bound::Low | Bound::High => "(no range given, so the central value of) ".to_string(),
+    let (which, ranged) = match bound {
+        Bound::Central => ("", true),
+        Bound::Low => ("the low of ", row.estimate.low.is_some()),
+        Bound::High => ("the high of ", row.estimate.high.is_some()),
+    };
+    let unranged = if ranged {
+        ""
+    } else {
+        "; no range given: its central value"
     };
     let formula = Formula {
         scale: 1.0,
@@ -266,7 +270,7 @@ fn estimate_formula(
     Ok((
         formula,
         format!(
-            "{which}{entity} {quantity} from {} ({}{fallback})",
+            "{which}{entity} {quantity} from {} ({}{fallback}{unranged})",
             row.source, row.at
         ),
     ))
