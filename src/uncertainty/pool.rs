@@ -80,7 +80,24 @@ pub(crate) fn describe(members: &[Member]) -> &'static str {
                 one.dist.map_or(DistKind::Pert.id(), |d| d.id())
             }
         }
-        _ => "pool",
+        _ => {
+            let ends = |m: &Member| {
+                let e = m.estimate;
+                (e.low.unwrap_or(e.central), e.high.unwrap_or(e.central))
+            };
+            let (low, high) = members
+                .iter()
+                .map(ends)
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (a, b)| {
+                    (l.min(a), h.max(b))
+                });
+            // Sources that all give one and the same figure leave nothing to draw.
+            if low >= high {
+                "point"
+            } else {
+                "pool"
+            }
+        }
     }
 }
 
