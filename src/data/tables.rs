@@ -20,8 +20,9 @@ pub(crate) const SOURCES: Schema = Schema {
         "url",
         "accessed",
         "note",
+        "via",
     ],
-    extra: &["via"],
+    extra: &[],
 };
 pub(crate) const GROUPS: Schema = Schema {
     required: &["id", "name"],
