@@ -253,8 +253,8 @@ pub(crate) fn undated_sources(data: &Dataset) -> Vec<String> {
         .filter(|s| s.published.trim().is_empty())
         .map(|s| {
             format!(
-                "warning: source \"{}\" has no date ({}, column `published`); write the date the publication gives (2024-07-22, 2024-07 or 2024), or for a web page without one the date of the revision read",
-                s.id, s.at
+                "warning: {}: source {} has no date in `published`; write the date it gives (2024-07-22, 2024-07 or 2024)",
+                s.at, s.id
             )
         })
         .collect()

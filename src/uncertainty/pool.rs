@@ -166,6 +166,37 @@ mod tests {
         assert!((mean - 55.0).abs() < 1.0, "{mean}");
     }
 
+    proptest::proptest! {
+        /// Every draw of a pool lies within one of its sources' ranges, and the span
+        /// the worst case uses covers every source's central value.
+        #[test]
+        fn draws_stay_within_the_sources_ranges(
+            sources in proptest::collection::vec((1.0f64..1e6, 0.0f64..0.5, 0.0f64..0.5, 0.1f64..5.0), 1..5)
+        ) {
+            let members: Vec<Member> = sources
+                .iter()
+                .map(|&(c, down, up, w)| member(c, Some(c * (1.0 - down)), Some(c * (1.0 + up)), w))
+                .collect();
+            let v = draws(&members, 500);
+            let inside = |x: f64| members.iter().any(|m| {
+                let e = m.estimate;
+                let (l, h) = (e.low.unwrap_or(e.central), e.high.unwrap_or(e.central));
+                x >= l - 1e-9 * l.abs() && x <= h + 1e-9 * h.abs()
+            });
+            proptest::prop_assert!(v.iter().all(|&x| inside(x)));
+            let term = crate::uncertainty::formula::Term {
+                key: "x".into(),
+                source: None,
+                factor: 1.0,
+                estimate: members[0].estimate,
+                dist: None,
+                pool: members.clone(),
+            };
+            let (low, high) = term.span();
+            proptest::prop_assert!(members.iter().all(|m| low <= m.estimate.central && m.estimate.central <= high));
+        }
+    }
+
     #[test]
     fn zero_weights_are_refused() {
         assert!(Pool::of(&[member(1.0, None, None, 0.0)]).is_err());
