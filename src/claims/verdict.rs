@@ -233,7 +233,10 @@ fn estimate_formula(
     } = *key;
     let row = estimate_row(data, entity, quantity, component, year).ok_or_else(|| {
         Problem::new(
-            format!("no {quantity} estimate for {entity} in or before {year}"),
+            format!(
+                "no {quantity}{} estimate for {entity} in or before {year}",
+                component.map(|c| format!(" ({c})")).unwrap_or_default()
+            ),
             claim.at.cell("entity"),
         )
     })?;
