@@ -70,8 +70,9 @@ pub(crate) enum Command {
     /// Example: `insurgency-metrics list comparisons`.
     List(ListArgs),
     /// Re-check published claims against the data, claim by claim: the stated and
-    /// computed values, the deviation, a verdict and the reason. Exits 1 when any claim
-    /// is inconsistent or a cross-check finds a contradiction.
+    /// computed values, the deviation, a verdict and the reason. Exits 3 when any claim
+    /// is inconsistent or a cross-check finds a contradiction, and 1 when a claim file
+    /// or the data is broken.
     ///
     /// Example: `insurgency-metrics check seeds/ctp-2026.toml`, or `insurgency-metrics
     /// check -` to read a claim file from standard input.

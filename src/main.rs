@@ -1,5 +1,6 @@
 //! The binary: parse the command line, run, print the outcome or the error once, and
-//! exit 0 (success), 1 (data error or failed check) or 2 (usage error). A reader that
+//! exit 0 (success), 1 (an input is broken, a failed check), 2 (usage error) or 3 (a
+//! claim that does not hold). A reader that
 //! closes stdout early (`| head`) is not an error, and a closed stderr silences the
 //! warnings without a panic.
 

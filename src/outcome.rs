@@ -1,5 +1,10 @@
 //! What a command gives back when it ran: the text for stdout, the lines for stderr, and
-//! whether what it checked failed (exit 1). Only `main` prints them.
+//! whether what it checked failed (exit 1, or 3 for claims that do not hold). Only
+//! `main` prints them.
+
+/// The exit status of a `check` whose claims were read but do not all hold (a claim
+/// inconsistent, a cross-check finding), told apart from 1, an input that is broken.
+pub const EXIT_CLAIMS_FAIL: u8 = 3;
 
 /// The result of a command that ran to the end.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -15,6 +20,8 @@ pub struct Outcome {
     /// Whether `stdout` already ends with the `failed` summary (check's terminal table),
     /// so that a terminal, which shows stdout and stderr together, shows it once.
     pub summary_in_stdout: bool,
+    /// The exit status when `failed` is set; 0 stands for the default, 1.
+    pub failed_code: u8,
 }
 
 impl Outcome {
@@ -55,9 +62,20 @@ impl Outcome {
         Some(format!("check failed: {summary}"))
     }
 
-    /// 0 when everything held, 1 when what the command checked failed.
+    /// Marks the exit status a failure has, when it is not 1.
+    pub(crate) fn failing_with(mut self, code: u8) -> Outcome {
+        self.failed_code = code;
+        self
+    }
+
+    /// 0 when everything held; when what the command checked failed, 1 or the code
+    /// given by `failing_with`.
     pub fn exit_code(&self) -> u8 {
-        u8::from(self.failed.is_some())
+        match (&self.failed, self.failed_code) {
+            (None, _) => 0,
+            (Some(_), 0) => 1,
+            (Some(_), code) => code,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Explanations for an inconsistent claim: every single change to the data that would
 //! make it consistent — another year of the same quantity, another source's estimate, or
-//! counting or excluding a force component.
+//! counting or excluding a force component — and, when no single change does, pairs of
+//! rows that do together (a figure that mixes years).
 
 use std::collections::BTreeSet;
 
@@ -12,7 +13,7 @@ use crate::numbers::grouped;
 
 use super::tolerance::Band;
 use super::verdict::compute;
-use super::{Claim, Target};
+use super::{Bound, Claim, Target};
 
 /// `overrides` are the run's `--set` values: each change is tried on top of them.
 pub(crate) fn explain(
@@ -37,6 +38,8 @@ pub(crate) fn explain(
             let involved: Vec<&str> = std::iter::once(comparison.as_str())
                 .chain(versus.as_deref())
                 .collect();
+            let holds = |extra: &[Override]| matches!(compute(data, claim, &[overrides, extra].concat(), None), Ok((v, _)) if accepted.contains(v));
+            let mut changes: Vec<Change> = Vec::new();
             for id in &involved {
                 let Some(c) = data.comparison(id) else {
                     continue;
@@ -48,24 +51,27 @@ pub(crate) fn explain(
                     };
                     for part in resolved.parts.iter().filter(|p| !p.overridden) {
                         for row in alternatives(data, *quantity, part) {
-                            let o = Override {
-                                entity: part.entity.clone(),
-                                quantity: *quantity,
-                                component: part.component.clone(),
-                                value: row.estimate.central,
-                                text: String::new(),
+                            let change = Change {
+                                o: Override {
+                                    entity: part.entity.clone(),
+                                    quantity: *quantity,
+                                    component: part.component.clone(),
+                                    value: row.estimate.central,
+                                    text: String::new(),
+                                },
+                                row: describe_row(row),
+                                instead: describe_part(part),
                             };
-                            if matches!(compute(data, claim, &[overrides, &[o]].concat(), None), Ok((v, _)) if accepted.contains(v))
-                            {
+                            if holds(std::slice::from_ref(&change.o)) {
                                 push(
                                     &mut found,
                                     format!(
                                         "consistent if {} is used instead of {}",
-                                        describe_row(row),
-                                        describe_part(part)
+                                        change.row, change.instead
                                     ),
                                 );
                             }
+                            changes.push(change);
                         }
                     }
                 }
@@ -76,12 +82,16 @@ pub(crate) fn explain(
                     }
                 }
             }
+            if found.is_empty() {
+                found = pairs(&changes, &holds);
+            }
             found
         }
         Target::Estimate {
             entity,
             quantity,
             component,
+            bound,
             ..
         } => {
             let mut found = Vec::new();
@@ -89,14 +99,65 @@ pub(crate) fn explain(
                 .rows_of(*quantity)
                 .filter(|r| &r.entity == entity && r.component == *component)
             {
-                if accepted.contains(row.estimate.central) {
-                    push(&mut found, format!("consistent with {}", describe_row(row)));
+                let value = bound.of(&row.estimate);
+                if accepted.contains(value) {
+                    let which = match bound {
+                        Bound::Central => "",
+                        Bound::Low => "the low of ",
+                        Bound::High => "the high of ",
+                    };
+                    push(
+                        &mut found,
+                        format!(
+                            "consistent with {which}{}{}",
+                            describe_row(row),
+                            range_of(row, *bound)
+                        ),
+                    );
                 }
             }
             found
         }
         Target::Unverifiable { .. } => Vec::new(),
     }
+}
+
+/// One row of the data put in place of the one a comparison used.
+struct Change {
+    o: Override,
+    /// The row put in, and the one it replaces, as the explanation names them.
+    row: String,
+    instead: String,
+}
+
+/// At most this many two-row explanations are listed.
+const MAX_PAIRS: usize = 4;
+
+/// When no single change explains a figure: two rows put in together, for two different
+/// inputs. A published figure that mixes the years or sources of its inputs (fighters
+/// of one year over the population of another) shows here.
+fn pairs(changes: &[Change], holds: &dyn Fn(&[Override]) -> bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, a) in changes.iter().enumerate() {
+        for b in &changes[i + 1..] {
+            let same_input = a.o.entity == b.o.entity
+                && a.o.quantity == b.o.quantity
+                && a.o.component == b.o.component;
+            if same_input || found.len() >= MAX_PAIRS {
+                continue;
+            }
+            if holds(&[a.o.clone(), b.o.clone()]) {
+                push(
+                    &mut found,
+                    format!(
+                        "consistent if {} and {} are used together, instead of {} {} {} and {} {} {}",
+                        a.row, b.row, a.o.entity, a.o.quantity, a.instead, b.o.entity, b.o.quantity, b.instead
+                    ),
+                );
+            }
+        }
+    }
+    found
 }
 
 fn push(found: &mut Vec<String>, text: String) {
@@ -167,6 +228,17 @@ fn describe_row(row: &Row) -> String {
         row.source,
         row.at
     )
+}
+
+/// ", range 58,000 to 100,000" for a claim about the low or high of a row's range.
+fn range_of(row: &Row, bound: Bound) -> String {
+    match (bound, row.estimate.low, row.estimate.high) {
+        (Bound::Central, _, _) => String::new(),
+        (_, Some(low), Some(high)) => {
+            format!(" (range {} to {})", grouped(low, 0), grouped(high, 0))
+        }
+        _ => " (no range given)".to_string(),
+    }
 }
 
 fn describe_part(part: &Part) -> String {

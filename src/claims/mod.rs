@@ -82,12 +82,14 @@ pub(crate) enum Target {
         metric: Metric,
         units: Units,
     },
-    /// A single estimate in the data: an entity's quantity in a year.
+    /// A single estimate in the data: an entity's quantity in a year, its central
+    /// value or, for a "lower-end estimate", the low of its range.
     Estimate {
         entity: String,
         quantity: Quantity,
         component: Option<String>,
         year: i32,
+        bound: Bound,
     },
     /// Not checkable against the datasets; says what it would need. An events claim with
     /// a query becomes checkable when `check --events FILE` is given an export.
@@ -96,6 +98,40 @@ pub(crate) enum Target {
         reason: String,
         query: Option<EventQuery>,
     },
+}
+
+/// Which value of an estimate a claim is about (the `bound` key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// The estimate's central value (the default).
+    Central,
+    /// The low of its range ("the lower-end estimate"); the central value when the row
+    /// gives no low.
+    Low,
+    /// The high of its range ("the upper-end estimate"); the central value without one.
+    High,
+}
+
+impl Bound {
+    pub(crate) const IDS: [&'static str; 3] = ["central", "low", "high"];
+
+    pub(crate) fn parse(text: &str) -> Option<Bound> {
+        match text {
+            "central" => Some(Bound::Central),
+            "low" => Some(Bound::Low),
+            "high" => Some(Bound::High),
+            _ => None,
+        }
+    }
+
+    /// The estimate's value this bound picks.
+    pub(crate) fn of(self, estimate: &crate::data::Estimate) -> f64 {
+        match self {
+            Bound::Central => estimate.central,
+            Bound::Low => estimate.low.unwrap_or(estimate.central),
+            Bound::High => estimate.high.unwrap_or(estimate.central),
+        }
+    }
 }
 
 /// What an events claim counts, in the terms of `insurgency-metrics events`.

@@ -55,6 +55,8 @@ pub(super) struct RawClaim {
     #[serde(default)]
     pub(super) year: Option<Spanned<i64>>,
     #[serde(default)]
+    pub(super) bound: Option<Spanned<String>>,
+    #[serde(default)]
     pub(super) requires: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) reason: Option<String>,
@@ -87,12 +89,9 @@ pub(super) struct RawEventQuery {
     pub(super) large: Option<u32>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub(super) enum RawStated {
-    One(f64),
-    Range(Vec<f64>),
-}
+/// The `stated` key as TOML gives it: checked by `read_stated`, so that text or a
+/// boolean where a number belongs gets a message about the claim, not about serde.
+pub(super) type RawStated = toml::Value;
 
 /// Claim ids already seen in this run, with where: ids are unique across files.
 pub(crate) type SeenIds = Vec<(String, String, usize)>;
@@ -225,51 +224,100 @@ fn read_stated(
     stated: &Spanned<RawStated>,
     problems: &mut Vec<Problem>,
 ) -> Option<Stated> {
-    let values = match stated.get_ref() {
-        RawStated::One(value) => std::slice::from_ref(value),
-        RawStated::Range(values) => values.as_slice(),
+    let at = || ctx.at(stated.span(), "stated");
+    let values = match stated_numbers(ctx, stated) {
+        Ok(values) => values,
+        Err((message, help)) => {
+            problems.push(Problem::new(message, at()).help(help));
+            return None;
+        }
     };
     if let Some(bad) = values.iter().find(|v| !v.is_finite()) {
         problems.push(
             Problem::new(
                 format!("stated value {bad} is not a finite number"),
-                ctx.at(stated.span(), "stated"),
+                at(),
             )
             .help("write the number the document states, e.g. stated = 8000; nan and inf are not figures"),
         );
         return None;
     }
+    let range = matches!(stated.get_ref(), RawStated::Array(_));
+    match values.as_slice() {
+        [value] if !range => Some(Stated::One(*value)),
+        [low, high] if low <= high => Some(Stated::Range(*low, *high)),
+        [low, high] => {
+            problems.push(
+                Problem::new(
+                    format!("range given in the wrong order: [{low}, {high}]"),
+                    at(),
+                )
+                .help(format!("write the lower bound first: [{high}, {low}]")),
+            );
+            None
+        }
+        _ => {
+            problems.push(
+                Problem::new("a stated range needs exactly two numbers", at())
+                    .help("write one number, e.g. stated = 8000, or a range, e.g. stated = [5, 6]"),
+            );
+            None
+        }
+    }
+}
+
+/// The numbers of `stated`, or a message and help saying what is wrong and what to
+/// write: text where a number belongs, or a number written the ambiguous way.
+fn stated_numbers(ctx: &Ctx, stated: &Spanned<RawStated>) -> Result<Vec<f64>, (String, String)> {
+    // The literal as written: TOML reads `7.000` as 7, which may have meant 7000.
+    let written = ctx.text.get(stated.span()).unwrap_or_default().trim();
+    let one = |value: &toml::Value, written: &str| -> Result<f64, (String, String)> {
+        match value {
+            toml::Value::Integer(i) => Ok(*i as f64),
+            toml::Value::Float(f) => match crate::data::cells::ambiguous(written) {
+                Some(help) => Err((format!("an ambiguous number: {written}"), help)),
+                None => Ok(*f),
+            },
+            toml::Value::String(text) => {
+                let help = match crate::data::cells::ambiguous(text.trim()) {
+                    Some(how) => format!("{how}; without quotes, e.g. stated = 8000"),
+                    None => "write the number without quotes and in plain digits, e.g. stated = 8000; put \"about\" or \"more than\" in `qualifier` and a range as stated = [5, 6]".to_string(),
+                };
+                Err((format!("stated is text, \"{text}\", where a number belongs"), help))
+            }
+            other => Err((
+                format!("stated is {} {other}, where a number belongs", article(other)),
+                "write the number the document states, e.g. stated = 8000, or a range, e.g. stated = [5, 6]".to_string(),
+            )),
+        }
+    };
     match stated.get_ref() {
-        RawStated::One(value) => Some(Stated::One(*value)),
-        RawStated::Range(values) if values.len() == 2 && values[0] <= values[1] => {
-            Some(Stated::Range(values[0], values[1]))
+        toml::Value::Array(items) => {
+            let inner = written.trim_start_matches('[').trim_end_matches(']');
+            let pieces: Vec<&str> = inner.split(',').map(str::trim).collect();
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    // A written piece is only trusted when the split matches the items.
+                    let piece = if pieces.len() == items.len() {
+                        pieces[i]
+                    } else {
+                        ""
+                    };
+                    one(item, piece)
+                })
+                .collect()
         }
-        RawStated::Range(values) if values.len() == 2 => {
-            problems.push(
-                Problem::new(
-                    format!(
-                        "range given in the wrong order: [{}, {}]",
-                        values[0], values[1]
-                    ),
-                    ctx.at(stated.span(), "stated"),
-                )
-                .help(format!(
-                    "write the lower bound first: [{}, {}]",
-                    values[1], values[0]
-                )),
-            );
-            None
-        }
-        RawStated::Range(_) => {
-            problems.push(
-                Problem::new(
-                    "a stated range needs exactly two numbers",
-                    ctx.at(stated.span(), "stated"),
-                )
-                .help("write one number, e.g. stated = 8000, or a range, e.g. stated = [5, 6]"),
-            );
-            None
-        }
+        value => one(value, written).map(|v| vec![v]),
+    }
+}
+
+fn article(value: &toml::Value) -> &'static str {
+    match value {
+        toml::Value::Boolean(_) => "the boolean",
+        toml::Value::Datetime(_) => "the date",
+        _ => "the table",
     }
 }
 

@@ -12,7 +12,7 @@ use crate::metrics::Metric;
 use crate::units::Units;
 
 use super::parse::{Ctx, RawClaim, RawEventQuery};
-use super::{EventMeasure, EventQuery, Requirement, Target};
+use super::{Bound, EventMeasure, EventQuery, Requirement, Target};
 
 /// What a claim is about: unverifiable, a metric, or an estimate, by the keys it has.
 pub(super) fn target(
@@ -22,6 +22,16 @@ pub(super) fn target(
     problems: &mut Vec<Problem>,
 ) -> Option<Target> {
     let shape_help = "a claim names either comparison + metric (and versus for a ratio between comparisons), entity + quantity + year, or requires = \"events\" | \"out-of-model\" with a reason";
+    if let (Some(bound), None) = (&raw.bound, &raw.entity) {
+        problems.push(
+            Problem::new(
+                "`bound` applies to a claim about one estimate",
+                ctx.at(bound.span(), "bound"),
+            )
+            .help("remove `bound`, or make the claim name entity + quantity + year"),
+        );
+        return None;
+    }
     if let Some(requires) = &raw.requires {
         return unverifiable_target(ctx, raw, requires, data, problems);
     }
@@ -271,11 +281,31 @@ fn estimate_target(
         return None;
     }
     let year = estimate_year(ctx, raw.year.as_ref(), quantity, entity, problems)?;
+    let bound = match &raw.bound {
+        None => Bound::Central,
+        Some(b) => match Bound::parse(b.get_ref()) {
+            Some(bound) => bound,
+            None => {
+                problems.push(
+                    Problem::new(
+                        format!("unknown bound \"{}\"", b.get_ref()),
+                        ctx.at(b.span(), "bound"),
+                    )
+                    .help(format!(
+                        "{}; low is the low of the estimate's range (a \"lower-end estimate\")",
+                        choices_help(b.get_ref(), &Bound::IDS)
+                    )),
+                );
+                return None;
+            }
+        },
+    };
     Some(Target::Estimate {
         entity: entity.get_ref().clone(),
         quantity,
         component,
         year,
+        bound,
     })
 }
 

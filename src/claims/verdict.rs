@@ -15,7 +15,7 @@ use crate::units::Units;
 
 use super::explain;
 use super::tolerance::{band, deviation, Band};
-use super::{Claim, EventQuery, Requirement, Stated, Target};
+use super::{Bound, Claim, EventQuery, Requirement, Stated, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Verdict {
@@ -99,11 +99,18 @@ pub(crate) fn compute_formula(
             quantity,
             component,
             year,
+            bound,
         } => {
             if let Some(o) = estimate_override(overrides, entity, *quantity, component) {
                 return Ok(set_formula(o, entity, *quantity));
             }
-            estimate_formula(data, claim, entity, *quantity, component.as_deref(), *year)
+            let key = EstimateKey {
+                entity,
+                quantity: *quantity,
+                component: component.as_deref(),
+                year: *year,
+            };
+            estimate_formula(data, claim, &key, *bound)
         }
         Target::Unverifiable { .. } => {
             Err(Problem::new("not computable", claim.at.cell("requires")))
@@ -184,6 +191,7 @@ fn point_term(key: String, value: f64) -> Term {
         factor: 1.0,
         estimate: Estimate::point(value),
         dist: None,
+        pool: Vec::new(),
     }
 }
 
@@ -200,18 +208,35 @@ fn set_formula(o: &Override, entity: &str, quantity: Quantity) -> (Formula, Stri
     )
 }
 
-/// The formula "this row / 1" for an estimate in the data, and where it came from.
+/// Which estimate an estimate claim is about.
+struct EstimateKey<'a> {
+    entity: &'a str,
+    quantity: Quantity,
+    component: Option<&'a str>,
+    year: i32,
+}
+
+/// The formula "this row / 1" for an estimate in the data, and where it came from. The
+/// central value is drawn from the pool of every source's row for the same year; a
+/// claim about the low (or high) of the range is about one number, a point.
 fn estimate_formula(
     data: &Dataset,
     claim: &Claim,
-    entity: &str,
-    quantity: Quantity,
-    component: Option<&str>,
-    year: i32,
+    key: &EstimateKey,
+    bound: Bound,
 ) -> Result<(Formula, String), Problem> {
+    let EstimateKey {
+        entity,
+        quantity,
+        component,
+        year,
+    } = *key;
     let row = estimate_row(data, entity, quantity, component, year).ok_or_else(|| {
         Problem::new(
-            format!("no {quantity} estimate for {entity} in or before {year}"),
+            format!(
+                "no {quantity}{} estimate for {entity} in or before {year}",
+                component.map(|c| format!(" ({c})")).unwrap_or_default()
+            ),
             claim.at.cell("entity"),
         )
     })?;
@@ -219,22 +244,36 @@ fn estimate_formula(
         Some(y) if y < year => format!("; {y} used for {year}"),
         _ => String::new(),
     };
-    // A single estimate is the formula "this row / 1".
-    let formula = Formula {
-        scale: 1.0,
-        numerator: vec![Term {
+    let term = match bound {
+        Bound::Central => Term {
             key: from_row(row).key(),
             source: Some(row.source.clone()),
             factor: 1.0,
             estimate: row.estimate,
             dist: row.dist,
-        }],
+            pool: crate::metrics::resolve::pool(data, row),
+        },
+        Bound::Low | Bound::High => point_term(from_row(row).key(), bound.of(&row.estimate)),
+    };
+    let (which, ranged) = match bound {
+        Bound::Central => ("", true),
+        Bound::Low => ("the low of ", row.estimate.low.is_some()),
+        Bound::High => ("the high of ", row.estimate.high.is_some()),
+    };
+    let unranged = if ranged {
+        ""
+    } else {
+        "; no range given: its central value"
+    };
+    let formula = Formula {
+        scale: 1.0,
+        numerator: vec![term],
         denominator: vec![point_term("one".into(), 1.0)],
     };
     Ok((
         formula,
         format!(
-            "{entity} {quantity} from {} ({}{fallback})",
+            "{which}{entity} {quantity} from {} ({}{fallback}{unranged})",
             row.source, row.at
         ),
     ))

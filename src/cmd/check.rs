@@ -1,12 +1,13 @@
 //! `check`: re-runs every published claim in the claim files against the data and says,
-//! claim by claim, whether it follows, how far off it is and why. Exits 1 when any claim
-//! is inconsistent or a cross-check finds a contradiction.
+//! claim by claim, whether it follows, how far off it is and why.
+//! Exits 3 when any claim is inconsistent or a cross-check finds a contradiction, and 1
+//! (as an error) when a claim file or the data is broken.
 
 use crate::claims::recheck::{recheck, Against};
 use crate::config::{CheckConfig, Config};
 use crate::error::Error;
 use crate::numbers::grouped;
-use crate::outcome::Outcome;
+use crate::outcome::{Outcome, EXIT_CLAIMS_FAIL};
 use crate::render::claims as render;
 use crate::render::events::describe;
 use crate::render::Format;
@@ -56,8 +57,8 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     let text = match options.format {
         Format::Table => render::terminal(checked, findings, &ws.data, &header),
         Format::Markdown => render::markdown(checked, findings, &header),
-        Format::Csv => render::csv(&render::tidy(checked))?,
-        Format::Json => render::json(&render::tidy(checked))?,
+        Format::Csv => render::csv(&render::tidy(checked, findings))?,
+        Format::Json => render::json(&render::tidy(checked, findings))?,
     };
     let machine = matches!(options.format, Format::Csv | Format::Json);
     let mut outcome = Outcome::new(text)
@@ -65,7 +66,8 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         .warn(export.filter(|_| machine))
         .fail_if(rechecked.failed(), || {
             render::summary(checked, findings.len())
-        });
+        })
+        .failing_with(EXIT_CLAIMS_FAIL);
     outcome.summary_in_stdout = matches!(options.format, Format::Table | Format::Markdown);
     Ok(outcome)
 }

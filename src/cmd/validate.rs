@@ -1,9 +1,10 @@
 //! `validate`: loads every file, resolves every comparison and checks every metric the
 //! other commands could compute (every per-comparison metric, every comparison as the
 //! denominator of every pairwise ratio), listing all problems. Prints a summary and the
-//! year fallbacks when the data is valid.
+//! year fallbacks when the data is valid, and warns about sources without a date.
 
 use crate::config::Config;
+use crate::data::checks::undated_sources;
 use crate::data::Quantity;
 use crate::error::Error;
 use crate::metrics::gate::every_metric;
@@ -47,5 +48,5 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
             out.push('\n');
         }
     }
-    Ok(Outcome::new(out))
+    Ok(Outcome::new(out).warn(undated_sources(data)))
 }

@@ -221,7 +221,9 @@ impl Cells<'_> {
             }
             Ok(number) => Some(number),
             Err(help) => {
-                let what = if help.contains("overflows") || help.contains("too small") {
+                let what = if ambiguous(value).is_some() {
+                    "an ambiguous number"
+                } else if help.contains("overflows") || help.contains("too small") {
                     "a number out of range"
                 } else {
                     "not a number"
@@ -284,6 +286,9 @@ impl Cells<'_> {
 /// Parses plain digits with an optional decimal part. The error is a help text that
 /// says how to write the value instead.
 pub(crate) fn parse_plain_number(value: &str) -> Result<f64, String> {
+    if let Some(help) = ambiguous(value) {
+        return Err(help);
+    }
     let plain = !value.is_empty()
         && value.chars().all(|c| c.is_ascii_digit() || c == '.')
         && value.chars().filter(|&c| c == '.').count() <= 1
@@ -310,6 +315,63 @@ pub(crate) fn parse_plain_number(value: &str) -> Result<f64, String> {
     } else {
         "write plain digits, e.g. 6000; put qualifiers like ~ or \"about\" in the note column and ranges in low and high".to_string()
     })
+}
+
+/// Numbers a spreadsheet habit makes ambiguous, with how each could be read and what
+/// to write: `7.000` (seven, or seven thousand with a European thousands separator),
+/// `7,000.5` and `7.000,5` (thousands separators around a decimal mark), `7,000`.
+pub(crate) fn ambiguous(value: &str) -> Option<String> {
+    // Groups of three digits after a first group of one to three, not starting with 0.
+    let grouped = |text: &str, separator: char| {
+        let mut groups = text.split(separator);
+        let first = groups.next().unwrap_or_default();
+        let rest: Vec<&str> = groups.collect();
+        !rest.is_empty()
+            && (1..=3).contains(&first.len())
+            && !first.starts_with('0')
+            && first.chars().all(|c| c.is_ascii_digit())
+            && rest
+                .iter()
+                .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+    };
+    let digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+    let joined = |text: &str, separator: char| text.replace(separator, "");
+    if grouped(value, '.') {
+        let thousands = joined(value, '.');
+        let decimal = value.trim_end_matches('0').trim_end_matches('.');
+        return Some(if value.matches('.').count() > 1 {
+            format!("the dots can only be thousands separators: write {thousands}")
+        } else {
+            format!("this reads as {decimal} with a decimal point, or as {thousands} with a dot as thousands separator (the European way); write {thousands} or {decimal}, in plain digits")
+        });
+    }
+    for (thousands, decimal) in [(',', '.'), ('.', ',')] {
+        if let Some((whole, fraction)) = value.split_once(decimal) {
+            if grouped(whole, thousands) && digits(fraction) {
+                let plain = format!("{}.{fraction}", joined(whole, thousands));
+                return Some(format!("this reads as {plain} with `{thousands}` as thousands separator and `{decimal}` as decimal mark; write {plain}: plain digits and a decimal point"));
+            }
+        }
+    }
+    if grouped(value, ',') {
+        let thousands = joined(value, ',');
+        return Some(if value.matches(',').count() > 1 {
+            format!("write plain digits without thousands separators: {thousands}")
+        } else {
+            let decimal = value.replace(',', ".");
+            let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+            format!("this reads as {thousands} with a comma as thousands separator, or as {decimal} with a decimal comma; write {thousands} or {decimal}, in plain digits")
+        });
+    }
+    if let Some((whole, fraction)) = value.split_once(',') {
+        if digits(whole) && digits(fraction) && !fraction.contains(',') {
+            let decimal = format!("{whole}.{fraction}");
+            return Some(format!(
+                "a decimal comma: write {decimal}, with a decimal point"
+            ));
+        }
+    }
+    None
 }
 
 /// A cell's value for a message: at most 40 characters, with how many more there were.
@@ -359,8 +421,35 @@ mod tests {
         assert!(parse_plain_number(&huge).is_err(), "overflow to infinity");
         assert!(parse_plain_number(&tiny).is_err(), "underflow to zero");
         assert_eq!(parse_plain_number("0.000"), Ok(0.0));
+        assert_eq!(parse_plain_number("0.125"), Ok(0.125));
+        assert_eq!(parse_plain_number("1240.192"), Ok(1240.192));
         for bad in ["6,000", "~6000", "6k", "-5", "1e3", "6000.", ".5", "6 000"] {
             assert!(parse_plain_number(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn ambiguous_numbers_say_how_they_read() {
+        let help = parse_plain_number("7.000").expect_err("ambiguous");
+        assert!(
+            help.contains("reads as 7 ") && help.contains("7000"),
+            "{help}"
+        );
+        let help = parse_plain_number("7,000.5").expect_err("ambiguous");
+        assert!(help.contains("write 7000.5"), "{help}");
+        let help = parse_plain_number("7.000,5").expect_err("ambiguous");
+        assert!(help.contains("write 7000.5"), "{help}");
+        let help = parse_plain_number("6,000").expect_err("ambiguous");
+        assert!(
+            help.contains("6000") && help.contains("as 6 with"),
+            "{help}"
+        );
+        let help = parse_plain_number("1.234.567").expect_err("ambiguous");
+        assert!(help.contains("1234567"), "{help}");
+        let help = parse_plain_number("97,5").expect_err("decimal comma");
+        assert!(help.contains("97.5"), "{help}");
+        for fine in ["97.5", "12.25", "0.500", "6000", "1240.1925"] {
+            assert!(ambiguous(fine).is_none(), "{fine}");
         }
     }
 

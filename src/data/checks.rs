@@ -244,3 +244,18 @@ pub(crate) fn part_whole(data: &Dataset, problems: &mut Vec<Problem>) {
 fn most(row: &Row) -> f64 {
     row.estimate.high.unwrap_or(row.estimate.central)
 }
+
+/// Warnings, not errors: sources without a publication date, which a reader cannot
+/// place in time. Each names the file, line and source.
+pub(crate) fn undated_sources(data: &Dataset) -> Vec<String> {
+    data.sources
+        .iter()
+        .filter(|s| s.published.trim().is_empty())
+        .map(|s| {
+            format!(
+                "warning: {}: source {} has no date in `published`; write the date it gives (2024-07-22, 2024-07 or 2024)",
+                s.at, s.id
+            )
+        })
+        .collect()
+}

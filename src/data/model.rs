@@ -216,6 +216,9 @@ pub(crate) struct Row {
     pub(crate) estimate: Estimate,
     /// The sampling distribution named in the optional `dist` column.
     pub(crate) dist: Option<DistKind>,
+    /// The row's weight among the rows of the same quantity, entity and year (the
+    /// optional `weight` column); `None` is the default weight of 1.
+    pub(crate) weight: Option<f64>,
     pub(crate) source: String,
     pub(crate) preferred: bool,
     pub(crate) note: String,

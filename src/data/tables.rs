@@ -20,8 +20,9 @@ pub(crate) const SOURCES: Schema = Schema {
         "url",
         "accessed",
         "note",
+        "via",
     ],
-    extra: &["via"],
+    extra: &[],
 };
 pub(crate) const GROUPS: Schema = Schema {
     required: &["id", "name"],
@@ -45,7 +46,7 @@ pub(crate) const FIGHTERS: Schema = Schema {
         "preferred",
         "note",
     ],
-    extra: &["dist"],
+    extra: &["dist", "weight"],
 };
 pub(crate) const SOLDIERS: Schema = Schema {
     required: &["country", "year", "component", "central", "source"],
@@ -60,7 +61,7 @@ pub(crate) const SOLDIERS: Schema = Schema {
         "preferred",
         "note",
     ],
-    extra: &["dist"],
+    extra: &["dist", "weight"],
 };
 pub(crate) const POPULATION: Schema = Schema {
     required: &["country", "year", "central", "source"],
@@ -74,7 +75,7 @@ pub(crate) const POPULATION: Schema = Schema {
         "preferred",
         "note",
     ],
-    extra: &["dist"],
+    extra: &["dist", "weight"],
 };
 pub(crate) const AREA: Schema = Schema {
     required: &["country", "km2", "source"],
@@ -233,6 +234,7 @@ pub(crate) fn read_rows(
                 .choice("dist", &DistKind::IDS, problems)
                 .map(|d| DistKind::parse(&d)),
         };
+        let weight = cells.optional_number("weight", true, problems);
         let (
             Some(entity),
             Some(year),
@@ -243,8 +245,9 @@ pub(crate) fn read_rows(
             Some(source),
             Some(preferred),
             Some(dist),
+            Some(weight),
         ) = (
-            entity, year, component, central, low, high, source, preferred, dist,
+            entity, year, component, central, low, high, source, preferred, dist, weight,
         )
         else {
             continue;
@@ -262,6 +265,7 @@ pub(crate) fn read_rows(
             component,
             estimate,
             dist,
+            weight,
             source,
             preferred,
             note: cells.text("note").to_string(),

@@ -95,6 +95,7 @@ impl EventInputs<'_> {
                     factor: 1.0,
                     estimate: Estimate::point(f64::from(days) / f64::from(year_days)),
                     dist: None,
+                    pool: Vec::new(),
                 };
                 (vec![years], Vec::new(), false)
             }
@@ -164,6 +165,7 @@ impl EventInputs<'_> {
                 factor: 1.0,
                 estimate,
                 dist: None,
+                pool: Vec::new(),
             });
         }
         Ok(numerator)

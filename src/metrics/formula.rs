@@ -31,6 +31,7 @@ fn term(part: &Part, units: Units) -> Term {
         factor,
         estimate: part.estimate,
         dist: part.dist,
+        pool: part.pool.clone(),
     }
 }
 

@@ -7,8 +7,8 @@
 
 use crate::data::Quantity;
 use crate::error::{Location, Problem};
-use crate::uncertainty::dist::Dist;
 use crate::uncertainty::formula::{Formula, Term};
+use crate::uncertainty::pool::Pool;
 
 use super::compute::{pairwise_with_formula, single_with_formula};
 use super::resolve::{Inputs, Part, Resolved};
@@ -51,12 +51,13 @@ fn column_high(part: &Part) -> &'static str {
     }
 }
 
+/// The lowest value the term can be drawn at, over every source of its pool.
 fn low(term: &Term) -> f64 {
-    term.factor * term.estimate.low.unwrap_or(term.estimate.central)
+    term.factor * term.span().0
 }
 
 fn high(term: &Term) -> f64 {
-    term.factor * term.estimate.high.unwrap_or(term.estimate.central)
+    term.factor * term.span().1
 }
 
 /// The first problem that would stop `formula` from being sampled or make it
@@ -69,7 +70,7 @@ pub(crate) fn check(formula: &Formula, sides: &Sides) -> Result<(), Problem> {
         .chain(&formula.denominator)
         .zip(parts)
     {
-        if let Err(why) = Dist::of(&term.estimate, term.dist) {
+        if let Err(why) = Pool::of(&term.members()) {
             return Err(Problem::new(
                 format!("cannot sample {}: {why}", term.key),
                 at(part, "low", &sides.fallback),

@@ -5,6 +5,7 @@
 use crate::data::model::DistKind;
 use crate::data::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 use crate::error::Problem;
+use crate::uncertainty::formula::Member;
 
 use super::overrides::Override;
 
@@ -22,6 +23,9 @@ pub(crate) struct Part {
     pub(crate) overridden: bool,
     /// The sampling distribution the row names, if any.
     pub(crate) dist: Option<DistKind>,
+    /// Every row of the same quantity, entity, component and year, when there are
+    /// several: the input is drawn from their mixture (see `uncertainty::pool`).
+    pub(crate) pool: Vec<Member>,
 }
 
 impl Part {
@@ -127,7 +131,7 @@ fn simple(
             continue;
         }
         match pick(data, c, quantity, entity, None)? {
-            Some(row) => parts.push(from_row(row)),
+            Some(row) => parts.push(from_row_pooled(data, row)),
             None => {
                 return Err(Problem::new(
                     format!(
@@ -177,7 +181,7 @@ fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Re
             if let Some(o) = set {
                 parts.push(overridden(country, Some(component), o));
             } else if let Some(row) = pick(data, c, quantity, country, Some(component))? {
-                parts.push(from_row(row));
+                parts.push(from_row_pooled(data, row));
             } else {
                 missing.push(component.as_str());
             }
@@ -288,9 +292,39 @@ fn in_or_before(quantity: Quantity, year: i32) -> String {
     }
 }
 
-/// A row as a term of a quantity.
+/// The rows that give the same quantity of the same entity (and component) for the
+/// same year as `row`, itself included, in file order; empty when `row` is alone.
+pub(crate) fn pool(data: &Dataset, row: &Row) -> Vec<Member> {
+    let rows: Vec<&Row> = data
+        .rows_for(row.quantity, &row.entity)
+        .into_iter()
+        .filter(|r| r.component == row.component && r.year == row.year)
+        .collect();
+    if rows.len() < 2 {
+        return Vec::new();
+    }
+    rows.into_iter()
+        .map(|r| Member {
+            source: r.source.clone(),
+            estimate: r.estimate,
+            dist: r.dist,
+            weight: r.weight.unwrap_or(1.0),
+        })
+        .collect()
+}
+
+/// A row as a term of a quantity, drawn from the pool of every source's row for it.
+pub(crate) fn from_row_pooled(data: &Dataset, row: &Row) -> Part {
+    Part {
+        pool: pool(data, row),
+        ..from_row(row)
+    }
+}
+
+/// A row as a term of a quantity, on its own.
 pub(crate) fn from_row(row: &Row) -> Part {
     Part {
+        pool: Vec::new(),
         quantity: row.quantity,
         dist: row.dist,
         entity: row.entity.clone(),
@@ -314,6 +348,7 @@ fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
         source: None,
         at: None,
         overridden: true,
+        pool: Vec::new(),
     }
 }
 

@@ -17,6 +17,7 @@ fn resolved(id: &str, quantity: Quantity, value: f64) -> Result<Resolved, Proble
         at: None,
         overridden: false,
         dist: None,
+        pool: Vec::new(),
     };
     Ok(Resolved {
         parts: vec![part],

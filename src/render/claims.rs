@@ -5,7 +5,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use crate::claims::verdict::{describe_stated, Checked, Verdict};
-use crate::claims::{Requirement, Stated, Target};
+use crate::claims::{Bound, Requirement, Stated, Target};
 use crate::data::Dataset;
 use crate::error::Error;
 
@@ -167,8 +167,8 @@ pub(crate) struct TidyClaim {
     pub(crate) says: String,
     pub(crate) target: String,
     pub(crate) qualifier: String,
-    pub(crate) stated_low: f64,
-    pub(crate) stated_high: f64,
+    pub(crate) stated_low: Option<f64>,
+    pub(crate) stated_high: Option<f64>,
     pub(crate) computed: Option<f64>,
     pub(crate) deviation_pct: Option<f64>,
     pub(crate) verdict: String,
@@ -177,7 +177,29 @@ pub(crate) struct TidyClaim {
     pub(crate) file: String,
 }
 
-pub(crate) fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
+/// One row per claim, then one per cross-check finding (verdict `cross-check`, the
+/// finding in `reason`), so that every format carries the findings.
+pub(crate) fn tidy(checked: &[Checked], findings: &[String]) -> Vec<TidyClaim> {
+    let mut rows = claim_rows(checked);
+    rows.extend(findings.iter().map(|finding| TidyClaim {
+        document: String::new(),
+        claim: String::new(),
+        says: String::new(),
+        target: "cross-check".to_string(),
+        qualifier: String::new(),
+        stated_low: None,
+        stated_high: None,
+        computed: None,
+        deviation_pct: None,
+        verdict: "cross-check".to_string(),
+        reason: finding.clone(),
+        explanations: String::new(),
+        file: String::new(),
+    }));
+    rows
+}
+
+fn claim_rows(checked: &[Checked]) -> Vec<TidyClaim> {
     checked
         .iter()
         .map(|c| {
@@ -201,15 +223,21 @@ pub(crate) fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
                 Target::Estimate {
                     entity,
                     quantity,
-                    component: None,
+                    component,
                     year,
-                } => format!("{entity}:{quantity}:{year}"),
-                Target::Estimate {
-                    entity,
-                    quantity,
-                    component: Some(k),
-                    year,
-                } => format!("{entity}:{quantity}.{k}:{year}"),
+                    bound,
+                } => {
+                    let component = component.as_ref().map(|k| format!(".{k}"));
+                    let bound = match bound {
+                        Bound::Central => "",
+                        Bound::Low => ":low",
+                        Bound::High => ":high",
+                    };
+                    format!(
+                        "{entity}:{quantity}{}:{year}{bound}",
+                        component.unwrap_or_default()
+                    )
+                }
                 Target::Unverifiable { requires, .. } => format!("requires:{}", requires.id()),
             };
             TidyClaim {
@@ -218,8 +246,8 @@ pub(crate) fn tidy(checked: &[Checked]) -> Vec<TidyClaim> {
                 says: c.claim.says.clone(),
                 target,
                 qualifier: c.claim.qualifier.id().to_string(),
-                stated_low: low,
-                stated_high: high,
+                stated_low: Some(low),
+                stated_high: Some(high),
                 computed: c.computed,
                 deviation_pct: c.deviation.map(|d| d * 100.0),
                 verdict: c.verdict.id().to_string(),
@@ -253,8 +281,8 @@ pub(crate) fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
             Column::new("says".into(), text(|r| &r.says)),
             Column::new("target".into(), text(|r| &r.target)),
             Column::new("qualifier".into(), text(|r| &r.qualifier)),
-            Column::new("stated_low".into(), number(|r| Some(r.stated_low))),
-            Column::new("stated_high".into(), number(|r| Some(r.stated_high))),
+            Column::new("stated_low".into(), number(|r| r.stated_low)),
+            Column::new("stated_high".into(), number(|r| r.stated_high)),
             Column::new("computed".into(), number(|r| r.computed)),
             Column::new("deviation_pct".into(), number(|r| r.deviation_pct)),
             Column::new("verdict".into(), text(|r| &r.verdict)),

@@ -1,7 +1,8 @@
 //! Interval bounds: the lowest and highest value a formula takes over every combination
 //! of its inputs' lows and highs. A ratio of sums is monotone in each input, so the
 //! extremes sit at these corners; an input used on both sides of a ratio is one input
-//! and takes one value per corner.
+//! and takes one value per corner. An input drawn from several sources' rows spans
+//! every row's low and high, so the worst case covers each source.
 
 use crate::uncertainty::formula::Formula;
 
@@ -14,11 +15,8 @@ pub(crate) fn bounds(formula: &Formula) -> (f64, f64) {
     let ranged: Vec<(&str, f64, f64)> = inputs
         .iter()
         .map(|t| {
-            (
-                t.key.as_str(),
-                t.estimate.low.unwrap_or(t.estimate.central),
-                t.estimate.high.unwrap_or(t.estimate.central),
-            )
+            let (low, high) = t.span();
+            (t.key.as_str(), low, high)
         })
         .filter(|(_, low, high)| low < high)
         .collect();

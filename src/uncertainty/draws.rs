@@ -8,7 +8,7 @@ use rand::SeedableRng;
 use crate::error::{Location, Problem};
 use crate::uncertainty::formula::{Formula, Term};
 
-use super::dist::Dist;
+use super::pool::Pool;
 use super::Settings;
 
 pub(crate) struct Draws {
@@ -40,10 +40,10 @@ impl Draws {
                 unique.push(term);
             }
         }
-        let dists: Vec<Dist> = unique
+        let dists: Vec<Pool> = unique
             .iter()
             .map(|t| {
-                Dist::of(&t.estimate, t.dist).map_err(|why| {
+                Pool::of(&t.members()).map_err(|why| {
                     // `metrics::gate` names the row first; this is the last line.
                     Problem::new(
                         format!("cannot sample {}: {why}", t.key),

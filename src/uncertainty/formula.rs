@@ -15,6 +15,50 @@ pub(crate) struct Term {
     pub(crate) factor: f64,
     pub(crate) estimate: Estimate,
     pub(crate) dist: Option<DistKind>,
+    /// Every row that gives the same quantity of the same entity (and component) for
+    /// the same year, the chosen one included, when there are several: the input is
+    /// then drawn from their mixture (`uncertainty::pool`). Empty for a single row.
+    pub(crate) pool: Vec<Member>,
+}
+
+/// One source's estimate in a pool of rows for the same input.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Member {
+    pub(crate) source: String,
+    pub(crate) estimate: Estimate,
+    pub(crate) dist: Option<DistKind>,
+    /// The row's `weight`, 1 unless the row says otherwise; weights are normalised.
+    pub(crate) weight: f64,
+}
+
+impl Term {
+    /// The estimates the input is drawn from: the pool, or the row alone.
+    pub(crate) fn members(&self) -> Vec<Member> {
+        if self.pool.is_empty() {
+            vec![Member {
+                source: self.source.clone().unwrap_or_default(),
+                estimate: self.estimate,
+                dist: self.dist,
+                weight: 1.0,
+            }]
+        } else {
+            self.pool.clone()
+        }
+    }
+
+    /// The lowest and highest value the input can take: over every row of its pool,
+    /// each row's low (or central) and high (or central). The worst-case bounds and the
+    /// sensitivity swing the input over this span.
+    pub(crate) fn span(&self) -> (f64, f64) {
+        let own = |e: &Estimate| (e.low.unwrap_or(e.central), e.high.unwrap_or(e.central));
+        let (mut low, mut high) = own(&self.estimate);
+        for member in &self.pool {
+            let (l, h) = own(&member.estimate);
+            low = low.min(l);
+            high = high.max(h);
+        }
+        (low, high)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,12 +1,14 @@
 //! Uncertainty: every estimate's low and high carried through every ratio, by seeded
 //! Monte Carlo sampling (one draw per input per trial, shared by every metric and
 //! comparison of the run) and by interval bounds (the worst case over the inputs' lows
-//! and highs). The headline stays the value computed from the central estimates.
+//! and highs). Where several sources give the same input, it is drawn from their
+//! mixture (`pool`). The headline stays the value computed from the central estimates.
 
 pub(crate) mod bounds;
 pub(crate) mod dist;
 pub(crate) mod draws;
 pub(crate) mod formula;
+pub(crate) mod pool;
 pub(crate) mod sensitivity;
 
 use crate::error::{Location, Problem};
@@ -167,6 +169,7 @@ mod tests {
                 high: Some(1.0),
             },
             dist: Some(DistKind::Uniform),
+            pool: Vec::new(),
         }
     }
 

@@ -47,8 +47,7 @@ pub(crate) fn inputs(formula: &Formula) -> Vec<InputRow> {
             if out.iter().any(|o| o.key == t.key && o.side == side) {
                 continue;
             }
-            let low = t.estimate.low.unwrap_or(t.estimate.central);
-            let high = t.estimate.high.unwrap_or(t.estimate.central);
+            let (low, high) = t.span();
             let swing = swings.iter().find(|s| s.key == t.key);
             out.push(InputRow {
                 key: t.key.clone(),
@@ -57,11 +56,7 @@ pub(crate) fn inputs(formula: &Formula) -> Vec<InputRow> {
                 low,
                 central: t.estimate.central,
                 high,
-                dist: if low >= high {
-                    "point"
-                } else {
-                    t.dist.map_or("pert", |d| d.id())
-                },
+                dist: super::pool::describe(&t.members()),
                 at_low: swing.map_or(central, |s| s.at_low),
                 at_high: swing.map_or(central, |s| s.at_high),
             });
@@ -82,8 +77,7 @@ pub(crate) fn tornado(formula: &Formula) -> Vec<Swing> {
         .inputs()
         .into_iter()
         .filter_map(|input| {
-            let low = input.estimate.low.unwrap_or(input.estimate.central);
-            let high = input.estimate.high.unwrap_or(input.estimate.central);
+            let (low, high) = input.span();
             (low < high).then(|| {
                 let with = |v: f64| {
                     formula.eval(|t| {
@@ -127,6 +121,7 @@ mod tests {
                 high: Some(high),
             },
             dist: None,
+            pool: Vec::new(),
         }
     }
 

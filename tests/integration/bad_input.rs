@@ -21,10 +21,36 @@ fn thousands_separator_in_a_quoted_cell() {
         "alpha,2025,1000,",
         "alpha,2025,\"1,000\",",
         &[
-            "not a number: \"1,000\"",
+            "an ambiguous number: \"1,000\"",
             "datasets/fighters.csv:2:3 (column `central`)",
-            "without thousands separators",
+            "reads as 1000 with a comma as thousands separator, or as 1 with a decimal comma",
         ],
+    );
+}
+
+#[test]
+fn a_european_thousands_dot_is_refused_not_read_as_seven() {
+    // Regression: `7.000` (seven thousand written the European way) was read as 7.
+    rejects(
+        "fighters.csv",
+        "alpha,2025,1000,",
+        "alpha,2025,1.000,",
+        &[
+            "an ambiguous number: \"1.000\"",
+            "datasets/fighters.csv:2:3 (column `central`)",
+            "reads as 1 with a decimal point, or as 1000 with a dot as thousands separator",
+            "write 1000 or 1",
+        ],
+    );
+}
+
+#[test]
+fn thousands_separator_beside_a_decimal_point() {
+    rejects(
+        "fighters.csv",
+        "alpha,2025,1000,",
+        "alpha,2025,\"1,000.5\",",
+        &["an ambiguous number: \"1,000.5\"", "write 1000.5"],
     );
 }
 

