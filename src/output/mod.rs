@@ -20,7 +20,8 @@ use target::{check, resolve, Target};
 /// bytes carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// A Markdown report: its first line is `REPORT_MARKER`.
+    /// A Markdown report: its first line is `REPORT_MARKER`, or the first after its
+    /// title block.
     Report,
     /// A report's SVG chart: its caption starts `Source: insurgency-metrics`.
     Chart,
@@ -52,11 +53,23 @@ impl Kind {
     fn owns(self, head: &[u8]) -> bool {
         let text = String::from_utf8_lossy(head);
         match self {
-            Kind::Report => text.starts_with(REPORT_MARKER),
+            Kind::Report => after_title_block(&text).starts_with(REPORT_MARKER),
             Kind::Chart => text.starts_with("<svg") && text.contains("Source: insurgency-metrics"),
             Kind::Samples => text.starts_with(SAMPLES_MARKER),
             Kind::Claims => text.starts_with(CLAIMS_MARKER),
         }
+    }
+}
+
+/// A report's text after its title block (the YAML metadata between `---` lines that
+/// opens it, then one blank line), or the whole text when it has none.
+fn after_title_block(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return text;
+    };
+    match rest.find("\n---\n") {
+        Some(end) => rest[end + 5..].trim_start_matches('\n'),
+        None => text,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
+use crate::uncertainty::formula::Formula;
 
 /// A table of cells: `lines[i].1[j]` is the row for line i and metric `metrics[j]`.
 pub(crate) struct Grid<'a> {
@@ -98,6 +99,35 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Adds a note per comparison naming the sources of its figures' inputs (the ids of
+    /// `sources.csv`), after the notes it already has; `formulas[i]` is `rows[i]`'s.
+    pub(crate) fn with_sources(mut self, rows: &[MetricRow], formulas: &[Formula]) -> Self {
+        let ids: Vec<String> = self.single.lines.iter().map(|(id, _)| id.clone()).collect();
+        for id in ids {
+            let mut sources: Vec<String> = Vec::new();
+            let mine = rows
+                .iter()
+                .zip(formulas)
+                .filter(|(r, _)| r.comparison == id && r.versus.is_none());
+            for (row, formula) in mine {
+                for s in sources_of(formula) {
+                    if !sources.contains(&s) {
+                        sources.push(s);
+                    }
+                }
+                if row.overridden && !sources.iter().any(|s| s == WHAT_IF) {
+                    sources.push(WHAT_IF.to_string());
+                }
+            }
+            if !sources.is_empty() {
+                let n = self.notes.len() + 1;
+                self.notes
+                    .push((n, id, format!("sources: {}", sources.join(", "))));
+            }
+        }
+        self
+    }
+
     /// The note numbers attached to a comparison, as " [1,2]".
     pub(crate) fn markers(&self, id: &str) -> String {
         let numbers: Vec<String> = self
@@ -112,4 +142,21 @@ impl<'a> Layout<'a> {
             format!(" [{}]", numbers.join(","))
         }
     }
+}
+
+/// How a figure set with `--set` is cited in place of a source.
+pub(crate) const WHAT_IF: &str = "what-if (--set)";
+
+/// The source ids of a formula's inputs, in the order of its terms, each once; a term
+/// set with `--set` or counted from an event export has none.
+pub(crate) fn sources_of(formula: &Formula) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in formula.numerator.iter().chain(&formula.denominator) {
+        if let Some(source) = &term.source {
+            if !out.contains(source) {
+                out.push(source.clone());
+            }
+        }
+    }
+    out
 }

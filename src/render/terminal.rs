@@ -4,6 +4,8 @@
 use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
 use comfy_table::{Attribute, Cell, CellAlignment, Table, TableComponent};
 
+use crate::data::benchmarks::Benchmark;
+use crate::metrics::compute::MetricRow;
 use crate::uncertainty::Settings;
 use crate::units::Units;
 
@@ -110,6 +112,7 @@ fn metric_table(
 /// The table; `events` describes the event export, on a line of its own (it is long).
 pub(crate) fn render(
     layout: &Layout,
+    benchmarks: &[Benchmark],
     units: Units,
     data: &str,
     events: Option<&str>,
@@ -145,6 +148,15 @@ pub(crate) fn render(
             |id| format!("{id}{}", layout.markers(id)),
         ));
         out.push('\n');
+        let rows: Vec<&MetricRow> = layout
+            .single
+            .lines
+            .iter()
+            .filter_map(|(_, cells)| cells[column])
+            .collect();
+        out.push_str(&super::benchmarks::terminal_lines(
+            benchmarks, *metric, &rows,
+        ));
     }
     if let Some((base, grid)) = &layout.pairwise {
         for (column, metric) in grid.metrics.iter().enumerate() {
