@@ -79,18 +79,14 @@ fn sentence(data: &Dataset, id: &str, metric: Metric, value: f64, units: Units) 
             format!("{states} field {v} soldiers per 1,000 of their people")
         }
         Metric::PeoplePerFighter => {
-            format!(
-                "{} has one fighter for every {v} people in {states}",
-                c.label
-            )
+            format!("{subject} has one fighter for every {v} people in {states}")
         }
         Metric::AreaPerFighter => format!(
-            "{} has one fighter for every {} of {states}",
-            c.label,
+            "{subject} has one fighter for every {} of {states}",
             display(metric, value, units)
         ),
         Metric::FightersPer1000People => {
-            format!("{} has {v} fighters per 1,000 people in {states}", c.label)
+            format!("{subject} has {v} fighters per 1,000 people in {states}")
         }
         Metric::FatalitiesPer1000Fighters => format!(
             "{} saw {v} deaths in events involving the group per 1,000 of its fighters a year",
