@@ -10,6 +10,7 @@ mod events;
 mod export_limits;
 mod gate;
 mod layers;
+mod publish;
 mod report;
 mod shipped;
 mod signals;
