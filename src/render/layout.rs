@@ -18,6 +18,8 @@ pub(crate) struct Layout<'a> {
     /// Numbered notes: (number, line label, text).
     pub(crate) notes: Vec<(usize, String, String)>,
     pub(crate) any_overridden: bool,
+    /// Whether any figure lies outside its own 90% interval.
+    pub(crate) any_at_edge: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -96,6 +98,7 @@ impl<'a> Layout<'a> {
             pairwise,
             notes,
             any_overridden: rows.iter().any(|r| r.overridden),
+            any_at_edge: rows.iter().any(at_edge),
         }
     }
 
@@ -160,3 +163,15 @@ pub(crate) fn sources_of(formula: &Formula) -> Vec<String> {
     }
     out
 }
+
+/// Whether a figure lies outside its own 90% interval: its inputs' central values are
+/// at or near the ends of their ranges (an "up to" figure), so most draws fall on one
+/// side of it.
+pub(crate) fn at_edge(row: &MetricRow) -> bool {
+    row.interval
+        .is_some_and(|i| i.p05 < i.p95 && (row.value < i.p05 || row.value > i.p95))
+}
+
+/// The mark beside such a figure, and what it means.
+pub(crate) const EDGE: &str = "†";
+pub(crate) const EDGE_NOTE: &str = "† outside its own 90% interval: its inputs' central values are at or near the ends of their ranges, so most draws fall on one side of it";

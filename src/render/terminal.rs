@@ -10,7 +10,7 @@ use crate::uncertainty::Settings;
 use crate::units::Units;
 
 use super::format::{compact, grouped, interval, title};
-use super::layout::{Grid, Layout};
+use super::layout::{at_edge, Grid, Layout, EDGE, EDGE_NOTE};
 
 pub(crate) const WIDTH: u16 = 80;
 
@@ -83,7 +83,12 @@ fn metric_table(
         let mut line = vec![Cell::new(label(id))];
         match cells[column] {
             Some(row) => {
-                let mark = if row.overridden { "*" } else { "" };
+                let mark = match (row.overridden, at_edge(row)) {
+                    (true, true) => "*†",
+                    (true, false) => "*",
+                    (false, true) => EDGE,
+                    (false, false) => "",
+                };
                 line.push(
                     Cell::new(format!("{}{mark}", compact(metric, row.value)))
                         .set_alignment(CellAlignment::Right),
@@ -183,6 +188,13 @@ pub(crate) fn render(
     }
     if layout.any_overridden {
         out.push_str("\n* uses a value set with --set, not the data\n");
+    }
+    if layout.any_at_edge {
+        let lead = if layout.any_overridden { "" } else { "\n" };
+        out.push_str(&format!(
+            "{lead}{}\n",
+            wrap(EDGE_NOTE, WIDTH as usize, "  ")
+        ));
     }
     out
 }

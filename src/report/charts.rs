@@ -124,7 +124,8 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
     let (lo, hi) = if log {
         let lo = 10f64.powf((min.min(refs_min) / 1.2).log10().floor());
         let hi = 10f64.powf((max.max(refs_max) * 1.2).log10().ceil());
-        (lo, hi)
+        // A hair wider, so that both end decades are ticks despite rounding in powf.
+        (lo * (1.0 - 1e-9), hi * (1.0 + 1e-9))
     } else {
         (0.0, max.max(refs_max) * 1.15)
     };

@@ -78,15 +78,7 @@ pub(crate) struct Report {
     pub(crate) charts: Vec<(String, String)>,
 }
 
-/// Whether the headline lies outside its own 90% interval: its central estimates sit
-/// at the end of their ranges (an "up to" figure), so most draws fall on one side.
-pub(crate) fn at_edge(row: &MetricRow) -> bool {
-    row.interval
-        .is_some_and(|i| i.p05 < i.p95 && (row.value < i.p05 || row.value > i.p95))
-}
-
-/// The mark beside a headline at the edge of its interval, explained in the method.
-pub(crate) const EDGE: &str = "†";
+pub(crate) use crate::render::layout::{at_edge, EDGE};
 
 /// The source ids of a figure and whether it uses a value set with `--set`.
 fn cited(row: &MetricRow, formula: &Formula) -> (Vec<String>, bool) {
