@@ -191,7 +191,10 @@ impl Figures<'_, '_, '_> {
         for b in found {
             let standings: Vec<String> = rows
                 .iter()
-                .map(|r| format!("{} {}", label(data, &r.comparison), standing(r.value, b)))
+                .map(|r| {
+                    let who = prose::inner(data, &r.comparison);
+                    format!("{who} {}", standing(r.value, b))
+                })
                 .collect();
             let refs = self.cite.cite(std::slice::from_ref(&b.source), false);
             let mut line = format!(

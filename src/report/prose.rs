@@ -17,7 +17,7 @@ fn label(data: &Dataset, id: &str) -> String {
 }
 
 /// A label inside a sentence: "The Taliban in Afghanistan" becomes "the Taliban ...".
-fn inner(data: &Dataset, id: &str) -> String {
+pub(crate) fn inner(data: &Dataset, id: &str) -> String {
     lower_the(&label(data, id))
 }
 
