@@ -27,7 +27,7 @@ fn rows_of<'a>(input: &'a Input, metric: Metric) -> Vec<(&'a MetricRow, &'a Form
 
 /// "Data: US Central Intelligence Agency; World Bank ...": the publishers of the
 /// sources behind a chart, each once, in order of first use.
-fn source_line(data: &Dataset, ids: &[String]) -> String {
+fn source_line(data: &Dataset, ids: &[String], what_if: bool) -> String {
     let mut publishers: Vec<&str> = Vec::new();
     for id in ids {
         if let Some(s) = data.source(id) {
@@ -36,11 +36,16 @@ fn source_line(data: &Dataset, ids: &[String]) -> String {
             }
         }
     }
+    let set = if what_if {
+        " What-if: values set with --set."
+    } else {
+        ""
+    };
     if publishers.is_empty() {
-        return "Data: values set with --set.".into();
+        return format!("Data:{set}");
     }
     format!(
-        "Data: {}. Full references in the report's Sources.",
+        "Data: {}.{set} Full references in the report's Sources.",
         publishers.join("; ")
     )
 }
@@ -135,8 +140,13 @@ impl Figures<'_, '_, '_> {
                 }
             }
             ids.extend(benchmarks.iter().map(|b| b.source.clone()));
+            let what_if = plain.iter().any(|r| r.overridden);
             let chart = Chart {
-                title: name.clone(),
+                title: if what_if {
+                    format!("{name} (what-if)")
+                } else {
+                    name.clone()
+                },
                 axis: title(m, units),
                 bars: plain.iter().map(|r| self.bar(r)).collect(),
                 references: benchmarks
@@ -147,7 +157,7 @@ impl Figures<'_, '_, '_> {
                         high: b.high,
                     })
                     .collect(),
-                source_line: source_line(input.data, &ids),
+                source_line: source_line(input.data, &ids, what_if),
             };
             let file = format!("{}.svg", m.id());
             self.charts.push((file.clone(), charts::draw(&chart)?));
@@ -311,8 +321,12 @@ impl Figures<'_, '_, '_> {
         }
         let base_label = label(input.data, base);
         let what = capitalised(&title(m, input.units));
+        let what_if = rows.iter().any(|(r, _)| r.overridden);
         let chart = Chart {
-            title: format!("{what} of {base_label} as a multiple of each comparison's"),
+            title: format!(
+                "{what} of {base_label} as a multiple of each comparison's{}",
+                if what_if { " (what-if)" } else { "" }
+            ),
             axis: format!("times the other comparison's {}", title(m, input.units)),
             bars: rows
                 .iter()
@@ -322,7 +336,7 @@ impl Figures<'_, '_, '_> {
                 })
                 .collect(),
             references: Vec::new(),
-            source_line: source_line(input.data, &ids),
+            source_line: source_line(input.data, &ids, what_if),
         };
         let file = format!("{}.svg", m.id());
         self.charts.push((file.clone(), charts::draw(&chart)?));

@@ -102,6 +102,16 @@ fn a_what_if_report_says_so_and_cites_no_source_for_the_set_value() {
         .find(|l| l.starts_with("| Alpha in Northland and Southland | 1 per 6,000"))
         .expect("alpha's people per fighter from the set value");
     assert!(people.contains("what-if (`--set`)"), "{people}");
+    let chart = std::fs::read_to_string(fixture.dir.path().join("w/people_per_fighter.svg"))
+        .expect("chart");
+    assert!(
+        chart.contains("People per fighter (what-if)"),
+        "the chart says so"
+    );
+    assert!(
+        chart.contains("What-if: values set with --set."),
+        "its source line too"
+    );
 }
 
 #[test]
