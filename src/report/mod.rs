@@ -146,8 +146,9 @@ fn head(input: &Input, as_of: &str) -> String {
     let mut md = format!(
         "---\ntitle: \"{what_if}{title}\"\ndate: \"Data as of {as_of}\"\n---\n\n{MARKER}\n\n"
     );
+    // The date of the data is in the title block, which every renderer shows.
     let mut line = format!(
-        "Data as of {as_of} · {} comparisons · insurgency-metrics {}",
+        "{} comparisons · insurgency-metrics {}",
         input.comparisons.len(),
         env!("CARGO_PKG_VERSION")
     );
