@@ -117,6 +117,30 @@ fn ranges(mut numbers: Vec<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::ranges;
+    use proptest::prelude::*;
+
+    /// "1, 3–5" read back as the numbers it stands for.
+    fn expand(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for part in text.split(", ") {
+            match part.split_once('–') {
+                Some((a, b)) => out.extend(a.parse::<usize>().unwrap()..=b.parse().unwrap()),
+                None => out.push(part.parse().unwrap()),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Every number cited is shown, once, in order; nothing else is.
+        #[test]
+        fn ranges_stand_for_exactly_the_numbers_cited(numbers in prop::collection::vec(1usize..40, 1..12)) {
+            let mut expected = numbers.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            prop_assert_eq!(expand(&ranges(numbers)), expected);
+        }
+    }
 
     #[test]
     fn runs_of_three_or_more_are_joined() {
