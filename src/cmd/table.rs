@@ -68,6 +68,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
         ),
         Format::Markdown => markdown::render(
             &layout(),
+            &ws.data.benchmarks,
             config.units,
             &described,
             export.as_deref(),

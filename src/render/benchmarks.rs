@@ -4,6 +4,7 @@
 use crate::data::benchmarks::Benchmark;
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
+use crate::units::Units;
 
 use super::format::grouped;
 use super::terminal::{wrap, WIDTH};
@@ -119,6 +120,38 @@ pub(crate) fn terminal_lines(
     ));
     out.push('\n');
     out
+}
+
+/// The Markdown list under a table: per benchmark of the metrics shown, each
+/// comparison's standing, what the benchmark counts and what the figures count.
+pub(crate) fn markdown_lines(
+    benchmarks: &[Benchmark],
+    grid: &super::layout::Grid,
+    units: Units,
+) -> String {
+    let mut out = String::new();
+    for (column, metric) in grid.metrics.iter().enumerate() {
+        let rows: Vec<&MetricRow> = grid.lines.iter().filter_map(|(_, c)| c[column]).collect();
+        for b in of(benchmarks, *metric) {
+            let standings: Vec<String> = rows
+                .iter()
+                .map(|r| format!("`{}` {}", r.comparison, standing(r.value, b)))
+                .collect();
+            out.push_str(&format!(
+                "- {}: {}'s {} (`{}`), counting {}: {}\n",
+                super::format::title(*metric, units),
+                super::markdown::escape(&b.label),
+                shown(b),
+                b.source,
+                super::markdown::escape(&b.counts),
+                standings.join(", ")
+            ));
+        }
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("\nAgainst published benchmarks, each counted on its own basis (below), where the figures count the forces each comparison names (its `soldiers`) per fighter or over the whole population of its countries:\n\n{out}")
 }
 
 #[cfg(test)]

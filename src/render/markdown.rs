@@ -1,6 +1,7 @@
 //! Markdown tables, ready to paste into a publication: display forms with units, notes
 //! as a numbered list, `|` escaped in cells.
 
+use crate::data::benchmarks::Benchmark;
 use crate::uncertainty::Settings;
 use crate::units::Units;
 
@@ -92,6 +93,7 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
 
 pub(crate) fn render(
     layout: &Layout,
+    benchmarks: &[Benchmark],
     units: Units,
     data: &str,
     events: Option<&str>,
@@ -108,6 +110,11 @@ pub(crate) fn render(
             format!("`{id}`{markers}")
         }));
     }
+    out.push_str(&super::benchmarks::markdown_lines(
+        benchmarks,
+        &layout.single,
+        units,
+    ));
     if let Some((base, grid)) = &layout.pairwise {
         out.push_str(&format!(
             "\n`{base}` as a multiple of each other comparison:\n\n"

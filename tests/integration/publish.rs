@@ -32,6 +32,14 @@ fn the_table_places_each_comparison_against_each_benchmark() {
         assert!(out.contains(needle), "no {needle:?} in\n{out}");
     }
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    let md = with_benchmarks()
+        .run(&["table", "--format", "markdown"])
+        .ok()
+        .to_string();
+    assert!(
+        md.contains("- soldiers per 1,000 people: FM's 20–25 per 1,000 (`src-a`), counting counterinsurgents per resident of the area of operations: `alpha-ns` 3.3–4.2%, `beta-east` 12–15%\n"),
+        "{md}"
+    );
 }
 
 #[test]
