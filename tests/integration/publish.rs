@@ -230,3 +230,27 @@ fn pandoc_keeps_one_reference_per_source() {
         );
     }
 }
+
+#[test]
+fn a_source_read_from_a_copy_links_the_original_then_the_copy() {
+    let fixture = Fixture::basic();
+    fixture.write(
+        "sources.csv",
+        "id,title,publisher,published,url,accessed,note,via
+src-a,Alpha report,Example Institute,2025-01-01,https://example.org/a,2025-02-03,fixture source,https://mirror.example/a
+src-b,Beta yearbook,Example Office,2024-06-01,https://example.org/b,,fixture source,
+src-c,Census extract,Example Census,2023,https://example.org/c,,fixture source,
+",
+    );
+    fixture
+        .run(&["report", "--out", "v.md", "--draws", "1000"])
+        .ok();
+    let md = std::fs::read_to_string(fixture.dir.path().join("v.md")).expect("report");
+    assert!(
+        md.contains(". Alpha report. Example Institute, 2025-01-01. <https://example.org/a>, via <https://mirror.example/a> (accessed 2025-02-03) `src-a`\n"),
+        "{md}"
+    );
+    assert!(md.contains(
+        ". Beta yearbook. Example Office, 2024-06-01. <https://example.org/b> `src-b`\n"
+    ));
+}
