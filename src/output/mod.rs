@@ -264,3 +264,17 @@ impl<W: Write> Write for Quiet<W> {
         self.quiet(result, ())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, REPORT_MARKER};
+
+    #[test]
+    fn a_report_is_known_by_its_marker_with_or_without_a_title_block() {
+        let titled = format!("---\ntitle: \"T\"\n---\n\n{REPORT_MARKER}\n\ntext");
+        assert!(Kind::Report.owns(titled.as_bytes()));
+        assert!(Kind::Report.owns(format!("{REPORT_MARKER}\n").as_bytes()));
+        assert!(!Kind::Report.owns(b"---\ntitle: \"T\"\n---\n\n# a writer's own notes\n"));
+        assert!(!Kind::Report.owns(b"---\nno end of the block\n"));
+    }
+}
