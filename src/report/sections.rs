@@ -150,12 +150,14 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
                     what.push_str(&format!(" {word}"));
                 }
                 if p.overridden {
-                    what.push_str(" (set with --set)");
+                    what.push_str(" (set with `--set`)");
                 }
                 let refs = match &p.source {
                     Some(s) => cite.cite(std::slice::from_ref(s), false),
                     None => cite.cite(&[], p.overridden),
                 };
+                // Escaped before the reference is added: the reference is Markdown.
+                let what = escape(&what);
                 parts.push(format!("{what}: {}{refs}", grouped(p.estimate.central, 0)));
             }
         }
@@ -163,7 +165,7 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
             "- **{}** counts {}: {}.",
             escape(&c.label),
             c.soldiers.join(", "),
-            escape(&parts.join("; "))
+            parts.join("; ")
         ));
         if !c.note.is_empty() {
             md.push_str(&format!(" {}", escape(&c.note)));

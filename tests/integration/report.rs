@@ -55,6 +55,8 @@ fn every_figure_cites_a_numbered_source() {
     );
     // No Markdown footnotes: pandoc makes a new note for every repeated reference.
     assert!(!text.contains("[^"), "{text}");
+    // Regression: references escaped twice showed as "\[2\]" in the method.
+    assert!(!text.contains("\\\\["), "{text}");
 }
 
 #[test]
@@ -248,7 +250,7 @@ fn the_method_names_the_set_values_the_figures_use() {
         .find(|l| l.starts_with("- **Alpha in Northland and Southland** counts"))
         .expect("the soldiers line of alpha-ns");
     assert!(
-        method.contains("Northland (set with --set): 4,000"),
+        method.contains("Northland (set with `--set`): 4,000"),
         "{method}"
     );
     assert!(!method.contains("8,000"), "{method}");
