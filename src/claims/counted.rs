@@ -24,7 +24,12 @@ pub(crate) fn value(counts: &Counts, q: &EventQuery) -> Result<(f64, String), St
     let fmt = |(y, m, d): Date| format!("{y}-{m:02}-{d:02}");
     // Several files are named as one subject: "a.csv, b.csv together run from ...".
     let (file, runs, has, it) = if counts.files > 1 {
-        (format!("{} together", counts.file), "run", "have", "they do")
+        (
+            format!("{} together", counts.file),
+            "run",
+            "have",
+            "they do",
+        )
     } else {
         (counts.file.clone(), "runs", "has", "it does")
     };

@@ -37,15 +37,19 @@ pub(crate) fn load(data: &Dataset, paths: &[PathBuf]) -> Result<ClaimSet, Error>
     })
 }
 
-/// SHA-256 over the claim files in the order read, each as its base name, a NUL, its
-/// text and a NUL.
+/// SHA-256 over the claim files sorted by base name (then text), each as its base name,
+/// a NUL, its text and a NUL: the same claims give the same hash whatever order they
+/// are read in (a directory, the embedded copy, files named one by one).
 fn texts_hash(texts: &[ClaimText]) -> String {
+    let base = |t: &ClaimText| t.name.rsplit('/').next().unwrap_or(&t.name).to_string();
+    let mut sorted: Vec<(String, &str)> =
+        texts.iter().map(|t| (base(t), t.text.as_str())).collect();
+    sorted.sort();
     let mut hasher = Sha256::new();
-    for t in texts {
-        let base = t.name.rsplit('/').next().unwrap_or(&t.name);
+    for (base, text) in sorted {
         hasher.update(base.as_bytes());
         hasher.update([0]);
-        hasher.update(t.text.as_bytes());
+        hasher.update(text.as_bytes());
         hasher.update([0]);
     }
     hasher

@@ -49,6 +49,13 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         };
         recheck(&ws.data, &claims.files, &against)
     });
+    let claims_name = match &options.claims {
+        Some(paths) if !paths.is_empty() => stamp::shown_paths(paths),
+        _ => ws
+            .claims
+            .as_ref()
+            .map_or_else(String::new, |c| c.described.clone()),
+    };
     let claims = ws
         .claims
         .as_ref()
@@ -56,7 +63,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         .map(|(c, r)| ClaimsUsed {
             checked: &r.checked,
             findings: &r.findings,
-            described: &c.described,
+            described: &claims_name,
             hash: &c.hash,
         });
     let (dir, stem) = chart_dir(&options.out);
@@ -68,7 +75,8 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         comparisons: &ids,
         units: config.units,
         settings: config.uncertainty,
-        data_name: config.data.short(),
+        overrides: &config.overrides,
+        data_name: stamp::data_name(&config.data),
         data_hash: stamp::data_hash(&config.data)?,
         claims,
         chart_dir: stem,

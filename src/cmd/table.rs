@@ -48,10 +48,11 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     let export = events.map(|e| joined(e.counts, e.large));
     let export_name = events.map(|e| e.counts.name.as_str());
     let settings = Some(&config.uncertainty);
-    let layout = || Layout::new(rows, &ids, &metrics);
+    let layout = || Layout::new(rows, &ids, &metrics).with_sources(rows, &computed.formulas);
     let tidy = || {
         tidy::tidy(
             rows,
+            &computed.formulas,
             config.units,
             &config.data.short(),
             settings,
@@ -61,6 +62,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     let text = match table.format {
         Format::Table => terminal::render(
             &layout(),
+            &ws.data.benchmarks,
             config.units,
             &described,
             export.as_deref(),
@@ -69,6 +71,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
         ),
         Format::Markdown => markdown::render(
             &layout(),
+            &ws.data.benchmarks,
             config.units,
             &described,
             export.as_deref(),

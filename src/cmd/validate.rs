@@ -22,7 +22,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     }
     let count = |q: Quantity| data.rows_of(q).count();
     let valid = format!(
-        "valid: {} sources, {} groups, {} countries, {} fighters rows, {} soldiers rows, {} population rows, {} area rows, {} comparisons",
+        "valid: {} sources, {} groups, {} countries, {} fighters rows, {} soldiers rows, {} population rows, {} area rows, {} comparisons, {} benchmarks",
         data.sources.len(),
         data.groups.len(),
         data.countries.len(),
@@ -31,6 +31,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
         count(Quantity::Population),
         count(Quantity::Area),
         data.comparisons.len(),
+        data.benchmarks.len(),
     );
     let mut out = format!(
         "data: {}\n{}\n",

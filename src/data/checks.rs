@@ -86,6 +86,11 @@ pub(crate) fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Prob
             ));
         }
     }
+    for b in data.benchmarks.iter().filter(|_| loaded.sources) {
+        if !source_set.contains(b.source.as_str()) {
+            problems.push(unknown("source", &b.source, &sources, b.at.cell("source")));
+        }
+    }
 }
 
 fn cell(row: &Row, column: &str) -> Location {

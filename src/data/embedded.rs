@@ -19,6 +19,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         "comparisons.toml",
         include_str!("../../datasets/comparisons.toml"),
     ),
+    (
+        "benchmarks.csv",
+        include_str!("../../datasets/benchmarks.csv"),
+    ),
 ];
 
 pub(crate) fn get(name: &str) -> Option<&'static str> {

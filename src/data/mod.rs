@@ -1,6 +1,7 @@
 //! Loading and validating the datasets: CSV tables read with polars, comparisons from
 //! TOML, then the checks across files. Every problem found is returned, not just the first.
 
+pub(crate) mod benchmarks;
 pub(crate) mod cells;
 pub(crate) mod checks;
 mod choice;
@@ -21,8 +22,9 @@ pub(crate) use model::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 use cells::Schema;
 use sheet::read_sheet;
 
-/// The names of the dataset files, in the order they are read.
-pub(crate) const FILES: [&str; 8] = [
+/// The names of the dataset files, in the order they are read; `benchmarks.csv` is
+/// optional (see [`OPTIONAL`]).
+pub(crate) const FILES: [&str; 9] = [
     "sources.csv",
     "groups.csv",
     "countries.csv",
@@ -31,7 +33,11 @@ pub(crate) const FILES: [&str; 8] = [
     "population.csv",
     "area.csv",
     "comparisons.toml",
+    "benchmarks.csv",
 ];
+
+/// The dataset files a directory may leave out.
+pub(crate) const OPTIONAL: [&str; 1] = ["benchmarks.csv"];
 
 /// A dataset file's bytes and the name messages give it.
 struct DataFile {
@@ -135,6 +141,18 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
     checks::unique_ids(
         "country",
         data.countries.iter().map(|c| (c.id.as_str(), &c.at)),
+        &mut problems,
+    );
+    let input = read_input(choice, "benchmarks.csv")?;
+    if let Some(bytes) = input.bytes {
+        match read_sheet(&input.display, &bytes) {
+            Ok(s) => data.benchmarks = benchmarks::read(&s, &mut problems),
+            Err(found) => problems.extend(found),
+        }
+    }
+    checks::unique_ids(
+        "benchmark",
+        data.benchmarks.iter().map(|b| (b.id.as_str(), &b.at)),
         &mut problems,
     );
     checks::references(&data, loaded, &mut problems);

@@ -249,6 +249,8 @@ pub(crate) struct Dataset {
     pub(crate) countries: Vec<Country>,
     pub(crate) rows: Vec<Row>,
     pub(crate) comparisons: Vec<Comparison>,
+    /// The published benchmarks metrics are held against (`benchmarks.csv`).
+    pub(crate) benchmarks: Vec<super::benchmarks::Benchmark>,
     /// Lookups by id, built on first use.
     pub(crate) index: super::index::Index,
 }

@@ -20,7 +20,8 @@ use target::{check, resolve, Target};
 /// bytes carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// A Markdown report: its first line is `REPORT_MARKER`.
+    /// A Markdown report: its first line is `REPORT_MARKER`, or the first after its
+    /// title block.
     Report,
     /// A report's SVG chart: its caption starts `Source: insurgency-metrics`.
     Chart,
@@ -52,11 +53,23 @@ impl Kind {
     fn owns(self, head: &[u8]) -> bool {
         let text = String::from_utf8_lossy(head);
         match self {
-            Kind::Report => text.starts_with(REPORT_MARKER),
+            Kind::Report => after_title_block(&text).starts_with(REPORT_MARKER),
             Kind::Chart => text.starts_with("<svg") && text.contains("Source: insurgency-metrics"),
             Kind::Samples => text.starts_with(SAMPLES_MARKER),
             Kind::Claims => text.starts_with(CLAIMS_MARKER),
         }
+    }
+}
+
+/// A report's text after its title block (the YAML metadata between `---` lines that
+/// opens it, then one blank line), or the whole text when it has none.
+fn after_title_block(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return text;
+    };
+    match rest.find("\n---\n") {
+        Some(end) => rest[end + 5..].trim_start_matches('\n'),
+        None => text,
     }
 }
 
@@ -249,5 +262,19 @@ impl<W: Write> Write for Quiet<W> {
         }
         let result = self.inner.flush();
         self.quiet(result, ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, REPORT_MARKER};
+
+    #[test]
+    fn a_report_is_known_by_its_marker_with_or_without_a_title_block() {
+        let titled = format!("---\ntitle: \"T\"\n---\n\n{REPORT_MARKER}\n\ntext");
+        assert!(Kind::Report.owns(titled.as_bytes()));
+        assert!(Kind::Report.owns(format!("{REPORT_MARKER}\n").as_bytes()));
+        assert!(!Kind::Report.owns(b"---\ntitle: \"T\"\n---\n\n# a writer's own notes\n"));
+        assert!(!Kind::Report.owns(b"---\nno end of the block\n"));
     }
 }

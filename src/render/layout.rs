@@ -3,6 +3,7 @@
 
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
+use crate::uncertainty::formula::Formula;
 
 /// A table of cells: `lines[i].1[j]` is the row for line i and metric `metrics[j]`.
 pub(crate) struct Grid<'a> {
@@ -17,6 +18,8 @@ pub(crate) struct Layout<'a> {
     /// Numbered notes: (number, line label, text).
     pub(crate) notes: Vec<(usize, String, String)>,
     pub(crate) any_overridden: bool,
+    /// Whether any figure lies outside its own 90% interval.
+    pub(crate) any_at_edge: bool,
 }
 
 impl<'a> Layout<'a> {
@@ -95,7 +98,37 @@ impl<'a> Layout<'a> {
             pairwise,
             notes,
             any_overridden: rows.iter().any(|r| r.overridden),
+            any_at_edge: rows.iter().any(at_edge),
         }
+    }
+
+    /// Adds a note per comparison naming the sources of its figures' inputs (the ids of
+    /// `sources.csv`), after the notes it already has; `formulas[i]` is `rows[i]`'s.
+    pub(crate) fn with_sources(mut self, rows: &[MetricRow], formulas: &[Formula]) -> Self {
+        let ids: Vec<String> = self.single.lines.iter().map(|(id, _)| id.clone()).collect();
+        for id in ids {
+            let mut sources: Vec<String> = Vec::new();
+            let mine = rows
+                .iter()
+                .zip(formulas)
+                .filter(|(r, _)| r.comparison == id && r.versus.is_none());
+            for (row, formula) in mine {
+                for s in sources_of(formula) {
+                    if !sources.contains(&s) {
+                        sources.push(s);
+                    }
+                }
+                if row.overridden && !sources.iter().any(|s| s == WHAT_IF) {
+                    sources.push(WHAT_IF.to_string());
+                }
+            }
+            if !sources.is_empty() {
+                let n = self.notes.len() + 1;
+                self.notes
+                    .push((n, id, format!("sources: {}", sources.join(", "))));
+            }
+        }
+        self
     }
 
     /// The note numbers attached to a comparison, as " [1,2]".
@@ -113,3 +146,32 @@ impl<'a> Layout<'a> {
         }
     }
 }
+
+/// How a figure set with `--set` is cited in place of a source.
+pub(crate) const WHAT_IF: &str = "what-if (--set)";
+
+/// The source ids of a formula's inputs, in the order of its terms, each once; a term
+/// set with `--set` or counted from an event export has none.
+pub(crate) fn sources_of(formula: &Formula) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in formula.numerator.iter().chain(&formula.denominator) {
+        if let Some(source) = &term.source {
+            if !out.contains(source) {
+                out.push(source.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Whether a figure lies outside its own 90% interval: its inputs' central values are
+/// at or near the ends of their ranges (an "up to" figure), so most draws fall on one
+/// side of it.
+pub(crate) fn at_edge(row: &MetricRow) -> bool {
+    row.interval
+        .is_some_and(|i| i.p05 < i.p95 && (row.value < i.p05 || row.value > i.p95))
+}
+
+/// The mark beside such a figure, and what it means.
+pub(crate) const EDGE: &str = "†";
+pub(crate) const EDGE_NOTE: &str = "† outside its own 90% interval: its inputs' central values are at or near the ends of their ranges, so most draws fall on one side of it";

@@ -1,11 +1,12 @@
 //! Markdown tables, ready to paste into a publication: display forms with units, notes
 //! as a numbered list, `|` escaped in cells.
 
+use crate::data::benchmarks::Benchmark;
 use crate::uncertainty::Settings;
 use crate::units::Units;
 
 use super::format::{display_with_interval, heading};
-use super::layout::{Grid, Layout};
+use super::layout::{at_edge, Grid, Layout, EDGE, EDGE_NOTE};
 
 /// Escapes what Markdown would misread inside a table cell.
 pub(crate) fn escape(text: &str) -> String {
@@ -67,16 +68,20 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
         let mut row = vec![escape(&label(id))];
         for cell in cells {
             let text = match cell {
-                Some(row) => format!(
-                    "{}{}",
-                    display_with_interval(
+                Some(row) => {
+                    let shown = display_with_interval(
                         row.metric,
                         row.value,
                         units,
-                        row.interval.map(|i| (i.p05, i.p95))
-                    ),
-                    if row.overridden { "\\*" } else { "" }
-                ),
+                        row.interval.map(|i| (i.p05, i.p95)),
+                    );
+                    // The edge mark goes right after the value, before the interval.
+                    let shown = match (at_edge(row), shown.split_once(" (")) {
+                        (true, Some((value, rest))) => format!("{value}{EDGE} ({rest}"),
+                        _ => shown,
+                    };
+                    format!("{shown}{}", if row.overridden { "\\*" } else { "" })
+                }
                 None => "–".to_string(),
             };
             row.push(escape(&text).replace("\\\\*", "\\*"));
@@ -88,6 +93,7 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
 
 pub(crate) fn render(
     layout: &Layout,
+    benchmarks: &[Benchmark],
     units: Units,
     data: &str,
     events: Option<&str>,
@@ -104,6 +110,11 @@ pub(crate) fn render(
             format!("`{id}`{markers}")
         }));
     }
+    out.push_str(&super::benchmarks::markdown_lines(
+        benchmarks,
+        &layout.single,
+        units,
+    ));
     if let Some((base, grid)) = &layout.pairwise {
         out.push_str(&format!(
             "\n`{base}` as a multiple of each other comparison:\n\n"
@@ -118,6 +129,9 @@ pub(crate) fn render(
     }
     if layout.any_overridden {
         out.push_str("\n\\* uses a value set with `--set`, not the data.\n");
+    }
+    if layout.any_at_edge {
+        out.push_str(&format!("\n{EDGE_NOTE}.\n"));
     }
     if let Some(s) = settings {
         out.push_str(&format!(

@@ -1,6 +1,7 @@
 //! Renderers: each takes computed rows and returns text. Writing it anywhere is the
 //! caller's job.
 
+pub(crate) mod benchmarks;
 pub(crate) mod claims;
 pub(crate) mod csv;
 pub(crate) mod events;

@@ -4,11 +4,13 @@
 use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
 use comfy_table::{Attribute, Cell, CellAlignment, Table, TableComponent};
 
+use crate::data::benchmarks::Benchmark;
+use crate::metrics::compute::MetricRow;
 use crate::uncertainty::Settings;
 use crate::units::Units;
 
 use super::format::{compact, grouped, interval, title};
-use super::layout::{Grid, Layout};
+use super::layout::{at_edge, Grid, Layout, EDGE, EDGE_NOTE};
 
 pub(crate) const WIDTH: u16 = 80;
 
@@ -81,7 +83,12 @@ fn metric_table(
         let mut line = vec![Cell::new(label(id))];
         match cells[column] {
             Some(row) => {
-                let mark = if row.overridden { "*" } else { "" };
+                let mark = match (row.overridden, at_edge(row)) {
+                    (true, true) => "*†",
+                    (true, false) => "*",
+                    (false, true) => EDGE,
+                    (false, false) => "",
+                };
                 line.push(
                     Cell::new(format!("{}{mark}", compact(metric, row.value)))
                         .set_alignment(CellAlignment::Right),
@@ -110,6 +117,7 @@ fn metric_table(
 /// The table; `events` describes the event export, on a line of its own (it is long).
 pub(crate) fn render(
     layout: &Layout,
+    benchmarks: &[Benchmark],
     units: Units,
     data: &str,
     events: Option<&str>,
@@ -145,6 +153,15 @@ pub(crate) fn render(
             |id| format!("{id}{}", layout.markers(id)),
         ));
         out.push('\n');
+        let rows: Vec<&MetricRow> = layout
+            .single
+            .lines
+            .iter()
+            .filter_map(|(_, cells)| cells[column])
+            .collect();
+        out.push_str(&super::benchmarks::terminal_lines(
+            benchmarks, *metric, &rows,
+        ));
     }
     if let Some((base, grid)) = &layout.pairwise {
         for (column, metric) in grid.metrics.iter().enumerate() {
@@ -171,6 +188,13 @@ pub(crate) fn render(
     }
     if layout.any_overridden {
         out.push_str("\n* uses a value set with --set, not the data\n");
+    }
+    if layout.any_at_edge {
+        let lead = if layout.any_overridden { "" } else { "\n" };
+        out.push_str(&format!(
+            "{lead}{}\n",
+            wrap(EDGE_NOTE, WIDTH as usize, "  ")
+        ));
     }
     out
 }

@@ -10,6 +10,8 @@ use crate::uncertainty::Settings;
 use crate::units::Units;
 
 use super::format::display;
+use super::layout::{sources_of, WHAT_IF};
+use crate::uncertainty::formula::Formula;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct TidyRow {
@@ -34,17 +36,22 @@ pub(crate) struct TidyRow {
     /// when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) events: Option<String>,
+    /// The source ids of the figure's inputs (`;`-separated), with `what-if (--set)`
+    /// for a value set with `--set`.
+    pub(crate) sources: String,
 }
 
 pub(crate) fn tidy(
     rows: &[MetricRow],
+    formulas: &[Formula],
     units: Units,
     data: &str,
     settings: Option<&Settings>,
     events: Option<&str>,
 ) -> Vec<TidyRow> {
     rows.iter()
-        .map(|r| TidyRow {
+        .zip(formulas)
+        .map(|(r, f)| TidyRow {
             comparison: r.comparison.clone(),
             versus: r.versus.clone(),
             metric: r.metric.id().to_string(),
@@ -63,6 +70,13 @@ pub(crate) fn tidy(
             draws: r.interval.and(settings.map(|s| s.draws)),
             data: data.to_string(),
             events: events.filter(|_| r.metric.is_event()).map(str::to_string),
+            sources: {
+                let mut ids = sources_of(f);
+                if r.overridden {
+                    ids.push(WHAT_IF.to_string());
+                }
+                ids.join(";")
+            },
         })
         .collect()
 }
@@ -145,5 +159,9 @@ pub(crate) fn csv(rows: &[TidyRow]) -> Result<String, Error> {
             optional(|r| r.events.clone().unwrap_or_default()),
         ));
     }
+    columns.push(Column::new(
+        "sources".into(),
+        optional(|r| r.sources.clone()),
+    ));
     crate::render::csv::write(rows.len(), columns)
 }

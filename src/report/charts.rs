@@ -1,23 +1,56 @@
-//! The report's charts: one horizontal bar chart per metric, comparison against
-//! comparison, with 90% intervals as whiskers. SVG from plotters' SVG backend, so no
-//! system library or font is needed. A log scale is used when the values span a factor
-//! of ten or more.
+//! The report's charts: one horizontal chart per metric, comparison against comparison,
+//! labelled with the comparisons' labels. Bars from zero on a linear axis; dots on a log
+//! axis when the values span a factor of ten (a bar's length means nothing there); the
+//! 90% interval as a line; published benchmarks as labelled dashed lines or bands; a
+//! caption that says what is drawn and a source line naming the data's sources. SVG from
+//! plotters' SVG backend, so no system library or font is needed.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::error::{Error, Location, Problem};
-use crate::metrics::compute::MetricRow;
-use crate::metrics::Metric;
-use crate::render::format::{compact, title};
-use crate::units::Units;
+use crate::numbers::grouped;
 
 const WIDTH: u32 = 760;
-const ROW_HEIGHT: u32 = 46;
+const ROW_HEIGHT: u32 = 50;
+/// The height of one benchmark label's row above the comparisons.
+const LABEL_ROW: f64 = 0.5;
+const LABEL_AREA: u32 = 230;
 const BAR: RGBColor = RGBColor(52, 101, 164);
 const WHISKER: RGBColor = RGBColor(30, 30, 30);
+const BENCHMARK: RGBColor = RGBColor(200, 80, 30);
+const GREY: RGBColor = RGBColor(90, 90, 90);
 
 /// The ratio of largest to smallest value from which the axis is logarithmic.
 const LOG_SPAN: f64 = 10.0;
+
+/// One comparison's figure.
+pub(crate) struct Bar {
+    pub(crate) label: String,
+    pub(crate) value: f64,
+    /// The 90% interval, when the figure has a spread.
+    pub(crate) interval: Option<(f64, f64)>,
+    /// The label for the value: "9.6", "0.40×".
+    pub(crate) shown: String,
+}
+
+/// A published benchmark: a value, or a band from `value` to `high`.
+pub(crate) struct Reference {
+    pub(crate) label: String,
+    pub(crate) value: f64,
+    pub(crate) high: Option<f64>,
+}
+
+/// Everything one chart shows.
+pub(crate) struct Chart {
+    pub(crate) title: String,
+    /// The x axis's description, with its unit.
+    pub(crate) axis: String,
+    pub(crate) bars: Vec<Bar>,
+    pub(crate) references: Vec<Reference>,
+    /// "Data: ..." naming the sources of the figures drawn.
+    pub(crate) source_line: String,
+}
 
 fn failed(err: impl std::fmt::Display) -> Error {
     Error::Data(vec![Problem::new(
@@ -26,156 +59,301 @@ fn failed(err: impl std::fmt::Display) -> Error {
     )])
 }
 
-/// One bar chart: `rows` are the metric's rows in display order.
-pub(crate) fn bar_chart(
-    metric: Metric,
-    rows: &[&MetricRow],
-    units: Units,
-    caption: &str,
-    source_line: &str,
-) -> Result<String, Error> {
-    let low = |r: &MetricRow| r.interval.map_or(r.value, |i| i.p05.min(r.value));
-    let high = |r: &MetricRow| r.interval.map_or(r.value, |i| i.p95.max(r.value));
-    let min = rows.iter().map(|r| low(r)).fold(f64::INFINITY, f64::min);
-    let max = rows.iter().map(|r| high(r)).fold(0.0, f64::max);
+/// A tick label without trailing zeros: "1", "10", "2.5", "1,000", "0.05".
+pub(crate) fn tick(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude >= 1000.0 || (value - value.round()).abs() < 1e-9 * magnitude.max(1.0) {
+        return grouped(value, 0);
+    }
+    let text = format!("{value:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Wraps text at word boundaries into lines of at most `width` characters.
+fn lines(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// What the chart draws, in words, for the line under it.
+fn legend(chart: &Chart, log: bool) -> String {
+    let mut parts = vec![if log {
+        "Dots: central estimate".to_string()
+    } else {
+        "Bars: central estimate".to_string()
+    }];
+    if chart.bars.iter().any(|b| b.interval.is_some()) {
+        parts.push("lines: 90% interval".into());
+    }
+    if !chart.references.is_empty() {
+        parts.push("dashed: published benchmarks, counted on another basis (see text)".into());
+    }
+    parts.join("; ") + "."
+}
+
+/// Draws one chart as SVG.
+pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
+    let low = |b: &Bar| b.interval.map_or(b.value, |(l, _)| l.min(b.value));
+    let high = |b: &Bar| b.interval.map_or(b.value, |(_, h)| h.max(b.value));
+    let min = chart.bars.iter().map(low).fold(f64::INFINITY, f64::min);
+    let max = chart.bars.iter().map(high).fold(0.0, f64::max);
     let log = min > 0.0 && max / min >= LOG_SPAN;
-    let height = 130 + ROW_HEIGHT * rows.len() as u32;
-    let unit_label = if metric.is_pairwise() {
-        "times the other comparison".to_string()
+    let refs_max = chart
+        .references
+        .iter()
+        .map(|r| r.high.unwrap_or(r.value))
+        .fold(0.0, f64::max);
+    let refs_min = chart
+        .references
+        .iter()
+        .map(|r| r.value)
+        .fold(f64::INFINITY, f64::min);
+    let (lo, hi) = if log {
+        let lo = 10f64.powf((min.min(refs_min) / 1.2).log10().floor());
+        let hi = 10f64.powf((max.max(refs_max) * 1.2).log10().ceil());
+        // A hair wider, so that both end decades are ticks despite rounding in powf.
+        (lo * (1.0 - 1e-9), hi * (1.0 + 1e-9))
     } else {
-        title(metric, units)
+        (0.0, max.max(refs_max) * 1.15)
     };
+    let mut footer = vec![legend(chart, log)];
+    footer.extend(lines(&chart.source_line, 118));
+    let footer_height = 10 + 16 * footer.len() as u32;
+    let n = chart.bars.len();
+    let k = chart.references.len();
+    let top = n as f64 + LABEL_ROW * k as f64;
+    let plot_height =
+        110 + ROW_HEIGHT * n as u32 + (ROW_HEIGHT as f64 * LABEL_ROW) as u32 * k as u32;
+    let height = plot_height + footer_height;
     let axis = if log {
-        format!("{unit_label} (log scale)")
+        format!("{} (log scale)", chart.axis)
     } else {
-        unit_label
+        chart.axis.clone()
     };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
-        let (plot, footer) = root.split_vertically(height - 28);
-        footer
-            .draw(&Text::new(
-                source_line.to_string(),
-                (10, 8),
-                ("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)),
+        let (plot, foot) = root.split_vertically(plot_height);
+        for (i, text) in footer.iter().enumerate() {
+            foot.draw(&Text::new(
+                text.clone(),
+                (10, 6 + 16 * i as i32),
+                ("sans-serif", 12).into_font().color(&GREY),
             ))
             .map_err(failed)?;
-        let n = rows.len();
-        let labels: Vec<String> = rows.iter().map(|r| r.comparison.clone()).collect();
-        let label_of = move |y: &f64| {
-            let i = (*y - 0.5).round();
-            if (*y - 0.5 - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
-                labels[n - 1 - i as usize].clone()
-            } else {
-                String::new()
-            }
-        };
+        }
         let mut builder = ChartBuilder::on(&plot);
         builder
-            .caption(caption, ("sans-serif", 20))
+            .caption(&chart.title, ("sans-serif", 19))
             .margin(12)
-            .margin_right(40)
-            .x_label_area_size(46)
-            .y_label_area_size(190);
-        let y_range = 0f64..n as f64;
-        // Bars start at the axis: 0 on a linear scale, the axis's left end on a log one.
+            .margin_right(48)
+            .x_label_area_size(44)
+            .y_label_area_size(LABEL_AREA);
         if log {
-            // Whole decades, so the log axis is labelled 100, 1,000, 10,000.
-            let lo = 10f64.powf((min / 1.2).log10().floor());
-            let hi = 10f64.powf((max * 1.2).log10().ceil());
-            let chart = builder
-                .build_cartesian_2d((lo..hi).log_scale(), y_range)
+            let c = builder
+                .build_cartesian_2d((lo..hi).log_scale(), 0f64..top)
                 .map_err(failed)?;
-            draw(chart, &label_of, &axis, metric, rows, lo)?;
+            body(c, &root, chart, &axis, lo, hi, log)?;
         } else {
-            let chart = builder
-                .build_cartesian_2d(0f64..max * 1.18, y_range)
+            let c = builder
+                .build_cartesian_2d(lo..hi, 0f64..top)
                 .map_err(failed)?;
-            draw(chart, &label_of, &axis, metric, rows, 0.0)?;
+            body(c, &root, chart, &axis, lo, hi, log)?;
         }
         root.present().map_err(failed)?;
     }
-    Ok(svg)
+    // The marker by which the tool knows the file as its own, as the SVG's description.
+    let desc = format!(
+        "<desc>Source: insurgency-metrics {}. {}</desc>",
+        env!("CARGO_PKG_VERSION"),
+        escape_xml(&chart.title)
+    );
+    Ok(match svg.find('>') {
+        Some(end) => format!("{}\n{desc}{}", &svg[..=end], &svg[end + 1..]),
+        None => svg,
+    })
 }
 
-/// The mesh, axis labels, bars and whiskers, on either kind of x axis.
-fn draw<X>(
-    mut chart: ChartContext<
-        '_,
-        SVGBackend<'_>,
-        Cartesian2d<X, plotters::coord::types::RangedCoordf64>,
-    >,
-    label_of: &dyn Fn(&f64) -> String,
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+type Ctx<'a, X> =
+    ChartContext<'a, SVGBackend<'a>, Cartesian2d<X, plotters::coord::types::RangedCoordf64>>;
+
+/// The mesh, the labels, the benchmarks and the figures, on either kind of x axis.
+fn body<'a, X>(
+    mut c: Ctx<'a, X>,
+    root: &DrawingArea<SVGBackend<'a>, plotters::coord::Shift>,
+    chart: &Chart,
     axis: &str,
-    metric: Metric,
-    rows: &[&MetricRow],
-    origin: f64,
+    lo: f64,
+    hi: f64,
+    log: bool,
 ) -> Result<(), Error>
 where
     X: Ranged<ValueType = f64> + plotters::coord::ranged1d::ValueFormatter<f64>,
 {
-    chart
-        .configure_mesh()
+    c.configure_mesh()
         .disable_y_mesh()
-        .y_labels(rows.len() * 2 + 1)
-        .y_label_formatter(label_of)
+        .y_labels(0)
+        .y_label_formatter(&|_| String::new())
+        .x_labels(8)
         .x_desc(axis)
-        .x_label_formatter(&|v| compact(metric, *v))
+        .x_label_formatter(&|v| tick(*v))
         .label_style(("sans-serif", 13))
         .draw()
         .map_err(failed)?;
-    bars(&mut chart, rows, origin, metric)
-}
-
-fn bars<X>(
-    chart: &mut ChartContext<
-        '_,
-        SVGBackend<'_>,
-        Cartesian2d<X, plotters::coord::types::RangedCoordf64>,
-    >,
-    rows: &[&MetricRow],
-    origin: f64,
-    metric: Metric,
-) -> Result<(), Error>
-where
-    X: Ranged<ValueType = f64>,
-{
-    let n = rows.len();
-    for (i, row) in rows.iter().enumerate() {
+    let n = chart.bars.len();
+    // Row labels, wrapped, right-aligned against the axis.
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let y = (n - 1 - i) as f64 + 0.5;
+        let (px, py) = c.backend_coord(&(lo, y));
+        let wrapped = lines(&bar.label, 32);
+        let first = py - 8 * (wrapped.len() as i32 - 1);
+        for (j, text) in wrapped.iter().enumerate() {
+            let style = TextStyle::from(("sans-serif", 13).into_font())
+                .pos(Pos::new(HPos::Right, VPos::Center));
+            root.draw(&Text::new(
+                text.clone(),
+                (px - 8, first + 16 * j as i32),
+                style,
+            ))
+            .map_err(failed)?;
+        }
+    }
+    references(&mut c, chart, n, lo, hi)?;
+    for (i, bar) in chart.bars.iter().enumerate() {
         let y = (n - 1 - i) as f64;
-        chart
-            .draw_series(std::iter::once(Rectangle::new(
-                [(origin, y + 0.22), (row.value, y + 0.78)],
+        let mid = y + 0.5;
+        if log {
+            c.draw_series(std::iter::once(Circle::new(
+                (bar.value, mid),
+                5,
                 BAR.filled(),
             )))
             .map_err(failed)?;
-        let end = row.interval.map_or(row.value, |i| i.p95.max(row.value));
-        let label = EmptyElement::at((end, y + 0.5))
-            + Text::new(
-                compact(metric, row.value),
-                (8, -7),
-                ("sans-serif", 13).into_font(),
-            );
-        chart.draw_series(std::iter::once(label)).map_err(failed)?;
-        if let Some(interval) = row.interval.filter(|i| i.p05 < i.p95) {
-            let mid = y + 0.5;
-            let style = ShapeStyle::from(&WHISKER).stroke_width(2);
-            chart
-                .draw_series([
-                    PathElement::new(vec![(interval.p05, mid), (interval.p95, mid)], style),
-                    PathElement::new(
-                        vec![(interval.p05, mid - 0.14), (interval.p05, mid + 0.14)],
-                        style,
-                    ),
-                    PathElement::new(
-                        vec![(interval.p95, mid - 0.14), (interval.p95, mid + 0.14)],
-                        style,
-                    ),
-                ])
-                .map_err(failed)?;
+        } else {
+            c.draw_series(std::iter::once(Rectangle::new(
+                [(lo, y + 0.25), (bar.value, y + 0.75)],
+                BAR.filled(),
+            )))
+            .map_err(failed)?;
         }
+        if let Some((l, h)) = bar.interval.filter(|(l, h)| l < h) {
+            let style = ShapeStyle::from(&WHISKER).stroke_width(2);
+            c.draw_series([
+                PathElement::new(vec![(l, mid), (h, mid)], style),
+                PathElement::new(vec![(l, mid - 0.12), (l, mid + 0.12)], style),
+                PathElement::new(vec![(h, mid - 0.12), (h, mid + 0.12)], style),
+            ])
+            .map_err(failed)?;
+        }
+        let end = bar.interval.map_or(bar.value, |(_, h)| h.max(bar.value));
+        // A white ground under the value, so that a benchmark line behind it never
+        // runs through its digits.
+        let width = 8 * bar.shown.chars().count() as i32 + 4;
+        let ground = EmptyElement::at((end, mid))
+            + Rectangle::new([(6, -9), (6 + width, 9)], WHITE.filled());
+        c.draw_series(std::iter::once(ground)).map_err(failed)?;
+        let label = EmptyElement::at((end, mid))
+            + Text::new(
+                bar.shown.clone(),
+                (8, 0),
+                TextStyle::from(("sans-serif", 13).into_font())
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            );
+        c.draw_series(std::iter::once(label)).map_err(failed)?;
     }
     Ok(())
+}
+
+/// Each benchmark as a dashed line (or a shaded band between dashed edges) across the
+/// rows, and its label on a row of its own above them, beside a short mark at its value:
+/// no label crosses a line or another label.
+fn references<X>(c: &mut Ctx<'_, X>, chart: &Chart, n: usize, lo: f64, hi: f64) -> Result<(), Error>
+where
+    X: Ranged<ValueType = f64>,
+{
+    let k = chart.references.len();
+    let (left, right) = (c.backend_coord(&(lo, 0.0)).0, c.backend_coord(&(hi, 0.0)).0);
+    let style = ShapeStyle::from(&BENCHMARK).stroke_width(2);
+    let top = n as f64;
+    for (i, r) in chart.references.iter().enumerate() {
+        if let Some(h) = r.high {
+            c.draw_series(std::iter::once(Rectangle::new(
+                [(r.value, 0.0), (h, top)],
+                BENCHMARK.mix(0.12).filled(),
+            )))
+            .map_err(failed)?;
+        }
+        for x in std::iter::once(r.value).chain(r.high) {
+            // Dashes of 0.12 rows with gaps of 0.08.
+            let dashes = (0..)
+                .map(|d| d as f64 * 0.2)
+                .take_while(|y| *y < top)
+                .map(|y| PathElement::new(vec![(x, y), (x, (y + 0.12).min(top))], style));
+            c.draw_series(dashes).map_err(failed)?;
+        }
+        let label_y = top + LABEL_ROW * (k - i) as f64 - LABEL_ROW / 2.0;
+        let mut marks = vec![PathElement::new(
+            vec![(r.value, label_y - 0.15), (r.value, label_y + 0.15)],
+            style,
+        )];
+        if let Some(h) = r.high {
+            marks.push(PathElement::new(
+                vec![(h, label_y - 0.15), (h, label_y + 0.15)],
+                style,
+            ));
+        }
+        c.draw_series(marks).map_err(failed)?;
+        // Right of the mark, or left of it when it is in the right part of the plot.
+        let px = c.backend_coord(&(r.value, 0.0)).0;
+        let rightwards = px - left <= (right - left) * 6 / 10;
+        let (anchor, dx, x) = if rightwards {
+            (HPos::Left, 6, r.high.unwrap_or(r.value))
+        } else {
+            (HPos::Right, -6, r.value)
+        };
+        let text = EmptyElement::at((x, label_y))
+            + Text::new(
+                r.label.clone(),
+                (dx, 0),
+                TextStyle::from(("sans-serif", 12).into_font())
+                    .color(&BENCHMARK)
+                    .pos(Pos::new(anchor, VPos::Center)),
+            );
+        c.draw_series(std::iter::once(text)).map_err(failed)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick;
+
+    #[test]
+    fn ticks_have_no_trailing_zeros() {
+        assert_eq!(tick(1.0), "1");
+        assert_eq!(tick(10.0), "10");
+        assert_eq!(tick(2.5), "2.5");
+        assert_eq!(tick(1000.0), "1,000");
+        assert_eq!(tick(0.05), "0.05");
+    }
 }

@@ -1,14 +1,18 @@
 //! The report's figures: the summary table, a section per metric with its chart, its
-//! reading and its table, and the base comparison's ratios against the others.
+//! reading, its benchmarks and its table, and the base comparison's ratios against the
+//! others.
 
+use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::{unit, MetricRow};
 use crate::metrics::Metric;
-use crate::render::format::{display, interval, title};
-use crate::render::markdown::{escape, figures, table};
+use crate::render::benchmarks::{our_basis, shown, standing};
+use crate::render::format::{compact, display, interval, title};
+use crate::render::markdown::{escape, figures, table, Align};
 use crate::uncertainty::formula::Formula;
 
-use super::{capitalised, charts, figure_cell, label, prose, section_title, sources_of};
+use super::charts::{self, Bar, Chart, Reference};
+use super::{at_edge, capitalised, cited, figure_cell, label, prose, section_title, EDGE};
 use super::{Citations, Input};
 
 /// The rows of one metric, each with its formula.
@@ -21,12 +25,35 @@ fn rows_of<'a>(input: &'a Input, metric: Metric) -> Vec<(&'a MetricRow, &'a Form
         .collect()
 }
 
+/// "Data: US Central Intelligence Agency; World Bank ...": the publishers of the
+/// sources behind a chart, each once, in order of first use.
+fn source_line(data: &Dataset, ids: &[String], what_if: bool) -> String {
+    let mut publishers: Vec<&str> = Vec::new();
+    for id in ids {
+        if let Some(s) = data.source(id) {
+            if !publishers.contains(&s.publisher.as_str()) {
+                publishers.push(&s.publisher);
+            }
+        }
+    }
+    let set = if what_if {
+        " What-if: values set with --set."
+    } else {
+        ""
+    };
+    if publishers.is_empty() {
+        return format!("Data:{set}");
+    }
+    format!(
+        "Data: {}.{set} Full references in the report's Sources.",
+        publishers.join("; ")
+    )
+}
+
 /// What the figure sections share while they are written.
 pub(super) struct Figures<'i, 'c, 'd> {
     pub(super) input: &'i Input<'i>,
     pub(super) cite: &'c mut Citations<'d>,
-    /// The line under every chart: tool, version and the data's date.
-    pub(super) source_line: String,
     /// The charts written so far, as (file name, SVG).
     pub(super) charts: Vec<(String, String)>,
 }
@@ -49,18 +76,32 @@ impl Figures<'_, '_, '_> {
     }
 
     /// A figure cell for the row of `metric` that `find` picks, or a dash.
-    fn cell(&mut self, metric: Metric, find: impl Fn(&MetricRow) -> bool) -> String {
-        let units = self.input.units;
-        let found = rows_of(self.input, metric)
+    fn cell(&self, metric: Metric, find: impl Fn(&MetricRow) -> bool) -> String {
+        rows_of(self.input, metric)
             .into_iter()
-            .find(|(r, _)| find(r));
-        match found {
-            Some((row, formula)) => figure_cell(row, formula, units, self.cite),
-            None => "–".into(),
-        }
+            .find(|(r, _)| find(r))
+            .map_or_else(|| "–".into(), |(row, _)| figure_cell(row, self.input.units))
     }
 
-    /// Every comparison's figures in one table.
+    /// The reference for the rows `find` picks across `metrics`: their sources together.
+    fn cite_rows(&mut self, metrics: &[Metric], find: impl Fn(&MetricRow) -> bool) -> String {
+        let mut ids: Vec<String> = Vec::new();
+        let mut what_if = false;
+        for m in metrics {
+            for (row, formula) in rows_of(self.input, *m).into_iter().filter(|(r, _)| find(r)) {
+                let (sources, overridden) = cited(row, formula);
+                what_if |= overridden;
+                for s in sources {
+                    if !ids.contains(&s) {
+                        ids.push(s);
+                    }
+                }
+            }
+        }
+        self.cite.cite(&ids, what_if).trim().to_string()
+    }
+
+    /// Every comparison's figures in one table; the sources are in each metric's section.
     pub(super) fn summary(&mut self, md: &mut String) {
         let (input, single) = (self.input, self.single());
         md.push_str("## Summary\n\n");
@@ -71,30 +112,55 @@ impl Figures<'_, '_, '_> {
         let mut rows = Vec::new();
         for id in input.comparisons {
             let year = input.data.comparison(id).map_or(0, |c| c.year);
-            let mut row = vec![
-                format!("{} (`{id}`)", escape(&label(input.data, id))),
-                year.to_string(),
-            ];
+            let mut row = vec![escape(&label(input.data, id)), year.to_string()];
             for m in &single {
-                row.push(self.cell(*m, |r| r.comparison == *id));
+                row.push(self.cell(*m, |r| r.comparison == *id && r.versus.is_none()));
             }
             rows.push(row);
         }
         md.push_str(&table(&headings, &figures(headings.len()), &rows));
-        md.push('\n');
+        md.push_str("\nThe sources of every figure are given in its metric's section.\n\n");
     }
 
-    /// A section per metric: its chart, a reading and its table with the intervals.
+    /// A section per metric: its chart, a reading, its benchmarks and its table.
     pub(super) fn metric_sections(&mut self, md: &mut String) -> Result<(), Error> {
         let input = self.input;
         let units = input.units;
         for m in self.single() {
-            let rows = rows_of(self.input, m);
+            let rows = rows_of(input, m);
             let plain: Vec<&MetricRow> = rows.iter().map(|(r, _)| *r).collect();
             let name = capitalised(&section_title(m, units));
+            let benchmarks = crate::render::benchmarks::of(&input.data.benchmarks, m);
+            let mut ids: Vec<String> = Vec::new();
+            for (_, f) in &rows {
+                for s in crate::render::layout::sources_of(f) {
+                    if !ids.contains(&s) {
+                        ids.push(s);
+                    }
+                }
+            }
+            ids.extend(benchmarks.iter().map(|b| b.source.clone()));
+            let what_if = plain.iter().any(|r| r.overridden);
+            let chart = Chart {
+                title: if what_if {
+                    format!("{name} (what-if)")
+                } else {
+                    name.clone()
+                },
+                axis: title(m, units),
+                bars: plain.iter().map(|r| self.bar(r)).collect(),
+                references: benchmarks
+                    .iter()
+                    .map(|b| Reference {
+                        label: format!("{}: {}", b.label, shown(b)),
+                        value: b.value,
+                        high: b.high,
+                    })
+                    .collect(),
+                source_line: source_line(input.data, &ids, what_if),
+            };
             let file = format!("{}.svg", m.id());
-            let svg = charts::bar_chart(m, &plain, units, &name, &self.source_line)?;
-            self.charts.push((file.clone(), svg));
+            self.charts.push((file.clone(), charts::draw(&chart)?));
             md.push_str(&format!("## {name}\n\n"));
             md.push_str(&format!(
                 "![{}]({}/{file})\n\n",
@@ -105,34 +171,90 @@ impl Figures<'_, '_, '_> {
                 "{}\n\n",
                 escape(&prose::single(input.data, m, &plain, units))
             ));
-            let lines: Vec<Vec<String>> = rows
-                .iter()
-                .map(|(r, f)| {
-                    let (ci, worst) = r.interval.map_or(("–".into(), "–".into()), |i| {
-                        (interval(m, i.p05, i.p95), interval(m, i.low, i.high))
-                    });
-                    vec![
-                        escape(&label(input.data, &r.comparison)),
-                        format!(
-                            "{}{}",
-                            escape(&display(m, r.value, units)),
-                            self.cite.cite(&sources_of(f))
-                        ),
-                        ci,
-                        worst,
-                    ]
-                })
-                .collect();
-            let headings = [
-                "comparison".to_string(),
-                escape(&unit(m, units)),
-                "90% interval".into(),
-                "worst case".into(),
-            ];
-            md.push_str(&table(&headings, &figures(4), &lines));
-            md.push('\n');
+            self.benchmark_list(md, m, &plain);
+            self.metric_table(md, m, &rows);
         }
         Ok(())
+    }
+
+    fn bar(&self, r: &MetricRow) -> Bar {
+        Bar {
+            label: label(self.input.data, &r.comparison),
+            value: r.value,
+            interval: r.interval.map(|i| (i.p05, i.p95)),
+            shown: compact(r.metric, r.value),
+        }
+    }
+
+    /// The benchmarks of a metric, each with its counting basis, where every comparison
+    /// stands against it, its caveat and its source.
+    fn benchmark_list(&mut self, md: &mut String, m: Metric, rows: &[&MetricRow]) {
+        let data = self.input.data;
+        let found = crate::render::benchmarks::of(&data.benchmarks, m);
+        if found.is_empty() {
+            return;
+        }
+        md.push_str(&format!(
+            "Published benchmarks, each counted on its own basis, whereas {}:\n\n",
+            our_basis(m)
+        ));
+        for b in found {
+            let standings: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    let who = prose::inner(data, &r.comparison);
+                    format!("{who} {}", standing(r.value, b))
+                })
+                .collect();
+            let refs = self.cite.cite(std::slice::from_ref(&b.source), false);
+            let mut line = format!(
+                "- **{}**: {}, counting {}{refs}. As a share of it: {}.",
+                escape(&b.label),
+                escape(&shown(b)),
+                escape(&b.counts),
+                escape(&prose::join(&standings))
+            );
+            if !b.caveat.is_empty() {
+                line.push_str(&format!(" Caveat: {}.", escape(&b.caveat)));
+            }
+            md.push_str(&line);
+            md.push('\n');
+        }
+        md.push('\n');
+    }
+
+    /// A metric's table: each figure, its interval, its worst case and its sources.
+    fn metric_table(&mut self, md: &mut String, m: Metric, rows: &[(&MetricRow, &Formula)]) {
+        let units = self.input.units;
+        let mut lines: Vec<Vec<String>> = Vec::new();
+        for (r, f) in rows {
+            let (ci, worst) = r.interval.map_or(("–".into(), "–".into()), |i| {
+                (interval(m, i.p05, i.p95), interval(m, i.low, i.high))
+            });
+            let mark = if at_edge(r) { EDGE } else { "" };
+            let (sources, what_if) = cited(r, f);
+            lines.push(vec![
+                escape(&label(self.input.data, &r.comparison)),
+                format!("{}{mark}", escape(&display(m, r.value, units))),
+                ci,
+                worst,
+                self.cite.cite(&sources, what_if).trim().to_string(),
+            ]);
+        }
+        let headings = [
+            "comparison".to_string(),
+            escape(&unit(m, units)),
+            "90% interval".into(),
+            "worst case".into(),
+            "sources".into(),
+        ];
+        use Align::{Left, Right};
+        md.push_str(&table(
+            &headings,
+            &[Left, Right, Right, Right, Left],
+            &lines,
+        ));
+        md.push('\n');
     }
 
     /// The base comparison against each other: the readings, the table of ratios and a
@@ -162,6 +284,7 @@ impl Figures<'_, '_, '_> {
         md.push('\n');
         let headings: Vec<String> = std::iter::once("against".to_string())
             .chain(pairwise.iter().map(|m| title(*m, input.units)))
+            .chain(std::iter::once("sources".to_string()))
             .collect();
         let mut rows = Vec::new();
         for other in others {
@@ -169,9 +292,14 @@ impl Figures<'_, '_, '_> {
             for m in &pairwise {
                 row.push(self.cell(*m, |r| r.versus.as_deref() == Some(*other)));
             }
+            row.push(self.cite_rows(&pairwise, |r| r.versus.as_deref() == Some(*other)));
             rows.push(row);
         }
-        md.push_str(&table(&headings, &figures(headings.len()), &rows));
+        let mut align = figures(headings.len());
+        if let Some(last) = align.last_mut() {
+            *last = Align::Left;
+        }
+        md.push_str(&table(&headings, &align, &rows));
         md.push('\n');
         for m in pairwise {
             self.pairwise_chart(md, base, m)?;
@@ -181,24 +309,41 @@ impl Figures<'_, '_, '_> {
 
     /// The chart of one ratio of `base` against each other comparison.
     fn pairwise_chart(&mut self, md: &mut String, base: &str, m: Metric) -> Result<(), Error> {
-        let units = self.input.units;
-        let relabelled: Vec<MetricRow> = rows_of(self.input, m)
-            .into_iter()
-            .map(|(r, _)| {
-                let mut r = r.clone();
-                r.comparison = r.versus.clone().unwrap_or_default();
-                r
-            })
-            .collect();
-        let refs: Vec<&MetricRow> = relabelled.iter().collect();
-        let what = capitalised(&title(m, units));
-        let caption = format!("{what} of {base} as a multiple of each comparison's");
+        let input = self.input;
+        let rows = rows_of(input, m);
+        let mut ids: Vec<String> = Vec::new();
+        for (_, f) in &rows {
+            for s in crate::render::layout::sources_of(f) {
+                if !ids.contains(&s) {
+                    ids.push(s);
+                }
+            }
+        }
+        let base_label = label(input.data, base);
+        let what = capitalised(&title(m, input.units));
+        let what_if = rows.iter().any(|(r, _)| r.overridden);
+        let chart = Chart {
+            title: format!(
+                "{what} of {base_label} as a multiple of each comparison's{}",
+                if what_if { " (what-if)" } else { "" }
+            ),
+            axis: format!("times the other comparison's {}", title(m, input.units)),
+            bars: rows
+                .iter()
+                .map(|(r, _)| Bar {
+                    label: label(input.data, r.versus.as_deref().unwrap_or_default()),
+                    ..self.bar(r)
+                })
+                .collect(),
+            references: Vec::new(),
+            source_line: source_line(input.data, &ids, what_if),
+        };
         let file = format!("{}.svg", m.id());
-        let svg = charts::bar_chart(m, &refs, units, &caption, &self.source_line)?;
-        self.charts.push((file.clone(), svg));
+        self.charts.push((file.clone(), charts::draw(&chart)?));
         md.push_str(&format!(
-            "![{what} of {base} against each comparison]({}/{file})\n\n",
-            self.input.chart_dir
+            "![{} against each comparison]({}/{file})\n\n",
+            escape(&format!("{what} of {base_label}")),
+            input.chart_dir
         ));
         Ok(())
     }

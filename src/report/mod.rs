@@ -3,6 +3,7 @@
 //! the data notes, a reproducibility stamp and numbered sources footnoted on every figure.
 
 pub(crate) mod charts;
+pub(crate) mod citations;
 mod figures;
 pub(crate) mod files;
 pub(crate) mod prose;
@@ -13,13 +14,17 @@ use crate::claims::verdict::Checked;
 use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::MetricRow;
+use crate::metrics::overrides::Override;
 use crate::metrics::resolve::Inputs;
 use crate::metrics::Metric;
-use crate::render::format::{display_with_interval, grouped, title};
+use crate::render::format::{display, grouped, interval, title};
+use crate::render::layout::sources_of;
 use crate::render::markdown::escape;
 use crate::uncertainty::formula::Formula;
 use crate::uncertainty::Settings;
+
 use crate::units::Units;
+use citations::Citations;
 
 /// The first line of every generated report; `--out` only overwrites files that have it.
 pub(crate) const MARKER: &str = crate::output::REPORT_MARKER;
@@ -34,6 +39,8 @@ pub(crate) struct Input<'a> {
     pub(crate) comparisons: &'a [&'a str],
     pub(crate) units: Units,
     pub(crate) settings: Settings,
+    /// The `--set` values the figures use, named in the banner.
+    pub(crate) overrides: &'a [Override],
     /// How the data directory is named, e.g. `datasets/`.
     pub(crate) data_name: String,
     pub(crate) data_hash: String,
@@ -70,46 +77,11 @@ pub(crate) struct Report {
     pub(crate) charts: Vec<(String, String)>,
 }
 
-/// Sources numbered in order of first citation.
-pub(crate) struct Citations<'a> {
-    data: &'a Dataset,
-    order: Vec<String>,
-}
+pub(crate) use crate::render::layout::{at_edge, EDGE};
 
-impl Citations<'_> {
-    /// Footnote references for the sources, numbered in order of first citation and
-    /// listed in ascending order.
-    pub(crate) fn cite(&mut self, sources: &[String]) -> String {
-        let mut numbers = Vec::new();
-        for source in sources {
-            if self.data.source(source).is_none() {
-                continue;
-            }
-            let n = match self.order.iter().position(|s| s == source) {
-                Some(i) => i + 1,
-                None => {
-                    self.order.push(source.clone());
-                    self.order.len()
-                }
-            };
-            numbers.push(n);
-        }
-        numbers.sort_unstable();
-        numbers.dedup();
-        numbers.iter().map(|n| format!("[^{n}]")).collect()
-    }
-}
-
-fn sources_of(formula: &Formula) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for term in formula.numerator.iter().chain(&formula.denominator) {
-        if let Some(source) = &term.source {
-            if !out.contains(source) {
-                out.push(source.clone());
-            }
-        }
-    }
-    out
+/// The source ids of a figure and whether it uses a value set with `--set`.
+fn cited(row: &MetricRow, formula: &Formula) -> (Vec<String>, bool) {
+    (sources_of(formula), row.overridden)
 }
 
 pub(crate) fn label(data: &Dataset, id: &str) -> String {
@@ -134,17 +106,12 @@ pub(crate) fn data_as_of(data: &Dataset) -> Option<String> {
 
 pub(crate) fn build(input: &Input) -> Result<Report, Error> {
     let data = input.data;
-    let mut cite = Citations {
-        data,
-        order: Vec::new(),
-    };
+    let mut cite = Citations::new(data);
     let as_of = data_as_of(data).unwrap_or_else(|| "unknown".into());
     let mut md = head(input, &as_of);
-    let source_line = format!("Source: insurgency-metrics {}, data as of {as_of}. Bars: central estimate; whiskers: 90% interval.", env!("CARGO_PKG_VERSION"));
     let mut figures = figures::Figures {
         input,
         cite: &mut cite,
-        source_line,
         charts: Vec::new(),
     };
     figures.summary(&mut md);
@@ -158,20 +125,29 @@ pub(crate) fn build(input: &Input) -> Result<Report, Error> {
     }
     sections::caveats(&mut md, input);
     sections::stamp_section(&mut md, input);
-    sources_section(&mut md, data, &cite);
+    md.push_str(&cite.section());
     Ok(Report {
         markdown: md,
         charts,
     })
 }
 
-/// The marker, the title, the line that dates the data and how to read the figures.
+/// The title block (YAML metadata, which pandoc makes the document's title and GitHub
+/// shows as a table), the marker, the line that dates the data, the what-if banner and
+/// how to read the figures.
 fn head(input: &Input, as_of: &str) -> String {
+    let title = "Insurgencies compared: fighters, soldiers, people and territory";
+    let what_if = if input.overrides.is_empty() {
+        ""
+    } else {
+        "What-if: "
+    };
     let mut md = format!(
-        "{MARKER}\n\n# Insurgencies compared: fighters, soldiers, people and territory\n\n"
+        "---\ntitle: \"{what_if}{title}\"\ndate: \"Data as of {as_of}\"\n---\n\n{MARKER}\n\n"
     );
+    // The date of the data is in the title block, which every renderer shows.
     let mut line = format!(
-        "Data as of {as_of} · {} comparisons · insurgency-metrics {}",
+        "{} comparisons · insurgency-metrics {}",
         input.comparisons.len(),
         env!("CARGO_PKG_VERSION")
     );
@@ -179,40 +155,38 @@ fn head(input: &Input, as_of: &str) -> String {
         line = format!("{date} · {line}");
     }
     md.push_str(&format!("{line}\n\n"));
+    if !input.overrides.is_empty() {
+        md.push_str("> **What-if, not the data.** This report was made with `--set`: every figure, chart and reading below uses these values in place of the data's estimates, and cites them as \"what-if (`--set`)\" instead of a source:\n>\n");
+        for o in input.overrides {
+            md.push_str(&format!("> - `{}`\n", escape(&o.text)));
+        }
+        md.push('\n');
+    }
+    // The mark is explained only where a figure carries it.
+    let edge = if input.rows.iter().any(at_edge) {
+        format!(
+            " {EDGE} marks a figure at the edge of its interval (see [Uncertainty](#uncertainty))."
+        )
+    } else {
+        String::new()
+    };
     md.push_str(&format!(
-        "Each figure is computed from the central estimates; in brackets, the 90% interval from {} Monte Carlo draws over every estimate's low and high. Superscript numbers are the sources.\n\n",
+        "Each figure is computed from the central estimates; in brackets, the 90% interval from {} Monte Carlo draws over the estimates' ranges.{edge} Numbers in square brackets are the [sources](#sources).\n\n",
         grouped(input.settings.draws as f64, 0)
     ));
     md
 }
 
-/// The numbered sources, in order of first citation.
-fn sources_section(md: &mut String, data: &Dataset, cite: &Citations) {
-    md.push_str("## Sources\n\n");
-    for (i, id) in cite.order.iter().enumerate() {
-        if let Some(s) = data.source(id) {
-            let mut text = format!("{}. {}", s.title, s.publisher);
-            if !s.published.is_empty() {
-                text.push_str(&format!(", {}", s.published));
-            }
-            text.push('.');
-            if !s.url.is_empty() {
-                text.push_str(&format!(" <{}>", s.url));
-            }
-            md.push_str(&format!("[^{}]: {} (`{id}`)\n", i + 1, escape(&text)));
-        }
-    }
-}
-
-/// A figure with its 90% interval and its source footnotes, as a table cell.
-fn figure_cell(row: &MetricRow, formula: &Formula, units: Units, cite: &mut Citations) -> String {
-    let text = display_with_interval(
-        row.metric,
-        row.value,
-        units,
-        row.interval.map(|i| (i.p05, i.p95)),
-    );
-    format!("{}{}", escape(&text), cite.cite(&sources_of(formula)))
+/// A figure with its 90% interval, marked when it sits at the interval's edge, as a
+/// table cell: "97.5 sq mi† (97.6–105)".
+fn figure_cell(row: &MetricRow, units: Units) -> String {
+    let mark = if at_edge(row) { EDGE } else { "" };
+    let shown = display(row.metric, row.value, units);
+    let text = match row.interval.filter(|i| i.p05 < i.p95) {
+        Some(i) => format!("{shown}{mark} ({})", interval(row.metric, i.p05, i.p95)),
+        None => shown,
+    };
+    escape(&text)
 }
 
 /// A metric's name as a heading: "Area per fighter (sq mi)".

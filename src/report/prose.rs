@@ -1,11 +1,15 @@
 //! Plain-language readings generated from the numbers: what the base comparison's figure
-//! says, how it compares with each other comparison, and the range across them.
+//! says (soldiers are the states', fighters the group's), how it compares with each other
+//! comparison, and the range across them. Variants of the base that count the same group,
+//! countries and year differently are named only where they differ.
 
-use crate::data::Dataset;
+use crate::data::{Comparison, Dataset};
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
 use crate::render::format::{display, ratio, readable};
 use crate::units::Units;
+
+use super::{at_edge, capitalised};
 
 fn label(data: &Dataset, id: &str) -> String {
     data.comparison(id)
@@ -13,42 +17,90 @@ fn label(data: &Dataset, id: &str) -> String {
 }
 
 /// A label inside a sentence: "The Taliban in Afghanistan" becomes "the Taliban ...".
-fn inner(data: &Dataset, id: &str) -> String {
-    let text = label(data, id);
+pub(crate) fn inner(data: &Dataset, id: &str) -> String {
+    lower_the(&label(data, id))
+}
+
+fn lower_the(text: &str) -> String {
     match text.strip_prefix("The ") {
         Some(rest) => format!("the {rest}"),
-        None => text,
+        None => text.to_string(),
     }
 }
 
-/// "one fighter for every 8,212 people", as a clause after the comparison's label.
-fn clause(metric: Metric, value: f64, units: Units) -> String {
+/// The group as the comparison's label names it: "JNIM" from "JNIM in Mali and
+/// Burkina Faso", else the group's name.
+fn group_of(data: &Dataset, c: &Comparison) -> String {
+    match c.label.split_once(" in ") {
+        Some((group, _)) if !group.is_empty() => lower_the(group),
+        _ => data.entity_name(&c.group).to_string(),
+    }
+}
+
+/// The countries of a comparison in words: "Mali and Burkina Faso".
+fn countries_of(data: &Dataset, c: &Comparison) -> String {
+    let names: Vec<String> = c
+        .countries
+        .iter()
+        .map(|id| data.entity_name(id).to_string())
+        .collect();
+    join(&names)
+}
+
+/// Whether `other` counts the same group, countries and year as `base`: a variant
+/// that differs only in what it counts (soldiers' components, sources).
+pub(crate) fn is_variant(data: &Dataset, base: &str, other: &str) -> bool {
+    match (data.comparison(base), data.comparison(other)) {
+        (Some(a), Some(b)) => {
+            let mut ca = a.countries.clone();
+            let mut cb = b.countries.clone();
+            ca.sort();
+            cb.sort();
+            a.group == b.group && a.year == b.year && ca == cb
+        }
+        _ => false,
+    }
+}
+
+/// The sentence's subject and verb phrase for the base comparison's figure: soldiers
+/// belong to the states, fighters to the group.
+fn sentence(data: &Dataset, id: &str, metric: Metric, value: f64, units: Units) -> String {
+    let Some(c) = data.comparison(id) else {
+        return format!("{id}: {}", display(metric, value, units));
+    };
+    let (group, states) = (group_of(data, c), countries_of(data, c));
+    let subject = capitalised(&group);
+    let v = readable(value);
     match metric {
-        Metric::SoldiersPerFighter => format!("has {} soldiers for every fighter", readable(value)),
-        Metric::PeoplePerFighter => format!("has one fighter for every {} people", readable(value)),
+        Metric::SoldiersPerFighter => {
+            format!("{states} field {v} soldiers for every {group} fighter")
+        }
+        Metric::SoldiersPer1000People => {
+            format!("{states} field {v} soldiers per 1,000 of their people")
+        }
+        Metric::PeoplePerFighter => {
+            format!("{subject} has one fighter for every {v} people in {states}")
+        }
         Metric::AreaPerFighter => format!(
-            "has one fighter for every {}",
+            "{subject} has one fighter for every {} of {states}",
             display(metric, value, units)
         ),
         Metric::FightersPer1000People => {
-            format!("has {} fighters per 1,000 people", readable(value))
-        }
-        Metric::SoldiersPer1000People => {
-            format!("has {} soldiers per 1,000 people", readable(value))
+            format!("{subject} has {v} fighters per 1,000 people in {states}")
         }
         Metric::FatalitiesPer1000Fighters => format!(
-            "saw {} deaths in events involving the group per 1,000 of its fighters a year",
-            readable(value)
+            "{} saw {v} deaths in events involving the group per 1,000 of its fighters a year",
+            c.label
         ),
         Metric::EventsPerMillionPeople => format!(
-            "saw {} events involving the group per million people a year",
-            readable(value)
+            "{} saw {v} events involving the group per million people a year",
+            c.label
         ),
         Metric::LargeAttacksPerYear => format!(
-            "saw {} large-scale attacks initiated by the group per year",
-            readable(value)
+            "{} saw {v} large-scale attacks initiated by the group per year",
+            c.label
         ),
-        _ => display(metric, value, units),
+        _ => format!("{}: {}", c.label, display(metric, value, units)),
     }
 }
 
@@ -57,63 +109,76 @@ pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units:
     let Some((base, others)) = rows.split_first() else {
         return String::new();
     };
-    let mut text = format!(
-        "{} {}",
-        label(data, &base.comparison),
-        clause(metric, base.value, units)
-    );
+    let mut text = sentence(data, &base.comparison, metric, base.value, units);
     if let Some(i) = base.interval.filter(|i| i.p05 < i.p95) {
+        let edge = if at_edge(base) {
+            "at the edge of its 90% interval, "
+        } else {
+            "90% interval "
+        };
         text.push_str(&format!(
-            " (90% interval {} to {})",
+            " ({edge}{} to {})",
             readable(i.p05),
             readable(i.p95)
         ));
     }
     text.push('.');
-    let against: Vec<String> = others
-        .iter()
-        .filter(|o| o.value > 0.0)
-        .map(|o| {
-            format!(
-                "{} the figure for {} ({})",
-                ratio(base.value / o.value),
-                inner(data, &o.comparison),
-                display(metric, o.value, units)
-            )
-        })
-        .collect();
+    let mut against = Vec::new();
+    for o in others.iter().filter(|o| o.value > 0.0) {
+        let r = base.value / o.value;
+        if is_variant(data, &base.comparison, &o.comparison) {
+            // The same group, countries and year counted otherwise: only a difference
+            // says anything.
+            if ratio(r) == ratio(1.0) {
+                continue;
+            }
+        }
+        against.push(format!(
+            "{} the figure for {} ({})",
+            ratio(r),
+            inner(data, &o.comparison),
+            display(metric, o.value, units)
+        ));
+    }
     if !against.is_empty() {
         text.push_str(&format!(" That is {}.", join(&against)));
     }
-    if rows.len() > 2 {
-        let lowest = rows
-            .iter()
-            .min_by(|a, b| a.value.total_cmp(&b.value))
-            .copied();
-        let highest = rows
-            .iter()
-            .max_by(|a, b| a.value.total_cmp(&b.value))
-            .copied();
-        if let (Some(lo), Some(hi)) = (lowest, highest) {
-            text.push_str(&format!(
-                " Across the comparisons it runs from {} ({}) to {} ({}).",
-                display(metric, lo.value, units),
-                inner(data, &lo.comparison),
-                display(metric, hi.value, units),
-                inner(data, &hi.comparison)
-            ));
-        }
+    if let Some(range) = across(data, metric, rows, units) {
+        text.push_str(&range);
     }
     text
 }
 
-/// The reading of the pairwise ratios of the base against one other comparison.
+/// "Across the comparisons it runs from ... to ...", when the lowest and highest differ
+/// as shown.
+fn across(data: &Dataset, metric: Metric, rows: &[&MetricRow], units: Units) -> Option<String> {
+    if rows.len() <= 2 {
+        return None;
+    }
+    let lo = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
+    let hi = rows.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
+    let (low, high) = (
+        display(metric, lo.value, units),
+        display(metric, hi.value, units),
+    );
+    (low != high).then(|| {
+        format!(
+            " Across the comparisons it runs from {low} ({}) to {high} ({}).",
+            inner(data, &lo.comparison),
+            inner(data, &hi.comparison)
+        )
+    })
+}
+
+/// The reading of the pairwise ratios of the base against one other comparison; for a
+/// variant of the base, only the quantities that differ.
 pub(crate) fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricRow]) -> String {
     let find = |m: Metric| {
         rows.iter()
             .find(|r| r.metric == m && r.versus.as_deref() == Some(other))
             .map(|r| r.value)
     };
+    let variant = is_variant(data, base, other);
     let mut parts = Vec::new();
     for (metric, noun) in [
         (Metric::FightersRatio, "the fighters"),
@@ -122,21 +187,36 @@ pub(crate) fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricR
         (Metric::AreaRatio, "the area"),
     ] {
         if let Some(v) = find(metric) {
+            if variant && ratio(v) == ratio(1.0) {
+                continue;
+            }
             parts.push(format!("{} {noun}", ratio(v)));
         }
     }
     if parts.is_empty() {
         return String::new();
     }
+    let what = if variant {
+        format!(
+            "{} (the same group, countries and year, counted otherwise)",
+            inner(data, other)
+        )
+    } else {
+        inner(data, other)
+    };
+    let tail = if variant {
+        "; the rest is the same"
+    } else {
+        ""
+    };
     format!(
-        "Against {}, {} has {}.",
-        inner(data, other),
+        "Against {what}, {} has {}{tail}.",
         inner(data, base),
         join(&parts)
     )
 }
 
-fn join(items: &[String]) -> String {
+pub(crate) fn join(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

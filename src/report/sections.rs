@@ -150,13 +150,14 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
                     what.push_str(&format!(" {word}"));
                 }
                 if p.overridden {
-                    what.push_str(" (set with --set)");
+                    what.push_str(" (set with `--set`)");
                 }
-                let refs = p
-                    .source
-                    .as_ref()
-                    .map(|s| cite.cite(std::slice::from_ref(s)))
-                    .unwrap_or_default();
+                let refs = match &p.source {
+                    Some(s) => cite.cite(std::slice::from_ref(s), false),
+                    None => cite.cite(&[], p.overridden),
+                };
+                // Escaped before the reference is added: the reference is Markdown.
+                let what = escape(&what);
                 parts.push(format!("{what}: {}{refs}", grouped(p.estimate.central, 0)));
             }
         }
@@ -164,7 +165,7 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
             "- **{}** counts {}: {}.",
             escape(&c.label),
             c.soldiers.join(", "),
-            escape(&parts.join("; "))
+            parts.join("; ")
         ));
         if !c.note.is_empty() {
             md.push_str(&format!(" {}", escape(&c.note)));
@@ -193,13 +194,17 @@ fn fallbacks(md: &mut String, input: &Input) {
     }
 }
 
-/// How the intervals and the worst cases are computed.
+/// How the intervals and the worst cases are computed, and why a figure can sit at
+/// the edge of its own interval.
 fn uncertainty(md: &mut String, input: &Input) {
     md.push_str(&format!(
-        "\n### Uncertainty\n\nEvery estimate with a low and a high is sampled from a PERT distribution over that range with the central value as its mode (or the distribution its row names); one draw per input per trial is shared by every metric, so an input used twice moves both uses together. The 90% interval is the 5th to 95th percentile of {} trials (seed {}); the worst case is the lowest and highest value over every combination of the inputs' lows and highs. Estimates without a range are point values.\n\n",
+        "\n### Uncertainty\n\nEvery estimate with a low and a high is sampled from a PERT distribution over that range with the central value as its mode (or the distribution its row names). Where several sources give the same quantity for the same year, each trial first picks one of their rows (with equal weights unless the data give others: a linear opinion pool) and then draws within that row's range, so the interval covers the sources' disagreement while each figure stays the central value of the row chosen for it. One draw per input per trial is shared by every metric, so an input used twice moves both uses together. The 90% interval is the 5th to 95th percentile of {} trials (seed {}); the worst case is the lowest and highest value over every combination of the inputs' lows and highs, across every source's row. Estimates without a range are point values.\n\n",
         grouped(input.settings.draws as f64, 0),
         input.settings.seed
     ));
+    if input.rows.iter().any(super::at_edge) {
+        md.push_str(&format!("{} marks a figure at the edge of its 90% interval, or just outside it: its central estimates are at or near the ends of their ranges (an \"up to\" figure is both the central value and the high), so nearly every simulated world lies on one side of the figure from the central estimates.\n\n", super::EDGE));
+    }
 }
 
 pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Citations) {
@@ -221,7 +226,7 @@ pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Ci
             (Some(v), Some(d)) => format!("{} ({:+.1}%)", readable(v), d * 100.0),
             _ => "–".into(),
         };
-        let refs = cite.cite(std::slice::from_ref(&c.document));
+        let refs = cite.cite(std::slice::from_ref(&c.document), false);
         rows.push(vec![
             format!("{}{refs}", escape(&c.claim.says)),
             escape(&describe_stated(&c.claim)),

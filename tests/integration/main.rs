@@ -11,6 +11,7 @@ mod export_limits;
 mod gate;
 mod layers;
 mod provenance;
+mod publish;
 mod report;
 mod shipped;
 mod signals;

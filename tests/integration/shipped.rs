@@ -84,10 +84,10 @@ fn embedded_copy_matches_the_datasets_directory() {
         "csv",
     ]);
     let embedded = Fixture::empty().run(&["table", "--format", "csv"]);
+    // Only the `data` column differs: the directory against "embedded".
     let strip = |text: &str| {
-        text.lines()
-            .map(|l| l.rsplit_once(',').map_or(l, |(rest, _)| rest).to_string())
-            .collect::<Vec<_>>()
+        text.replace(concat!(env!("CARGO_MANIFEST_DIR"), "/datasets/"), "DATA")
+            .replace(",embedded,", ",DATA,")
     };
     assert_eq!(strip(dir.ok()), strip(embedded.ok()));
 }

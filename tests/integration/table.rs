@@ -139,7 +139,7 @@ fn tidy_csv_has_the_public_columns() {
     let header = stdout.lines().next().expect("a header");
     assert_eq!(
         header,
-        "comparison,versus,metric,value,unit,display,p05,p50,p95,bound_low,bound_high,year,overridden,notes,seed,draws,data"
+        "comparison,versus,metric,value,unit,display,p05,p50,p95,bound_low,bound_high,year,overridden,notes,seed,draws,data,sources"
     );
     // 2 comparisons × 5 metrics + 1 pair × 4 ratios.
     assert_eq!(stdout.lines().count(), 1 + 10 + 4);

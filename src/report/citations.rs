@@ -1,0 +1,151 @@
+//! Numbered references that survive conversion: each source is numbered once, in
+//! order of first citation, cited in the text as "[1, 3–5]", and listed once under
+//! Sources with its original publication and the copy it was read from ("via"). No
+//! Markdown footnotes: pandoc makes a new note for every repeated footnote reference.
+
+use crate::data::Dataset;
+use crate::render::layout::WHAT_IF;
+use crate::render::markdown::escape;
+
+/// Sources numbered in order of first citation.
+pub(crate) struct Citations<'a> {
+    data: &'a Dataset,
+    order: Vec<String>,
+}
+
+impl<'a> Citations<'a> {
+    pub(crate) fn new(data: &'a Dataset) -> Self {
+        Citations {
+            data,
+            order: Vec::new(),
+        }
+    }
+
+    /// The number of a source, given one on its first citation; `None` for an id that
+    /// `sources.csv` does not hold.
+    fn number(&mut self, source: &str) -> Option<usize> {
+        self.data.source(source)?;
+        Some(match self.order.iter().position(|s| s == source) {
+            Some(i) => i + 1,
+            None => {
+                self.order.push(source.to_string());
+                self.order.len()
+            }
+        })
+    }
+
+    /// The reference for `sources` as Markdown, " \[1, 3–5\]", with "what-if (--set)"
+    /// when a figure uses a value set with `--set`; empty when there is nothing to cite.
+    pub(crate) fn cite(&mut self, sources: &[String], what_if: bool) -> String {
+        let numbers: Vec<usize> = sources.iter().filter_map(|s| self.number(s)).collect();
+        let mut parts = Vec::new();
+        if !numbers.is_empty() {
+            parts.push(ranges(numbers));
+        }
+        if what_if {
+            // In code, so that pandoc does not make the two hyphens a dash.
+            parts.push(WHAT_IF.replace("--set", "`--set`"));
+        }
+        if parts.is_empty() {
+            return String::new();
+        }
+        format!(" \\[{}\\]", parts.join(", "))
+    }
+
+    /// The Sources section: one numbered entry per source cited, in citation order.
+    pub(crate) fn section(&self) -> String {
+        let mut md = String::from("## Sources\n\n");
+        if self.order.is_empty() {
+            md.push_str("No source is cited.\n");
+        }
+        for (i, id) in self.order.iter().enumerate() {
+            if let Some(s) = self.data.source(id) {
+                md.push_str(&format!("{}. {}\n", i + 1, entry(s)));
+            }
+        }
+        md
+    }
+}
+
+/// One reference: title, publisher, date, the original's link, the copy read ("via"),
+/// when it was read, and the id the data cites it by.
+fn entry(s: &crate::data::model::Source) -> String {
+    let mut text = format!("{}. {}", escape(&s.title), escape(&s.publisher));
+    if !s.published.is_empty() {
+        text.push_str(&format!(", {}", escape(&s.published)));
+    }
+    text.push('.');
+    if !s.url.is_empty() {
+        text.push_str(&format!(" <{}>", s.url));
+    }
+    if !s.via.is_empty() {
+        let via = if s.via.starts_with("http") {
+            format!("<{}>", s.via)
+        } else {
+            escape(&s.via)
+        };
+        text.push_str(&format!(", via {via}"));
+    }
+    if !s.accessed.is_empty() {
+        text.push_str(&format!(" (accessed {})", escape(&s.accessed)));
+    }
+    text.push_str(&format!(" `{}`", s.id));
+    text
+}
+
+/// "1, 2, 4–6": runs of three or more consecutive numbers joined with a dash.
+fn ranges(mut numbers: Vec<usize>) -> String {
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            parts.push(format!("{}–{}", numbers[i], numbers[j]));
+        } else {
+            parts.extend(numbers[i..=j].iter().map(|n| n.to_string()));
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ranges;
+    use proptest::prelude::*;
+
+    /// "1, 3–5" read back as the numbers it stands for.
+    fn expand(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for part in text.split(", ") {
+            match part.split_once('–') {
+                Some((a, b)) => out.extend(a.parse::<usize>().unwrap()..=b.parse().unwrap()),
+                None => out.push(part.parse().unwrap()),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Every number cited is shown, once, in order; nothing else is.
+        #[test]
+        fn ranges_stand_for_exactly_the_numbers_cited(numbers in prop::collection::vec(1usize..40, 1..12)) {
+            let mut expected = numbers.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            prop_assert_eq!(expand(&ranges(numbers)), expected);
+        }
+    }
+
+    #[test]
+    fn runs_of_three_or_more_are_joined() {
+        assert_eq!(ranges(vec![3, 1, 2]), "1–3");
+        assert_eq!(ranges(vec![1, 2, 4, 5, 6, 9]), "1, 2, 4–6, 9");
+        assert_eq!(ranges(vec![2, 2]), "2");
+    }
+}
