@@ -4,6 +4,7 @@
 pub(crate) mod claims;
 pub(crate) mod csv;
 pub(crate) mod events;
+pub(crate) mod extract;
 pub(crate) mod format;
 pub(crate) mod layout;
 pub(crate) mod list;

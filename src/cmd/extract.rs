@@ -1,0 +1,43 @@
+//! `extract`: reads a document (text, Markdown, HTML or PDF), drafts the claims its
+//! numbers state, and writes them as a claim file `check` reads (or as CSV, JSON or a
+//! Markdown table), on standard output or atomically into `--out`.
+
+use crate::cli::ExtractFormat;
+use crate::config::{Config, ExtractConfig};
+use crate::error::Error;
+use crate::extract::lexicon::{hedges, Lexicon};
+use crate::extract::{document, draft, extract};
+use crate::outcome::Outcome;
+use crate::output::{Inputs, Kind, Writer};
+use crate::render::extract as render;
+use crate::workspace::Workspace;
+
+pub(crate) fn run(config: &Config, options: &ExtractConfig) -> Result<Outcome, Error> {
+    let ws = Workspace::data_only(&config.data)?;
+    let (hedges, from) = hedges(options.hedges.as_deref())?;
+    let lexicon = Lexicon::new(&ws.data, hedges, from);
+    let doc = document::read(&options.document)?;
+    let x = extract(&ws.data, doc, &lexicon);
+    let text = match options.format {
+        ExtractFormat::Toml => draft::toml(&x),
+        ExtractFormat::Csv => render::csv(&render::tidy(&x))?,
+        ExtractFormat::Json => render::json(&render::tidy(&x))?,
+        ExtractFormat::Markdown => render::markdown(&x),
+    };
+    let summary = format!(
+        "{}: {} ({}); data: {}",
+        x.document.name,
+        x.summary().line(),
+        x.document.kind.id(),
+        config.describe_data()
+    );
+    let Some(out) = &options.out else {
+        return Ok(Outcome::new(text).warn([summary]));
+    };
+    let inputs = Inputs::of_run(
+        &config.data,
+        std::iter::once(options.document.as_path()).chain(options.hedges.as_deref()),
+    );
+    Writer::new(inputs, options.force).write(out, Kind::Claims, text.as_bytes())?;
+    Ok(Outcome::new(String::new()).warn([format!("{summary}\nwrote {}", out.display())]))
+}
