@@ -58,13 +58,20 @@ pub(crate) fn target_keys(target: &Target) -> String {
         Target::Estimate {
             entity,
             quantity,
+            component,
             year,
-            ..
-        } => format!(
-            "entity = {}, quantity = {}, year = {year}",
-            quoted(entity),
-            quoted(quantity.id())
-        ),
+        } => {
+            let mut s = format!(
+                "entity = {}, quantity = {}",
+                quoted(entity),
+                quoted(quantity.id())
+            );
+            if let Some(c) = component {
+                s.push_str(&format!(", component = {}", quoted(c)));
+            }
+            s.push_str(&format!(", year = {year}"));
+            s
+        }
         Target::Unverifiable { requires, .. } => format!("requires = {}", quoted(requires.id())),
     }
 }
@@ -162,9 +169,10 @@ pub(crate) fn drafted(s: &Statement) -> bool {
 /// One statement as a `[[claim]]` (or, when suspect, as comments).
 fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
     let at = s.at.display(file);
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = format!(
         "# {at}: \"{}\" read as {} · {}\n",
-        s.number,
+        one_line(&s.number),
         s.shape.id(),
         s.status.id()
     );
@@ -177,15 +185,16 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
     };
     if let Status::Suspect { why } = &s.status {
         out.push_str(&format!(
-            "# suspect, not drafted: {why}\n# says: {}\n",
-            s.says
+            "# suspect, not drafted: {}\n# says: {}\n",
+            one_line(why),
+            one_line(&s.says)
         ));
         return out;
     }
     if !positive {
         out.push_str(&format!(
             "# not drafted: claims state numbers above zero\n# says: {}\n",
-            s.says
+            one_line(&s.says)
         ));
         return out;
     }

@@ -41,6 +41,7 @@ struct RawWords {
     quantities: BTreeMap<String, Vec<String>>,
     events: Vec<String>,
     not_counted: Vec<String>,
+    benchmarks: Vec<String>,
 }
 
 /// One hedge phrase, lower-cased, split into words.
@@ -77,6 +78,7 @@ pub(crate) struct Lexicon {
     pub(crate) quantities: Vec<(Vec<String>, Quantity)>,
     pub(crate) events: Vec<String>,
     pub(crate) not_counted: Vec<String>,
+    pub(crate) benchmarks: Vec<String>,
 }
 
 fn split(phrase: &str) -> Vec<String> {
@@ -200,6 +202,21 @@ impl Lexicon {
             quantities,
             events: raw.events,
             not_counted: raw.not_counted,
+            benchmarks: raw.benchmarks,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_tables_parse() {
+        let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
+        let (hedges, _) = hedges(None).unwrap();
+        assert!(hedges.iter().any(|h| h.words == ["more", "than"]));
+        let lex = Lexicon::new(&data, hedges, String::new());
+        assert!(lex.names.iter().any(|n| n.words == ["burkinabe"]));
     }
 }

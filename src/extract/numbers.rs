@@ -432,7 +432,12 @@ fn suffixes(t: &[Token], mut m: Mention) -> Mention {
                 .filter(|n| n.kind == TokenKind::Number)
                 .map(|n| value(&n.raw).0)
             {
-                if [100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0].contains(&base) {
+                // "per 100 square miles" is an area, not a base.
+                let area = matches!(
+                    word(t, p + 2).as_str(),
+                    "square" | "sq" | "km" | "km²" | "miles" | "kilometres" | "kilometers" | "hectares"
+                );
+                if !area && [100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0].contains(&base) {
                     m.low *= 1000.0 / base;
                     m.high *= 1000.0 / base;
                     m.shape = Shape::PerThousand;
@@ -523,6 +528,14 @@ fn spelled(t: &[Token], i: usize, not_counted: &[String]) -> Option<Mention> {
     };
     if let Some(v) = words::multiple(&w) {
         return Some(make(i, v, Shape::Multiple));
+    }
+    // "five-to-one", "twelve-to-1"
+    if let Some(n) = w
+        .strip_suffix("-to-one")
+        .or_else(|| w.strip_suffix("-to-1"))
+        .and_then(words::small)
+    {
+        return Some(make(i, n, Shape::ToOne));
     }
     if let Some((v, len)) = words::fraction(t, i) {
         let after = word(t, i + len);

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Location, Problem};
 
-use super::document::{first_line, Document, Kind};
+use super::document::{Document, Kind};
 use super::text::Text;
 
 fn problem(name: &str, message: impl Into<String>, help: &str) -> Error {
@@ -46,7 +46,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
             "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and give the result",
         ));
     }
-    let title = pages.iter().find_map(|p| first_line(p));
+    let title = metadata_title(bytes).or_else(|| pages.iter().find_map(|p| first_words(p)));
     Ok(Document {
         name: name.to_string(),
         kind: Kind::Pdf,
@@ -54,6 +54,32 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
         text: text.join_hyphenated(),
         pages: pages.len(),
     })
+}
+
+/// The Title of the PDF's metadata, when it has one.
+fn metadata_title(bytes: &[u8]) -> Option<String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let title = std::panic::catch_unwind(|| {
+        let doc = lopdf::Document::load_mem(bytes).ok()?;
+        let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
+        let title = doc.get_dictionary(info).ok()?.get(b"Title").ok()?;
+        lopdf::decode_text_string(title).ok()
+    });
+    std::panic::set_hook(hook);
+    title
+        .ok()
+        .flatten()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && t != "untitled")
+}
+
+/// The first line of a page that reads as words (not a page number or a note).
+fn first_words(page: &str) -> Option<String> {
+    page.lines()
+        .map(str::trim)
+        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !l.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|l| l.chars().take(200).collect())
 }
 
 /// The pages' text; pdf-extract panics on some malformed files, which is caught here

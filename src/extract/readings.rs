@@ -216,26 +216,30 @@ pub(crate) fn estimate(
             .entities
             .iter()
             .any(|e| matches!(e, Entity::Group(x) | Entity::Country(x) if x == entity));
-        let mut years: Vec<i32> = data
+        // Each year the data has, and for soldiers each force component.
+        let mut keys: Vec<(i32, Option<String>)> = data
             .rows_of(quantity)
             .filter(|r| r.entity == entity)
-            .filter_map(|r| r.year)
+            .filter_map(|r| r.year.map(|y| (y, r.component.clone())))
             .collect();
-        years.sort_unstable();
-        years.dedup();
-        for year in years.into_iter().rev() {
+        keys.sort();
+        keys.dedup();
+        for (year, component) in keys.into_iter().rev() {
             let mut w = if named { 2.0 } else { -1.0 };
             if !words.years.is_empty() {
-                w += if words.years.contains(&year) {
-                    2.0
-                } else {
-                    -1.5
-                };
+                w += if words.years.contains(&year) { 2.0 } else { -1.5 };
+            }
+            // The regular forces are what "soldiers" means unless the words say more.
+            if component
+                .as_deref()
+                .is_some_and(|c| c != "armed-forces" && c != "army")
+            {
+                w -= 0.5;
             }
             let target = Target::Estimate {
                 entity: entity.to_string(),
                 quantity,
-                component: None,
+                component,
                 year,
             };
             out.extend(scored(data, target, w, stated));

@@ -15,6 +15,13 @@ use super::readings::{self, Candidate, Words};
 use super::tokens::{sentences, Sentence, Token};
 use super::{Statement, Status};
 
+/// Words after a number that say nothing of what it counts ("2,500 in 2022").
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "of", "and", "or", "to", "by", "for", "at", "on", "as", "the", "a", "an", "from",
+    "with", "than", "is", "are", "was", "were", "that", "this", "each", "per", "across",
+    "against", "over", "under", "since", "until", "strong", "more", "fewer", "less",
+];
+
 /// How many alternatives a drafted claim lists.
 const ALTERNATIVES: usize = 3;
 
@@ -113,7 +120,7 @@ pub(super) fn statements(
             previous = named;
             out.push(Statement {
                 at: doc.text.pos(s.tokens[m.first].start),
-                number: text[s.tokens[m.first].start..s.tokens[m.last].end]
+                number: text[s.tokens[m.first].start..s.tokens[number_end(m)].end]
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -132,6 +139,14 @@ pub(super) fn statements(
         }
     }
     (out, seen, set_aside)
+}
+
+/// The last token of the number as written: "1.2" of "1.2 soldiers per 1,000".
+fn number_end(m: &Mention) -> usize {
+    match m.shape {
+        Shape::PerThousand => m.unit.saturating_sub(1).max(m.first),
+        _ => m.last,
+    }
 }
 
 /// The sentence as a claim's `says`: one line, at most 300 characters.
@@ -212,6 +227,9 @@ fn status(
     let (from, to) = read.clause;
     let unit = read.unit;
     let in_clause = quantities_in(t, from, to, lex);
+    if t[from..to.min(t.len())].iter().any(|w| lex.benchmarks.contains(&w.word())) {
+        return Status::OutOfModel { reason: format!("{}: a norm or benchmark the sentence cites, not a figure of the data", m_text(t, m)) };
+    }
     let candidates = match m.shape {
         Shape::Percent => return Status::OutOfModel { reason: "a share (a percentage): the data model holds counts of fighters, soldiers, people and area, not shares".into() },
         Shape::Every | Shape::ToOne => {
@@ -239,8 +257,18 @@ fn status(
             }
         }
         Shape::Quantity => {
+            if t.get(m.unit).is_some_and(|w| matches!(w.word().as_str(), "more" | "fewer" | "less")) {
+                return Status::OutOfModel { reason: format!("{} {}: a difference between two figures, which the data model does not state", m_text(t, m), s_words(t, m, to)) };
+            }
             if names_events(t, from, to, lex) {
                 return Status::Events { reason: format!("a count of events ({} {}): needs an ACLED or UCDP export and an events query", m_text(t, m), s_words(t, m, to)) };
+            }
+            // "seven transport aircraft": a noun that names no quantity of the data.
+            let counted_noun = t.get(m.unit).filter(|w| {
+                w.kind == super::tokens::TokenKind::Word && !FUNCTION_WORDS.contains(&w.word().as_str())
+            });
+            if let (None, Some(noun)) = (unit, counted_noun) {
+                return Status::OutOfModel { reason: format!("{} {}: {} are not a quantity the data model holds (fighters, soldiers, population, area)", m_text(t, m), s_words(t, m, to), noun.raw) };
             }
             let quantity = unit.or_else(|| in_clause.first().copied());
             match quantity {

@@ -142,7 +142,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     // A number before the stop at a line's start is a section number ("2. How many").
-    let initial = word.len() == 1 && word.chars().all(char::is_alphabetic);
+    let before = text[..i - word.len().min(i)].chars().next_back();
+    let initial = word.len() == 1
+        && word.chars().all(char::is_alphabetic)
+        && before.is_none_or(|c| c.is_whitespace() || c == '(');
     !(ABBREVIATIONS.contains(&word.as_str()) || initial)
 }
 

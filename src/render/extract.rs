@@ -6,7 +6,7 @@ use polars::prelude::Column;
 use serde::Serialize;
 
 use crate::claims::verdict::{Checked, Verdict};
-use crate::claims::Stated;
+use crate::claims::{Stated, Target};
 use crate::error::Error;
 use crate::extract::draft::{computes, drafted, target_keys};
 use crate::extract::{Extraction, Statement, Status};
@@ -26,6 +26,9 @@ pub(crate) struct TidyStatement {
     pub(crate) number: String,
     pub(crate) shape: String,
     pub(crate) status: String,
+    /// The reading in short: `jnim-sahel:people_per_fighter`,
+    /// `jnim-sahel/hts-syria:fighters_ratio`, `jnim:fighters:2025`, or the status.
+    pub(crate) reading: String,
     pub(crate) target: String,
     pub(crate) stated_low: f64,
     pub(crate) stated_high: f64,
@@ -87,6 +90,10 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
                 number: s.number.clone(),
                 shape: s.shape.id().to_string(),
                 status: s.status.id().to_string(),
+                reading: match &s.status {
+                    Status::Mapped { best, .. } => short(&best.target),
+                    other => other.id().to_string(),
+                },
                 target,
                 stated_low: low,
                 stated_high: high,
@@ -100,6 +107,16 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
             }
         })
         .collect()
+}
+
+/// A reading in short, as `check --format csv` names targets.
+fn short(target: &Target) -> String {
+    match target {
+        Target::Metric { comparison, versus: None, metric, .. } => format!("{comparison}:{metric}"),
+        Target::Metric { comparison, versus: Some(v), metric, .. } => format!("{comparison}/{v}:{metric}"),
+        Target::Estimate { entity, quantity, year, .. } => format!("{entity}:{quantity}:{year}"),
+        Target::Unverifiable { requires, .. } => requires.id().to_string(),
+    }
 }
 
 pub(crate) fn json(rows: &[TidyStatement]) -> Result<String, Error> {
@@ -129,6 +146,7 @@ pub(crate) fn csv(rows: &[TidyStatement]) -> Result<String, Error> {
             Column::new("number".into(), text(|r| r.number.clone())),
             Column::new("shape".into(), text(|r| r.shape.clone())),
             Column::new("status".into(), text(|r| r.status.clone())),
+            Column::new("reading".into(), text(|r| r.reading.clone())),
             Column::new("target".into(), text(|r| r.target.clone())),
             Column::new("stated_low".into(), number(|r| Some(r.stated_low))),
             Column::new("stated_high".into(), number(|r| Some(r.stated_high))),

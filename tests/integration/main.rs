@@ -9,6 +9,7 @@ mod event_metrics;
 mod events;
 mod export_limits;
 mod gate;
+mod gold;
 mod layers;
 mod report;
 mod shipped;
