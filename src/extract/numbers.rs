@@ -435,7 +435,14 @@ fn suffixes(t: &[Token], mut m: Mention) -> Mention {
                 // "per 100 square miles" is an area, not a base.
                 let area = matches!(
                     word(t, p + 2).as_str(),
-                    "square" | "sq" | "km" | "km²" | "miles" | "kilometres" | "kilometers" | "hectares"
+                    "square"
+                        | "sq"
+                        | "km"
+                        | "km²"
+                        | "miles"
+                        | "kilometres"
+                        | "kilometers"
+                        | "hectares"
                 );
                 if !area && [100.0, 1000.0, 10_000.0, 100_000.0, 1_000_000.0].contains(&base) {
                     m.low *= 1000.0 / base;

@@ -78,7 +78,10 @@ fn metadata_title(bytes: &[u8]) -> Option<String> {
 fn first_words(page: &str) -> Option<String> {
     page.lines()
         .map(str::trim)
-        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !l.starts_with(|c: char| c.is_ascii_digit()))
+        .find(|l| {
+            l.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !l.starts_with(|c: char| c.is_ascii_digit())
+        })
         .map(|l| l.chars().take(200).collect())
 }
 

@@ -227,7 +227,11 @@ pub(crate) fn estimate(
         for (year, component) in keys.into_iter().rev() {
             let mut w = if named { 2.0 } else { -1.0 };
             if !words.years.is_empty() {
-                w += if words.years.contains(&year) { 2.0 } else { -1.5 };
+                w += if words.years.contains(&year) {
+                    2.0
+                } else {
+                    -1.5
+                };
             }
             // The regular forces are what "soldiers" means unless the words say more.
             if component

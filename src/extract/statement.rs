@@ -17,9 +17,9 @@ use super::{Statement, Status};
 
 /// Words after a number that say nothing of what it counts ("2,500 in 2022").
 const FUNCTION_WORDS: &[&str] = &[
-    "in", "of", "and", "or", "to", "by", "for", "at", "on", "as", "the", "a", "an", "from",
-    "with", "than", "is", "are", "was", "were", "that", "this", "each", "per", "across",
-    "against", "over", "under", "since", "until", "strong", "more", "fewer", "less",
+    "in", "of", "and", "or", "to", "by", "for", "at", "on", "as", "the", "a", "an", "from", "with",
+    "than", "is", "are", "was", "were", "that", "this", "each", "per", "across", "against", "over",
+    "under", "since", "until", "strong", "more", "fewer", "less",
 ];
 
 /// How many alternatives a drafted claim lists.
@@ -227,8 +227,16 @@ fn status(
     let (from, to) = read.clause;
     let unit = read.unit;
     let in_clause = quantities_in(t, from, to, lex);
-    if t[from..to.min(t.len())].iter().any(|w| lex.benchmarks.contains(&w.word())) {
-        return Status::OutOfModel { reason: format!("{}: a norm or benchmark the sentence cites, not a figure of the data", m_text(t, m)) };
+    if t[from..to.min(t.len())]
+        .iter()
+        .any(|w| lex.benchmarks.contains(&w.word()))
+    {
+        return Status::OutOfModel {
+            reason: format!(
+                "{}: a norm or benchmark the sentence cites, not a figure of the data",
+                m_text(t, m)
+            ),
+        };
     }
     let candidates = match m.shape {
         Shape::Percent => return Status::OutOfModel { reason: "a share (a percentage): the data model holds counts of fighters, soldiers, people and area, not shares".into() },

@@ -112,9 +112,24 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
 /// A reading in short, as `check --format csv` names targets.
 fn short(target: &Target) -> String {
     match target {
-        Target::Metric { comparison, versus: None, metric, .. } => format!("{comparison}:{metric}"),
-        Target::Metric { comparison, versus: Some(v), metric, .. } => format!("{comparison}/{v}:{metric}"),
-        Target::Estimate { entity, quantity, year, .. } => format!("{entity}:{quantity}:{year}"),
+        Target::Metric {
+            comparison,
+            versus: None,
+            metric,
+            ..
+        } => format!("{comparison}:{metric}"),
+        Target::Metric {
+            comparison,
+            versus: Some(v),
+            metric,
+            ..
+        } => format!("{comparison}/{v}:{metric}"),
+        Target::Estimate {
+            entity,
+            quantity,
+            year,
+            ..
+        } => format!("{entity}:{quantity}:{year}"),
         Target::Unverifiable { requires, .. } => requires.id().to_string(),
     }
 }

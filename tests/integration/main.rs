@@ -8,6 +8,7 @@ mod data_choice;
 mod event_metrics;
 mod events;
 mod export_limits;
+mod extract;
 mod gate;
 mod gold;
 mod layers;
