@@ -9,31 +9,42 @@ use super::lexicon::{Entity, Lexicon};
 use super::numbers::Mention;
 use super::tokens::{Token, TokenKind};
 
-/// The entities named in a span of tokens, in order.
-pub(crate) fn entities(t: &[Token], from: usize, to: usize, lex: &Lexicon) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
-    let mut i = from;
-    while i < to.min(t.len()) {
+/// Where each group or country is named in a sentence: (first token, end, entity).
+pub(crate) type Spans = Vec<(usize, usize, Entity)>;
+
+/// The names of groups and countries in a sentence, longest names first.
+pub(crate) fn spans(t: &[Token], lex: &Lexicon) -> Spans {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
         let found = lex.names.iter().find(|n| {
             n.words.iter().enumerate().all(|(k, w)| {
-                t.get(i + k).filter(|_| i + k < to).is_some_and(|tok| {
-                    let word = strip_possessive(&tok.raw);
-                    if n.exact {
-                        word == w.to_uppercase()
-                    } else {
-                        word.to_lowercase() == *w
-                    }
+                t.get(i + k).is_some_and(|tok| {
+                    tok.bare() == w
+                        && (!n.exact
+                            || strip_possessive(&tok.raw)
+                                .chars()
+                                .all(|c| !c.is_lowercase()))
                 })
             })
         });
         match found {
             Some(n) => {
-                if !out.contains(&n.entity) {
-                    out.push(n.entity.clone());
-                }
+                out.push((i, i + n.words.len(), n.entity.clone()));
                 i += n.words.len();
             }
             None => i += 1,
+        }
+    }
+    out
+}
+
+/// The entities named within tokens `from..to`, in order, each once.
+pub(crate) fn entities(spans: &Spans, from: usize, to: usize) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for (start, end, e) in spans {
+        if *start >= from && *end <= to && !out.contains(e) {
+            out.push(e.clone());
         }
     }
     out
@@ -50,12 +61,10 @@ pub(crate) fn quantity_at(t: &[Token], at: usize, lex: &Lexicon) -> Option<(Quan
     for skip in 0..3 {
         let i = at + skip;
         for (words, q) in &lex.quantities {
-            let hit = words.iter().enumerate().all(|(k, w)| {
-                t.get(i + k).is_some_and(|tok| {
-                    let word = strip_possessive(&tok.raw).to_lowercase();
-                    word == *w || (tok.kind == TokenKind::Sign && tok.raw == *w)
-                })
-            });
+            let hit = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| t.get(i + k).is_some_and(|tok| tok.bare() == w));
             if hit {
                 return Some((*q, i + words.len()));
             }
@@ -66,9 +75,12 @@ pub(crate) fn quantity_at(t: &[Token], at: usize, lex: &Lexicon) -> Option<(Quan
     }
     // A demonym counts people: "every 670 Afghans".
     let tok = t.get(at)?;
-    let e = entities(t, at, at + 1, lex);
-    (tok.raw.ends_with('s') && matches!(e.first(), Some(Entity::Country(_))))
-        .then_some((Quantity::Population, at + 1))
+    let capital = tok.raw.chars().next().is_some_and(char::is_uppercase);
+    if !(capital && tok.raw.ends_with('s')) {
+        return None;
+    }
+    let e = spans(&t[at..at + 1], lex);
+    matches!(e.first(), Some((_, _, Entity::Country(_)))).then_some((Quantity::Population, at + 1))
 }
 
 /// Every quantity named in a span, in order of first mention.
@@ -88,7 +100,7 @@ pub(crate) fn quantities_in(t: &[Token], from: usize, to: usize, lex: &Lexicon) 
 pub(crate) fn names_events(t: &[Token], from: usize, to: usize, lex: &Lexicon) -> bool {
     t[from.min(t.len())..to.min(t.len())]
         .iter()
-        .any(|tok| lex.events.contains(&tok.word()))
+        .any(|tok| lex.events.iter().any(|e| e == tok.bare()))
 }
 
 /// The hedge that qualifies `m`: the nearest phrase before it in its clause (up to seven
@@ -126,9 +138,8 @@ pub(crate) fn hedge(
 
 fn matches_at(t: &[Token], at: usize, words: &[String]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
-        t.get(at + k).is_some_and(|tok| {
-            tok.raw.to_lowercase() == *w || (tok.kind == TokenKind::Sign && tok.raw == *w)
-        })
+        t.get(at + k)
+            .is_some_and(|tok| tok.raw.eq_ignore_ascii_case(w) || tok.raw.to_lowercase() == *w)
     })
 }
 

@@ -5,6 +5,9 @@
 //! value breaks ties between readings the words allow, it does not pick the data that
 //! agrees with the document.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::claims::verdict::compute;
 use crate::claims::{Claim, Qualifier, Stated, Target};
 use crate::data::{Comparison, Dataset, Quantity, RowRef};
@@ -120,11 +123,45 @@ fn closeness(stated: Stated, computed: f64) -> f64 {
     (-(computed / near).ln().abs() / 0.15).exp()
 }
 
-fn value_of(data: &Dataset, target: &Target, stated: Stated) -> Option<f64> {
+/// The values candidates compute, each computed once per document: a reading's value
+/// does not depend on the statement.
+pub(crate) struct Values<'a> {
+    pub(crate) data: &'a Dataset,
+    cache: RefCell<HashMap<String, Option<f64>>>,
+}
+
+impl<'a> Values<'a> {
+    pub(crate) fn new(data: &'a Dataset) -> Values<'a> {
+        Values {
+            data,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn of(&self, target: &Target) -> Option<f64> {
+        let key = match target {
+            Target::Metric {
+                comparison,
+                versus,
+                metric,
+                units,
+            } => format!("{comparison}/{versus:?}/{}/{units:?}", metric.id()),
+            other => format!("{other:?}"),
+        };
+        if let Some(v) = self.cache.borrow().get(&key) {
+            return *v;
+        }
+        let v = value_of(self.data, target);
+        self.cache.borrow_mut().insert(key, v);
+        v
+    }
+}
+
+fn value_of(data: &Dataset, target: &Target) -> Option<f64> {
     let claim = Claim {
         id: "candidate".into(),
         says: String::new(),
-        stated,
+        stated: Stated::One(1.0),
         qualifier: Qualifier::None,
         tolerance: None,
         target: target.clone(),
@@ -133,8 +170,8 @@ fn value_of(data: &Dataset, target: &Target, stated: Stated) -> Option<f64> {
     compute(data, &claim, &[], None).ok().map(|(v, _)| v)
 }
 
-fn scored(data: &Dataset, target: Target, words: f64, stated: Stated) -> Option<Candidate> {
-    let computed = value_of(data, &target, stated)?;
+fn scored(values: &Values, target: Target, words: f64, stated: Stated) -> Option<Candidate> {
+    let computed = values.of(&target)?;
     Some(Candidate {
         closeness: closeness(stated, computed),
         target,
@@ -145,11 +182,12 @@ fn scored(data: &Dataset, target: Target, words: f64, stated: Stated) -> Option<
 
 /// Candidates for a metric of one comparison.
 pub(crate) fn single(
-    data: &Dataset,
+    values: &Values,
     metrics: &[(Metric, f64)],
     words: &Words,
     stated: Stated,
 ) -> Vec<Candidate> {
+    let data = values.data;
     let mut out = Vec::new();
     for (metric, bonus) in metrics {
         for (i, c) in data.comparisons.iter().enumerate() {
@@ -161,7 +199,7 @@ pub(crate) fn single(
                 metric: *metric,
                 units: words.units,
             };
-            out.extend(scored(data, target, w, stated));
+            out.extend(scored(values, target, w, stated));
         }
     }
     rank(out)
@@ -169,11 +207,12 @@ pub(crate) fn single(
 
 /// Candidates for a ratio between two comparisons.
 pub(crate) fn pairwise(
-    data: &Dataset,
+    values: &Values,
     metrics: &[(Metric, f64)],
     words: &Words,
     stated: Stated,
 ) -> Vec<Candidate> {
+    let data = values.data;
     let mut out = Vec::new();
     for (metric, bonus) in metrics {
         for (i, a) in data.comparisons.iter().enumerate() {
@@ -192,7 +231,7 @@ pub(crate) fn pairwise(
                     metric: *metric,
                     units: Units::Imperial,
                 };
-                out.extend(scored(data, target, w, stated));
+                out.extend(scored(values, target, w, stated));
             }
         }
     }
@@ -201,11 +240,12 @@ pub(crate) fn pairwise(
 
 /// Candidates for a single estimate: the named entity's quantity in a year the data has.
 pub(crate) fn estimate(
-    data: &Dataset,
+    values: &Values,
     quantity: Quantity,
     words: &Words,
     stated: Stated,
 ) -> Vec<Candidate> {
+    let data = values.data;
     let entities: Vec<&str> = match quantity {
         Quantity::Fighters => data.groups.iter().map(|g| g.id.as_str()).collect(),
         _ => data.countries.iter().map(|c| c.id.as_str()).collect(),
@@ -246,7 +286,7 @@ pub(crate) fn estimate(
                 component,
                 year,
             };
-            out.extend(scored(data, target, w, stated));
+            out.extend(scored(values, target, w, stated));
         }
     }
     rank(out)

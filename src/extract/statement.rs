@@ -7,7 +7,7 @@ use crate::data::{Dataset, Quantity};
 use crate::metrics::Metric;
 use crate::units::Units;
 
-use super::context::{clause, entities, hedge, names_events, quantities_in, quantity_at};
+use super::context::{clause, entities, hedge, names_events, quantities_in, quantity_at, spans};
 use super::document::Document;
 use super::lexicon::{Entity, Lexicon};
 use super::numbers::{self, Aside, Mention, Shape};
@@ -35,8 +35,10 @@ pub(super) fn statements(
     let mut out = Vec::new();
     let (mut seen, mut set_aside) = (0, 0);
     let mut carried: Vec<Entity> = Vec::new();
+    let values = readings::Values::new(data);
     for s in sentences(text) {
         let read = numbers::read(&s, &lex.not_counted);
+        let names = spans(&s.tokens, lex);
         seen += read.mentions.len() + read.asides.len();
         set_aside += read.asides.len();
         let years: Vec<(usize, i32)> = read
@@ -52,8 +54,8 @@ pub(super) fn statements(
             let prev_end = k.checked_sub(1).map(|p| read.mentions[p].last);
             let next_start = read.mentions.get(k + 1).map(|n| n.first);
             let (from, to) = clause(&s.tokens, m, prev_end, next_start);
-            let mut named = entities(&s.tokens, from, to, lex);
-            let left = entities(&s.tokens, from, m.first, lex);
+            let mut named = entities(&names, from, to);
+            let left = entities(&names, from, m.first);
             if !left.is_empty() {
                 subject = left;
             } else if subject.is_empty() {
@@ -71,7 +73,7 @@ pub(super) fn statements(
                 };
             }
             let mut words = Words {
-                object: entities(&s.tokens, m.last + 1, to, lex),
+                object: entities(&names, m.last + 1, to),
                 subject: subject.clone(),
                 entities: named.clone(),
                 years: years
@@ -113,7 +115,7 @@ pub(super) fn statements(
                 unit: unit.or(carried_unit),
                 clause: (from, to),
             };
-            let status = status(data, &s, m, &read_as, &words, stated, lex);
+            let status = status(&values, &s, m, &read_as, &words, stated, lex);
             if unit.is_some() {
                 carried_unit = unit;
             }
@@ -133,7 +135,7 @@ pub(super) fn statements(
                 status,
             });
         }
-        let all = entities(&s.tokens, 0, s.tokens.len(), lex);
+        let all = entities(&names, 0, s.tokens.len());
         if !all.is_empty() {
             carried = all;
         }
@@ -212,7 +214,7 @@ struct Reading {
 /// What a number's statement is: mapped to the best readings, events, out of the model
 /// or suspect.
 fn status(
-    data: &Dataset,
+    values: &readings::Values,
     s: &Sentence,
     m: &Mention,
     read: &Reading,
@@ -242,7 +244,7 @@ fn status(
         Shape::Percent => return Status::OutOfModel { reason: "a share (a percentage): the data model holds counts of fighters, soldiers, people and area, not shares".into() },
         Shape::Every | Shape::ToOne => {
             let metrics = per_fighter(unit, &in_clause, m.shape);
-            readings::single(data, &metrics, words, stated)
+            readings::single(values, &metrics, words, stated)
         }
         Shape::PerThousand => {
             let metrics = match unit.or(in_clause.first().copied()) {
@@ -250,7 +252,7 @@ fn status(
                 Some(Quantity::Soldiers) => vec![(Metric::SoldiersPer1000People, 1.0)],
                 _ => vec![(Metric::SoldiersPer1000People, 0.0), (Metric::FightersPer1000People, 0.0)],
             };
-            readings::single(data, &metrics, words, stated)
+            readings::single(values, &metrics, words, stated)
         }
         Shape::Fraction | Shape::Multiple => {
             if names_events(t, from, to, lex) && words.object.iter().all(|e| matches!(e, Entity::Country(_))) && words.object.is_empty() {
@@ -259,9 +261,9 @@ fn status(
             let right = quantities_in(t, m.last + 1, to, lex);
             if right.contains(&Quantity::Fighters) && (right.contains(&Quantity::Soldiers) || right.contains(&Quantity::Population)) && words.object.len() <= 1 {
                 let metric = if right.contains(&Quantity::Soldiers) { Metric::SoldiersPerFighter } else { Metric::PeoplePerFighter };
-                readings::single(data, &[(metric, 1.0)], words, stated)
+                readings::single(values, &[(metric, 1.0)], words, stated)
             } else {
-                readings::pairwise(data, &ratio_metrics(&in_clause), words, stated)
+                readings::pairwise(values, &ratio_metrics(&in_clause), words, stated)
             }
         }
         Shape::Quantity => {
@@ -284,7 +286,7 @@ fn status(
                     return Status::OutOfModel { reason: "an area in square miles: areas are held in km² (give the claim as a metric or in km²)".into() };
                 }
                 Some(q) => {
-                    let found = readings::estimate(data, q, words, stated);
+                    let found = readings::estimate(values, q, words, stated);
                     if found.is_empty() {
                         return Status::OutOfModel { reason: format!("{} {}: no {} estimate in the data for what the sentence names", m_text(t, m), s_words(t, m, to), q.id()) };
                     }

@@ -6,8 +6,10 @@
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Token {
     pub(crate) kind: TokenKind,
-    /// The token as written (words lower-cased in `word`).
+    /// The token as written.
     pub(crate) raw: String,
+    /// The token lower-cased, with a possessive `'s` or `'` taken off ("taliban").
+    pub(crate) lower: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// Whether a space (or line end) stands before it.
@@ -30,6 +32,11 @@ impl Token {
             TokenKind::Word => self.raw.to_lowercase(),
             _ => String::new(),
         }
+    }
+
+    /// The word lower-cased without a possessive, or the sign; empty for numbers.
+    pub(crate) fn bare(&self) -> &str {
+        &self.lower
     }
 
     pub(crate) fn is_word(&self, w: &str) -> bool {
@@ -179,9 +186,20 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         };
         let from = at;
         let to = chars.get(i + len).map_or(s.len(), |(a, _)| *a);
+        let raw = &s[from..to];
+        let lower = match kind {
+            TokenKind::Number => String::new(),
+            _ => {
+                let l = raw.to_lowercase();
+                l.strip_suffix("'s")
+                    .or_else(|| l.strip_suffix('\''))
+                    .map_or(l.clone(), str::to_string)
+            }
+        };
         out.push(Token {
             kind,
-            raw: s[from..to].to_string(),
+            lower,
+            raw: raw.to_string(),
             start: start + from,
             end: start + to,
             spaced,
