@@ -12,6 +12,7 @@ use crate::numbers::grouped;
 use crate::outcome::Outcome;
 use crate::render::claims as render;
 use crate::render::extract::annotated;
+use crate::render::terminal::wrap;
 use crate::render::Format;
 use crate::workspace::Workspace;
 
@@ -44,12 +45,16 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
     );
     let text = match options.format {
         Format::Table => render::terminal(checked, findings, &ws.data, &header),
-        Format::Markdown => annotated(&x, checked, &header),
+        Format::Markdown => annotated(&x, checked, findings, &header),
         Format::Csv => render::csv(&render::tidy(checked))?,
         Format::Json => render::json(&render::tidy(checked))?,
     };
     let mut outcome = Outcome::new(text)
-        .warn([format!("{}: {}", x.document.name, x.summary().line())])
+        .warn([wrap(
+            &format!("{}: {}", x.document.name, x.summary().line()),
+            80,
+            "  ",
+        )])
         .fail_if(rechecked.failed(), || {
             render::summary(checked, findings.len())
         });

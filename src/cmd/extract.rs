@@ -10,6 +10,7 @@ use crate::extract::{document, draft, extract};
 use crate::outcome::Outcome;
 use crate::output::{Inputs, Kind, Writer};
 use crate::render::extract as render;
+use crate::render::terminal::wrap;
 use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config, options: &ExtractConfig) -> Result<Outcome, Error> {
@@ -24,12 +25,16 @@ pub(crate) fn run(config: &Config, options: &ExtractConfig) -> Result<Outcome, E
         ExtractFormat::Json => render::json(&render::tidy(&x))?,
         ExtractFormat::Markdown => render::markdown(&x),
     };
-    let summary = format!(
-        "{}: {} ({}); data: {}",
-        x.document.name,
-        x.summary().line(),
-        x.document.kind.id(),
-        config.describe_data()
+    // One line for scripts, wrapped within 80 columns for people.
+    let summary = wrap(
+        &format!(
+            "{}: {}; data: {}",
+            x.document.name,
+            x.summary().line(),
+            config.describe_data()
+        ),
+        80,
+        "  ",
     );
     let Some(out) = &options.out else {
         return Ok(Outcome::new(text).warn([summary]));

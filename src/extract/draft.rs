@@ -115,6 +115,24 @@ pub(crate) fn computes(c: &Candidate, stated: Stated) -> String {
     format!("computes {shown} ({:+.1}%)", (v - mid) / mid * 100.0)
 }
 
+/// `text` as TOML comment lines within 80 columns.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.len() + 1 + word.len() > 80 && line.len() > 1 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 /// The claim file for an extraction.
 pub(crate) fn toml(x: &Extraction) -> String {
     let doc = &x.document;
@@ -132,7 +150,7 @@ pub(crate) fn toml(x: &Extraction) -> String {
         ));
     }
     out.push_str(")\n");
-    out.push_str(&format!("# {}\n", x.summary().line()));
+    out.push_str(&comment(&x.summary().line()));
     out.push_str(
         "# Drafted, not confirmed: read each claim against its sentence, correct what the\n",
     );
@@ -248,6 +266,9 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
             best.confidence(),
             computes(best, s.stated)
         ));
+        if best.confidence() < 0.5 {
+            out.push_str("# low confidence: the words fit this reading poorly; confirm it or pick an alternative\n");
+        }
         if let Some(note) = &s.note {
             out.push_str(&format!("# note: {note}\n"));
         }

@@ -173,6 +173,7 @@ fn aside(t: &[Token], i: usize) -> Option<Aside> {
         return Some(Aside::Page);
     }
     if tok.line_start
+        && tok.raw.len() <= 2
         && next.is_some_and(|n| n.is_sign('.') || n.is_sign(')'))
         && t.get(i + 2)
             .is_none_or(|w| w.raw.chars().next().is_some_and(char::is_uppercase))

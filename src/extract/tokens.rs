@@ -121,7 +121,13 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     }
     // "2. How many fighters": a section number at the start of its line.
     let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
-    if !line.is_empty() && line.trim().chars().all(|c| c.is_ascii_digit() || c == '.') {
+    // (At most two digits a part: "2022. HTS" at a line's start ends a sentence.)
+    let parts = line.trim().split('.');
+    let section = !line.trim().is_empty()
+        && parts
+            .clone()
+            .all(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+    if section {
         return false;
     }
     let rest = &text[i + 1..];

@@ -15,6 +15,9 @@ use crate::numbers::grouped;
 use super::markdown::escape;
 use super::markdown::Align::{Left, Right};
 
+/// Below this confidence a reading is flagged for a person to confirm.
+pub(crate) const LOW: f64 = 0.5;
+
 /// One statement, flat.
 #[derive(Debug, Serialize)]
 pub(crate) struct TidyStatement {
@@ -220,7 +223,12 @@ pub(crate) fn markdown(x: &Extraction) -> String {
 
 /// `check DOCUMENT --format markdown`: each statement in document order, with its
 /// verdict when it was drafted as a claim.
-pub(crate) fn annotated(x: &Extraction, checked: &[Checked], header: &str) -> String {
+pub(crate) fn annotated(
+    x: &Extraction,
+    checked: &[Checked],
+    findings: &[String],
+    header: &str,
+) -> String {
     let mut out = format!(
         "# Claims of {} re-checked\n\n",
         escape(x.document.title.as_deref().unwrap_or(&x.document.name))
@@ -234,6 +242,12 @@ pub(crate) fn annotated(x: &Extraction, checked: &[Checked], header: &str) -> St
     for (n, s) in x.statements.iter().enumerate() {
         let c = if drafted(s) { results.next() } else { None };
         out.push_str(&statement(n + 1, s, c, &x.document.name));
+    }
+    if !findings.is_empty() {
+        out.push_str("\nCross-checks between the drafted claims:\n\n");
+        for f in findings {
+            out.push_str(&format!("- {}\n", escape(f)));
+        }
     }
     out.push_str(&format!(
         "\n{}.\n\n{}.\n",
@@ -272,9 +286,14 @@ fn statement(n: usize, s: &Statement, c: Option<&Checked>, file: &str) -> String
     match (&s.status, c) {
         (Status::Mapped { best, .. }, Some(c)) => {
             out.push_str(&format!(
-                "   - reading: {} (confidence {:.2})\n",
+                "   - reading: {} (confidence {:.2}{})\n",
                 escape(&target_keys(&best.target)),
-                best.confidence()
+                best.confidence(),
+                if best.confidence() < LOW {
+                    "; low: confirm the reading before the verdict"
+                } else {
+                    ""
+                }
             ));
             if let Some(v) = c.computed {
                 out.push_str(&format!(
