@@ -243,7 +243,8 @@ pub(crate) struct ReportArgs {
 pub(crate) struct CheckArgs {
     /// Claim files (TOML) or directories of them; `-` reads one claim file from standard
     /// input. Default: `seeds/` in the current directory when it exists, otherwise the
-    /// claim files embedded in the binary.
+    /// claim files embedded in the binary. Or one document (text, Markdown, HTML or PDF,
+    /// told apart by its content) whose claims are drafted and checked.
     #[arg(value_name = "CLAIMS.toml|DIR|-|DOCUMENT", value_hint = ValueHint::AnyPath)]
     pub(crate) paths: Vec<PathBuf>,
 

@@ -334,6 +334,11 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
                     format: args.format,
                 }));
             }
+            if args.hedges.hedges.is_some() {
+                return Err(Error::Usage(
+                    "--hedges: the hedge table reads a document; give a document (text, Markdown, HTML or PDF) to check, or leave --hedges out".into(),
+                ));
+            }
             Action::Check(CheckConfig {
                 paths: args.paths,
                 events: args.events,

@@ -278,7 +278,7 @@ fn status(
                 w.kind == super::tokens::TokenKind::Word && !FUNCTION_WORDS.contains(&w.word().as_str())
             });
             if let (None, Some(noun)) = (unit, counted_noun) {
-                return Status::OutOfModel { reason: format!("{} {}: {} are not a quantity the data model holds (fighters, soldiers, population, area)", m_text(t, m), s_words(t, m, to), noun.raw) };
+                return Status::OutOfModel { reason: format!("{} {}: \"{}\" names no quantity the data model holds (fighters, soldiers, population, area)", m_text(t, m), s_words(t, m, to), noun.raw) };
             }
             let quantity = unit.or_else(|| in_clause.first().copied());
             match quantity {
