@@ -4,7 +4,7 @@
 //! suspect (grouping broken, as when a footnote marker fuses on in a PDF; "8.000").
 
 use super::tokens::{Sentence, Token, TokenKind};
-use super::words::{self, MONTHS};
+use super::words;
 
 /// How a number is stated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,39 +75,6 @@ pub(crate) struct Read {
     pub(crate) asides: Vec<(usize, Aside)>,
 }
 
-/// Words before a number that make it a label's number.
-const LABELS: &[&str] = &[
-    "page",
-    "pages",
-    "p",
-    "pp",
-    "section",
-    "sections",
-    "chapter",
-    "table",
-    "figure",
-    "fig",
-    "no",
-    "annex",
-    "paragraph",
-    "para",
-    "resolution",
-    "article",
-    "footnote",
-    "note",
-    "notes",
-    "appendix",
-    "vol",
-    "volume",
-    "issue",
-    "part",
-    "box",
-    "map",
-    "chart",
-    "series",
-    "number",
-];
-
 /// Reads the numbers of `sentence`.
 pub(crate) fn read(sentence: &Sentence, not_counted: &[String]) -> Read {
     let t = &sentence.tokens;
@@ -146,145 +113,6 @@ pub(crate) fn read(sentence: &Sentence, not_counted: &[String]) -> Read {
 
 fn word(t: &[Token], k: usize) -> String {
     t.get(k).map(Token::word).unwrap_or_default()
-}
-
-/// Why the number at `i` is no figure, if it is none.
-fn aside(t: &[Token], i: usize) -> Option<Aside> {
-    let tok = &t[i];
-    let prev = i.checked_sub(1).map(|p| &t[p]);
-    if prev.is_some_and(|p| p.is_sign('[')) && t.get(i + 1).is_some_and(|n| n.is_sign(']')) {
-        return Some(Aside::Footnote);
-    }
-    if let Some(p) = prev.filter(|_| !tok.spaced) {
-        let fused = p.kind == TokenKind::Word
-            && !matches!(p.word().as_str(), "km" | "mid" | "us" | "usd" | "m")
-            || ['.', ',', ')', ';', '"', '\u{2020}', ':']
-                .iter()
-                .any(|c| p.is_sign(*c) && !(*c == ':' && prev_is_number(t, i)));
-        if fused && !p.is_sign(':') {
-            return Some(Aside::Footnote);
-        }
-        if p.is_word("km") {
-            return Some(Aside::Label);
-        }
-    }
-    let next = t.get(i + 1);
-    if tok.line_start && next.is_none_or(|n| n.line_start) {
-        return Some(Aside::Page);
-    }
-    if tok.line_start
-        && tok.raw.len() <= 2
-        && next.is_some_and(|n| n.is_sign('.') || n.is_sign(')'))
-        && t.get(i + 2)
-            .is_none_or(|w| w.raw.chars().next().is_some_and(char::is_uppercase))
-    {
-        return Some(Aside::Section);
-    }
-    if tok.line_start
-        && tok.raw.contains('.')
-        && next.is_some_and(|n| {
-            n.kind == TokenKind::Word && n.raw.chars().next().is_some_and(char::is_uppercase)
-        })
-        && i == 0
-    {
-        return Some(Aside::Section);
-    }
-    if tok.line_start
-        && next.is_some_and(|n| {
-            n.kind == TokenKind::Word && n.raw.chars().next().is_some_and(char::is_uppercase)
-        })
-        && i == 0
-        && !tok.raw.contains(',')
-    {
-        // A note's number at the start of its line: "1 Estimates for 2025 ...".
-        return Some(Aside::Footnote);
-    }
-    let before = prev.map(Token::word).unwrap_or_default();
-    let label_at = |k: usize| {
-        t.get(k)
-            .is_some_and(|w| LABELS.contains(&w.word().as_str()))
-    };
-    if LABELS.contains(&before.as_str())
-        || (prev.is_some_and(|p| p.is_sign('.')) && i >= 2 && label_at(i - 2))
-        || (i >= 3
-            && label_at(i - 3)
-            && t[i - 2].kind == TokenKind::Number
-            && (t[i - 1].is_sign('-') || t[i - 1].is_word("to") || t[i - 1].is_word("and")))
-    {
-        return Some(Aside::Label);
-    }
-    let plain = tok.raw.chars().all(|c| c.is_ascii_digit());
-    let value: f64 = tok.raw.parse().unwrap_or(-1.0);
-    if plain && tok.raw.len() == 4 && (1900.0..=2100.0).contains(&value) {
-        return Some(Aside::Year);
-    }
-    if plain && (1.0..=31.0).contains(&value) {
-        let after = word(t, i + 1);
-        if MONTHS.contains(&after.as_str()) || MONTHS.contains(&before.as_str()) {
-            return Some(Aside::Date);
-        }
-    }
-    None
-}
-
-fn prev_is_number(t: &[Token], i: usize) -> bool {
-    i >= 2 && t[i - 2].kind == TokenKind::Number
-}
-
-/// A number in digits: its value, or why it is suspect.
-pub(crate) fn value(raw: &str) -> (f64, Option<String>) {
-    let parse = |s: &str| s.parse::<f64>().unwrap_or(0.0);
-    let sep = raw.chars().find(|c| matches!(c, ',' | ' '));
-    let dots = raw.matches('.').count();
-    if let Some(sep) = sep {
-        let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
-        let groups: Vec<&str> = int.split(sep).collect();
-        let ok = (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
-        let digits: String = int.chars().filter(char::is_ascii_digit).collect();
-        let v = parse(&format!("{digits}.{frac}"));
-        if !ok || dots > 1 {
-            let good: String = groups[0].to_string()
-                + &groups[1..]
-                    .iter()
-                    .map(|g| g.get(..3).unwrap_or(g))
-                    .collect::<Vec<_>>()
-                    .join("");
-            let tail: String = groups[1..].iter().filter_map(|g| g.get(3..)).collect();
-            let why = if groups.last().is_some_and(|g| g.len() > 3) {
-                format!(
-                    "{raw}: the grouping is broken (a footnote marker fused on? {} then {tail})",
-                    crate::numbers::grouped(parse(&good), 0)
-                )
-            } else {
-                format!("{raw}: the grouping is not in threes (a decimal comma?)")
-            };
-            return (v, Some(why));
-        }
-        return (v, None);
-    }
-    if dots == 1 {
-        let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
-        if frac.len() == 3 && (1..=3).contains(&int.len()) && int != "0" {
-            return (
-                parse(raw),
-                Some(format!(
-                    "{raw}: a decimal point or a thousands separator ({} or {})",
-                    parse(raw),
-                    crate::numbers::grouped(parse(&format!("{int}{frac}")), 0)
-                )),
-            );
-        }
-        return (parse(raw), None);
-    }
-    if dots > 1 {
-        return (
-            parse(&raw.replace('.', "")),
-            Some(format!(
-                "{raw}: points as thousands separators; confirm the figure"
-            )),
-        );
-    }
-    (parse(raw), None)
 }
 
 /// A number in digits at `i`, with what follows it: a scale word, a range, `%`, `times`,
@@ -575,5 +403,10 @@ fn spelled(t: &[Token], i: usize, not_counted: &[String]) -> Option<Mention> {
     (v >= 2.0 && fills_in && !(i > 0 && t[i - 1].is_word("the"))).then_some(m)
 }
 
+mod aside;
 #[cfg(test)]
 mod tests;
+mod value;
+
+use aside::aside;
+pub(crate) use value::value;
