@@ -87,3 +87,27 @@ fn years_dates_notes_and_labels_are_set_aside() {
         Vec::<String>::new()
     );
 }
+
+proptest::proptest! {
+    /// Any whole number written with thousands separators reads back as itself, and is
+    /// never suspect.
+    #[test]
+    fn grouped_numbers_read_back(n in 0u64..1_000_000_000_000, sep in proptest::sample::select(vec![',', ' '])) {
+        let text = crate::numbers::grouped(n as f64, 0).replace(',', &sep.to_string());
+        let (v, suspect) = value(&text);
+        proptest::prop_assert_eq!(v, n as f64);
+        proptest::prop_assert!(suspect.is_none(), "{text}");
+    }
+
+    /// Any text reads without a panic, and every number found lies inside its sentence.
+    #[test]
+    fn any_text_reads(text in "[ a-zA-Z0-9,.;:%'\\-\\n]{0,200}") {
+        for s in sentences(&text) {
+            let r = read(&s, &[]);
+            for m in &r.mentions {
+                proptest::prop_assert!(m.first <= m.last && m.last < s.tokens.len());
+                proptest::prop_assert!(m.low <= m.high);
+            }
+        }
+    }
+}
