@@ -118,12 +118,12 @@ impl Extraction {
 }
 
 impl Summary {
-    /// "41 numbers seen (14 years, dates, notes and labels set aside); 24 statements
-    /// drafted as claims: 15 mapped to a metric or estimate, 4 needing events, 5 out of
-    /// the model; 2 suspect"
+    /// "41 numbers seen, 14 set aside (years, dates, notes, page and section
+    /// numbers); 24 statements drafted as claims: 15 mapped to a metric or estimate, 4
+    /// needing events, 5 out of the model; 2 suspect"
     pub(crate) fn line(&self) -> String {
         format!(
-            "{} numbers seen ({} years, dates, notes, page and section numbers set aside); {} statement{} drafted as claims: {} mapped to a metric or estimate, {} needing events, {} out of the model; {} suspect",
+            "{} numbers seen, {} set aside (years, dates, notes, page and section numbers); {} statement{} drafted as claims: {} mapped to a metric or estimate, {} needing events, {} out of the model; {} suspect",
             self.seen,
             self.set_aside,
             self.drafted,
