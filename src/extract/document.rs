@@ -218,6 +218,28 @@ mod tests {
         assert!(message(b"<html><body><p> </p></body></html>").contains("empty"));
     }
 
+    proptest::proptest! {
+        /// Any text, HTML or Markdown reads without a panic, and every statement drafted
+        /// from it stands inside the document.
+        #[test]
+        fn any_document_reads(
+            text in "(<p>|</p>|<sup>|&#8239;|&nbsp;|&amp;|# |\\*\\*|\\[\\^|[ a-zA-Zİ²é0-9,.;:%'\\n\u{2009}\u{2212}-]){0,80}"
+        ) {
+            let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
+            let (hedges, from) = crate::extract::lexicon::hedges(None).unwrap();
+            let lexicon = crate::extract::lexicon::Lexicon::new(&data, hedges, from);
+            if let Ok(doc) = from_bytes("doc", text.as_bytes()) {
+                let lines = text.lines().count().max(1) as u32;
+                let x = crate::extract::extract(&data, doc, &lexicon);
+                for s in &x.statements {
+                    proptest::prop_assert!(s.at.line >= 1 && s.at.line <= lines + 1, "{:?}", s.at);
+                }
+                let drafted = crate::extract::draft::toml(&x);
+                proptest::prop_assert!(drafted.parse::<toml::Table>().is_ok(), "{drafted}");
+            }
+        }
+    }
+
     #[test]
     fn kinds_are_told_apart_by_content() {
         let kind = |t: &str| from_bytes("d", t.as_bytes()).unwrap().kind;

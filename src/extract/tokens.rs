@@ -145,18 +145,15 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if bytes[i] != b'.' {
         return true;
     }
-    let word: String = text[..i]
-        .chars()
+    let start = text[..i]
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
-    // A number before the stop at a line's start is a section number ("2. How many").
-    let before = text[..i - word.len().min(i)].chars().next_back();
-    let initial = word.len() == 1
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(i, |(at, _)| at);
+    let word = text[start..i].to_lowercase();
+    let before = text[..start].chars().next_back();
+    let initial = word.chars().count() == 1
         && word.chars().all(char::is_alphabetic)
         && before.is_none_or(|c| c.is_whitespace() || c == '(');
     !(ABBREVIATIONS.contains(&word.as_str()) || initial)
