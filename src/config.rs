@@ -134,6 +134,9 @@ pub(crate) struct ExtractConfig {
 #[derive(Debug, Clone)]
 pub(crate) struct CheckDocumentConfig {
     pub(crate) document: PathBuf,
+    /// An event export for the drafted events claims that carry a query.
+    pub(crate) events: Option<PathBuf>,
+    pub(crate) choice: Choice,
     pub(crate) hedges: Option<PathBuf>,
     pub(crate) tolerance: Option<f64>,
     pub(crate) format: Format,
@@ -322,13 +325,10 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
                 )));
             }
             if let Some(document) = document_of(&args.paths)? {
-                if args.events.is_some() {
-                    return Err(Error::Usage(
-                        "--events: a document's events claims carry no query to count; extract it, add the queries and check the claim file".into(),
-                    ));
-                }
                 return Ok(Action::CheckDocument(CheckDocumentConfig {
                     document,
+                    events: args.events,
+                    choice: args.export.choice(),
                     hedges: args.hedges.hedges,
                     tolerance: args.tolerance,
                     format: args.format,

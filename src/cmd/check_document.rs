@@ -2,10 +2,12 @@
 //! them in the same run; the output says they were drafted, not confirmed, and
 //! `--format markdown` gives the annotated reading in document order.
 
+use crate::claims::counted::thresholds;
 use crate::claims::files::ClaimText;
 use crate::claims::recheck::{recheck, Against};
 use crate::config::{CheckDocumentConfig, Config};
 use crate::error::Error;
+use crate::events::{self, Request};
 use crate::extract::lexicon::{hedges, Lexicon};
 use crate::extract::{document, draft, extract};
 use crate::numbers::grouped;
@@ -28,11 +30,28 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
         text: draft::toml(&x),
     };
     let files = crate::claims::files::parse_texts(&ws.data, &[drafted])?;
+    // The export is read only when a drafted claim carries a query to count.
+    let thresholds = thresholds(&files);
+    let counts = match &options.events {
+        Some(path) if !thresholds.is_empty() => Some(events::count(
+            &ws.data,
+            &Request {
+                paths: vec![path.clone()],
+                thresholds,
+                kinds: false,
+                groups: Vec::new(),
+                strict: false,
+                hash: false,
+                choice: options.choice.clone(),
+            },
+        )?),
+        _ => None,
+    };
     let against = Against {
         settings: &config.uncertainty,
         overrides: &config.overrides,
         tolerance: options.tolerance,
-        counts: None,
+        counts: counts.as_ref(),
     };
     let rechecked = recheck(&ws.data, &files, &against);
     let (checked, findings) = (&rechecked.checked, &rechecked.findings);
@@ -49,7 +68,9 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
         Format::Csv => render::csv(&render::tidy(checked))?,
         Format::Json => render::json(&render::tidy(checked))?,
     };
+    let warnings = counts.as_ref().map_or_else(Vec::new, |c| c.warnings());
     let mut outcome = Outcome::new(text)
+        .warn(warnings)
         .warn([wrap(
             &format!("{}: {}", x.document.name, x.summary().line()),
             80,

@@ -242,10 +242,15 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
                 out.push('\n');
             }
         }
-        Status::Events { reason } => out.push_str(&format!(
-            "requires = \"events\"\nreason = {}\n",
-            quoted(reason)
-        )),
+        Status::Events { reason, query } => {
+            out.push_str(&format!(
+                "requires = \"events\"\nreason = {}\n",
+                quoted(reason)
+            ));
+            if let Some(q) = query {
+                out.push_str(&format!("events = {q}\n"));
+            }
+        }
         Status::OutOfModel { reason } => out.push_str(&format!(
             "requires = \"out-of-model\"\nreason = {}\n",
             quoted(reason)

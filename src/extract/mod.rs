@@ -6,6 +6,7 @@
 mod context;
 pub(crate) mod document;
 pub(crate) mod draft;
+mod events;
 mod html;
 pub(crate) mod lexicon;
 mod markdown;
@@ -33,8 +34,12 @@ pub(crate) enum Status {
         best: Candidate,
         alternatives: Vec<Candidate>,
     },
-    /// A count of events: needs an ACLED or UCDP export.
-    Events { reason: String },
+    /// A count of events: needs an ACLED or UCDP export; the query to count it with,
+    /// when the words give one (`{ group = "jnim", country = "Mali", ... }`).
+    Events {
+        reason: String,
+        query: Option<String>,
+    },
     /// Not a figure the data model holds.
     OutOfModel { reason: String },
     /// The number may be damaged or ambiguous: listed, not drafted.

@@ -271,7 +271,9 @@ fn status(
                 return Status::OutOfModel { reason: format!("{} {}: a difference between two figures, which the data model does not state", m_text(t, m), s_words(t, m, to)) };
             }
             if names_events(t, from, to, lex) {
-                return Status::Events { reason: format!("a count of events ({} {}): needs an ACLED or UCDP export and an events query", m_text(t, m), s_words(t, m, to)) };
+                let query = super::events::query(t, (from, to), words, values.data);
+                let need = if query.is_some() { "an ACLED or UCDP export" } else { "an ACLED or UCDP export and an events query" };
+                return Status::Events { reason: format!("a count of events ({} {}): needs {need}", m_text(t, m), s_words(t, m, to)), query };
             }
             // "seven transport aircraft": a noun that names no quantity of the data.
             let counted_noun = t.get(m.unit).filter(|w| {

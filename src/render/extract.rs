@@ -68,7 +68,7 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
                         .join("; "),
                     s.note.clone().unwrap_or_default(),
                 ),
-                Status::Events { reason } => (
+                Status::Events { reason, .. } => (
                     "requires = \"events\"".into(),
                     None,
                     None,

@@ -224,3 +224,34 @@ fn a_document_goes_alone_in_check() {
         .run(&["check", "thin-lines.txt", "thin-lines.claims.toml"])
         .fails(2, &["thin-lines.txt", "one document"]);
 }
+
+#[test]
+fn an_events_statement_gets_a_query_that_check_counts_with_an_export() {
+    let fixture = Fixture::empty();
+    std::fs::write(
+        fixture.dir.path().join("note.txt"),
+        "JNIM carried out 14 large-scale attacks in Mali in 2025, each killing 20 or more people.\n",
+    )
+    .unwrap();
+    let drafted = fixture.run(&["extract", "note.txt"]);
+    assert!(
+        drafted.ok().contains(
+            "events = { group = \"jnim\", country = \"Mali\", year = 2025, measure = \"large_attacks\", large = 20 }"
+        ),
+        "{drafted:?}"
+    );
+    let export = fixture_dir("events").join("acled-small.csv");
+    let run = fixture.run(&[
+        "check",
+        "note.txt",
+        "--events",
+        export.to_str().unwrap(),
+        "--draws",
+        "1000",
+    ]);
+    // The export ends on 2025-07-01: the query is asked, and the export cannot answer it.
+    assert!(
+        run.stdout.contains("to 2025-07-01: it does not cover 2025"),
+        "{run:?}"
+    );
+}
