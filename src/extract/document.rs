@@ -234,7 +234,7 @@ mod tests {
                 for s in &x.statements {
                     proptest::prop_assert!(s.at.line >= 1 && s.at.line <= lines + 1, "{:?}", s.at);
                 }
-                let drafted = crate::extract::draft::toml(&x);
+                let drafted = crate::render::draft::toml(&x);
                 proptest::prop_assert!(drafted.parse::<toml::Table>().is_ok(), "{drafted}");
             }
         }

@@ -5,7 +5,6 @@
 
 mod context;
 pub(crate) mod document;
-pub(crate) mod draft;
 mod events;
 mod html;
 pub(crate) mod lexicon;

@@ -5,10 +5,10 @@
 use polars::prelude::Column;
 use serde::Serialize;
 
+use super::draft::{computes, drafted, target_keys};
 use crate::claims::verdict::{Checked, Verdict};
 use crate::claims::{Stated, Target};
 use crate::error::Error;
-use crate::extract::draft::{computes, drafted, target_keys};
 use crate::extract::{Extraction, Statement, Status};
 use crate::numbers::grouped;
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod claims;
 pub(crate) mod csv;
+pub(crate) mod draft;
 pub(crate) mod events;
 pub(crate) mod extract;
 pub(crate) mod format;

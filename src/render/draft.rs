@@ -7,8 +7,8 @@ use crate::claims::{Qualifier, Stated, Target};
 use crate::numbers::grouped;
 use crate::output::CLAIMS_MARKER;
 
-use super::readings::Candidate;
-use super::{Extraction, Statement, Status};
+use crate::extract::readings::Candidate;
+use crate::extract::{Extraction, Statement, Status};
 
 /// A TOML string literal.
 fn quoted(s: &str) -> String {
@@ -142,7 +142,7 @@ pub(crate) fn toml(x: &Extraction) -> String {
         doc.name,
         doc.kind.id()
     ));
-    if doc.kind == super::document::Kind::Pdf {
+    if doc.kind == crate::extract::document::Kind::Pdf {
         out.push_str(&format!(
             ", {} page{}",
             doc.pages,
