@@ -130,9 +130,15 @@ fn short(target: &Target) -> String {
         Target::Estimate {
             entity,
             quantity,
+            component: None,
             year,
-            ..
         } => format!("{entity}:{quantity}:{year}"),
+        Target::Estimate {
+            entity,
+            quantity,
+            component: Some(k),
+            year,
+        } => format!("{entity}:{quantity}.{k}:{year}"),
         Target::Unverifiable { requires, .. } => requires.id().to_string(),
     }
 }
