@@ -12,7 +12,10 @@ use crate::metrics::Metric;
 use crate::render::Format;
 use crate::units::Units;
 
+mod extract;
 mod shared;
+
+pub(crate) use extract::{ExtractArgs, ExtractFormat, HedgesArgs};
 
 pub(crate) use shared::{
     CompletionsArgs, DataArgs, ExcelArgs, ListArgs, ListFormat, ListWhat, ManArgs, SamplingArgs,
@@ -76,8 +79,19 @@ pub(crate) enum Command {
     ///
     /// Example: `insurgency-metrics check seeds/ctp-2026.toml`, or `insurgency-metrics
     /// check -` to read a claim file from standard input.
+    ///
+    /// A document (text, Markdown, HTML or PDF) in place of claim files is read as
+    /// `extract` reads it and its drafted claims are checked in the same run:
+    /// `insurgency-metrics check report.pdf`; `--format markdown` gives the annotated
+    /// reading, statement by statement in document order.
     #[command(after_help = VERDICTS)]
     Check(CheckArgs),
+    /// Draft the claims a document states: every number read with its shape and hedge,
+    /// mapped to the metric, ratio or estimate its words and value fit best, written as
+    /// a claim file that `check` reads (alternatives in comments).
+    ///
+    /// Example: `insurgency-metrics extract report.pdf --out claims.toml`.
+    Extract(ExtractArgs),
     /// Which inputs move each metric most: the metric with each input at its low and at
     /// its high, the others at central, sorted as a tornado. `--format csv|json` lists
     /// every input of every formula, an audit trail of how each figure is computed.
@@ -236,8 +250,9 @@ pub(crate) struct ReportArgs {
 pub(crate) struct CheckArgs {
     /// Claim files (TOML) or directories of them; `-` reads one claim file from standard
     /// input. Default: `seeds/` in the current directory when it exists, otherwise the
-    /// claim files embedded in the binary.
-    #[arg(value_name = "CLAIMS.toml|DIR|-", value_hint = ValueHint::AnyPath)]
+    /// claim files embedded in the binary. Or one document (text, Markdown, HTML or PDF,
+    /// told apart by its content) whose claims are drafted and checked.
+    #[arg(value_name = "CLAIMS.toml|DIR|-|DOCUMENT", value_hint = ValueHint::AnyPath)]
     pub(crate) paths: Vec<PathBuf>,
 
     /// An ACLED or UCDP export: events claims that carry an `events` query are then
@@ -258,6 +273,10 @@ pub(crate) struct CheckArgs {
 
     #[command(flatten)]
     pub(crate) export: ExportArgs,
+
+    /// For a document: the hedge table to read it with.
+    #[command(flatten)]
+    pub(crate) hedges: HedgesArgs,
 
     #[command(flatten)]
     pub(crate) excel: ExcelArgs,

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{
-    Cli, Command, CountBy, DataArgs, ListFormat, ListWhat, SamplingArgs, SelectArgs, SetArgs,
-    UnitsArgs,
+    Cli, Command, CountBy, DataArgs, ExtractFormat, ListFormat, ListWhat, SamplingArgs, SelectArgs,
+    SetArgs, UnitsArgs,
 };
 use crate::data::DataChoice;
 use crate::error::{ids_help, Error, Ids};
@@ -39,6 +39,9 @@ pub(crate) enum Action {
     Validate,
     Sources(Format),
     Check(CheckConfig),
+    /// `check DOCUMENT`: extract, then check.
+    CheckDocument(CheckDocumentConfig),
+    Extract(ExtractConfig),
     Sensitivity(TableConfig),
     Report(ReportConfig),
     Events(EventsConfig),
@@ -113,6 +116,29 @@ pub(crate) struct CheckConfig {
     /// The event exports for the events claims that carry a query (none: unverifiable).
     pub(crate) events: Vec<PathBuf>,
     pub(crate) choice: Choice,
+    pub(crate) tolerance: Option<f64>,
+    pub(crate) format: Format,
+}
+
+/// `extract DOCUMENT`.
+#[derive(Debug, Clone)]
+pub(crate) struct ExtractConfig {
+    pub(crate) document: PathBuf,
+    /// Where to write; standard output when `None`.
+    pub(crate) out: Option<PathBuf>,
+    pub(crate) force: bool,
+    pub(crate) format: ExtractFormat,
+    pub(crate) hedges: Option<PathBuf>,
+}
+
+/// `check DOCUMENT`: the document, and how its drafted claims are checked and shown.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckDocumentConfig {
+    pub(crate) document: PathBuf,
+    /// The event exports for the drafted events claims that carry a query.
+    pub(crate) events: Vec<PathBuf>,
+    pub(crate) choice: Choice,
+    pub(crate) hedges: Option<PathBuf>,
     pub(crate) tolerance: Option<f64>,
     pub(crate) format: Format,
 }
@@ -243,6 +269,11 @@ fn common(command: &Command) -> Common<'_> {
             excel: Some((a.excel.excel, csv(a.format))),
             ..Common::default()
         },
+        Command::Extract(a) => Common {
+            data: Some(&a.data),
+            excel: Some((a.excel.excel, a.format == ExtractFormat::Csv)),
+            ..Common::default()
+        },
         Command::Completions(_) | Command::Man(_) => Common::default(),
     }
 }
@@ -294,6 +325,21 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
                     "--tolerance {t}: write a fraction between 0 and 1, e.g. 0.05 for ±5%"
                 )));
             }
+            if let Some(document) = document_of(&args.paths)? {
+                return Ok(Action::CheckDocument(CheckDocumentConfig {
+                    document,
+                    events: args.events,
+                    choice: args.export.choice(),
+                    hedges: args.hedges.hedges,
+                    tolerance: args.tolerance,
+                    format: args.format,
+                }));
+            }
+            if args.hedges.hedges.is_some() {
+                return Err(Error::Usage(
+                    "--hedges: the hedge table reads a document; give a document (text, Markdown, HTML or PDF) to check, or leave --hedges out".into(),
+                ));
+            }
             Action::Check(CheckConfig {
                 paths: args.paths,
                 events: args.events,
@@ -302,9 +348,33 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
                 format: args.format,
             })
         }
+        Command::Extract(args) => Action::Extract(ExtractConfig {
+            document: args.document,
+            out: args.out.filter(|o| o.as_os_str() != "-"),
+            force: args.force,
+            format: args.format,
+            hedges: args.hedges.hedges,
+        }),
         Command::Completions(args) => Action::Completions(args.shell),
         Command::Man(args) => Action::Man(args.command),
     })
+}
+
+/// The document among `check`'s paths, if one is a document rather than claim files;
+/// a document goes alone.
+fn document_of(paths: &[PathBuf]) -> Result<Option<PathBuf>, Error> {
+    let documents: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| crate::extract::document::is_document(p))
+        .collect();
+    match (documents.as_slice(), paths.len()) {
+        ([], _) => Ok(None),
+        ([one], 1) => Ok(Some((*one).clone())),
+        _ => Err(Error::Usage(format!(
+            "{}: check takes one document, or claim files and directories; give the document alone",
+            documents[0].display()
+        ))),
+    }
 }
 
 fn list_format(format: ListFormat) -> Format {

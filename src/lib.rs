@@ -16,6 +16,7 @@ mod config;
 mod data;
 mod error;
 mod events;
+mod extract;
 mod metrics;
 mod numbers;
 mod outcome;
@@ -42,6 +43,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Action::Sources(format) => cmd::sources::run(&config, *format),
         Action::List(list) => cmd::list::run(&config, list),
         Action::Check(check) => cmd::check::run(&config, check),
+        Action::CheckDocument(check) => cmd::check_document::run(&config, check),
+        Action::Extract(extract) => cmd::extract::run(&config, extract),
         Action::Sensitivity(table) => cmd::sensitivity::run(&config, table),
         Action::Report(report) => cmd::report::run(&config, report),
         Action::Events(events) => cmd::events::run(&config, events),

@@ -170,6 +170,11 @@ fn read_text(file: &Path) -> Result<ClaimText, Error> {
     Ok(ClaimText { name, text })
 }
 
+/// Claim texts held in memory (a document's drafted claims) parsed as files are.
+pub(crate) fn parse_texts(data: &Dataset, texts: &[ClaimText]) -> Result<Vec<ClaimFile>, Error> {
+    parse_all(data, texts)
+}
+
 /// The claim files parsed against the data; every problem found when any is malformed.
 fn parse_all(data: &Dataset, texts: &[ClaimText]) -> Result<Vec<ClaimFile>, Error> {
     let mut problems = Vec::new();

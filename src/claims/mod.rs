@@ -115,6 +115,15 @@ pub(crate) enum Bound {
 impl Bound {
     pub(crate) const IDS: [&'static str; 3] = ["central", "low", "high"];
 
+    /// The id a claim file writes: "central", "low" or "high".
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Bound::Central => "central",
+            Bound::Low => "low",
+            Bound::High => "high",
+        }
+    }
+
     pub(crate) fn parse(text: &str) -> Option<Bound> {
         match text {
             "central" => Some(Bound::Central),

@@ -23,9 +23,18 @@ struct RawFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDocument {
-    source: Spanned<String>,
+    /// An id in sources.csv ...
+    #[serde(default)]
+    source: Option<Spanned<String>>,
+    /// ... or the document described here (as `extract` writes it).
     #[serde(default)]
     title: Option<String>,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +71,12 @@ pub(super) struct RawClaim {
     pub(super) reason: Option<String>,
     #[serde(default)]
     pub(super) events: Option<Spanned<RawEventQuery>>,
+    /// Where a drafted claim stands in its document (`report.pdf:p4:12:40`).
+    #[serde(default)]
+    pub(super) at: Option<String>,
+    /// How sure `extract` was of its reading, 0 to 1.
+    #[serde(default)]
+    pub(super) confidence: Option<f64>,
 }
 
 /// `events = { group = "jnim", country = "Mali", year = 2025, measure = "large_attacks" }`,
@@ -128,23 +143,7 @@ pub(crate) fn read(
             return None;
         }
     };
-    let source = raw.document.source.get_ref().clone();
-    if data.source(&source).is_none() {
-        let ids: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
-        problems.push(
-            Problem::new(
-                format!("unknown source \"{source}\""),
-                locate(
-                    file,
-                    text,
-                    raw.document.source.span().start,
-                    "document.source",
-                ),
-            )
-            .help(ids_help(&source, &ids, Ids::Sources)),
-        );
-    }
-    let _ = raw.document.title;
+    let source = document_source(file, text, &raw.document, data, problems);
     let mut claims = Vec::new();
     for (index, claim) in raw.claim.into_iter().enumerate() {
         let ctx = Ctx { file, text, index };
@@ -157,6 +156,45 @@ pub(crate) fn read(
         source,
         claims,
     })
+}
+
+/// The document's name for outputs: its `source` id, checked against sources.csv, or
+/// the title of a document the file describes itself.
+fn document_source(
+    file: &str,
+    text: &str,
+    document: &RawDocument,
+    data: &Dataset,
+    problems: &mut Vec<Problem>,
+) -> String {
+    let Some(source) = &document.source else {
+        let _ = (&document.publisher, &document.date, &document.url);
+        return match document.title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => title.to_string(),
+            _ => {
+                problems.push(
+                    Problem::new(
+                        "the [document] table names no source and no title",
+                        locate(file, text, 0, "document"),
+                    )
+                    .help("give source = \"ID\" (an id in sources.csv), or describe the document: title = \"...\" with publisher, date and url"),
+                );
+                String::new()
+            }
+        };
+    };
+    let id = source.get_ref().clone();
+    if data.source(&id).is_none() {
+        let ids: Vec<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+        problems.push(
+            Problem::new(
+                format!("unknown source \"{id}\""),
+                locate(file, text, source.span().start, "document.source"),
+            )
+            .help(ids_help(&id, &ids, Ids::Sources)),
+        );
+    }
+    id
 }
 
 /// One claim, checked; none when it has any problem (each one is reported).
@@ -179,6 +217,17 @@ fn read_claim(
     if let Some(t) = &raw.tolerance {
         check_tolerance(ctx, t, problems);
     }
+    if let Some(c) = raw.confidence.filter(|c| !(0.0..=1.0).contains(c)) {
+        problems.push(
+            Problem::new(
+                format!("confidence {c} is out of range"),
+                ctx.at(raw.stated.span(), "confidence"),
+            )
+            .help("`extract` writes a confidence between 0 and 1; delete the key or correct it"),
+        );
+    }
+    // `at` says where a drafted claim stands; outputs name the claim file's line.
+    let _ = &raw.at;
     let target = super::target::target(ctx, &raw, data, problems);
     if problems.len() > before {
         return None;

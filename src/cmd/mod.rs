@@ -3,8 +3,10 @@
 //! never call each other; what two of them share lives in the library.
 
 pub(crate) mod check;
+pub(crate) mod check_document;
 pub(crate) mod completions;
 pub(crate) mod events;
+pub(crate) mod extract;
 pub(crate) mod list;
 pub(crate) mod man;
 pub(crate) mod report;

@@ -63,14 +63,21 @@ impl DataUsed {
     /// choose another folder or the embedded copy.
     pub(crate) fn explain(&self, error: Error) -> Error {
         match (&self.choice, self.why, &error) {
-            (DataChoice::Dir(_), Why::Found, Error::Data(_)) => Error::Noted {
-                note: format!(
-                    "note: {} was used because it is in the current directory; use\n  \
+            // Only a problem in the data folder's files: not a claim file's or a document's.
+            (DataChoice::Dir(dir), Why::Found, Error::Data(problems))
+                if problems
+                    .iter()
+                    .any(|p| std::path::Path::new(&p.location.file).starts_with(dir)) =>
+            {
+                Error::Noted {
+                    note: format!(
+                        "note: {} was used because it is in the current directory; use\n  \
                      --data DIR for another folder, or --data embedded for the shipped datasets",
-                    self.choice.short()
-                ),
-                error: Box::new(error),
-            },
+                        self.choice.short()
+                    ),
+                    error: Box::new(error),
+                }
+            }
             _ => error,
         }
     }

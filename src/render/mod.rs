@@ -4,7 +4,9 @@
 pub(crate) mod benchmarks;
 pub(crate) mod claims;
 pub(crate) mod csv;
+pub(crate) mod draft;
 pub(crate) mod events;
+pub(crate) mod extract;
 pub(crate) mod format;
 pub(crate) mod layout;
 pub(crate) mod list;

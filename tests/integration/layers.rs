@@ -102,7 +102,14 @@ fn no_import_cycle_between_modules() {
 
 #[test]
 fn the_domain_knows_nothing_of_the_command_line_or_display() {
-    for dir in ["data", "metrics", "events", "claims", "uncertainty"] {
+    for dir in [
+        "data",
+        "metrics",
+        "events",
+        "claims",
+        "uncertainty",
+        "extract",
+    ] {
         for file in sources(&src().join(dir)) {
             let text = code(&file);
             for banned in [

@@ -1,0 +1,122 @@
+//! Numbers that are no figures: years, dates, footnote markers, page, section and label
+//! numbers ("Table 2", "pages 12-14", "No. 7").
+
+use super::super::tokens::{Token, TokenKind};
+use super::super::words::MONTHS;
+use super::{word, Aside};
+
+/// Words before a number that make it a label's number.
+const LABELS: &[&str] = &[
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "section",
+    "sections",
+    "chapter",
+    "table",
+    "figure",
+    "fig",
+    "no",
+    "annex",
+    "paragraph",
+    "para",
+    "resolution",
+    "article",
+    "footnote",
+    "note",
+    "notes",
+    "appendix",
+    "vol",
+    "volume",
+    "issue",
+    "part",
+    "box",
+    "map",
+    "chart",
+    "series",
+    "number",
+];
+
+/// Why the number at `i` is no figure, if it is none.
+pub(super) fn aside(t: &[Token], i: usize) -> Option<Aside> {
+    let tok = &t[i];
+    let prev = i.checked_sub(1).map(|p| &t[p]);
+    if prev.is_some_and(|p| p.is_sign('[')) && t.get(i + 1).is_some_and(|n| n.is_sign(']')) {
+        return Some(Aside::Footnote);
+    }
+    if let Some(p) = prev.filter(|_| !tok.spaced) {
+        let fused = p.kind == TokenKind::Word
+            && !matches!(p.word().as_str(), "km" | "mid" | "us" | "usd" | "m")
+            || ['.', ',', ')', ';', '"', '\u{2020}', ':']
+                .iter()
+                .any(|c| p.is_sign(*c) && !(*c == ':' && prev_is_number(t, i)));
+        if fused && !p.is_sign(':') {
+            return Some(Aside::Footnote);
+        }
+        if p.is_word("km") {
+            return Some(Aside::Label);
+        }
+    }
+    let next = t.get(i + 1);
+    if tok.line_start && next.is_none_or(|n| n.line_start) {
+        return Some(Aside::Page);
+    }
+    if tok.line_start
+        && tok.raw.len() <= 2
+        && next.is_some_and(|n| n.is_sign('.') || n.is_sign(')'))
+        && t.get(i + 2)
+            .is_none_or(|w| w.raw.chars().next().is_some_and(char::is_uppercase))
+    {
+        return Some(Aside::Section);
+    }
+    if tok.line_start
+        && tok.raw.contains('.')
+        && next.is_some_and(|n| {
+            n.kind == TokenKind::Word && n.raw.chars().next().is_some_and(char::is_uppercase)
+        })
+        && i == 0
+    {
+        return Some(Aside::Section);
+    }
+    if tok.line_start
+        && next.is_some_and(|n| {
+            n.kind == TokenKind::Word && n.raw.chars().next().is_some_and(char::is_uppercase)
+        })
+        && i == 0
+        && !tok.raw.contains(',')
+    {
+        // A note's number at the start of its line: "1 Estimates for 2025 ...".
+        return Some(Aside::Footnote);
+    }
+    let before = prev.map(Token::word).unwrap_or_default();
+    let label_at = |k: usize| {
+        t.get(k)
+            .is_some_and(|w| LABELS.contains(&w.word().as_str()))
+    };
+    if LABELS.contains(&before.as_str())
+        || (prev.is_some_and(|p| p.is_sign('.')) && i >= 2 && label_at(i - 2))
+        || (i >= 3
+            && label_at(i - 3)
+            && t[i - 2].kind == TokenKind::Number
+            && (t[i - 1].is_sign('-') || t[i - 1].is_word("to") || t[i - 1].is_word("and")))
+    {
+        return Some(Aside::Label);
+    }
+    let plain = tok.raw.chars().all(|c| c.is_ascii_digit());
+    let value: f64 = tok.raw.parse().unwrap_or(-1.0);
+    if plain && tok.raw.len() == 4 && (1900.0..=2100.0).contains(&value) {
+        return Some(Aside::Year);
+    }
+    if plain && (1.0..=31.0).contains(&value) {
+        let after = word(t, i + 1);
+        if MONTHS.contains(&after.as_str()) || MONTHS.contains(&before.as_str()) {
+            return Some(Aside::Date);
+        }
+    }
+    None
+}
+
+fn prev_is_number(t: &[Token], i: usize) -> bool {
+    i >= 2 && t[i - 2].kind == TokenKind::Number
+}
