@@ -1,5 +1,5 @@
-//! `sources`: every source with its publication details and the figures that cite it,
-//! as text or as one CSV / JSON row per source and citing figure.
+//! `sources`: every source with its publication details and the figures and benchmarks
+//! that cite it, as text or as one CSV / JSON row per source and citing figure.
 
 use crate::config::Config;
 use crate::data::{self, Row};
@@ -38,28 +38,24 @@ pub(crate) fn run(config: &Config, format: Format) -> Result<Outcome, Error> {
         if !source.accessed.is_empty() {
             out.push_str(&format!("    accessed {}\n", source.accessed));
         }
-        let citing: Vec<&Row> = data.rows.iter().filter(|r| r.source == source.id).collect();
+        let citing = citing(data, &source.id);
         if citing.is_empty() {
             out.push_str("    cited by: no figure\n");
         }
-        for row in citing {
-            let line = format!("    cited by {}: {}", row.at, figure(row));
+        for (at, what) in citing {
+            let line = format!("    cited by {at}: {what}");
             if line.chars().count() <= 80 {
                 out.push_str(&format!("{line}\n"));
             } else {
-                out.push_str(&format!(
-                    "    cited by {}:\n      {}\n",
-                    row.at,
-                    figure(row)
-                ));
+                out.push_str(&format!("    cited by {at}:\n      {what}\n"));
             }
         }
     }
     Ok(Outcome::new(out))
 }
 
-/// One row per source and figure citing it (a source no figure cites: one row, the
-/// citing columns empty).
+/// One row per source and figure or benchmark citing it (a source nothing cites: one
+/// row, the citing columns empty).
 fn tidy(data: &data::Dataset) -> Listing {
     let mut rows = Vec::new();
     for source in &data.sources {
@@ -74,26 +70,12 @@ fn tidy(data: &data::Dataset) -> Listing {
         .map(|s| s.to_string());
         // Appended after the existing columns so their names and order stay stable.
         let via = vec![source.via.clone()];
-        let citing: Vec<&Row> = data.rows.iter().filter(|r| r.source == source.id).collect();
+        let mut citing = citing(data, &source.id);
         if citing.is_empty() {
-            rows.push(
-                [
-                    about.to_vec(),
-                    vec![String::new(), String::new()],
-                    via.clone(),
-                ]
-                .concat(),
-            );
+            citing.push((String::new(), String::new()));
         }
-        for row in citing {
-            rows.push(
-                [
-                    about.to_vec(),
-                    vec![row.at.to_string(), figure(row)],
-                    via.clone(),
-                ]
-                .concat(),
-            );
+        for (at, what) in citing {
+            rows.push([about.to_vec(), vec![at, what], via.clone()].concat());
         }
     }
     Listing {
@@ -110,6 +92,16 @@ fn tidy(data: &data::Dataset) -> Listing {
         ],
         rows,
     }
+}
+
+/// Where the source is cited and what for: each figure, then each benchmark.
+fn citing(data: &data::Dataset, source: &str) -> Vec<(String, String)> {
+    let figures = data.rows.iter().filter(|r| r.source == source);
+    let benchmarks = data.benchmarks.iter().filter(|b| b.source == source);
+    figures
+        .map(|r| (r.at.to_string(), figure(r)))
+        .chain(benchmarks.map(|b| (b.at.to_string(), format!("benchmark {}", b.id))))
+        .collect()
 }
 
 /// The line as it is when it fits 80 columns, else wrapped at words (a URL stays whole).

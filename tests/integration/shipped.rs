@@ -133,3 +133,27 @@ fn versus_keeps_only_the_pairwise_ratios_asked_for() {
             ],
         );
 }
+
+#[test]
+fn benchmark_sources_are_listed_as_cited_by_their_benchmarks() {
+    let run = Fixture::empty().run(&[
+        "--data",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/datasets"),
+        "sources",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(run.ok()).expect("json");
+    let benchmarks: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| {
+            r["figure"]
+                .as_str()
+                .is_some_and(|f| f.starts_with("benchmark "))
+        })
+        .collect();
+    assert_eq!(benchmarks.len(), 5, "{benchmarks:#?}");
+    assert!(benchmarks.iter().all(|r| r["cited_at"]
+        .as_str()
+        .is_some_and(|at| at.contains("benchmarks.csv:"))));
+}
