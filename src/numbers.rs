@@ -36,16 +36,22 @@ pub(crate) fn counted(n: usize, noun: &str) -> String {
 /// A value rounded for reading: whole numbers from 100 up, one decimal from 1, and two
 /// significant digits below 1.
 pub(crate) fn readable(value: f64) -> String {
+    finer(value, 0)
+}
+
+/// [`readable`] with `extra` more decimals: the two ends of a narrow interval told
+/// apart ("11.27–11.33" where both would read "11.3").
+pub(crate) fn finer(value: f64, extra: usize) -> String {
     let magnitude = value.abs();
-    if magnitude == 0.0 {
+    if magnitude == 0.0 && extra == 0 {
         "0".to_string()
     } else if magnitude >= 100.0 {
-        grouped(value, 0)
-    } else if magnitude >= 1.0 {
-        grouped(value, 1)
+        grouped(value, extra)
+    } else if magnitude >= 1.0 || magnitude == 0.0 {
+        grouped(value, 1 + extra)
     } else {
         let decimals = (1.0 - magnitude.log10().floor()) as usize;
-        format!("{:.*}", decimals, value)
+        format!("{:.*}", decimals + extra, value)
     }
 }
 

@@ -5,15 +5,33 @@ use crate::metrics::Metric;
 use crate::units::area_unit;
 use crate::units::Units;
 
-pub(crate) use crate::numbers::{counted, grouped, readable};
+pub(crate) use crate::numbers::{counted, finer, grouped, readable};
 
 /// A ratio between comparisons: "0.20×", "12.3×".
 pub(crate) fn ratio(value: f64) -> String {
+    ratio_finer(value, 0)
+}
+
+/// [`ratio`] with `extra` more decimals.
+fn ratio_finer(value: f64, extra: usize) -> String {
     if value.abs() >= 10.0 {
-        format!("{}×", grouped(value, 1))
+        format!("{}×", grouped(value, 1 + extra))
     } else {
-        format!("{value:.2}×")
+        format!("{:.*}×", 2 + extra, value)
     }
+}
+
+/// The two ends of an interval in `form`, with as many more decimals (up to two) as
+/// it takes for them to read differently: a narrow interval never reads "11.3–11.3".
+fn apart(low: f64, high: f64, form: impl Fn(f64, usize) -> String) -> (String, String) {
+    let mut ends = (form(low, 0), form(high, 0));
+    for extra in 1..=2 {
+        if ends.0 != ends.1 {
+            break;
+        }
+        ends = (form(low, extra), form(high, extra));
+    }
+    ends
 }
 
 /// The value alone, as a table cell under a heading that carries the unit.
@@ -45,9 +63,11 @@ pub(crate) fn interval(metric: Metric, low: f64, high: f64) -> String {
     if low >= high {
         "–".to_string()
     } else if metric.is_pairwise() {
-        format!("{}–{}", ratio(low).trim_end_matches('×'), ratio(high))
+        let (low, high) = apart(low, high, ratio_finer);
+        format!("{}–{}", low.trim_end_matches('×'), high)
     } else {
-        format!("{}–{}", readable(low), readable(high))
+        let (low, high) = apart(low, high, finer);
+        format!("{low}–{high}")
     }
 }
 
@@ -95,6 +115,25 @@ pub(crate) fn heading(metric: Metric, units: Units) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn narrow_intervals_read_as_two_numbers() {
+        assert_eq!(
+            interval(Metric::SoldiersPerFighter, 11.27, 11.33),
+            "11.27–11.33"
+        );
+        assert_eq!(interval(Metric::SoldiersPerFighter, 9.3, 9.8), "9.3–9.8");
+        assert_eq!(interval(Metric::AreaRatio, 1.2201, 1.2209), "1.220–1.221×");
+        assert_eq!(
+            interval(Metric::PeoplePerFighter, 1591.2, 1646.9),
+            "1,591–1,647"
+        );
+        // Two more decimals at most: ends closer than that keep the same text.
+        assert_eq!(
+            interval(Metric::PeoplePerFighter, 8212.0, 8212.001),
+            "8,212.00–8,212.00"
+        );
+    }
 
     #[test]
     fn forms() {
