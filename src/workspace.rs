@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::claims::counted::thresholds;
 use crate::claims::files::{self, ClaimSet};
+use crate::claims::ClaimFile;
 use crate::claims::Target;
 use crate::data::{self, DataChoice, Dataset};
 use crate::error::{choices_help, Error};
@@ -34,8 +35,8 @@ pub(crate) struct ExportNeed {
     /// Only these groups; every group when empty.
     pub(crate) groups: Vec<String>,
     pub(crate) strict: bool,
-    /// Hash the export as it is read (a report's stamp names it).
-    pub(crate) hash: bool,
+    /// Hash the export even with `--no-hash` (a report's stamp names it by its hash).
+    pub(crate) always_hash: bool,
     /// The date order, zip member or sheet the user gives.
     pub(crate) choice: Choice,
 }
@@ -72,7 +73,8 @@ impl Workspace {
         };
         let counts = match &needs.export {
             Some(export) if export.large.is_some() || has_queries(claims.as_ref()) => {
-                Some(read_export(&data, export, claims.as_ref())?)
+                let files = claims.as_ref().map_or(&[][..], |c| c.files.as_slice());
+                Some(read_export(&data, export, files)?)
             }
             _ => None,
         };
@@ -115,16 +117,15 @@ fn has_queries(claims: Option<&ClaimSet>) -> bool {
     claims.is_some_and(|c| !thresholds(&c.files).is_empty())
 }
 
-/// Reads the export once for the event metrics and the claims' queries alike; not at
-/// all when neither needs it.
-fn read_export(
+/// Reads the export once for the event metrics and the queries of the claims in `files`
+/// alike (every threshold, and sub-event types when a query names one).
+pub(crate) fn read_export(
     data: &Dataset,
     need: &ExportNeed,
-    claims: Option<&ClaimSet>,
+    files: &[ClaimFile],
 ) -> Result<Counts, Error> {
     let known: Vec<&str> = data.groups.iter().map(|g| g.id.as_str()).collect();
     check_group_ids(&need.groups, &known)?;
-    let files = claims.map_or(&[][..], |c| c.files.as_slice());
     let mut wanted: Vec<u32> = need.large.into_iter().collect();
     for t in thresholds(files) {
         if !wanted.contains(&t) {
@@ -142,7 +143,7 @@ fn read_export(
             kinds,
             groups: need.groups.clone(),
             strict: need.strict,
-            hash: need.hash,
+            hash: need.always_hash || !need.choice.skip_hash,
             choice: need.choice.clone(),
         },
     )
@@ -156,7 +157,7 @@ impl ExportNeed {
             large: Some(large),
             groups: Vec::new(),
             strict: false,
-            hash: !choice.skip_hash,
+            always_hash: false,
             choice,
         }
     }

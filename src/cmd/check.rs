@@ -19,7 +19,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         large: None,
         groups: Vec::new(),
         strict: false,
-        hash: !options.choice.skip_hash,
+        always_hash: false,
         choice: options.choice.clone(),
     });
     let needs = Needs {

@@ -7,7 +7,6 @@ use crate::claims::files::ClaimText;
 use crate::claims::recheck::{recheck, Against};
 use crate::config::{CheckDocumentConfig, Config};
 use crate::error::Error;
-use crate::events::{self, Request};
 use crate::extract::lexicon::{hedges, Lexicon};
 use crate::extract::{document, extract};
 use crate::numbers::grouped;
@@ -17,7 +16,7 @@ use crate::render::draft;
 use crate::render::extract::annotated;
 use crate::render::terminal::wrap;
 use crate::render::Format;
-use crate::workspace::Workspace;
+use crate::workspace::{read_export, ExportNeed, Workspace};
 
 pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outcome, Error> {
     let ws = Workspace::load(&config.data, &config.overrides, Default::default())?;
@@ -32,21 +31,18 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
     };
     let files = crate::claims::files::parse_texts(&ws.data, &[drafted])?;
     // The export is read only when a drafted claim carries a query to count.
-    let thresholds = thresholds(&files);
-    let counts = match &options.events {
-        paths if !paths.is_empty() && !thresholds.is_empty() => Some(events::count(
-            &ws.data,
-            &Request {
-                paths: paths.clone(),
-                thresholds,
-                kinds: false,
-                groups: Vec::new(),
-                strict: false,
-                hash: !options.choice.skip_hash,
-                choice: options.choice.clone(),
-            },
-        )?),
-        _ => None,
+    let counts = if options.events.is_empty() || thresholds(&files).is_empty() {
+        None
+    } else {
+        let need = ExportNeed {
+            paths: options.events.clone(),
+            large: None,
+            groups: Vec::new(),
+            strict: false,
+            always_hash: false,
+            choice: options.choice.clone(),
+        };
+        Some(read_export(&ws.data, &need, &files)?)
     };
     let against = Against {
         settings: &config.uncertainty,

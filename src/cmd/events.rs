@@ -15,7 +15,7 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
         large: Some(options.large),
         groups: options.groups.clone(),
         strict: options.strict,
-        hash: !options.choice.skip_hash,
+        always_hash: false,
         choice: options.choice.clone(),
     };
     let needs = Needs {

@@ -18,7 +18,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
     let needs = Needs {
         claims: options.claims.clone(),
         export: options.events.as_ref().map(|e| ExportNeed {
-            hash: true,
+            always_hash: true,
             ..ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())
         }),
     };

@@ -55,7 +55,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     let mut provenance = Vec::new();
     let mut left = Vec::new();
     for path in &files {
-        let export = read(path, &options, &mut |event| tallies.add(event))?;
+        let mut export = read(path, &options, &mut |event| tallies.add(event))?;
         if let Some(first) = exports.first() {
             mixed(first, &export, &files[0], path)?;
         }
@@ -64,12 +64,14 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
             return Err(strict_error(path, &export, &rows));
         }
         left.extend(rows);
+        // What names this file moves to its provenance; the merged reading keeps
+        // only what adds up across files.
         provenance.push(Provenance {
             name: display_name(path),
-            hash: export.hash.clone(),
+            hash: export.hash.take(),
             span: export.span,
-            updated: export.updated,
-            version: export.version.clone(),
+            updated: export.updated.take(),
+            version: export.version.take(),
         });
         exports.push(export);
     }
@@ -170,10 +172,6 @@ fn merge(mut exports: Vec<Export>) -> Export {
             if !all.notes.contains(&note) {
                 all.notes.push(note);
             }
-        }
-        all.hash = None;
-        if all.version != export.version {
-            all.version = None;
         }
     }
     all

@@ -92,7 +92,8 @@ pub(crate) struct Export {
     pub(crate) bad: Vec<BadRow>,
     /// The first and last dates of the events used.
     pub(crate) span: Option<(Date, Date)>,
-    /// SHA-256 of the file's bytes, when asked for.
+    /// SHA-256 of the file's bytes, when asked for (moved to the counts' provenance,
+    /// file by file, once counted).
     pub(crate) hash: Option<String>,
     /// How it was packed.
     pub(crate) container: Container,

@@ -199,6 +199,44 @@ pub(crate) fn tidy(checked: &[Checked], findings: &[String]) -> Vec<TidyClaim> {
     rows
 }
 
+/// A claim's target in short, as `check --format csv|json` names it:
+/// "jnim-sahel:people_per_fighter", "taliban:fighters:2021:low", "requires:events".
+pub(crate) fn target_id(target: &Target) -> String {
+    match target {
+        Target::Metric {
+            comparison,
+            versus: None,
+            metric,
+            ..
+        } => format!("{comparison}:{metric}"),
+        Target::Metric {
+            comparison,
+            versus: Some(b),
+            metric,
+            ..
+        } => format!("{comparison}/{b}:{metric}"),
+        Target::Estimate {
+            entity,
+            quantity,
+            component,
+            year,
+            bound,
+        } => {
+            let component = component.as_ref().map(|k| format!(".{k}"));
+            let bound = match bound {
+                Bound::Central => "",
+                Bound::Low => ":low",
+                Bound::High => ":high",
+            };
+            format!(
+                "{entity}:{quantity}{}:{year}{bound}",
+                component.unwrap_or_default()
+            )
+        }
+        Target::Unverifiable { requires, .. } => format!("requires:{}", requires.id()),
+    }
+}
+
 fn claim_rows(checked: &[Checked]) -> Vec<TidyClaim> {
     checked
         .iter()
@@ -207,39 +245,7 @@ fn claim_rows(checked: &[Checked]) -> Vec<TidyClaim> {
                 Stated::One(v) => (v, v),
                 Stated::Range(a, b) => (a, b),
             };
-            let target = match &c.claim.target {
-                Target::Metric {
-                    comparison,
-                    versus: None,
-                    metric,
-                    ..
-                } => format!("{comparison}:{metric}"),
-                Target::Metric {
-                    comparison,
-                    versus: Some(b),
-                    metric,
-                    ..
-                } => format!("{comparison}/{b}:{metric}"),
-                Target::Estimate {
-                    entity,
-                    quantity,
-                    component,
-                    year,
-                    bound,
-                } => {
-                    let component = component.as_ref().map(|k| format!(".{k}"));
-                    let bound = match bound {
-                        Bound::Central => "",
-                        Bound::Low => ":low",
-                        Bound::High => ":high",
-                    };
-                    format!(
-                        "{entity}:{quantity}{}:{year}{bound}",
-                        component.unwrap_or_default()
-                    )
-                }
-                Target::Unverifiable { requires, .. } => format!("requires:{}", requires.id()),
-            };
+            let target = target_id(&c.claim.target);
             TidyClaim {
                 document: c.document.clone(),
                 claim: c.claim.id.clone(),

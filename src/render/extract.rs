@@ -112,36 +112,12 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
         .collect()
 }
 
-/// A reading in short, as `check --format csv` names targets.
+/// A reading in short, as `check --format csv` names targets; a reading outside the data
+/// model by what it would need alone ("events").
 fn short(target: &Target) -> String {
     match target {
-        Target::Metric {
-            comparison,
-            versus: None,
-            metric,
-            ..
-        } => format!("{comparison}:{metric}"),
-        Target::Metric {
-            comparison,
-            versus: Some(v),
-            metric,
-            ..
-        } => format!("{comparison}/{v}:{metric}"),
-        Target::Estimate {
-            entity,
-            quantity,
-            component: None,
-            year,
-            ..
-        } => format!("{entity}:{quantity}:{year}"),
-        Target::Estimate {
-            entity,
-            quantity,
-            component: Some(k),
-            year,
-            ..
-        } => format!("{entity}:{quantity}.{k}:{year}"),
         Target::Unverifiable { requires, .. } => requires.id().to_string(),
+        other => super::claims::target_id(other),
     }
 }
 
