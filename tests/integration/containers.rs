@@ -194,6 +194,21 @@ proptest! {
 }
 
 #[test]
+fn every_form_is_named_by_the_sha256_of_its_bytes_as_on_disk() {
+    use sha2::{Digest, Sha256};
+    let fixture = Fixture::basic_with_real_groups();
+    for (name, bytes) in every_form(&[(0, 3, 5, false), (1, 4, 0, true)]) {
+        let hash: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let (_, stderr) = counts(&fixture, name, &bytes);
+        let flat = stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&format!("SHA-256 {hash}")), "{name}: {flat}");
+    }
+}
+
+#[test]
 fn outputs_say_how_the_export_was_packed() {
     let fixture = Fixture::basic_with_real_groups();
     let forms = every_form(&[(0, 3, 5, false)]);
