@@ -181,16 +181,30 @@ pub(crate) enum Requirement {
     Events,
     /// Figures the data model does not hold.
     OutOfModel,
+    /// A statement whose words allow several readings (or leave the owner or the year
+    /// open): a person picks one of the alternatives `extract` lists.
+    Reading,
 }
 
 impl Requirement {
+    pub(crate) const IDS: [&'static str; 3] = ["events", "out-of-model", "reading"];
+
     pub(crate) fn id(self) -> &'static str {
         match self {
             Requirement::Events => "events",
             Requirement::OutOfModel => "out-of-model",
+            Requirement::Reading => "reading",
         }
     }
 }
+
+/// The confidence a drafted reading needs for `check` to give it a verdict: readings
+/// below it are listed for a person (README: "Extract: confidence").
+pub(crate) const VERDICT_CONFIDENCE: f64 = 0.8;
+
+/// A stated value this many times away from every figure of its reading is a misreading
+/// until a person shows otherwise ("reading suspect"), never a verdict.
+pub(crate) const PLAUSIBLE_FACTOR: f64 = 10.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Claim {
@@ -202,6 +216,9 @@ pub(crate) struct Claim {
     pub(crate) tolerance: Option<f64>,
     pub(crate) target: Target,
     pub(crate) at: RowRef,
+    /// How sure `extract` was of the reading, when it drafted the claim: a claim with a
+    /// confidence is drafted, not confirmed by a person.
+    pub(crate) confidence: Option<f64>,
 }
 
 /// One claim file: the document's source id and its claims.

@@ -240,6 +240,7 @@ fn read_claim(
         tolerance: raw.tolerance.map(Spanned::into_inner),
         target: target?,
         at: RowRef::new(ctx.file, line),
+        confidence: raw.confidence,
     })
 }
 

@@ -61,17 +61,21 @@ fn unverifiable_target(
 ) -> Option<Target> {
     let requirement = parse_requirement(ctx, requires, problems)?;
     let reason = raw.reason.clone().unwrap_or_default();
-    if requirement == Requirement::OutOfModel && reason.trim().is_empty() {
-        problems.push(Problem::new("an out-of-model claim needs a reason", ctx.at(requires.span(), "reason")).help("say in one line what the data model does not hold, e.g. reason = \"transport aircraft are not in the data\""));
+    if requirement != Requirement::Events && reason.trim().is_empty() {
+        let (message, help) = match requirement {
+            Requirement::Reading => ("a claim that needs a reading needs a reason", "say in one line what the words leave open, e.g. reason = \"the sentence states no year\""),
+            _ => ("an out-of-model claim needs a reason", "say in one line what the data model does not hold, e.g. reason = \"transport aircraft are not in the data\""),
+        };
+        problems.push(Problem::new(message, ctx.at(requires.span(), "reason")).help(help));
         return None;
     }
     let query = match (&raw.events, requirement) {
         (None, _) => None,
         (Some(q), Requirement::Events) => Some(event_query(ctx, q, data, problems)?),
-        (Some(q), Requirement::OutOfModel) => {
+        (Some(q), Requirement::OutOfModel | Requirement::Reading) => {
             problems.push(
                 Problem::new(
-                    "an out-of-model claim cannot have an events query",
+                    format!("a claim with requires = \"{}\" cannot have an events query", requirement.id()),
                     ctx.at(q.span(), "events"),
                 )
                 .help("use requires = \"events\", or remove `events`"),
@@ -86,7 +90,7 @@ fn unverifiable_target(
     })
 }
 
-/// The `requires` key: "events" or "out-of-model".
+/// The `requires` key: "events", "out-of-model" or "reading".
 fn parse_requirement(
     ctx: &Ctx,
     requires: &Spanned<String>,
@@ -95,13 +99,14 @@ fn parse_requirement(
     match requires.get_ref().as_str() {
         "events" => Some(Requirement::Events),
         "out-of-model" => Some(Requirement::OutOfModel),
+        "reading" => Some(Requirement::Reading),
         other => {
             problems.push(
                 Problem::new(
                     format!("unknown requirement \"{other}\""),
                     ctx.at(requires.span(), "requires"),
                 )
-                .help(choices_help(other, &["events", "out-of-model"])),
+                .help(choices_help(other, &Requirement::IDS)),
             );
             None
         }

@@ -49,6 +49,9 @@ pub(crate) struct Checked {
     pub(crate) reason: String,
     /// Single changes to the data that would make an inconsistent claim consistent.
     pub(crate) explanations: Vec<String>,
+    /// Whether the verdict waits for a person's reading: a drafted claim that needs one,
+    /// sits below the confidence threshold, or reads as a misreading.
+    pub(crate) unread: bool,
 }
 
 /// The tolerance for a claim: its own, else the run's, else the qualifier's default.
@@ -357,6 +360,10 @@ pub(crate) fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context
         ) => unverifiable(*requires, reason),
         _ => check_computed(data, claim, ctx),
     };
+    let (outcome, unread) = match claim.confidence {
+        Some(confidence) => drafted(data, claim, confidence, outcome),
+        None => (outcome, false),
+    };
     Checked {
         claim: claim.clone(),
         document: document.to_string(),
@@ -365,7 +372,76 @@ pub(crate) fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context
         deviation: outcome.computed.map(|v| deviation(claim.stated, v)),
         reason: outcome.reason,
         explanations: outcome.explanations,
+        unread,
     }
+}
+
+/// The verdict of a claim `extract` drafted: given only to a reading sure enough
+/// (`VERDICT_CONFIDENCE`), whose stated value is within `PLAUSIBLE_FACTOR` of what it
+/// computes, and, for an estimate, whose year the data holds (another year's figure is
+/// no test of a drafted reading). Otherwise not judged, with why.
+fn drafted(data: &Dataset, claim: &Claim, confidence: f64, outcome: Judged) -> (Judged, bool) {
+    if let Target::Unverifiable {
+        requires: Requirement::Reading,
+        ..
+    } = &claim.target
+    {
+        return (outcome, true);
+    }
+    if outcome.verdict == Verdict::Unverifiable {
+        return (outcome, false);
+    }
+    let computes = outcome
+        .computed
+        .map(|v| format!("it computes {}", readable(v)))
+        .unwrap_or_default();
+    let not_judged = |why: String| {
+        (
+            Judged::plain(Verdict::Unverifiable, outcome.computed, why),
+            true,
+        )
+    };
+    if confidence < super::VERDICT_CONFIDENCE {
+        return not_judged(format!(
+            "not judged: a drafted reading with confidence {confidence:.2}, below {:.2}; {computes} ({}). Confirm the reading (confidence = 1) to have it judged",
+            super::VERDICT_CONFIDENCE,
+            outcome.reason
+        ));
+    }
+    if let Some(v) = outcome.computed {
+        let (low, high) = match claim.stated {
+            Stated::One(x) => (x, x),
+            Stated::Range(a, b) => (a, b),
+        };
+        let factor = if v > high { v / high } else if v < low { low / v } else { 1.0 };
+        if v > 0.0 && low > 0.0 && factor >= super::PLAUSIBLE_FACTOR {
+            return not_judged(format!(
+                "reading suspect: the stated {} is {factor:.0}× away from what the reading computes ({}); a misreading until a person confirms it",
+                describe_stated(claim),
+                readable(v)
+            ));
+        }
+    }
+    if let Target::Estimate {
+        entity,
+        quantity,
+        component,
+        year,
+        ..
+    } = &claim.target
+    {
+        if let Some(row) = estimate_row(data, entity, *quantity, component.as_deref(), *year) {
+            if row.year.is_some_and(|y| y != *year) {
+                return not_judged(format!(
+                    "no {year} estimate of {entity} {quantity} in the data; the nearest earlier is {}'s {} ({}): another year's figure is no test of a drafted reading",
+                    row.year.unwrap_or_default(),
+                    readable(row.estimate.central),
+                    row.source
+                ));
+            }
+        }
+    }
+    (outcome, false)
 }
 
 /// Checks an events claim against the count its query gets from the export.
@@ -398,6 +474,7 @@ fn unverifiable(requires: Requirement, reason: &str) -> Judged {
     let needs = match requires {
         Requirement::Events => "needs an event export (ACLED or UCDP)",
         Requirement::OutOfModel => "outside the data model",
+        Requirement::Reading => "needs a person's reading",
     };
     let reason = if reason.is_empty() {
         needs.to_string()

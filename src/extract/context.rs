@@ -1,107 +1,11 @@
-//! The words around a number: the groups and countries named in its clause (and, when
-//! it names none, the ones the sentence or paragraph named before), the quantity words
-//! next to it, the hedge that sets its qualifier, and whether it counts events.
+//! The words around a number: the clause it stands in, and the hedge that sets its
+//! qualifier.
 
 use crate::claims::Qualifier;
-use crate::data::Quantity;
 
-use super::lexicon::{Entity, Lexicon};
+use super::lexicon::Lexicon;
 use super::numbers::Mention;
 use super::tokens::{Token, TokenKind};
-
-/// Where each group or country is named in a sentence: (first token, end, entity).
-pub(crate) type Spans = Vec<(usize, usize, Entity)>;
-
-/// The names of groups and countries in a sentence, longest names first.
-pub(crate) fn spans(t: &[Token], lex: &Lexicon) -> Spans {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        let found = lex.names.iter().find(|n| {
-            n.words.iter().enumerate().all(|(k, w)| {
-                t.get(i + k).is_some_and(|tok| {
-                    tok.bare() == w
-                        && (!n.exact
-                            || strip_possessive(&tok.raw)
-                                .chars()
-                                .all(|c| !c.is_lowercase()))
-                })
-            })
-        });
-        match found {
-            Some(n) => {
-                out.push((i, i + n.words.len(), n.entity.clone()));
-                i += n.words.len();
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// The entities named within tokens `from..to`, in order, each once.
-pub(crate) fn entities(spans: &Spans, from: usize, to: usize) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
-    for (start, end, e) in spans {
-        if *start >= from && *end <= to && !out.contains(e) {
-            out.push(e.clone());
-        }
-    }
-    out
-}
-
-fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix('\''))
-        .unwrap_or(word)
-}
-
-/// The quantity named by the words at `at` (up to three words on), and how many tokens.
-pub(crate) fn quantity_at(t: &[Token], at: usize, lex: &Lexicon) -> Option<(Quantity, usize)> {
-    for skip in 0..3 {
-        let i = at + skip;
-        for (words, q) in &lex.quantities {
-            let hit = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t.get(i + k).is_some_and(|tok| tok.bare() == w));
-            if hit {
-                return Some((*q, i + words.len()));
-            }
-        }
-        if t.get(i).is_none_or(|tok| tok.kind != TokenKind::Word) {
-            break;
-        }
-    }
-    // A demonym counts people: "every 670 Afghans".
-    let tok = t.get(at)?;
-    let capital = tok.raw.chars().next().is_some_and(char::is_uppercase);
-    if !(capital && tok.raw.ends_with('s')) {
-        return None;
-    }
-    let e = spans(&t[at..at + 1], lex);
-    matches!(e.first(), Some((_, _, Entity::Country(_)))).then_some((Quantity::Population, at + 1))
-}
-
-/// Every quantity named in a span, in order of first mention.
-pub(crate) fn quantities_in(t: &[Token], from: usize, to: usize, lex: &Lexicon) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    for i in from..to.min(t.len()) {
-        if let Some((q, _)) = quantity_at(t, i, lex).filter(|_| t[i].kind == TokenKind::Word) {
-            if !out.contains(&q) {
-                out.push(q);
-            }
-        }
-    }
-    out
-}
-
-/// Whether a span names events (attacks, deaths, killed ...).
-pub(crate) fn names_events(t: &[Token], from: usize, to: usize, lex: &Lexicon) -> bool {
-    t[from.min(t.len())..to.min(t.len())]
-        .iter()
-        .any(|tok| lex.events.iter().any(|e| e == tok.bare()))
-}
 
 /// The hedge that qualifies `m`: the nearest phrase before it in its clause (up to seven
 /// words back), else one right after it; with the words that set it.

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::error::{Error, Location, Problem};
 
 use super::text::Text;
-use super::{html, markdown, pdf};
+use super::{html, json, markdown, pdf};
 
 /// The largest document read: far above any report, far below what would hang a run.
 pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -18,6 +18,7 @@ pub(crate) enum Kind {
     Text,
     Markdown,
     Html,
+    Json,
     Pdf,
 }
 
@@ -27,6 +28,7 @@ impl Kind {
             Kind::Text => "text",
             Kind::Markdown => "Markdown",
             Kind::Html => "HTML",
+            Kind::Json => "JSON",
             Kind::Pdf => "PDF",
         }
     }
@@ -42,6 +44,9 @@ pub(crate) struct Document {
     pub(crate) title: Option<String>,
     pub(crate) text: Text,
     pub(crate) pages: usize,
+    /// The year of the document's own date (PDF metadata, Markdown front matter, an
+    /// HTML `<meta>` date), for statements in the present tense.
+    pub(crate) year: Option<i32>,
 }
 
 fn problem(name: &str, message: impl Into<String>, help: &str) -> Error {
@@ -131,7 +136,9 @@ pub(crate) fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, Error> {
         return Err(not_text(name, bytes));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (kind, mut read, title) = if looks_like_html(text) {
+    let (kind, mut read, title) = if json::looks_like(text) {
+        (Kind::Json, json::read(text), None)
+    } else if looks_like_html(text) {
         let (read, title) = html::read(text);
         (Kind::Html, read, title)
     } else if markdown::looks_like(text) {
@@ -157,7 +164,32 @@ pub(crate) fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, Error> {
         title,
         text: read,
         pages: 1,
+        year: stated_date(text),
     })
+}
+
+/// The year of a text document's own date: a `date:` line of Markdown front matter, an
+/// HTML `<meta>` publication date.
+fn stated_date(text: &str) -> Option<i32> {
+    let head: String = text.chars().take(64 * 1024).collect();
+    let front = head
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split("\n---").next())
+        .and_then(|fm| {
+            fm.lines().find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                matches!(k.trim(), "date" | "published" | "updated" | "lastmod").then(|| v.trim().to_string())
+            })
+        });
+    let meta = || {
+        let at = head.find("published_time").or_else(|| head.find("name=\"date\""))?;
+        let rest = &head[at..];
+        let content = rest.find("content=\"")? + 9;
+        Some(rest[content..].chars().take(10).collect::<String>())
+    };
+    let date = front.or_else(meta)?;
+    let digits: String = date.trim_matches(['"', '\'']).chars().take(4).collect();
+    digits.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y))
 }
 
 /// The first non-empty line, as a title.

@@ -1,6 +1,6 @@
 //! The words `extract` reads with: the hedge table (`lexicon/hedges.toml`, or the file
-//! `--hedges` gives), the country adjectives and quantity words (`lexicon/words.toml`),
-//! and the datasets' group names, aliases and country names.
+//! `--hedges` gives), the nouns, verbs and names of `lexicon/words.toml`, and the
+//! datasets' group names, aliases and country names.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::claims::Qualifier;
 use crate::data::comparisons::toml_problem;
-use crate::data::{Dataset, Quantity};
+use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 /// The shipped hedge table.
@@ -37,11 +37,53 @@ struct RawHedge {
 struct RawWords {
     #[allow(dead_code)]
     version: u32,
-    countries: BTreeMap<String, Vec<String>>,
-    quantities: BTreeMap<String, Vec<String>>,
-    events: Vec<String>,
-    not_counted: Vec<String>,
+    casualties: Vec<String>,
+    event_nouns: Vec<String>,
+    targets: Vec<String>,
+    action: Vec<RawAction>,
+    nouns: RawNouns,
+    soldiers: RawSoldiers,
+    foreign_nationalities: Vec<String>,
+    groups: BTreeMap<String, Vec<String>>,
+    branches: RawBranches,
+    others: Vec<String>,
+    plain_acronyms: Vec<String>,
     benchmarks: Vec<String>,
+    countries: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAction {
+    reason: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNouns {
+    fighters: Vec<String>,
+    attackers: Vec<String>,
+    people: Vec<String>,
+    area: Vec<String>,
+    time: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSoldiers {
+    regular: Vec<String>,
+    police: Vec<String>,
+    militia: Vec<String>,
+    peacekeepers: Vec<String>,
+    foreign: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBranches {
+    names: Vec<String>,
+    by_place: BTreeMap<String, String>,
 }
 
 /// One hedge phrase, lower-cased, split into words.
@@ -53,7 +95,20 @@ pub(crate) struct Hedge {
     pub(crate) after: bool,
 }
 
-/// A name of a group or country, as words.
+/// Who a name stands for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Entity {
+    /// A group of groups.csv.
+    Group(String),
+    /// A country of countries.csv.
+    Country(String),
+    /// The Islamic State, whose branch the clause's country or region tells.
+    Branch,
+    /// An armed group or organisation the data does not hold, as written.
+    Other(String),
+}
+
+/// A name of an entity, as words.
 #[derive(Debug, Clone)]
 pub(crate) struct Name {
     pub(crate) words: Vec<String>,
@@ -62,10 +117,51 @@ pub(crate) struct Name {
     pub(crate) entity: Entity,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Entity {
-    Group(String),
-    Country(String),
+/// The force component a noun names (soldiers.csv's components, "regular" for the
+/// regular forces a country counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Component {
+    Regular,
+    Police,
+    Militia,
+    Peacekeepers,
+    Foreign,
+}
+
+impl Component {
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Component::Regular => "regular",
+            Component::Police => "police",
+            Component::Militia => "militia",
+            Component::Peacekeepers => "peacekeepers",
+            Component::Foreign => "foreign",
+        }
+    }
+}
+
+/// What a noun counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Noun {
+    Fighters,
+    /// An attacking party, its vehicles: the size of one operation, not a strength.
+    Attackers,
+    People,
+    Area,
+    /// Time, shares and things that are no count of anything in the model.
+    Time,
+    Soldiers(Component),
+    /// Attacks, incidents, deaths: events.
+    Event,
+    /// What an attack strikes: events when the clause names an attack.
+    Target,
+}
+
+/// A phrase that makes a count of people something the model does not hold.
+#[derive(Debug, Clone)]
+pub(crate) struct Action {
+    pub(crate) words: Vec<String>,
+    pub(crate) reason: String,
 }
 
 /// Everything the reader matches words against.
@@ -73,11 +169,16 @@ pub(crate) struct Lexicon {
     pub(crate) hedges: Vec<Hedge>,
     /// Where the hedge table came from (`shipped` or the file).
     pub(crate) hedges_from: String,
+    /// Names of entities, longest first.
     pub(crate) names: Vec<Name>,
-    /// Quantity words and units, as word lists, with their quantity.
-    pub(crate) quantities: Vec<(Vec<String>, Quantity)>,
-    pub(crate) events: Vec<String>,
-    pub(crate) not_counted: Vec<String>,
+    /// Nouns and what they count, longest phrase first.
+    pub(crate) nouns: Vec<(Vec<String>, Noun)>,
+    pub(crate) casualties: Vec<String>,
+    pub(crate) actions: Vec<Action>,
+    pub(crate) foreign_nationalities: Vec<Vec<String>>,
+    /// Islamic State branches by the country id or region word a clause names.
+    pub(crate) branches: Vec<(String, String)>,
+    pub(crate) plain_acronyms: Vec<String>,
     pub(crate) benchmarks: Vec<String>,
 }
 
@@ -85,7 +186,11 @@ fn split(phrase: &str) -> Vec<String> {
     phrase
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .map(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            // Names are matched without a possessive, as tokens are.
+            w.strip_suffix("'s").map_or(w.clone(), str::to_string)
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -146,6 +251,25 @@ pub(crate) fn hedges(path: Option<&Path>) -> Result<(Vec<Hedge>, String), Error>
     Ok((out, name))
 }
 
+/// Whether a spelling is an acronym, matched only as written in capitals.
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 6
+        && letters.iter().all(|c| c.is_uppercase())
+        && !s.contains(' ')
+}
+
+fn name(spelling: &str, entity: Entity) -> Option<Name> {
+    let s = spelling.split(':').next().unwrap_or(spelling).trim();
+    let words = split(s);
+    (!words.is_empty()).then(|| Name {
+        words,
+        exact: is_acronym(s),
+        entity,
+    })
+}
+
 impl Lexicon {
     /// The lexicon for `data`, with the hedge table given.
     pub(crate) fn new(data: &Dataset, hedges: Vec<Hedge>, hedges_from: String) -> Lexicon {
@@ -154,54 +278,91 @@ impl Lexicon {
         for g in &data.groups {
             let mut spellings = vec![g.id.clone(), g.name.clone()];
             spellings.extend(g.aliases.iter().cloned());
+            spellings.extend(raw.groups.get(&g.id).cloned().unwrap_or_default());
             // "Hayat Tahrir al-Sham (HTS)": the name and the acronym apart.
             if let Some((long, short)) = g.name.split_once(" (") {
                 spellings.push(long.to_string());
                 spellings.push(short.trim_end_matches(')').to_string());
             }
-            for s in spellings {
-                let s = s.split(':').next().unwrap_or(&s).trim().to_string();
-                if s.is_empty() {
-                    continue;
-                }
-                let exact = s.len() <= 5 && s.chars().all(|c| c.is_ascii_uppercase());
-                names.push(Name {
-                    words: split(&s),
-                    exact,
-                    entity: Entity::Group(g.id.clone()),
-                });
-            }
+            names.extend(
+                spellings
+                    .iter()
+                    .filter_map(|s| name(s, Entity::Group(g.id.clone()))),
+            );
         }
         for c in &data.countries {
             let mut spellings = vec![c.name.clone()];
             spellings.extend(raw.countries.get(&c.id).cloned().unwrap_or_default());
-            for s in spellings {
-                names.push(Name {
-                    words: split(&s),
-                    exact: false,
-                    entity: Entity::Country(c.id.clone()),
-                });
-            }
+            names.extend(
+                spellings
+                    .iter()
+                    .filter_map(|s| name(s, Entity::Country(c.id.clone()))),
+            );
         }
+        let known: Vec<Vec<String>> = names.iter().map(|n| n.words.clone()).collect();
+        names.extend(
+            raw.branches
+                .names
+                .iter()
+                .filter_map(|s| name(s, Entity::Branch)),
+        );
+        names.extend(
+            raw.others
+                .iter()
+                .filter_map(|s| name(s, Entity::Other(s.clone())))
+                // A group the data holds keeps its own name.
+                .filter(|n| !known.contains(&n.words)),
+        );
         names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
-        let mut quantities = Vec::new();
-        for (key, words) in &raw.quantities {
-            let quantity = match key.as_str() {
-                "fighters" => Quantity::Fighters,
-                "soldiers" => Quantity::Soldiers,
-                "people" => Quantity::Population,
-                _ => Quantity::Area,
-            };
-            quantities.extend(words.iter().map(|w| (split(w), quantity)));
-        }
-        quantities.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut nouns = Vec::new();
+        let mut add = |words: &[String], noun: Noun| {
+            nouns.extend(words.iter().map(|w| (split(w), noun)));
+        };
+        add(&raw.nouns.fighters, Noun::Fighters);
+        add(&raw.nouns.attackers, Noun::Attackers);
+        add(&raw.nouns.people, Noun::People);
+        add(&raw.nouns.area, Noun::Area);
+        add(&raw.nouns.time, Noun::Time);
+        add(&raw.soldiers.regular, Noun::Soldiers(Component::Regular));
+        add(&raw.soldiers.police, Noun::Soldiers(Component::Police));
+        add(&raw.soldiers.militia, Noun::Soldiers(Component::Militia));
+        add(&raw.soldiers.peacekeepers, Noun::Soldiers(Component::Peacekeepers));
+        add(&raw.soldiers.foreign, Noun::Soldiers(Component::Foreign));
+        add(&raw.event_nouns, Noun::Event);
+        add(&raw.targets, Noun::Target);
+        // Longest first; among equals, the order above ("forces" a soldier word before a
+        // time word).
+        nouns.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let actions = raw
+            .action
+            .iter()
+            .flat_map(|a| {
+                a.words.iter().map(|w| Action {
+                    words: split(w),
+                    reason: a.reason.clone(),
+                })
+            })
+            .collect();
+        let known_countries: Vec<&str> = data.countries.iter().map(|c| c.id.as_str()).collect();
+        let branches = raw
+            .branches
+            .by_place
+            .into_iter()
+            .filter(|(place, group)| {
+                data.group(group).is_some()
+                    && (known_countries.contains(&place.as_str()) || !place.contains('-'))
+            })
+            .collect();
         Lexicon {
             hedges,
             hedges_from,
             names,
-            quantities,
-            events: raw.events,
-            not_counted: raw.not_counted,
+            nouns,
+            casualties: raw.casualties,
+            actions,
+            foreign_nationalities: raw.foreign_nationalities.iter().map(|w| split(w)).collect(),
+            branches,
+            plain_acronyms: raw.plain_acronyms,
             benchmarks: raw.benchmarks,
         }
     }
@@ -218,5 +379,16 @@ mod tests {
         assert!(hedges.iter().any(|h| h.words == ["more", "than"]));
         let lex = Lexicon::new(&data, hedges, String::new());
         assert!(lex.names.iter().any(|n| n.words == ["burkinabe"]));
+        assert!(lex
+            .names
+            .iter()
+            .any(|n| n.words == ["katiba", "masina"] && n.entity == Entity::Group("katiba-macina".into())));
+        assert!(lex
+            .branches
+            .contains(&("somalia".to_string(), "is-somalia".to_string())));
+        assert!(lex
+            .nouns
+            .iter()
+            .any(|(w, n)| w == &["peacekeepers"] && *n == Noun::Soldiers(Component::Peacekeepers)));
     }
 }

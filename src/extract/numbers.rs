@@ -75,8 +75,15 @@ pub(crate) struct Read {
     pub(crate) asides: Vec<(usize, Aside)>,
 }
 
+/// Words after a spelled-out number that make it no count ("one of the", "two or
+/// three", "one another").
+const NOT_COUNTED: &[&str] = &[
+    "of", "or", "and", "to", "in", "the", "a", "an", "another", "such", "by", "on", "at",
+    "is", "was", "that", "who", "which", "more", "less", "day", "time", "way", "point",
+];
+
 /// Reads the numbers of `sentence`.
-pub(crate) fn read(sentence: &Sentence, not_counted: &[String]) -> Read {
+pub(crate) fn read(sentence: &Sentence) -> Read {
     let t = &sentence.tokens;
     let mut out = Read::default();
     let mut i = 0;
@@ -95,7 +102,7 @@ pub(crate) fn read(sentence: &Sentence, not_counted: &[String]) -> Read {
                 }
             }
         } else if t[i].kind == TokenKind::Word {
-            match spelled(t, i, not_counted) {
+            match spelled(t, i) {
                 Some(m) => {
                     let n = m.last + 1;
                     out.mentions.push(m);
@@ -350,7 +357,7 @@ fn upper(t: &[Token], k: usize) -> Option<(f64, usize)> {
 
 /// A number in words at `i`: a fraction, a multiple, a vague count, or a spelled-out
 /// count followed by what it counts. "one of the", "two groups" are no figures.
-fn spelled(t: &[Token], i: usize, not_counted: &[String]) -> Option<Mention> {
+fn spelled(t: &[Token], i: usize) -> Option<Mention> {
     let w = t[i].word();
     let make = |last: usize, v: f64, shape: Shape| Mention {
         first: i,
@@ -397,10 +404,12 @@ fn spelled(t: &[Token], i: usize, not_counted: &[String]) -> Option<Mention> {
         // "one for every", "one to one" are the ratio's own words, not a figure.
         return (!(v == 1.0 && m.shape == Shape::Every)).then_some(m);
     }
-    let fills_in =
-        t.get(i + len).is_some_and(|n| n.kind == TokenKind::Word) && !not_counted.contains(&after);
-    // A lone "one" or a number before a non-noun is prose, not a figure.
-    (v >= 2.0 && fills_in && !(i > 0 && t[i - 1].is_word("the"))).then_some(m)
+    let fills_in = t.get(i + len).is_some_and(|n| n.kind == TokenKind::Word)
+        && !NOT_COUNTED.contains(&after.as_str());
+    // "one" counts only as a count of something named ("one soldier was killed"), never
+    // as "the one", "one of", "no one"; a number before a non-noun is prose.
+    let article_before = i > 0 && matches!(t[i - 1].word().as_str(), "the" | "no" | "any" | "each" | "every");
+    (fills_in && !article_before && (v >= 2.0 || v == 1.0)).then_some(m)
 }
 
 mod aside;

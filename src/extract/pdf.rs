@@ -46,32 +46,44 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
             "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and give the result",
         ));
     }
-    let title = metadata_title(bytes).or_else(|| pages.iter().find_map(|p| first_words(p)));
+    let (title, year) = metadata(bytes);
+    let title = title.or_else(|| pages.iter().find_map(|p| first_words(p)));
     Ok(Document {
         name: name.to_string(),
         kind: Kind::Pdf,
         title,
         text: text.join_hyphenated(),
         pages: pages.len(),
+        year,
     })
 }
 
-/// The Title of the PDF's metadata, when it has one.
-fn metadata_title(bytes: &[u8]) -> Option<String> {
+/// The Title of the PDF's metadata and the year of its CreationDate, when it has them.
+fn metadata(bytes: &[u8]) -> (Option<String>, Option<i32>) {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let title = std::panic::catch_unwind(|| {
+    let found = std::panic::catch_unwind(|| {
         let doc = lopdf::Document::load_mem(bytes).ok()?;
         let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
-        let title = doc.get_dictionary(info).ok()?.get(b"Title").ok()?;
-        lopdf::decode_text_string(title).ok()
+        let dict = doc.get_dictionary(info).ok()?;
+        let text = |key: &[u8]| {
+            dict.get(key)
+                .ok()
+                .and_then(|v| lopdf::decode_text_string(v).ok())
+        };
+        Some((text(b"Title"), text(b"CreationDate")))
     });
     std::panic::set_hook(hook);
-    title
-        .ok()
-        .flatten()
+    let (title, date) = found.ok().flatten().unwrap_or((None, None));
+    let title = title
         .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty() && t != "untitled")
+        .filter(|t| !t.is_empty() && t != "untitled");
+    // "D:20250724091500+02'00'"
+    let year = date.and_then(|d| {
+        let digits: String = d.trim_start_matches("D:").chars().take(4).collect();
+        digits.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y))
+    });
+    (title, year)
 }
 
 /// The first line of a page that reads as words (not a page number or a note).

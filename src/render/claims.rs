@@ -23,13 +23,18 @@ pub(crate) fn summary(checked: &[Checked], findings: usize) -> String {
             .filter(|c| matches!(c.claim.target, Target::Unverifiable { requires, .. } if requires == r))
             .count()
     };
-    let other = count(Verdict::Unverifiable)
-        .saturating_sub(needs(Requirement::Events) + needs(Requirement::OutOfModel));
+    let unread = checked.iter().filter(|c| c.unread).count();
+    let other = count(Verdict::Unverifiable).saturating_sub(
+        needs(Requirement::Events) + needs(Requirement::OutOfModel) + unread,
+    );
     let mut unverifiable = format!(
         "{} need event data, {} outside the data model",
         needs(Requirement::Events),
         needs(Requirement::OutOfModel)
     );
+    if unread > 0 {
+        unverifiable.push_str(&format!(", {unread} need a person's reading"));
+    }
     if other > 0 {
         unverifiable.push_str(&format!(", {other} missing from the data"));
     }

@@ -222,6 +222,7 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
     }
     let base = match &s.status {
         Status::Mapped { best, .. } => slug(&best.target),
+        Status::NeedsReading { .. } => "needs-reading".into(),
         Status::Events { .. } => "events".into(),
         _ => "out-of-model".into(),
     };
@@ -259,6 +260,10 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
             "requires = \"out-of-model\"\nreason = {}\n",
             quoted(reason)
         )),
+        Status::NeedsReading { why, .. } => out.push_str(&format!(
+            "requires = \"reading\"\nreason = {}\n",
+            quoted(why)
+        )),
         Status::Suspect { .. } => {}
     }
     out.push_str(&format!("stated = {}\n", stated(s.stated)));
@@ -269,27 +274,36 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
             quoted(s.qualifier.id())
         ));
     }
-    if let Status::Mapped { best, alternatives } = &s.status {
+    let computed = match &s.status {
+        Status::Mapped { best, .. } => format!("; {}", computes(best, s.stated)),
+        _ => String::new(),
+    };
+    out.push_str(&format!(
+        "confidence = {:.2}   # {}{computed}\n",
+        s.confidence,
+        s.evidence.id()
+    ));
+    if matches!(s.status, Status::Mapped { .. }) && s.confidence < crate::claims::VERDICT_CONFIDENCE {
         out.push_str(&format!(
-            "confidence = {:.2}   # {}\n",
-            best.confidence(),
-            computes(best, s.stated)
+            "# below {:.2}: `check` gives no verdict until a person confirms the reading (confidence = 1)\n",
+            crate::claims::VERDICT_CONFIDENCE
         ));
-        if best.confidence() < 0.5 {
-            out.push_str("# low confidence: the words fit this reading poorly; confirm it or pick an alternative\n");
-        }
-        if let Some(note) = &s.note {
-            out.push_str(&format!("# note: {note}\n"));
-        }
-        if !alternatives.is_empty() {
-            out.push_str("# alternatives:\n");
-            for a in alternatives {
-                out.push_str(&format!(
-                    "#   {}   # {}\n",
-                    target_keys(&a.target),
-                    computes(a, s.stated)
-                ));
-            }
+    }
+    if let Some(note) = &s.note {
+        out.push_str(&format!("# note: {note}\n"));
+    }
+    let alternatives = match &s.status {
+        Status::Mapped { alternatives, .. } | Status::NeedsReading { alternatives, .. } => alternatives.as_slice(),
+        _ => &[],
+    };
+    if !alternatives.is_empty() {
+        out.push_str("# the words allow:\n");
+        for a in alternatives {
+            out.push_str(&format!(
+                "#   {}   # {}\n",
+                target_keys(&a.target),
+                computes(a, s.stated)
+            ));
         }
     }
     out

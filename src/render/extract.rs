@@ -15,8 +15,6 @@ use crate::numbers::grouped;
 use super::markdown::escape;
 use super::markdown::Align::{Left, Right};
 
-/// Below this confidence a reading is flagged for a person to confirm.
-pub(crate) const LOW: f64 = 0.5;
 
 /// One statement, flat.
 #[derive(Debug, Serialize)]
@@ -38,6 +36,8 @@ pub(crate) struct TidyStatement {
     pub(crate) qualifier: String,
     pub(crate) hedge: String,
     pub(crate) confidence: Option<f64>,
+    /// What the reading rests on (the confidence is that evidence's measured rate).
+    pub(crate) evidence: String,
     pub(crate) computed: Option<f64>,
     pub(crate) alternatives: String,
     pub(crate) reason: String,
@@ -56,28 +56,39 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
         .iter()
         .map(|s| {
             let (low, high) = bounds(s.stated);
+            let listed = |alternatives: &[crate::extract::readings::Candidate]| {
+                alternatives
+                    .iter()
+                    .map(|a| format!("{} ({})", target_keys(&a.target), computes(a, s.stated)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let confidence = Some(s.confidence);
             let (target, confidence, computed, alternatives, reason) = match &s.status {
                 Status::Mapped { best, alternatives } => (
                     target_keys(&best.target),
-                    Some(best.confidence()),
+                    confidence,
                     best.computed,
-                    alternatives
-                        .iter()
-                        .map(|a| format!("{} ({})", target_keys(&a.target), computes(a, s.stated)))
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                    listed(alternatives),
                     s.note.clone().unwrap_or_default(),
+                ),
+                Status::NeedsReading { why, alternatives } => (
+                    "requires = \"reading\"".into(),
+                    confidence,
+                    None,
+                    listed(alternatives),
+                    why.clone(),
                 ),
                 Status::Events { reason, .. } => (
                     "requires = \"events\"".into(),
-                    None,
+                    confidence,
                     None,
                     String::new(),
                     reason.clone(),
                 ),
                 Status::OutOfModel { reason } => (
                     "requires = \"out-of-model\"".into(),
-                    None,
+                    confidence,
                     None,
                     String::new(),
                     reason.clone(),
@@ -103,6 +114,7 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
                 qualifier: s.qualifier.id().to_string(),
                 hedge: s.hedge.clone().unwrap_or_default(),
                 confidence,
+                evidence: s.evidence.id(),
                 computed,
                 alternatives,
                 reason,
@@ -155,6 +167,7 @@ pub(crate) fn csv(rows: &[TidyStatement]) -> Result<String, Error> {
             Column::new("qualifier".into(), text(|r| r.qualifier.clone())),
             Column::new("hedge".into(), text(|r| r.hedge.clone())),
             Column::new("confidence".into(), number(|r| r.confidence)),
+            Column::new("evidence".into(), text(|r| r.evidence.clone())),
             Column::new("computed".into(), number(|r| r.computed)),
             Column::new("alternatives".into(), text(|r| r.alternatives.clone())),
             Column::new("reason".into(), text(|r| r.reason.clone())),
@@ -246,6 +259,7 @@ fn statement(n: usize, s: &Statement, c: Option<&Checked>, file: &str) -> String
         || s.status.id().to_uppercase(),
         |c| match c.verdict {
             Verdict::Inconsistent => "INCONSISTENT".to_string(),
+            _ if c.unread => "needs reading".to_string(),
             v => v.id().to_string(),
         },
     );
@@ -270,11 +284,12 @@ fn statement(n: usize, s: &Statement, c: Option<&Checked>, file: &str) -> String
     match (&s.status, c) {
         (Status::Mapped { best, .. }, Some(c)) => {
             out.push_str(&format!(
-                "   - reading: {} (confidence {:.2}{})\n",
+                "   - reading: {} (confidence {:.2}, {}{})\n",
                 escape(&target_keys(&best.target)),
-                best.confidence(),
-                if best.confidence() < LOW {
-                    "; low: confirm the reading before the verdict"
+                s.confidence,
+                escape(&s.evidence.id()),
+                if s.confidence < crate::claims::VERDICT_CONFIDENCE {
+                    "; below the verdict threshold: confirm the reading"
                 } else {
                     ""
                 }
@@ -292,6 +307,16 @@ fn statement(n: usize, s: &Statement, c: Option<&Checked>, file: &str) -> String
             out.push_str(&format!("   - {}\n", escape(&c.reason)));
             for e in &c.explanations {
                 out.push_str(&format!("   - → {}\n", escape(e)));
+            }
+        }
+        (Status::NeedsReading { alternatives, .. }, Some(c)) => {
+            out.push_str(&format!("   - {}\n", escape(&c.reason)));
+            for a in alternatives {
+                out.push_str(&format!(
+                    "   - could be: {} ({})\n",
+                    escape(&target_keys(&a.target)),
+                    computes(a, s.stated)
+                ));
             }
         }
         (_, Some(c)) => out.push_str(&format!("   - {}\n", escape(&c.reason))),

@@ -1,0 +1,286 @@
+//! What a number counts, read from the words next to it: the noun after it ("6,000
+//! fighters", "nine Malian troops", "120 attacks"), and the verb or noun that governs it
+//! ("12 soldiers were killed", "killing 20 civilians", "arrested 23 individuals").
+
+use super::lexicon::{Lexicon, Noun};
+use super::names::Named;
+use super::tokens::{Token, TokenKind};
+
+/// The noun a number counts, where it stands and as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Head {
+    pub(crate) noun: Noun,
+    /// Its first and end token.
+    pub(crate) at: usize,
+    pub(crate) end: usize,
+    pub(crate) words: String,
+}
+
+/// What governs a number's count.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Governed {
+    /// Killed, wounded, dead: the count of an event's victims.
+    Casualty(String),
+    /// An attack verb or noun in the clause ("attacked", "attacks on").
+    Attack(String),
+    /// Arrests, abductions, movements, plans, equipment: out of the model, with why.
+    Action { words: String, reason: String },
+    Nothing,
+}
+
+/// Words between a number and its noun that do not end the noun phrase: adjectives,
+/// nationalities and names ("13 ISIL trainers", "9 Malian troops", "800 to 1,300 adult
+/// male fighters").
+const MAX_GAP: usize = 4;
+
+/// Words that end the noun phrase after a number.
+const STOP: &[&str] = &[
+    "of", "in", "and", "or", "to", "by", "for", "at", "on", "as", "from", "with", "than",
+    "is", "are", "was", "were", "had", "has", "have", "be", "been", "that", "which", "who",
+    "while", "when", "after", "before", "since", "per", "each", "every", "against", "into",
+    "across", "over", "under", "among", "between", "during", "including", "out",
+];
+
+/// The noun the number at `m_last` counts: the first noun of the lexicon within the next
+/// few words of the phrase, skipping names and adjectives.
+pub(crate) fn head(t: &[Token], after: usize, names: &[Named], lex: &Lexicon) -> Option<Head> {
+    let mut k = after;
+    let mut skipped = 0;
+    while k < t.len() && skipped <= MAX_GAP {
+        if let Some((noun, len)) = noun_at(t, k, lex) {
+            return Some(Head {
+                noun,
+                at: k,
+                end: k + len,
+                words: phrase(t, k, k + len),
+            });
+        }
+        let tok = &t[k];
+        if let Some(n) = names.iter().find(|n| n.start == k) {
+            k = n.end;
+            skipped += 1;
+            continue;
+        }
+        let open = tok.is_sign('(') || tok.is_sign(')') || tok.is_sign('\'') || tok.is_sign('"');
+        if open {
+            k += 1;
+            continue;
+        }
+        if tok.kind != TokenKind::Word || STOP.contains(&tok.bare()) {
+            return None;
+        }
+        k += 1;
+        skipped += 1;
+    }
+    None
+}
+
+/// The lexicon's noun at token `k`, and how many tokens its phrase takes.
+pub(crate) fn noun_at(t: &[Token], k: usize, lex: &Lexicon) -> Option<(Noun, usize)> {
+    lex.nouns.iter().find_map(|(words, noun)| {
+        let hit = words.iter().enumerate().all(|(j, w)| {
+            t.get(k + j)
+                .is_some_and(|tok| tok.kind == TokenKind::Word && tok.bare() == w)
+        });
+        hit.then_some((*noun, words.len()))
+    })
+}
+
+/// The first unknown word after the number within the phrase ("aircraft" of "seven
+/// transport aircraft"): what a count names that the lexicon does not know.
+pub(crate) fn other_noun(t: &[Token], after: usize) -> Option<String> {
+    let mut last = None;
+    for tok in t.iter().skip(after).take(MAX_GAP) {
+        if tok.kind != TokenKind::Word || STOP.contains(&tok.bare()) {
+            break;
+        }
+        last = Some(tok.raw.clone());
+    }
+    last
+}
+
+fn phrase(t: &[Token], from: usize, to: usize) -> String {
+    t[from..to]
+        .iter()
+        .map(|w| w.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What governs the count of the number at `first..=last` whose noun phrase ends at
+/// `end`, within its clause `from..to`: a casualty word right after the phrase ("were
+/// killed", "dead") or before the number ("killing", "killed"), an attack word in the
+/// clause, or an action the model does not hold.
+pub(crate) fn governed(
+    t: &[Token],
+    (first, end): (usize, usize),
+    (from, to): (usize, usize),
+    lex: &Lexicon,
+) -> Governed {
+    let word_at = |k: usize| t.get(k).map(Token::bare).unwrap_or("");
+    let is_casualty = |k: usize| lex.casualties.iter().any(|c| c == word_at(k));
+    // After the phrase: "were killed", "left dead", "killed and 75 injured".
+    let after = end..(end + 4).min(to.max(end));
+    for k in after {
+        if is_casualty(k) {
+            return Governed::Casualty(t[k].raw.clone());
+        }
+        if let Some(a) = action_at(t, k, lex) {
+            return a;
+        }
+        let w = word_at(k);
+        if !matches!(
+            w,
+            "were" | "was" | "had" | "have" | "has" | "been" | "be" | "are" | "is" | "reportedly"
+                | "reported" | "also" | "later" | "then" | "being" | "who" | "all"
+        ) && t[k].kind == TokenKind::Word
+        {
+            break;
+        }
+    }
+    // Before the number: "killing 20", "killed over 120", "the deaths of 15".
+    let before = (first.saturating_sub(6).max(from)..first).rev();
+    for k in before {
+        if is_casualty(k) {
+            return Governed::Casualty(t[k].raw.clone());
+        }
+        if let Some(a) = action_at(t, k, lex) {
+            return a;
+        }
+    }
+    // A casualty word later in the clause governs only what it can reach: "Five
+    // soldiers and two civilians were killed".
+    for k in end..to.min(t.len()) {
+        if is_casualty(k) {
+            return Governed::Casualty(t[k].raw.clone());
+        }
+    }
+    for k in from..to.min(t.len()) {
+        let w = word_at(k);
+        if matches!(
+            w,
+            "attack"
+                | "attacks"
+                | "attacked"
+                | "attacking"
+                | "struck"
+                | "strike"
+                | "strikes"
+                | "stormed"
+                | "targeted"
+                | "ambushed"
+                | "raided"
+                | "overran"
+                | "hit"
+                | "assaulted"
+                | "besieged"
+        ) {
+            return Governed::Attack(t[k].raw.clone());
+        }
+    }
+    Governed::Nothing
+}
+
+/// An action phrase of the lexicon at token `k`.
+fn action_at(t: &[Token], k: usize, lex: &Lexicon) -> Option<Governed> {
+    lex.actions.iter().find_map(|a| {
+        let hit = a.words.iter().enumerate().all(|(j, w)| {
+            t.get(k + j)
+                .is_some_and(|tok| tok.kind == TokenKind::Word && tok.bare() == w)
+        });
+        hit.then(|| Governed::Action {
+            words: phrase(t, k, k + a.words.len()),
+            reason: a.reason.clone(),
+        })
+    })
+}
+
+/// Words in a clause that make a force one operation's, not a strength: "intervened",
+/// "stormed", "a column of".
+pub(crate) fn one_operation(t: &[Token], (from, to): (usize, usize)) -> Option<String> {
+    t[from.min(t.len())..to.min(t.len())]
+        .iter()
+        .find(|w| {
+            matches!(
+                w.bare(),
+                "intervened"
+                    | "stormed"
+                    | "attacked"
+                    | "ambushed"
+                    | "raided"
+                    | "overran"
+                    | "column"
+                    | "convoy"
+                    | "patrol"
+                    | "assault"
+                    | "offensive"
+                    | "operation"
+                    | "operations"
+                    | "sortie"
+                    | "raid"
+                    | "battle"
+                    | "fighting"
+                    | "clashes"
+                    | "clashed"
+                    | "engaged"
+                    | "besieged"
+                    | "surrounded"
+                    | "massed"
+                    | "took"
+            )
+        })
+        .map(|w| w.raw.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn lexicon() -> Lexicon {
+        let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
+        let (hedges, from) = crate::extract::lexicon::hedges(None).unwrap();
+        Lexicon::new(&data, hedges, from)
+    }
+
+    #[test]
+    fn the_noun_after_a_number_skips_names_and_adjectives() {
+        let lex = lexicon();
+        let text = "13 ISIL (Da'esh) trainers and nine Malian troops and 800 adult male fighters";
+        let t = tokenize(text, 0, text.len());
+        let names = super::super::names::find(&t, &lex);
+        let nouns: Vec<Noun> = [1, 9, 13]
+            .iter()
+            .map(|k| head(&t, *k, &names, &lex).map(|h| h.noun).unwrap())
+            .collect();
+        assert_eq!(
+            nouns,
+            vec![
+                Noun::Soldiers(super::super::lexicon::Component::Foreign),
+                Noun::Soldiers(super::super::lexicon::Component::Regular),
+                Noun::Fighters
+            ]
+        );
+    }
+
+    #[test]
+    fn casualty_and_action_words_govern_the_count() {
+        let lex = lexicon();
+        let read = |text: &str, first: usize, end: usize| {
+            let t = tokenize(text, 0, text.len());
+            governed(&t, (first, end), (0, t.len()), &lex)
+        };
+        assert!(matches!(
+            read("Nine soldiers were killed", 0, 2),
+            Governed::Casualty(_)
+        ));
+        assert!(matches!(
+            read("killing 20 civilians", 1, 3),
+            Governed::Casualty(_)
+        ));
+        assert!(matches!(
+            read("arrested 23 individuals", 1, 3),
+            Governed::Action { .. }
+        ));
+    }
+}

@@ -1,0 +1,465 @@
+//! What a number's statement is, decided by its words alone: a reading of the model (an
+//! estimate of a named group or country in a stated year, or a metric of the comparison
+//! the words name), a count of events, a figure outside the model, a statement that
+//! needs a person's reading (the words allow several readings, or leave the owner or the
+//! year open), or no statement at all (a number that counts nothing the model knows).
+
+use crate::claims::Bound;
+use crate::data::Quantity;
+use crate::metrics::Metric;
+use crate::units::Units;
+
+use super::confidence::Evidence;
+use super::counted::{self, Governed, Head};
+use super::lexicon::{Component, Lexicon, Noun};
+use super::names::Named;
+use super::numbers::{Mention, Shape};
+use super::readings::{self, Candidate, Values, Wanted};
+use super::tokens::Token;
+use super::when::{self, Year};
+use super::whose::{self, Place, Whose};
+use super::Status;
+
+/// Everything the words around one number give.
+pub(super) struct Sight<'a> {
+    pub(super) t: &'a [Token],
+    pub(super) m: &'a Mention,
+    pub(super) clause: (usize, usize),
+    pub(super) names: &'a [Named],
+    pub(super) carried: &'a [super::lexicon::Entity],
+    /// The k-th of n numbers paired with names in order ("respectively").
+    pub(super) respectively: Option<(usize, usize)>,
+    /// Years stated in the clause and in the sentence.
+    pub(super) years_clause: Vec<i32>,
+    pub(super) years_sentence: Vec<i32>,
+    pub(super) around: &'a when::Context,
+    /// The noun of the previous number of the sentence, for a count whose noun is left
+    /// out ("killed 12 soldiers and wounded 30").
+    pub(super) previous: Option<Head>,
+    /// The end of the previous number of the sentence.
+    pub(super) previous_end: Option<usize>,
+}
+
+/// The outcome for one number.
+pub(super) enum Decided {
+    /// A statement, with how it was read.
+    Statement(Status, Evidence),
+    /// No statement: why the number is no figure.
+    Aside(&'static str),
+}
+
+fn oom(reason: impl Into<String>, evidence: Evidence) -> Decided {
+    Decided::Statement(
+        Status::OutOfModel {
+            reason: reason.into(),
+        },
+        evidence,
+    )
+}
+
+fn needs(why: impl Into<String>, alternatives: Vec<Candidate>, evidence: Evidence) -> Decided {
+    Decided::Statement(
+        Status::NeedsReading {
+            why: why.into(),
+            alternatives,
+        },
+        evidence,
+    )
+}
+
+fn mapped(best: Candidate, evidence: Evidence) -> Decided {
+    Decided::Statement(
+        Status::Mapped {
+            best,
+            alternatives: Vec::new(),
+        },
+        evidence,
+    )
+}
+
+/// Decides what the number of `s` is.
+pub(super) fn decide(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
+    let t = s.t;
+    let m = s.m;
+    if let Some(why) = &m.suspect {
+        return Decided::Statement(Status::Suspect { why: why.clone() }, Evidence::Suspect);
+    }
+    let (from, to) = s.clause;
+    if t[from..to.min(t.len())]
+        .iter()
+        .any(|w| lex.benchmarks.iter().any(|b| b == w.bare()))
+    {
+        return oom(
+            format!("{}: a norm or benchmark the sentence cites, not a figure of the data", text(t, m)),
+            Evidence::Benchmark,
+        );
+    }
+    match m.shape {
+        Shape::Percent => {
+            let change = t[from..to.min(t.len())].iter().any(|w| {
+                matches!(
+                    w.bare(),
+                    "increase" | "rise" | "jump" | "drop" | "decline" | "fall" | "growth" | "rose" | "fell" | "increased" | "decreased" | "surge"
+                )
+            });
+            let why = if change {
+                "a change over time (a percentage rise or fall): claims about change need two periods, which the model does not compare"
+            } else {
+                "a share (a percentage): the data model holds counts of fighters, soldiers, people and area, not shares"
+            };
+            oom(why, Evidence::Share)
+        }
+        Shape::Every | Shape::ToOne | Shape::PerThousand => super::ratios::per_fighter(s, values, lex),
+        Shape::Fraction | Shape::Multiple => super::ratios::pairwise(s, values, lex),
+        Shape::Quantity => quantity(s, values, lex),
+    }
+}
+
+/// A count: of what, governed by what, whose and when.
+fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
+    let t = s.t;
+    let m = s.m;
+    if super::events::is_threshold(t, m.first) {
+        return Decided::Aside("a threshold (\"each killing 20 or more\"), not a count");
+    }
+    let after = m.last + 1;
+    let own = counted::head(t, after, s.names, lex);
+    let before = if own.is_none() {
+        head_before(s, lex)
+    } else {
+        None
+    };
+    let elided = if own.is_none() && before.is_none() {
+        s.previous.clone().filter(|_| joined_to_previous(s))
+    } else {
+        None
+    };
+    let head = own.clone().or(before.clone()).or(elided.clone());
+    let end = own.as_ref().map_or(after, |h| h.end);
+    let governed = counted::governed(t, (m.first, end), s.clause, lex);
+    let noun = head.as_ref().map(|h| h.noun);
+    let evidence_of = |adjacent: bool| {
+        if adjacent {
+            Evidence::EventsAdjacent
+        } else {
+            Evidence::EventsClause
+        }
+    };
+    match (noun, &governed) {
+        (Some(Noun::Time), _) => return Decided::Aside("counts time, places or things no claim is about"),
+        (Some(Noun::Event), _) => {
+            return events(s, values, "a count of events", Evidence::EventsNoun, lex);
+        }
+        (Some(Noun::Target), Governed::Attack(w)) | (Some(Noun::Target), Governed::Casualty(w)) => {
+            return events(s, values, &format!("targets of attacks (\"{w}\")"), Evidence::EventsClause, lex);
+        }
+        (
+            Some(Noun::People | Noun::Soldiers(_) | Noun::Fighters | Noun::Attackers) | None,
+            Governed::Casualty(w),
+        ) => {
+            let adjacent = own.is_some() || elided.is_some();
+            if noun.is_none() && !casualty_next_to(t, m, w) {
+                return Decided::Aside("counts nothing the sentence names");
+            }
+            return events(
+                s,
+                values,
+                &format!("a count of people hit by events (\"{w}\")"),
+                evidence_of(adjacent),
+                lex,
+            );
+        }
+        (_, Governed::Action { words, reason }) if noun.is_some() || m.low >= 2.0 => {
+            return oom(format!("{} ({words}): {reason}", described(t, m, &head)), Evidence::Action);
+        }
+        _ => {}
+    }
+    let Some(head) = head else {
+        return match counted::other_noun(t, after) {
+            Some(word) if m.low >= 2.0 && !is_function_word(&word) => oom(
+                format!("{} {word}: \"{word}\" names no quantity the data model holds (fighters, soldiers, people, area)", text(t, m)),
+                Evidence::OtherNoun,
+            ),
+            _ => Decided::Aside("counts nothing the sentence names"),
+        };
+    };
+    let place = Place {
+        t,
+        names: s.names,
+        first: m.first,
+        end: own.as_ref().map_or(after, |h| h.end),
+        clause: s.clause,
+        carried: s.carried,
+        respectively: s.respectively,
+    };
+    match head.noun {
+        Noun::Attackers => oom(
+            format!("{}: the size of an attacking party in one incident, not a group's strength", described(t, m, &Some(head.clone()))),
+            Evidence::Operation,
+        ),
+        Noun::Area => oom(
+            format!("{}: an area as an estimate; areas carry no year for a claim to name (area enters the model through the metrics)", described(t, m, &Some(head.clone()))),
+            Evidence::Area,
+        ),
+        Noun::Fighters => super::estimates::fighters(s, &place, &head, values, lex),
+        Noun::Soldiers(c) => super::estimates::soldiers(s, &place, &head, c, values, lex),
+        Noun::People => super::estimates::population(s, &place, &head, values, lex),
+        Noun::Event | Noun::Target | Noun::Time => Decided::Aside("counts nothing the sentence names"),
+    }
+}
+
+/// A noun of the model before the number, its subject ("the total number of al-Shabaab
+/// fighters ... was now estimated at 10,000"; "an army of 35,000"), with no other number
+/// between.
+fn head_before(s: &Sight, lex: &Lexicon) -> Option<Head> {
+    let t = s.t;
+    let floor = s.previous_end.map_or(0, |e| e + 1);
+    let mut k = s.m.first;
+    while k > floor {
+        k -= 1;
+        if let Some((noun, len)) = counted::noun_at(t, k, lex) {
+            if matches!(
+                noun,
+                Noun::Fighters | Noun::Soldiers(_) | Noun::People | Noun::Event
+            ) && s.m.first - k <= 12
+            {
+                return Some(Head {
+                    noun,
+                    at: k,
+                    end: k + len,
+                    words: t[k..k + len].iter().map(|w| w.raw.as_str()).collect::<Vec<_>>().join(" "),
+                });
+            }
+            return None;
+        }
+        if t[k].is_sign('.') || t[k].is_sign(';') {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the number continues the previous one's list ("killed 12 soldiers and
+/// wounded 30", "12 and 45 fighters").
+fn joined_to_previous(s: &Sight) -> bool {
+    let Some(prev) = s.previous_end else {
+        return false;
+    };
+    let gap = &s.t[prev + 1..s.m.first];
+    gap.len() <= 4 && gap.iter().any(|w| matches!(w.bare(), "and" | "," | "while" | "or"))
+}
+
+/// Whether a casualty word stands right next to a bare number ("5 killed", "killing 5").
+fn casualty_next_to(t: &[Token], m: &Mention, word: &str) -> bool {
+    let next = |k: usize| t.get(k).is_some_and(|w| w.raw == word);
+    next(m.last + 1)
+        || next(m.last + 2)
+        || (m.first > 0 && next(m.first - 1))
+        || (m.first > 1 && next(m.first - 2))
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "some" | "such" | "other" | "more" | "most" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+    )
+}
+
+/// An events statement, with its query when the words give one.
+pub(super) fn events(s: &Sight, values: &Values, what: &str, evidence: Evidence, _lex: &Lexicon) -> Decided {
+    let query = super::events::query(s, values.data);
+    let need = if query.is_some() {
+        "an ACLED or UCDP export"
+    } else {
+        "an ACLED or UCDP export and an events query"
+    };
+    Decided::Statement(
+        Status::Events {
+            reason: format!("{what}: needs {need}"),
+            query,
+        },
+        evidence,
+    )
+}
+
+/// The number as written.
+pub(super) fn text(t: &[Token], m: &Mention) -> String {
+    t[m.first..=m.last]
+        .iter()
+        .map(|w| w.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The number with its noun: "800 to 1,300 adult male fighters".
+pub(super) fn described(t: &[Token], m: &Mention, head: &Option<Head>) -> String {
+    match head {
+        Some(h) if h.at > m.last && h.end <= t.len() => t[m.first..h.end]
+            .iter()
+            .map(|w| w.raw.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => text(t, m),
+    }
+}
+
+/// The bound a statement names: "the lower-end estimate", "at the high end".
+pub(super) fn bound(t: &[Token], (from, to): (usize, usize)) -> Bound {
+    let clause = &t[from.min(t.len())..to.min(t.len())];
+    let has = |a: &str, b: &str| {
+        clause
+            .windows(2)
+            .any(|w| w[0].bare() == a && w[1].bare() == b)
+            || clause.iter().any(|w| w.bare() == format!("{a}-{b}"))
+    };
+    if has("lower", "end") || has("low", "end") || has("lower", "bound") || has("low", "estimate") {
+        Bound::Low
+    } else if has("upper", "end") || has("high", "end") || has("upper", "bound") || has("high", "estimate") {
+        Bound::High
+    } else {
+        Bound::Central
+    }
+}
+
+/// The year a statement is about, and the evidence for it.
+pub(super) fn year_of(s: &Sight) -> Year {
+    when::year(&s.years_clause, &s.years_sentence, s.t, s.around)
+}
+
+/// Whether the sentence counts militia or foreign forces in (`Some(true)`), says it
+/// leaves them out ("not counting militias": `Some(false)`), or says nothing.
+pub(super) fn all_forces(t: &[Token]) -> Option<bool> {
+    let at = t.iter().position(|w| {
+        matches!(
+            w.bare(),
+            "militia" | "militias" | "militiamen" | "foreign" | "russian" | "wagner" | "mercenaries" | "volunteers"
+        )
+    })?;
+    let negated = t[at.saturating_sub(4)..at].iter().any(|w| {
+        matches!(w.bare(), "not" | "excluding" | "without" | "except" | "leaving")
+    });
+    Some(!negated)
+}
+
+/// Units of an area statement: km² when the clause says so.
+pub(super) fn units(t: &[Token], (from, to): (usize, usize)) -> Units {
+    let metric = t[from.min(t.len())..to.min(t.len())].iter().any(|w| {
+        matches!(w.bare(), "km²" | "km" | "kilometres" | "kilometers" | "sq-km" | "km2")
+    });
+    if metric {
+        Units::Metric
+    } else {
+        Units::Imperial
+    }
+}
+
+/// The comparisons `w` fits for `metric`, as a reading, the alternatives, or why none.
+pub(super) fn choose_metric(
+    values: &Values,
+    metric: Metric,
+    w: &Wanted,
+    units: Units,
+    evidence: Evidence,
+    what: &str,
+) -> Decided {
+    let found = readings::comparisons(values.data, metric, w);
+    match found.as_slice() {
+        [one] => mapped(
+            values.candidate(readings::metric(&one.id, None, metric, units)),
+            evidence,
+        ),
+        [] => oom(
+            format!(
+                "{what}: no comparison of the data fits the words ({}{}{})",
+                w.group.as_deref().map(|g| format!("group {g}")).unwrap_or_else(|| "no group named".into()),
+                if w.countries.is_empty() { String::new() } else { format!(", countries {}", w.countries.join(" + ")) },
+                w.year.map(|y| format!(", year {y}")).unwrap_or_default()
+            ),
+            Evidence::NoComparison,
+        ),
+        many => needs(
+            format!("{what}: the words fit {} comparisons; name the countries", many.len()),
+            many.iter()
+                .map(|c| values.candidate(readings::metric(&c.id, None, metric, units)))
+                .collect(),
+            Evidence::Open,
+        ),
+    }
+}
+
+/// An estimate as a reading, or the alternatives when the year is open.
+pub(super) fn choose_estimate(
+    s: &Sight,
+    values: &Values,
+    entity: &str,
+    quantity: Quantity,
+    component: Option<String>,
+    owner_from: whose::From,
+    what: &str,
+) -> Decided {
+    let bound = bound(s.t, s.clause);
+    let held = readings::years_held(values.data, entity, quantity, component.as_deref());
+    let alternatives = |years: &[i32]| -> Vec<Candidate> {
+        years
+            .iter()
+            .take(3)
+            .map(|y| values.candidate(readings::estimate(entity, quantity, component.clone(), *y, bound)))
+            .collect()
+    };
+    match year_of(s) {
+        Year::Known(y, from) => mapped(
+            values.candidate(readings::estimate(entity, quantity, component.clone(), y, bound)),
+            Evidence::Estimate { owner: owner_from, year: from },
+        ),
+        Year::Open(years) => needs(
+            format!("{what}: the sentence names several years ({})", years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")),
+            alternatives(&years),
+            Evidence::Open,
+        ),
+        Year::Unstated => needs(
+            format!("{what}: the words state no year; the data holds {}", if held.is_empty() { "none".to_string() } else { held.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ") }),
+            alternatives(&held),
+            Evidence::Open,
+        ),
+    }
+}
+
+/// The owner, as the statement's fate when the words give none or several.
+pub(super) fn owner_missing(whose: &Whose, what: &str, kind: &str) -> Option<Decided> {
+    match whose {
+        Whose::One(..) => None,
+        Whose::Other(name, _) => Some(oom(
+            format!("{what}: {name} is a {kind} the data does not hold"),
+            Evidence::OtherOwner,
+        )),
+        Whose::Open(list) => Some(needs(
+            format!("{what}: the sentence names several {kind}s ({})", list.join(", ")),
+            Vec::new(),
+            Evidence::Open,
+        )),
+        Whose::None => Some(needs(
+            format!("{what}: the words name no {kind} of the data"),
+            Vec::new(),
+            Evidence::Open,
+        )),
+    }
+}
+
+/// A soldiers' component as soldiers.csv names it for a country: the regular forces are
+/// `armed-forces`, or `army` where the data counts the army (and police) apart.
+pub(super) fn component_id(values: &Values, country: &str, c: Component) -> Option<String> {
+    let held: Vec<String> = values
+        .data
+        .rows_of(Quantity::Soldiers)
+        .filter(|r| r.entity == country)
+        .filter_map(|r| r.component.clone())
+        .collect();
+    match c {
+        Component::Regular => ["armed-forces", "army"]
+            .iter()
+            .find(|k| held.iter().any(|h| h == *k))
+            .map(|k| k.to_string())
+            .or(Some("armed-forces".into())),
+        other => Some(other.id().to_string()),
+    }
+}

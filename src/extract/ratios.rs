@@ -1,0 +1,291 @@
+//! Ratios stated in prose: "one militant for every 8,000 people" (a metric of the
+//! comparison the words name), "a 4-to-1 advantage", "1.2 soldiers per 1,000 residents",
+//! and fractions and multiples between two named comparisons ("two fifths of the
+//! strength HTS had", "seven times larger than Somalia"). A fraction of one entity is a
+//! share, and idioms ("the first half of 2024", "the northern half of the country",
+//! "visited 3 times") are no statements.
+
+use crate::metrics::Metric;
+
+use super::confidence::Evidence;
+use super::counted::{head, noun_at};
+use super::decide::{all_forces, choose_metric, text, units, year_of, Decided, Sight};
+use super::lexicon::{Entity, Lexicon, Noun};
+use super::names::within;
+use super::numbers::Shape;
+use super::readings::{self, Values, Wanted};
+use super::tokens::Token;
+use super::when::Year;
+use super::whose::{whose, Kind, Place, Whose};
+use super::Status;
+
+fn oom(reason: String, evidence: Evidence) -> Decided {
+    Decided::Statement(Status::OutOfModel { reason }, evidence)
+}
+
+fn needs(why: String) -> Decided {
+    Decided::Statement(
+        Status::NeedsReading {
+            why,
+            alternatives: Vec::new(),
+        },
+        Evidence::Open,
+    )
+}
+
+/// The quantity words of a span, in order: what each model noun counts.
+fn nouns_in(t: &[Token], from: usize, to: usize, lex: &Lexicon) -> Vec<Noun> {
+    let mut out = Vec::new();
+    for k in from..to.min(t.len()) {
+        if let Some((n, _)) = noun_at(t, k, lex) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// The metric "one fighter for every N of what the noun counts" means.
+fn per_metric(noun: Noun) -> Option<Metric> {
+    match noun {
+        Noun::People => Some(Metric::PeoplePerFighter),
+        Noun::Soldiers(_) => Some(Metric::SoldiersPerFighter),
+        Noun::Area => Some(Metric::AreaPerFighter),
+        _ => None,
+    }
+}
+
+/// What the words want of a comparison: the group (with the Islamic State's branch told
+/// by the countries), the countries named in the sentence, the year stated.
+fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
+    let place = Place {
+        t: s.t,
+        names: s.names,
+        first: s.m.first,
+        end: s.m.last + 1,
+        clause: (0, s.t.len()),
+        carried: s.carried,
+        respectively: s.respectively,
+    };
+    let group = match whose(&place, Kind::Group, lex) {
+        Whose::One(g, _) => Some(g),
+        Whose::Other(name, _) => {
+            return Err(oom(
+                format!("{}: a ratio of {name}, a group the data does not hold", text(s.t, s.m)),
+                Evidence::OtherOwner,
+            ))
+        }
+        Whose::Open(list) => {
+            return Err(needs(format!(
+                "{}: the sentence names several groups ({})",
+                text(s.t, s.m),
+                list.join(", ")
+            )))
+        }
+        Whose::None => None,
+    };
+    let mut countries: Vec<String> = s
+        .names
+        .iter()
+        .filter_map(|n| match &n.entity {
+            Entity::Country(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    countries.sort();
+    countries.dedup();
+    let year = match year_of(s) {
+        Year::Known(y, from) if from <= super::when::YearFrom::Sentence => Some(y),
+        _ => None,
+    };
+    Ok(Wanted {
+        group,
+        countries,
+        year,
+        all_forces: all_forces(s.t),
+    })
+}
+
+/// "One fighter for every N …", "N-to-one", "N per 1,000": a metric of one comparison.
+pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
+    let t = s.t;
+    let m = s.m;
+    let what = text(t, m);
+    // What N counts: the noun after it, else the quantity the clause names.
+    let after = head(t, m.unit, s.names, lex).map(|h| h.noun);
+    let (from, to) = s.clause;
+    let in_clause = nouns_in(t, from, to, lex);
+    let metric = match m.shape {
+        Shape::PerThousand => match after.or(in_clause.first().copied()) {
+            Some(Noun::Fighters) => Metric::FightersPer1000People,
+            Some(Noun::Soldiers(_)) => Metric::SoldiersPer1000People,
+            _ => return needs(format!("{what}: a rate per thousand of what the words leave open")),
+        },
+        Shape::ToOne => {
+            if in_clause.iter().any(|n| matches!(n, Noun::Soldiers(_)))
+                || t[from..to.min(t.len())].iter().any(|w| matches!(w.bare(), "advantage" | "outnumbered" | "outnumber"))
+                    && in_clause.iter().all(|n| !matches!(n, Noun::Fighters))
+            {
+                Metric::SoldiersPerFighter
+            } else {
+                return needs(format!("{what}: a ratio whose sides the words do not name"));
+            }
+        }
+        _ => {
+            // The "one" side must be fighters: "4 to 5 cows for every 120" is no metric.
+            let one_side = nouns_in(t, from, m.first, lex);
+            if !one_side.is_empty() && !one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Soldiers(_))) {
+                return Decided::Aside("a rate of something no claim is about");
+            }
+            match after.and_then(per_metric) {
+                Some(metric) if one_side.contains(&Noun::Fighters) || after != Some(Noun::Fighters) => metric,
+                _ => match after {
+                    Some(Noun::Time) => return Decided::Aside("a rate in time (\"every six months\")"),
+                    Some(Noun::Fighters) if one_side.iter().any(|n| matches!(n, Noun::Soldiers(_))) => Metric::SoldiersPerFighter,
+                    _ => {
+                        let named: Vec<Metric> = in_clause.iter().filter_map(|n| per_metric(*n)).collect();
+                        match named.as_slice() {
+                            [one] => *one,
+                            [] => return needs(format!("{what}: \"for every {what}\" of what the words do not name")),
+                            _ => return needs(format!("{what}: the clause names several quantities")),
+                        }
+                    }
+                },
+            }
+        }
+    };
+    let w = match wanted(s, lex) {
+        Ok(w) => w,
+        Err(d) => return d,
+    };
+    if readings::needs_group(metric) && w.group.is_none() {
+        return needs(format!("{what}: a ratio of fighters whose group the words do not name"));
+    }
+    let evidence = if w.year.is_some() {
+        Evidence::MetricStated
+    } else {
+        Evidence::MetricComparisonYear
+    };
+    choose_metric(values, metric, &w, units(t, s.clause), evidence, &what)
+}
+
+/// Idioms a fraction or multiple stands in: "the first half of 2024", "half the
+/// country", "visited 3 times".
+fn idiom(t: &[Token], first: usize, last: usize) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| t.get(k)).map(Token::bare).unwrap_or("");
+    let before = word(first.checked_sub(1));
+    let after = |n: usize| word(Some(last + n));
+    matches!(before, "first" | "second" | "northern" | "southern" | "eastern" | "western" | "central" | "other" | "latter" | "former")
+        || (after(1) == "of" && matches!(after(2), "the" | "this" | "that") && matches!(after(3), "year" | "country" | "territory" | "region" | "decade" | "month" | "century"))
+        || (after(1) == "of" && t.get(last + 2).is_some_and(|w| w.raw.len() == 4 && w.raw.starts_with("20")))
+        || matches!(before, "visited" | "viewed" | "shared" | "cited" | "edited" | "downloaded")
+}
+
+/// A fraction or multiple: a ratio between the two comparisons the sentence names, a
+/// share of one entity (out of the model), a change over time, or an idiom.
+pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
+    let t = s.t;
+    let m = s.m;
+    let what = text(t, m);
+    if idiom(t, m.first, m.last) {
+        return Decided::Aside("an idiom (\"the first half of\", \"half the country\"), not a ratio");
+    }
+    let (from, to) = s.clause;
+    let changed = t[from..to.min(t.len())].iter().any(|w| {
+        matches!(w.bare(), "doubled" | "tripled" | "quadrupled" | "halved" | "increased" | "grew" | "rose" | "fell" | "dropped" | "declined" | "decreased")
+    });
+    if changed {
+        return oom(
+            format!("{what}: a change over time; claims about change need two periods, which the model does not compare"),
+            Evidence::Share,
+        );
+    }
+    // Subject before the number, object after it, each the nearest name in the sentence.
+    let kinds = |e: &Entity| matches!(e, Entity::Group(_) | Entity::Country(_) | Entity::Branch | Entity::Other(_));
+    let subject: Vec<&Entity> = within(s.names, 0, m.first).filter(|n| kinds(&n.entity)).map(|n| &n.entity).collect();
+    let object: Vec<&Entity> = within(s.names, m.last + 1, t.len()).filter(|n| kinds(&n.entity)).map(|n| &n.entity).collect();
+    let quantity = nouns_in(t, from.min(m.first), to, lex)
+        .into_iter()
+        .chain(nouns_in(t, 0, t.len(), lex))
+        .find_map(|n| match n {
+            Noun::Fighters => Some(Metric::FightersRatio),
+            Noun::Soldiers(_) => Some(Metric::SoldiersRatio),
+            Noun::People => Some(Metric::PopulationRatio),
+            Noun::Area => Some(Metric::AreaRatio),
+            _ => None,
+        })
+        .or_else(|| {
+            t[from..to.min(t.len())]
+                .iter()
+                .any(|w| matches!(w.bare(), "area" | "territory" | "size" | "larger" | "smaller" | "bigger" | "large"))
+                .then_some(Metric::AreaRatio)
+        });
+    let (Some(a), Some(b)) = (subject.last(), object.first()) else {
+        return match (subject.is_empty() && object.is_empty(), m.shape) {
+            (true, Shape::Multiple) => Decided::Aside("a multiple of nothing the sentence names"),
+            _ => oom(
+                format!("{what}: a share of one group or country, not a ratio between two; the data model holds no shares"),
+                Evidence::Share,
+            ),
+        };
+    };
+    if a == b {
+        return oom(
+            format!("{what}: a share of one group or country, not a ratio between two; the data model holds no shares"),
+            Evidence::Share,
+        );
+    }
+    let Some(metric) = quantity else {
+        return needs(format!("{what}: a ratio between two entities of a quantity the words do not name"));
+    };
+    let side = |e: &Entity| -> Result<String, Decided> {
+        let w = match e {
+            Entity::Group(g) => Wanted {
+                group: Some(g.clone()),
+                ..Wanted::default()
+            },
+            Entity::Country(c) if !readings::needs_group(metric) => Wanted {
+                countries: vec![c.clone()],
+                ..Wanted::default()
+            },
+            Entity::Other(name) => {
+                return Err(oom(
+                    format!("{what}: a ratio with {name}, which the data does not hold"),
+                    Evidence::OtherOwner,
+                ))
+            }
+            _ => return Err(needs(format!("{what}: a side of the ratio the words do not tie to a comparison"))),
+        };
+        let found = readings::comparisons(values.data, metric, &w);
+        match found.as_slice() {
+            [one] => Ok(one.id.clone()),
+            [] => Err(oom(format!("{what}: no comparison of the data for one side of the ratio"), Evidence::NoComparison)),
+            many => Err(Decided::Statement(
+                Status::NeedsReading {
+                    why: format!("{what}: one side of the ratio fits {} comparisons; name the countries", many.len()),
+                    alternatives: many
+                        .iter()
+                        .map(|c| values.candidate(readings::metric(&c.id, None, metric, units(t, s.clause))))
+                        .collect(),
+                },
+                Evidence::Open,
+            )),
+        }
+    };
+    let (a, b) = match (side(a), side(b)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(d), _) | (_, Err(d)) => return d,
+    };
+    if a == b {
+        return oom(format!("{what}: both sides are the same comparison"), Evidence::Share);
+    }
+    let evidence = Evidence::Pairwise;
+    Decided::Statement(
+        Status::Mapped {
+            best: values.candidate(readings::metric(&a, Some(&b), metric, crate::units::Units::Imperial)),
+            alternatives: Vec::new(),
+        },
+        evidence,
+    )
+}
