@@ -78,6 +78,7 @@ impl Evidence {
                     From::Phrase | From::Clause => "clause",
                     From::Sentence => "sentence",
                     From::Paragraph => "paragraph",
+                    From::Document => "document's subject",
                 };
                 format!("estimate: owner in the {owner}, year in the {year}")
             }

@@ -155,6 +155,17 @@ pub(crate) fn governed(
             return Governed::Casualty(t[k].raw.clone());
         }
     }
+    // Past the commas of a list, up to a new clause: "Also 2 Malian soldiers, and one
+    // Chadian killed by land mines".
+    for k in to..t.len().min(end + 14) {
+        let w = word_at(k);
+        if t[k].is_sign(';') || matches!(w, "while" | "but" | "whereas" | "although" | "after" | "when" | "before" | "as") {
+            break;
+        }
+        if is_casualty(k) {
+            return Governed::Casualty(t[k].raw.clone());
+        }
+    }
     for k in from..to.min(t.len()) {
         let w = word_at(k);
         if matches!(

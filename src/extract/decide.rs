@@ -38,6 +38,13 @@ pub(super) struct Sight<'a> {
     pub(super) previous: Option<Head>,
     /// The end of the previous number of the sentence.
     pub(super) previous_end: Option<usize>,
+    /// Whether the previous number of the sentence was a count of people hit by events
+    /// (a list goes on: "killing 2 soldiers and one contractor").
+    pub(super) previous_events: bool,
+    /// The first and last token of the next number of the sentence.
+    pub(super) next: Option<(usize, usize)>,
+    /// The groups and countries the whole document is about, when one dominates.
+    pub(super) subject: &'a [super::lexicon::Entity],
 }
 
 /// The outcome for one number.
@@ -123,7 +130,28 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         return Decided::Aside("a threshold (\"each killing 20 or more\"), not a count");
     }
     let after = m.last + 1;
-    let own = counted::head(t, after, s.names, lex);
+    // Money: "$100 million", "450,000 naira".
+    let currency = m.first > 0 && ["$", "€", "£"].iter().any(|c| t[m.first - 1].raw == *c);
+    let money_word = t.get(after).is_some_and(|w| {
+        matches!(w.bare(), "dollars" | "usd" | "euros" | "eur" | "naira" | "francs" | "cfa" | "pounds" | "afghanis" | "shillings" | "dinars" | "riyals")
+    });
+    if currency || money_word {
+        return oom(format!("{}: money; the data model holds no finances", text(t, m)), Evidence::OtherNoun);
+    }
+    // The base of a rate ("per 100 inhabitants", "deaths/1,000 population").
+    if m.first > 0 && (t[m.first - 1].is_sign('/') || t[m.first - 1].is_word("per")) {
+        return Decided::Aside("the base of a rate");
+    }
+    // "3 of 6 assailants": the first counts the noun after the second.
+    let of_next = s
+        .next
+        .filter(|(first, _)| *first == after + 1 && t.get(after).is_some_and(|w| w.is_word("of")));
+    let own = match of_next {
+        Some((_, last)) => counted::head(t, last + 1, s.names, lex),
+        None => counted::head(t, after, s.names, lex),
+    };
+    // ... and the second is the whole, which the casualty word does not count.
+    let whole = m.first >= 2 && t[m.first - 1].is_word("of") && s.previous_end == Some(m.first - 2);
     let before = if own.is_none() {
         head_before(s, lex)
     } else {
@@ -136,7 +164,23 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     };
     let head = own.clone().or(before.clone()).or(elided.clone());
     let end = own.as_ref().map_or(after, |h| h.end);
-    let governed = counted::governed(t, (m.first, end), s.clause, lex);
+    // A rate: "7.87 deaths/1,000 population", "subscriptions per 100 inhabitants: 1".
+    let (from, to) = s.clause;
+    let rate = t[from..to.min(t.len())]
+        .windows(2)
+        .any(|w| (w[0].is_sign('/') || w[0].is_word("per")) && w[1].kind == super::tokens::TokenKind::Number);
+    if rate {
+        return oom(format!("{}: a rate (per a base number), not a count", text(t, m)), Evidence::Share);
+    }
+    let mut governed = counted::governed(t, (m.first, end), s.clause, lex);
+    if whole {
+        governed = Governed::Nothing;
+    } else if matches!(governed, Governed::Nothing | Governed::Attack(_))
+        && s.previous_events
+        && (joined_to_previous(s) || introduced_as_part(s))
+    {
+        governed = Governed::Casualty("(the list's)".into());
+    }
     let noun = head.as_ref().map(|h| h.noun);
     let evidence_of = |adjacent: bool| {
         if adjacent {
@@ -191,6 +235,7 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         clause: s.clause,
         carried: s.carried,
         respectively: s.respectively,
+        subject: s.subject,
     };
     match head.noun {
         Noun::Attackers => oom(
@@ -213,7 +258,10 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
 /// between.
 fn head_before(s: &Sight, lex: &Lexicon) -> Option<Head> {
     let t = s.t;
-    let floor = s.previous_end.map_or(0, |e| e + 1);
+    let floor = s
+        .previous_end
+        .map_or(0, |e| e + 1)
+        .max(s.previous.as_ref().map_or(0, |h| h.end));
     let mut k = s.m.first;
     while k > floor {
         k -= 1;
@@ -246,7 +294,18 @@ fn joined_to_previous(s: &Sight) -> bool {
         return false;
     };
     let gap = &s.t[prev + 1..s.m.first];
-    gap.len() <= 4 && gap.iter().any(|w| matches!(w.bare(), "and" | "," | "while" | "or"))
+    gap.len() <= 6 && gap.iter().any(|w| matches!(w.bare(), "and" | "," | "while" | "or"))
+}
+
+/// Whether the number is a part of the previous count: "killing 18 people, including 3
+/// members of the special forces".
+fn introduced_as_part(s: &Sight) -> bool {
+    let Some(prev) = s.previous_end else {
+        return false;
+    };
+    s.t[prev + 1..s.m.first]
+        .iter()
+        .any(|w| matches!(w.bare(), "including" | "among" | "whom" | "of"))
 }
 
 /// Whether a casualty word stands right next to a bare number ("5 killed", "killing 5").

@@ -199,6 +199,11 @@ fn suffixes(t: &[Token], mut m: Mention) -> Mention {
                 } else {
                     m.high = hi;
                     m.last = k + len;
+                    // "35-40,000": the first figure shares the second's thousands.
+                    let grouped = t[k + 1].raw.contains([',', ' ']);
+                    if m.low < 1000.0 && hi >= 1000.0 && grouped && m.low * 1000.0 <= hi && m.low * 1000.0 * 10.0 > hi {
+                        m.low *= 1000.0;
+                    }
                 }
                 if m.high > m.low {
                     return m;
@@ -391,7 +396,10 @@ fn spelled(t: &[Token], i: usize) -> Option<Mention> {
         }
     }
     if let Some((lo, hi)) = words::vague(&w) {
-        if word(t, i + 1) == "of" {
+        // "dozens of", "dozens more", "hundreds killed", "thousands fled".
+        let next = word(t, i + 1);
+        let the_before = i > 0 && t[i - 1].is_word("the");
+        if !the_before && (next == "of" || next == "more" || next == "others" || next == "were" || next.ends_with("ed")) {
             let mut m = make(i, lo, Shape::Quantity);
             m.high = hi;
             return Some(m);

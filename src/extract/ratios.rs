@@ -67,6 +67,7 @@ fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
         clause: (0, s.t.len()),
         carried: s.carried,
         respectively: s.respectively,
+        subject: s.subject,
     };
     let group = match whose(&place, Kind::Group, lex) {
         Whose::One(g, _) => Some(g),
@@ -133,9 +134,20 @@ pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided 
             }
         }
         _ => {
-            // The "one" side must be fighters: "4 to 5 cows for every 120" is no metric.
+            // The "one" side must be fighters: "4 to 5 cows for every 120", "1 camel for
+            // every 20 owned" are no metric.
             let one_side = nouns_in(t, from, m.first, lex);
-            if !one_side.is_empty() && !one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Soldiers(_))) {
+            let before_every = (from..m.first)
+                .rev()
+                .find(|&k| t[k].is_word("for") || t[k].is_word("per"))
+                .and_then(|k| k.checked_sub(1))
+                .map(|k| &t[k]);
+            let other_thing = before_every.is_some_and(|w| {
+                w.kind == super::tokens::TokenKind::Word
+                    && !matches!(w.bare(), "one" | "single" | "each" | "every")
+                    && lex.nouns.iter().all(|(words, _)| words.last().is_none_or(|l| l != w.bare()))
+            });
+            if other_thing || (!one_side.is_empty() && !one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Soldiers(_)))) {
                 return Decided::Aside("a rate of something no claim is about");
             }
             match after.and_then(per_metric) {

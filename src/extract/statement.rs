@@ -63,10 +63,18 @@ pub(super) fn statements(data: &Dataset, doc: &Document, lex: &Lexicon) -> (Vec<
         },
         ..Before::default()
     };
-    for s in sentences(text) {
-        before.next(text, &s);
-        let read = numbers::read(&s);
-        let names = names::find(&s.tokens, lex);
+    let read: Vec<(Sentence, numbers::Read, Vec<Named>)> = sentences(text)
+        .into_iter()
+        .map(|s| {
+            let read = numbers::read(&s);
+            let names = names::find(&s.tokens, lex);
+            (s, read, names)
+        })
+        .collect();
+    let subject = subject(read.iter().map(|(_, _, n)| n.as_slice()));
+    for (s, read, names) in &read {
+        let (s, read, names) = (s, read, names.as_slice());
+        before.next(text, s);
         counts.seen += read.mentions.len() + read.asides.len();
         counts.set_aside += read.asides.len();
         let years: Vec<(usize, i32)> = read
@@ -75,11 +83,26 @@ pub(super) fn statements(data: &Dataset, doc: &Document, lex: &Lexicon) -> (Vec<
             .filter(|(_, a)| *a == Aside::Year)
             .filter_map(|(i, _)| s.tokens[*i].raw.parse().ok().map(|y| (*i, y)))
             .collect();
-        let heading = is_heading(&s, &read);
+        let heading = is_heading(s, read);
+        let mut previous_events = false;
         for k in 0..read.mentions.len() {
-            match statement(doc, &s, &read.mentions, k, &names, &years, &before, &values, lex) {
-                Some(st) => out.push(st),
-                None => counts.set_aside += 1,
+            let at = SentenceAt {
+                doc,
+                s,
+                mentions: &read.mentions,
+                names,
+                years: &years,
+                subject: &subject,
+            };
+            match statement(&at, k, previous_events, &before, &values, lex) {
+                Some(st) => {
+                    previous_events = matches!(st.status, super::Status::Events { .. });
+                    out.push(st);
+                }
+                None => {
+                    previous_events = false;
+                    counts.set_aside += 1;
+                }
             }
         }
         if heading {
@@ -89,7 +112,7 @@ pub(super) fn statements(data: &Dataset, doc: &Document, lex: &Lexicon) -> (Vec<
         }
         before.heading = heading;
         before.years.paragraph.extend(years.iter().map(|(_, y)| *y));
-        for n in &names {
+        for n in names {
             if !before.carried.contains(&n.entity) {
                 before.carried.push(n.entity.clone());
             }
@@ -103,19 +126,63 @@ fn is_heading(s: &Sentence, read: &numbers::Read) -> bool {
     s.tokens.len() <= 6 && read.mentions.is_empty() && s.tokens.first().is_some_and(|t| t.line_start)
 }
 
-/// The statement of the `k`-th number of sentence `s`, or none when it is no figure.
-#[allow(clippy::too_many_arguments)]
+/// A sentence as read: its numbers, names and years, in its document.
+struct SentenceAt<'a> {
+    doc: &'a Document,
+    s: &'a Sentence,
+    mentions: &'a [Mention],
+    names: &'a [Named],
+    years: &'a [(usize, i32)],
+    subject: &'a [Entity],
+}
+
+/// The group and the country the whole document is about, when one of each dominates
+/// its names: named at least five times, and three times as often as any other.
+fn subject<'a>(names: impl Iterator<Item = &'a [Named]>) -> Vec<Entity> {
+    let mut counts: Vec<(Entity, usize)> = Vec::new();
+    for n in names.flatten() {
+        match counts.iter_mut().find(|(e, _)| *e == n.entity) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((n.entity.clone(), 1)),
+        }
+    }
+    let mut out = Vec::new();
+    for group in [true, false] {
+        let mut of_kind: Vec<&(Entity, usize)> = counts
+            .iter()
+            .filter(|(e, _)| match e {
+                Entity::Country(_) => !group,
+                Entity::Group(_) | Entity::Branch | Entity::Other(_) => group,
+            })
+            .collect();
+        of_kind.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+        if let Some((top, n)) = of_kind.first() {
+            let next = of_kind.get(1).map_or(0, |(_, c)| *c);
+            if *n >= 5 && *n >= 3 * next && matches!(top, Entity::Group(_) | Entity::Country(_)) {
+                out.push(top.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The statement of the `k`-th number of a sentence, or none when it is no figure.
 fn statement(
-    doc: &Document,
-    s: &Sentence,
-    mentions: &[Mention],
+    at: &SentenceAt,
     k: usize,
-    names: &[Named],
-    years: &[(usize, i32)],
+    previous_events: bool,
     before: &Before,
     values: &Values,
     lex: &Lexicon,
 ) -> Option<Statement> {
+    let SentenceAt {
+        doc,
+        s,
+        mentions,
+        names,
+        years,
+        subject,
+    } = *at;
     let text = &doc.text.text;
     let m = &mentions[k];
     let prev_end = k.checked_sub(1).map(|p| mentions[p].last);
@@ -146,6 +213,9 @@ fn statement(
         around: &before.years,
         previous,
         previous_end: prev_end,
+        previous_events,
+        next: mentions.get(k + 1).map(|n| (n.first, n.last)),
+        subject,
     };
     let (status, evidence) = match decide(&sight, values, lex) {
         Decided::Statement(status, evidence) => (status, evidence),

@@ -15,6 +15,8 @@ pub(crate) enum From {
     Clause,
     Sentence,
     Paragraph,
+    /// The group or country the whole document is about.
+    Document,
 }
 
 impl From {
@@ -24,6 +26,7 @@ impl From {
             From::Clause => "clause",
             From::Sentence => "sentence",
             From::Paragraph => "paragraph",
+            From::Document => "document",
         }
     }
 }
@@ -52,6 +55,8 @@ pub(crate) struct Place<'a> {
     pub(crate) carried: &'a [Entity],
     /// The k-th of n numbers of a "respectively" list.
     pub(crate) respectively: Option<(usize, usize)>,
+    /// The groups and countries the whole document is about, when one dominates.
+    pub(crate) subject: &'a [Entity],
 }
 
 /// Which kind of owner is wanted.
@@ -105,6 +110,11 @@ pub(crate) fn whose(p: &Place, kind: Kind, lex: &Lexicon) -> Whose {
                     Whose::Other(id, from)
                 });
             }
+        }
+        // Several names of groups the data does not hold ("the Allied Democratic Forces
+        // (ADF)") leave the number outside the data all the same.
+        if seen.len() > 1 && seen.iter().all(|(known, _)| !known) {
+            return Some(Whose::Other(seen[0].1.clone(), from));
         }
         match seen.as_slice() {
             [] => None,
@@ -172,7 +182,9 @@ pub(crate) fn whose(p: &Place, kind: Kind, lex: &Lexicon) -> Whose {
     if let Some(w) = decide(rest, From::Sentence) {
         return w;
     }
-    decide(p.carried.iter().collect(), From::Paragraph).unwrap_or(Whose::None)
+    decide(p.carried.iter().collect(), From::Paragraph)
+        .or_else(|| decide(p.subject.iter().collect(), From::Document))
+        .unwrap_or(Whose::None)
 }
 
 /// Whether the name `n` ends right before the number as its possessive or adjective
@@ -239,6 +251,7 @@ mod tests {
             clause: (0, t.len()),
             carried: &[],
             respectively: None,
+            subject: &[],
         };
         whose(&p, kind, &lex)
     }

@@ -80,6 +80,10 @@ pub(crate) fn number(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     }
     let mut total = 0.0;
     let mut current = small(&first)?;
+    // "three dozen" 36.
+    if word(i + 1).as_deref() == Some("dozen") {
+        return Some((current * 12.0, 2));
+    }
     let mut k = i + 1;
     while let Some(w) = word(k) {
         if let Some(s) = scale(&w).filter(|s| *s >= 100.0 && w.len() > 1) {
@@ -221,6 +225,7 @@ mod tests {
         assert_eq!(words("eight thousand fighters"), Some((8000.0, 2)));
         assert_eq!(words("twenty-five posts"), Some((25.0, 1)));
         assert_eq!(words("a dozen"), Some((12.0, 2)));
+        assert_eq!(words("three dozen fighters"), Some((36.0, 2)));
         assert_eq!(words("two hundred and fifty"), Some((250.0, 4)));
         assert_eq!(words("three million people"), Some((3e6, 2)));
         assert_eq!(words("fighters"), None);

@@ -36,6 +36,9 @@ const LABELS: &[&str] = &[
     "chart",
     "series",
     "number",
+    "age",
+    "aged",
+    "ages",
 ];
 
 /// Why the number at `i` is no figure, if it is none.

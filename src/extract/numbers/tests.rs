@@ -5,7 +5,7 @@ use crate::extract::tokens::sentences;
 fn read_all(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for s in sentences(text) {
-        let r = read(&s, &["groups".to_string()]);
+        let r = read(&s);
         for m in &r.mentions {
             let raw: Vec<&str> = s.tokens[m.first..=m.last]
                 .iter()
@@ -52,6 +52,12 @@ fn shapes_of_numbers() {
         ["five or six = 5..6 quantity"]
     );
     assert_eq!(read_all("over 40% of deaths"), ["40 % = 40 percentage"]);
+    // A range whose first figure shares the second's thousands (Factbook, CIA).
+    assert_eq!(
+        read_all("an estimated 35-40,000 active troops"),
+        ["35 - 40,000 = 35000..40000 quantity"]
+    );
+    assert_eq!(read_all("men married by age 18"), ["18 Label"]);
     assert_eq!(read_all("nine times larger"), ["nine times = 9 multiple"]);
     assert_eq!(
         read_all("1.2 soldiers per 1,000 people"),
