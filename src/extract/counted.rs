@@ -19,8 +19,9 @@ pub(crate) struct Head {
 /// What governs a number's count.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Governed {
-    /// Killed, wounded, dead: the count of an event's victims.
-    Casualty(String),
+    /// Killed, wounded, dead: the count of an event's victims; `near` when the word
+    /// stands at the count ("12 soldiers were killed", "killing 20"), not further on.
+    Casualty { word: String, near: bool },
     /// An attack verb or noun in the clause ("attacked", "attacks on").
     Attack(String),
     /// Arrests, abductions, movements, plans, equipment: out of the model, with why.
@@ -61,18 +62,41 @@ pub(crate) fn head(t: &[Token], after: usize, names: &[Named], lex: &Lexicon) ->
             skipped += 1;
             continue;
         }
+        // A nationality in the plural counts people: "six Estonians", "two Malians".
+        let capital = tok.raw.chars().next().is_some_and(char::is_uppercase);
+        if tok.kind == TokenKind::Word && capital && (tok.raw.ends_with("ans") || tok.raw.ends_with("ese")) {
+            return Some(Head {
+                noun: Noun::People,
+                at: k,
+                end: k + 1,
+                words: tok.raw.clone(),
+            });
+        }
         let open = tok.is_sign('(') || tok.is_sign(')') || tok.is_sign('\'') || tok.is_sign('"');
         if open {
             k += 1;
             continue;
         }
-        if tok.kind != TokenKind::Word || STOP.contains(&tok.bare()) {
+        if tok.kind != TokenKind::Word || STOP.contains(&tok.bare()) || plural_noun(tok) {
             return None;
         }
         k += 1;
         skipped += 1;
     }
     None
+}
+
+/// Whether a word the lexicon does not know reads as a plural noun ("divisions",
+/// "tanks"), the head of a count of something else, rather than an adjective.
+pub(crate) fn plural_noun(tok: &Token) -> bool {
+    let w = tok.bare();
+    tok.kind == TokenKind::Word
+        && tok.raw.chars().next().is_some_and(char::is_lowercase)
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("'s")
 }
 
 /// The lexicon's noun at token `k`, and how many tokens its phrase takes.
@@ -84,6 +108,20 @@ pub(crate) fn noun_at(t: &[Token], k: usize, lex: &Lexicon) -> Option<(Noun, usi
         });
         hit.then_some((*noun, words.len()))
     })
+}
+
+/// The first plural noun the lexicon does not know after the number, within its phrase
+/// ("two helicopters", "75 such vehicles"), that is no casualty word.
+pub(crate) fn unknown_plural(t: &[Token], after: usize, lex: &Lexicon) -> Option<String> {
+    for tok in t.iter().skip(after).take(MAX_GAP) {
+        if tok.kind != TokenKind::Word || STOP.contains(&tok.bare()) {
+            return None;
+        }
+        if plural_noun(tok) && !lex.casualties.iter().any(|c| c == tok.bare()) {
+            return Some(tok.raw.clone());
+        }
+    }
+    None
 }
 
 /// The first unknown word after the number within the phrase ("aircraft" of "seven
@@ -118,12 +156,23 @@ pub(crate) fn governed(
     lex: &Lexicon,
 ) -> Governed {
     let word_at = |k: usize| t.get(k).map(Token::bare).unwrap_or("");
-    let is_casualty = |k: usize| lex.casualties.iter().any(|c| c == word_at(k));
+    // A casualty word in a name ("the Group of Friends of Victims of Terrorism") is none.
+    let is_casualty = |k: usize| {
+        lex.casualties.iter().any(|c| c == word_at(k))
+            && (k == 0 || t[k].raw.chars().next().is_some_and(char::is_lowercase))
+    };
+    let casualty = |k: usize, near: bool| Governed::Casualty {
+        word: t[k].raw.clone(),
+        near,
+    };
     // After the phrase: "were killed", "left dead", "killed and 75 injured".
-    let after = end..(end + 4).min(to.max(end));
+    // (Past the clause's end when the next number cut it short: "3 of 6 assailants
+    // also killed".)
+    let _ = to;
+    let after = end..(end + 4).min(t.len());
     for k in after {
         if is_casualty(k) {
-            return Governed::Casualty(t[k].raw.clone());
+            return casualty(k, true);
         }
         if let Some(a) = action_at(t, k, lex) {
             return a;
@@ -132,7 +181,9 @@ pub(crate) fn governed(
         if !matches!(
             w,
             "were" | "was" | "had" | "have" | "has" | "been" | "be" | "are" | "is" | "reportedly"
-                | "reported" | "also" | "later" | "then" | "being" | "who" | "all"
+                | "reported" | "also" | "later" | "then" | "being" | "who" | "all" | "more"
+                | "others" | "other" | "another" | "seriously" | "critically" | "badly"
+                | "slightly" | "fatally" | "lightly" | "of" | "them" | "whom" | "people"
         ) && t[k].kind == TokenKind::Word
         {
             break;
@@ -142,7 +193,11 @@ pub(crate) fn governed(
     let before = (first.saturating_sub(6).max(from)..first).rev();
     for k in before {
         if is_casualty(k) {
-            return Governed::Casualty(t[k].raw.clone());
+            // "killed by four AQIM members": the number counts who killed, not whom.
+            if t[k + 1..first].iter().any(|w| w.is_word("by")) {
+                return Governed::Nothing;
+            }
+            return casualty(k, true);
         }
         if let Some(a) = action_at(t, k, lex) {
             return a;
@@ -152,7 +207,7 @@ pub(crate) fn governed(
     // soldiers and two civilians were killed".
     for k in end..to.min(t.len()) {
         if is_casualty(k) {
-            return Governed::Casualty(t[k].raw.clone());
+            return casualty(k, false);
         }
     }
     // Past the commas of a list, up to a new clause: "Also 2 Malian soldiers, and one
@@ -163,7 +218,7 @@ pub(crate) fn governed(
             break;
         }
         if is_casualty(k) {
-            return Governed::Casualty(t[k].raw.clone());
+            return casualty(k, false);
         }
     }
     for k in from..to.min(t.len()) {
@@ -283,11 +338,16 @@ mod tests {
         };
         assert!(matches!(
             read("Nine soldiers were killed", 0, 2),
-            Governed::Casualty(_)
+            Governed::Casualty { near: true, .. }
         ));
         assert!(matches!(
             read("killing 20 civilians", 1, 3),
-            Governed::Casualty(_)
+            Governed::Casualty { near: true, .. }
+        ));
+        // Who killed is no count of the killed.
+        assert!(matches!(
+            read("a captain was killed by four AQIM members", 5, 8),
+            Governed::Nothing
         ));
         assert!(matches!(
             read("arrested 23 individuals", 1, 3),

@@ -102,20 +102,9 @@ pub(super) fn decide(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         );
     }
     match m.shape {
-        Shape::Percent => {
-            let change = t[from..to.min(t.len())].iter().any(|w| {
-                matches!(
-                    w.bare(),
-                    "increase" | "rise" | "jump" | "drop" | "decline" | "fall" | "growth" | "rose" | "fell" | "increased" | "decreased" | "surge"
-                )
-            });
-            let why = if change {
-                "a change over time (a percentage rise or fall): claims about change need two periods, which the model does not compare"
-            } else {
-                "a share (a percentage): the data model holds counts of fighters, soldiers, people and area, not shares"
-            };
-            oom(why, Evidence::Share)
-        }
+        // A share or a change in per cent: no count of the model, and no statement a
+        // claim file needs to carry (the summary counts it as set aside).
+        Shape::Percent => Decided::Aside("a percentage: a share or a change, not a count"),
         Shape::Every | Shape::ToOne | Shape::PerThousand => super::ratios::per_fighter(s, values, lex),
         Shape::Fraction | Shape::Multiple => super::ratios::pairwise(s, values, lex),
         Shape::Quantity => quantity(s, values, lex),
@@ -146,13 +135,20 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     let of_next = s
         .next
         .filter(|(first, _)| *first == after + 1 && t.get(after).is_some_and(|w| w.is_word("of")));
+    // "one of the peacekeepers", "five of the insurgents": the noun after "of the".
+    let of_the = t.get(after).is_some_and(|w| w.is_word("of"))
+        && t.get(after + 1).is_some_and(|w| matches!(w.bare(), "the" | "its" | "their" | "his" | "whom" | "them"));
     let own = match of_next {
         Some((_, last)) => counted::head(t, last + 1, s.names, lex),
+        None if of_the => counted::head(t, after + 2, s.names, lex),
         None => counted::head(t, after, s.names, lex),
     };
     // ... and the second is the whole, which the casualty word does not count.
     let whole = m.first >= 2 && t[m.first - 1].is_word("of") && s.previous_end == Some(m.first - 2);
-    let before = if own.is_none() {
+    // A noun of the model before the number counts it only when no other noun follows
+    // it ("an army of 35,000", not "the army had 5 divisions").
+    let noun_after = counted::unknown_plural(t, after, lex).is_some();
+    let before = if own.is_none() && !noun_after {
         head_before(s, lex)
     } else {
         None
@@ -166,11 +162,11 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     let end = own.as_ref().map_or(after, |h| h.end);
     // A rate: "7.87 deaths/1,000 population", "subscriptions per 100 inhabitants: 1".
     let (from, to) = s.clause;
-    let rate = t[from..to.min(t.len())]
+    let rate = t[from..(to + 1).min(t.len())]
         .windows(2)
         .any(|w| (w[0].is_sign('/') || w[0].is_word("per")) && w[1].kind == super::tokens::TokenKind::Number);
     if rate {
-        return oom(format!("{}: a rate (per a base number), not a count", text(t, m)), Evidence::Share);
+        return Decided::Aside("a rate per a base number, not a count");
     }
     let mut governed = counted::governed(t, (m.first, end), s.clause, lex);
     if whole {
@@ -179,7 +175,10 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         && s.previous_events
         && (joined_to_previous(s) || introduced_as_part(s))
     {
-        governed = Governed::Casualty("(the list's)".into());
+        governed = Governed::Casualty {
+            word: "(the list's)".into(),
+            near: true,
+        };
     }
     let noun = head.as_ref().map(|h| h.noun);
     let evidence_of = |adjacent: bool| {
@@ -194,14 +193,21 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         (Some(Noun::Event), _) => {
             return events(s, values, "a count of events", Evidence::EventsNoun, lex);
         }
-        (Some(Noun::Target), Governed::Attack(w)) | (Some(Noun::Target), Governed::Casualty(w)) => {
+        (Some(Noun::Target), Governed::Attack(w)) | (Some(Noun::Target), Governed::Casualty { word: w, .. }) => {
             return events(s, values, &format!("targets of attacks (\"{w}\")"), Evidence::EventsClause, lex);
         }
+        // An attacking party is counted by a casualty word only at the count ("3 of 6
+        // assailants also killed"), not by one further on ("50 gunmen stormed the camp,
+        // killing three").
+        (Some(Noun::Attackers), Governed::Casualty { near: false, .. }) => {}
+        // A count of things the model does not hold is no count of casualties: "two
+        // helicopters collided".
+        (None, Governed::Casualty { .. }) if noun_after => {}
         (
             Some(Noun::People | Noun::Soldiers(_) | Noun::Fighters | Noun::Attackers) | None,
-            Governed::Casualty(w),
+            Governed::Casualty { word: w, near },
         ) => {
-            let adjacent = own.is_some() || elided.is_some();
+            let adjacent = *near && (own.is_some() || elided.is_some());
             if noun.is_none() && !casualty_next_to(t, m, w) {
                 return Decided::Aside("counts nothing the sentence names");
             }
@@ -311,8 +317,7 @@ fn introduced_as_part(s: &Sight) -> bool {
 /// Whether a casualty word stands right next to a bare number ("5 killed", "killing 5").
 fn casualty_next_to(t: &[Token], m: &Mention, word: &str) -> bool {
     let next = |k: usize| t.get(k).is_some_and(|w| w.raw == word);
-    next(m.last + 1)
-        || next(m.last + 2)
+    (m.last + 1..=m.last + 4).any(next)
         || (m.first > 0 && next(m.first - 1))
         || (m.first > 1 && next(m.first - 2))
 }

@@ -210,7 +210,10 @@ fn looks_like_html(text: &str) -> bool {
     start.starts_with("<!doctype html")
         || start.starts_with("<html")
         || head.contains("<body")
-        || (start.starts_with('<') && head.contains("<p>"))
+        || (start.starts_with('<')
+            && ["<p>", "<p ", "<div", "<article", "<section", "<span"]
+                .iter()
+                .any(|t| head.contains(t)))
 }
 
 /// A file that is not text: what it looks like, when its first bytes tell.
@@ -278,5 +281,10 @@ mod tests {
         assert_eq!(kind("<!DOCTYPE html><p>one</p>"), Kind::Html);
         assert_eq!(kind("# Title\n\nSome **bold** text."), Kind::Markdown);
         assert_eq!(kind("Plain words, 8,000 of them."), Kind::Text);
+        // An article body without <html>, Markdown with front matter, text with one "](".
+        assert_eq!(kind("<div class=\"x\"><p class=\"lead\">8,000 fighters</p></div>"), Kind::Html);
+        assert_eq!(kind("---\ntitle: x\n---\nSome text."), Kind::Markdown);
+        assert_eq!(kind("Plain text with one odd ](bracket) in it."), Kind::Text);
+        assert_eq!(kind("{\"a\": {\"text\": \"8,000 fighters\"}}"), Kind::Json);
     }
 }

@@ -3,16 +3,27 @@
 
 use super::text::{Pos, Text};
 
-/// Whether `text` reads as Markdown: a heading, emphasis, a link or a footnote.
+/// Whether `text` reads as Markdown: YAML front matter or a heading, or two marks of
+/// emphasis, links, footnotes or table rows (one "](" in plain text is not enough).
 pub(crate) fn looks_like(text: &str) -> bool {
-    text.lines().take(400).any(|l| {
+    if text.starts_with("---\n") && text[4..].contains("\n---") {
+        return true;
+    }
+    let mut marks = 0;
+    for l in text.lines().take(400) {
         let l = l.trim_start();
-        (l.starts_with('#') && l.trim_start_matches('#').starts_with(' '))
-            || l.contains("**")
-            || l.contains("](")
-            || l.contains("[^")
-            || (l.starts_with('|') && l.ends_with('|'))
-    })
+        if l.starts_with('#') && l.trim_start_matches('#').starts_with(' ') {
+            return true;
+        }
+        marks += usize::from(l.contains("**"))
+            + usize::from(l.contains("]("))
+            + usize::from(l.contains("[^"))
+            + usize::from(l.starts_with('|') && l.ends_with('|'));
+        if marks >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The first heading's text.
@@ -49,6 +60,16 @@ pub(crate) fn read(markdown: &str) -> Text {
                         .iter()
                         .position(|&c| c == ']')
                         .map_or(j, |e| j + e);
+                    out.push('\u{2020}', pos);
+                    j = end;
+                }
+                '[' if citation(&chars, j).is_some() => {
+                    // A citation marker "[41]", "[note 3]", "[a]", or a link whose text
+                    // is one ("[41](https://…)"): a marker, never a number.
+                    let mut end = citation(&chars, j).unwrap_or(j);
+                    if chars.get(end + 1) == Some(&'(') {
+                        end = chars[end..].iter().position(|&c| c == ')').map_or(end, |e| end + e);
+                    }
                     out.push('\u{2020}', pos);
                     j = end;
                 }
@@ -89,6 +110,18 @@ pub(crate) fn read(markdown: &str) -> Text {
     out
 }
 
+/// The closing bracket of a citation marker opening at `j`: "[41]", "[note 3]",
+/// "[a]", "[citation needed]".
+fn citation(chars: &[char], j: usize) -> Option<usize> {
+    let close = chars[j + 1..].iter().take(20).position(|&c| c == ']')? + j + 1;
+    let inside: String = chars[j + 1..close].iter().collect();
+    let inside = inside.trim().to_lowercase();
+    let numbered = !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '-' || c == ' ');
+    let lettered = inside.len() <= 2 && inside.chars().all(|c| c.is_ascii_lowercase());
+    let note = inside.starts_with("note ") || inside.starts_with("nb ") || inside == "citation needed";
+    (numbered || lettered || note).then_some(close)
+}
+
 /// Whether the `*` or `_` at `j` marks emphasis rather than standing inside a word.
 fn emphasis(chars: &[char], j: usize) -> bool {
     chars[j] == '*'
@@ -109,6 +142,9 @@ mod tests {
             "{}",
             t.text
         );
+        // Citation markers fused to a number stay markers.
+        let t = read("some 52,000[41] and 6,000[a][note 3] and 7,000[12](https://x.org/12) men");
+        assert!(t.text.contains("52,000\u{2020} and 6,000\u{2020}\u{2020} and 7,000\u{2020} men"), "{}", t.text);
         let at = t.text.find("8,000").unwrap();
         assert_eq!((t.pos(at).line, t.pos(at).col), (3, 8));
     }

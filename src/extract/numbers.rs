@@ -78,8 +78,8 @@ pub(crate) struct Read {
 /// Words after a spelled-out number that make it no count ("one of the", "two or
 /// three", "one another").
 const NOT_COUNTED: &[&str] = &[
-    "of", "or", "and", "to", "in", "the", "a", "an", "another", "such", "by", "on", "at",
-    "is", "was", "that", "who", "which", "more", "less", "day", "time", "way", "point",
+    "or", "and", "to", "in", "the", "a", "an", "another", "such", "by", "on", "at", "is",
+    "was", "that", "who", "which", "less", "day", "time", "way", "point", "another's",
 ];
 
 /// Reads the numbers of `sentence`.
@@ -417,7 +417,14 @@ fn spelled(t: &[Token], i: usize) -> Option<Mention> {
     // "one" counts only as a count of something named ("one soldier was killed"), never
     // as "the one", "one of", "no one"; a number before a non-noun is prose.
     let article_before = i > 0 && matches!(t[i - 1].word().as_str(), "the" | "no" | "any" | "each" | "every");
-    (fills_in && !article_before && (v >= 2.0 || v == 1.0)).then_some(m)
+    // "one fighter for every 26 square miles": the ratio's own "one".
+    let ratio_one = v == 1.0
+        && (i + 1..(i + 6).min(t.len())).any(|k| {
+            matches!(word(t, k).as_str(), "per" | "to")
+                || (word(t, k) == "for" && matches!(word(t, k + 1).as_str(), "every" | "each" | "nearly" | "roughly" | "about" | "almost"))
+                || (word(t, k) == "in" && word(t, k + 1) == "every")
+        });
+    (fills_in && !article_before && !ratio_one && (v >= 2.0 || v == 1.0)).then_some(m)
 }
 
 mod aside;

@@ -147,11 +147,11 @@ pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided 
                     && !matches!(w.bare(), "one" | "single" | "each" | "every")
                     && lex.nouns.iter().all(|(words, _)| words.last().is_none_or(|l| l != w.bare()))
             });
-            if other_thing || (!one_side.is_empty() && !one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Soldiers(_)))) {
+            if other_thing || (!one_side.is_empty() && !one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Attackers | Noun::Soldiers(_)))) {
                 return Decided::Aside("a rate of something no claim is about");
             }
             match after.and_then(per_metric) {
-                Some(metric) if one_side.contains(&Noun::Fighters) || after != Some(Noun::Fighters) => metric,
+                Some(metric) if one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Attackers)) || after != Some(Noun::Fighters) => metric,
                 _ => match after {
                     Some(Noun::Time) => return Decided::Aside("a rate in time (\"every six months\")"),
                     Some(Noun::Fighters) if one_side.iter().any(|n| matches!(n, Noun::Soldiers(_))) => Metric::SoldiersPerFighter,
@@ -213,11 +213,22 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             Evidence::Share,
         );
     }
-    // Subject before the number, object after it, each the nearest name in the sentence.
+    // The subject's names before the number, the object's after it ("Mali and Burkina
+    // Faso together cover more than twice the area of Somalia").
     let kinds = |e: &Entity| matches!(e, Entity::Group(_) | Entity::Country(_) | Entity::Branch | Entity::Other(_));
-    let subject: Vec<&Entity> = within(s.names, 0, m.first).filter(|n| kinds(&n.entity)).map(|n| &n.entity).collect();
-    let object: Vec<&Entity> = within(s.names, m.last + 1, t.len()).filter(|n| kinds(&n.entity)).map(|n| &n.entity).collect();
-    let quantity = nouns_in(t, from.min(m.first), to, lex)
+    let side_of = |from: usize, to: usize| -> Vec<Entity> {
+        let mut v: Vec<Entity> = Vec::new();
+        for n in within(s.names, from, to).filter(|n| kinds(&n.entity)) {
+            if !v.contains(&n.entity) {
+                v.push(n.entity.clone());
+            }
+        }
+        v
+    };
+    let subject = side_of(0, m.first);
+    let object = side_of(m.last + 1, t.len());
+    let groups_only = |v: &[Entity]| !v.is_empty() && v.iter().all(|e| matches!(e, Entity::Group(_) | Entity::Branch));
+    let named = nouns_in(t, from.min(m.first), to, lex)
         .into_iter()
         .chain(nouns_in(t, 0, t.len(), lex))
         .find_map(|n| match n {
@@ -226,14 +237,21 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             Noun::People => Some(Metric::PopulationRatio),
             Noun::Area => Some(Metric::AreaRatio),
             _ => None,
-        })
-        .or_else(|| {
-            t[from..to.min(t.len())]
-                .iter()
-                .any(|w| matches!(w.bare(), "area" | "territory" | "size" | "larger" | "smaller" | "bigger" | "large"))
-                .then_some(Metric::AreaRatio)
         });
-    let (Some(a), Some(b)) = (subject.last(), object.first()) else {
+    // "the size of", "larger than": of a group, its strength; of a country, its area.
+    let sized = t[from..to.min(t.len())]
+        .iter()
+        .any(|w| matches!(w.bare(), "area" | "territory" | "size" | "larger" | "smaller" | "bigger" | "large"));
+    let quantity = named.or_else(|| {
+        sized.then(|| {
+            if groups_only(&subject) && groups_only(&object) {
+                Metric::FightersRatio
+            } else {
+                Metric::AreaRatio
+            }
+        })
+    });
+    if subject.is_empty() || object.is_empty() || subject == object {
         return match (subject.is_empty() && object.is_empty(), m.shape) {
             (true, Shape::Multiple) => Decided::Aside("a multiple of nothing the sentence names"),
             _ => oom(
@@ -241,33 +259,41 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
                 Evidence::Share,
             ),
         };
-    };
-    if a == b {
-        return oom(
-            format!("{what}: a share of one group or country, not a ratio between two; the data model holds no shares"),
-            Evidence::Share,
-        );
     }
     let Some(metric) = quantity else {
         return needs(format!("{what}: a ratio between two entities of a quantity the words do not name"));
     };
-    let side = |e: &Entity| -> Result<String, Decided> {
-        let w = match e {
-            Entity::Group(g) => Wanted {
-                group: Some(g.clone()),
+    if super::decide::bound(t, (0, t.len())) != crate::claims::Bound::Central {
+        return needs(format!(
+            "{what}: a ratio on one end of an estimate's range (\"lower-end\", \"upper-end\"); the model's ratios are on central values, so a person sets the claim"
+        ));
+    }
+    let side = |names: &[Entity]| -> Result<String, Decided> {
+        if let Some(Entity::Other(name)) = names.iter().find(|e| matches!(e, Entity::Other(_))) {
+            return Err(oom(
+                format!("{what}: a ratio with {name}, which the data does not hold"),
+                Evidence::OtherOwner,
+            ));
+        }
+        let groups: Vec<&String> = names.iter().filter_map(|e| match e {
+            Entity::Group(g) => Some(g),
+            _ => None,
+        }).collect();
+        let countries: Vec<String> = names.iter().filter_map(|e| match e {
+            Entity::Country(c) => Some(c.clone()),
+            _ => None,
+        }).collect();
+        let w = match groups.as_slice() {
+            [g] => Wanted {
+                group: Some((*g).clone()),
+                countries,
                 ..Wanted::default()
             },
-            Entity::Country(c) if !readings::needs_group(metric) => Wanted {
-                countries: vec![c.clone()],
+            [] if !readings::needs_group(metric) => Wanted {
+                countries,
                 ..Wanted::default()
             },
-            Entity::Other(name) => {
-                return Err(oom(
-                    format!("{what}: a ratio with {name}, which the data does not hold"),
-                    Evidence::OtherOwner,
-                ))
-            }
-            _ => return Err(needs(format!("{what}: a side of the ratio the words do not tie to a comparison"))),
+            _ => return Err(needs(format!("{what}: a side of the ratio the words do not tie to one comparison"))),
         };
         let found = readings::comparisons(values.data, metric, &w);
         match found.as_slice() {
@@ -285,6 +311,7 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             )),
         }
     };
+    let (a, b) = (subject.as_slice(), object.as_slice());
     let (a, b) = match (side(a), side(b)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(d), _) | (_, Err(d)) => return d,

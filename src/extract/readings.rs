@@ -160,8 +160,10 @@ pub(crate) fn comparisons<'d>(data: &'d Dataset, metric: Metric, w: &Wanted) -> 
         if counts_soldiers(metric) && counts_all_forces(c) != w.all_forces.unwrap_or(false) {
             continue;
         }
+        // A ratio of fighters is the group's whatever the countries.
+        let fighters_only = metric == Metric::FightersRatio;
         let twin = out.iter().any(|o| {
-            o.countries == c.countries
+            (fighters_only || o.countries == c.countries)
                 && o.year == c.year
                 && (!needs_group(metric) || o.group == c.group)
                 && (!counts_soldiers(metric) || o.soldiers == c.soldiers)

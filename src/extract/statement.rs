@@ -218,7 +218,7 @@ fn statement(
         subject,
     };
     let (status, evidence) = match decide(&sight, values, lex) {
-        Decided::Statement(status, evidence) => (status, evidence),
+        Decided::Statement(status, evidence) => (held_back(status, evidence), evidence),
         Decided::Aside(_) => return None,
     };
     Some(Statement {
@@ -239,16 +239,51 @@ fn statement(
     })
 }
 
-/// The place of the `k`-th number in a "respectively" list of the sentence's counts of
-/// the same shape: (its index, how many).
+/// A reading below the verdict threshold is drafted for a person: the reading becomes the
+/// first of the alternatives, and the claim waits for a person to confirm it.
+fn held_back(status: super::Status, evidence: super::confidence::Evidence) -> super::Status {
+    let confidence = evidence.confidence();
+    match status {
+        super::Status::Mapped { best, mut alternatives } if confidence < crate::claims::VERDICT_CONFIDENCE => {
+            alternatives.insert(0, best);
+            super::Status::NeedsReading {
+                why: format!(
+                    "the reading rests on {} (right {:.0}% of the time on the development corpus), below the {:.0}% a verdict needs: confirm it",
+                    evidence.id(),
+                    confidence * 100.0,
+                    crate::claims::VERDICT_CONFIDENCE * 100.0
+                ),
+                alternatives,
+            }
+        }
+        other => other,
+    }
+}
+
+/// The place of the `k`-th number in a list the sentence pairs with its names in order:
+/// a "respectively" list of its counts of the same shape, or numbers joined by "and"
+/// ("A and B had one fighter for every 900 and 650 residents"): (index, how many).
 fn respectively(s: &Sentence, mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
     let same: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].shape == mentions[k].shape && mentions[i].shape != Shape::Percent)
         .collect();
-    if !super::whose::respectively(&s.tokens, same.len()) {
-        return None;
+    if super::whose::respectively(&s.tokens, same.len()) {
+        return same.iter().position(|&i| i == k).map(|at| (at, same.len()));
     }
-    same.iter().position(|&i| i == k).map(|at| (at, same.len()))
+    // A run of numbers joined by "and" or commas around the k-th.
+    let joined = |a: usize, b: usize| {
+        let gap = &s.tokens[mentions[a].last + 1..mentions[b].first];
+        !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|w| w.is_word("and") || w.is_sign(','))
+    };
+    let mut first = k;
+    while first > 0 && mentions[first - 1].shape == mentions[k].shape && joined(first - 1, first) {
+        first -= 1;
+    }
+    let mut last = k;
+    while last + 1 < mentions.len() && mentions[last + 1].shape == mentions[k].shape && joined(last, last + 1) {
+        last += 1;
+    }
+    (last > first).then_some((k - first, last - first + 1))
 }
 
 /// The last token of the number as written: "1.2" of "1.2 soldiers per 1,000".

@@ -82,6 +82,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             } else if j >= bytes.len() {
                 cut = Some((i, j));
             }
+        } else if let Some(end) = fused_note(text, i) {
+            cut = Some((end, end));
         } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
             cut = Some((i + 1, i + 1));
         }
@@ -107,6 +109,25 @@ fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize) {
     }
 }
 
+/// Where the sentence ends when the stop at `i` has a note's marker fused on ("in
+/// 2019.45 It was"): after the marker.
+fn fused_note(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[i] != b'.' || i == 0 || !bytes[i - 1].is_ascii_digit() {
+        return None;
+    }
+    let start = text[..i]
+        .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
+        .map_or(0, |k| k + 1);
+    let chars: Vec<(usize, char)> = text[start..].char_indices().take(i - start + 8).collect();
+    let j = i - start;
+    if !note_after_stop(&chars, 0, j) {
+        return None;
+    }
+    let marker = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+    Some(i + 1 + marker)
+}
+
 /// Whether the `.`, `!` or `?` at `i` ends a sentence: followed by a space (footnote
 /// markers and closing quotes aside) and a capital, digit or quote, and not after an
 /// abbreviation or inside a number.
@@ -117,6 +138,8 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         && bytes[i - 1].is_ascii_digit()
         && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
     {
+        // "in 2019.45 It was": the stop ends the sentence; its note's marker stays
+        // with it (the next sentence starts after the marker).
         return false;
     }
     // "2. How many fighters": a section number at the start of its line.
@@ -231,6 +254,30 @@ fn word_len(chars: &[(usize, char)], i: usize) -> usize {
     j - i
 }
 
+/// Whether the point at `j` of the number starting at `i` ends a sentence with a note's
+/// marker fused on, as text taken from a PDF reads: "in 2019.45 It was", "its 4,000.17
+/// The": a year or a grouped number, the point, one to three digits, then a space and a
+/// capital (or the end).
+fn note_after_stop(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let before: String = chars[i..j].iter().map(|(_, c)| *c).collect();
+    let year = before.len() == 4
+        && before.chars().all(|c| c.is_ascii_digit())
+        && before.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    let grouped = before.contains(',') && before.split(',').skip(1).all(|g| g.len() == 3);
+    if !(year || grouped) {
+        return false;
+    }
+    let marker = chars[j + 1..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    let rest = &chars[j + 1 + marker..];
+    (1..=3).contains(&marker)
+        && match rest {
+            [] => true,
+            [(_, ' ' | '\n'), (_, c), ..] => c.is_uppercase(),
+            [(_, ' ' | '\n')] => true,
+            _ => false,
+        }
+}
+
 /// The length of a number: digits with grouping commas, points, and spaces before a
 /// group of exactly three digits ("8 000").
 fn number_len(chars: &[(usize, char)], i: usize) -> usize {
@@ -242,6 +289,9 @@ fn number_len(chars: &[(usize, char)], i: usize) -> usize {
             continue;
         }
         let digit_after = chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+        if c == '.' && digit_after && note_after_stop(chars, i, j) {
+            break;
+        }
         if (c == ',' || c == '.') && digit_after {
             j += 1;
             continue;

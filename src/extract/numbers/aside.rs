@@ -62,6 +62,18 @@ pub(super) fn aside(t: &[Token], i: usize) -> Option<Aside> {
         }
     }
     let next = t.get(i + 1);
+    if let Some(a) = joined(t, i) {
+        return Some(a);
+    }
+    // A note's number after a sentence's end, before the next sentence's first word:
+    // "the twentieth such report. 3 It was prepared".
+    if i == 0
+        && tok.raw.len() <= 3
+        && tok.raw.chars().all(|c| c.is_ascii_digit())
+        && next.is_some_and(|n| OPENERS.contains(&n.raw.as_str()))
+    {
+        return Some(Aside::Footnote);
+    }
     if tok.line_start && next.is_none_or(|n| n.line_start) {
         return Some(Aside::Page);
     }
@@ -118,6 +130,57 @@ pub(super) fn aside(t: &[Token], i: usize) -> Option<Aside> {
         }
     }
     None
+}
+
+/// Words that open a sentence and are no names: a number before one at a sentence's
+/// start is a note's marker.
+const OPENERS: &[&str] = &[
+    "It", "The", "This", "These", "Those", "That", "In", "On", "At", "As", "A", "An", "He",
+    "She", "They", "We", "According", "For", "Since", "While", "However", "Its", "Their",
+    "See", "Such", "There", "Despite", "During", "Following", "Member", "Some", "Several",
+];
+
+/// A number joined to the token before it by a hyphen or colon: the second part of a
+/// year span ("2020-21"), of an ISO date ("2024-05-17"), of a time ("08:02"), or a
+/// model's number ("MiG-21", "An-24").
+fn joined(t: &[Token], i: usize) -> Option<Aside> {
+    let tok = &t[i];
+    let digits = |k: usize| {
+        t.get(k)
+            .filter(|n| n.kind == TokenKind::Number && n.raw.chars().all(|c| c.is_ascii_digit()))
+            .map(|n| n.raw.len())
+    };
+    let is_year = |k: usize| {
+        digits(k) == Some(4) && t[k].raw.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    };
+    let glued = |k: usize| t.get(k).is_some_and(|n| !n.spaced);
+    // "08:02", "12:00:00": hours and minutes.
+    if digits(i).is_some_and(|n| n <= 2)
+        && t.get(i + 1).is_some_and(|c| c.is_sign(':') && !c.spaced)
+        && digits(i + 2) == Some(2)
+        && glued(i + 2)
+    {
+        return Some(Aside::Date);
+    }
+    if i >= 2 && t[i - 1].is_sign(':') && glued(i) && glued(i - 1) && digits(i) == Some(2) && digits(i - 2).is_some_and(|n| n <= 2) {
+        return Some(Aside::Date);
+    }
+    if i < 2 || !t[i - 1].is_sign('-') || tok.spaced || !glued(i - 1) {
+        return None;
+    }
+    // "November 11-12": a span of days.
+    let month_before = i >= 3 && MONTHS.contains(&t[i - 3].word().as_str());
+    if digits(i).is_some_and(|n| n <= 2) && digits(i - 2).is_some_and(|n| n <= 2) && month_before {
+        return Some(Aside::Date);
+    }
+    // "2020-21", "2024-05-17".
+    if digits(i).is_some_and(|n| n <= 2) && (is_year(i - 2) || (i >= 4 && t[i - 3].is_sign('-') && is_year(i - 4))) {
+        return Some(Aside::Date);
+    }
+    // "MiG-21", "Su-25", "T-72": a model's number.
+    let model = &t[i - 2];
+    (model.kind == TokenKind::Word && model.raw.chars().next().is_some_and(char::is_uppercase) && model.raw.len() <= 5)
+        .then_some(Aside::Label)
 }
 
 fn prev_is_number(t: &[Token], i: usize) -> bool {
