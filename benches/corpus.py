@@ -201,6 +201,8 @@ def main():
             if ev in ("needs reading", "suspect", "needs-reading"):
                 continue
             r, n = evidence["tune"].get(ev, [0, 0])
+            if n == 0 and not project.get(ev, [0, 0])[1]:
+                continue
             if n < FEW and project.get(ev, [0, 0])[1] and ev.startswith(FALLBACK):
                 pr, pn = project[ev]
                 lines.append(f'    ("{ev}", {r + pr}, {n + pn}), // {r}/{n} real, {pr}/{pn} project prose')

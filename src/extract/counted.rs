@@ -57,20 +57,20 @@ pub(crate) fn head(t: &[Token], after: usize, names: &[Named], lex: &Lexicon) ->
             });
         }
         let tok = &t[k];
-        if let Some(n) = names.iter().find(|n| n.start == k) {
-            k = n.end;
-            skipped += 1;
-            continue;
-        }
-        // A nationality in the plural counts people: "six Estonians", "two Malians".
+        // A nationality in the plural counts people: "six Estonians", "every 510 Afghans".
         let capital = tok.raw.chars().next().is_some_and(char::is_uppercase);
-        if tok.kind == TokenKind::Word && capital && (tok.raw.ends_with("ans") || tok.raw.ends_with("ese")) {
+        if tok.kind == TokenKind::Word && capital && (tok.raw.ends_with("ans") || tok.raw.ends_with("ese") || tok.raw.ends_with("is")) && tok.raw.len() > 4 {
             return Some(Head {
                 noun: Noun::People,
                 at: k,
                 end: k + 1,
                 words: tok.raw.clone(),
             });
+        }
+        if let Some(n) = names.iter().find(|n| n.start == k) {
+            k = n.end;
+            skipped += 1;
+            continue;
         }
         let open = tok.is_sign('(') || tok.is_sign(')') || tok.is_sign('\'') || tok.is_sign('"');
         if open {

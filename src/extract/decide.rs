@@ -51,8 +51,9 @@ pub(super) struct Sight<'a> {
 pub(super) enum Decided {
     /// A statement, with how it was read.
     Statement(Status, Evidence),
-    /// No statement: why the number is no figure.
-    Aside(&'static str),
+    /// No statement: why the number is no figure (for a person reading the code; the
+    /// summary counts asides together).
+    Aside(#[allow(dead_code)] &'static str),
 }
 
 fn oom(reason: impl Into<String>, evidence: Evidence) -> Decided {
@@ -148,7 +149,8 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     // A noun of the model before the number counts it only when no other noun follows
     // it ("an army of 35,000", not "the army had 5 divisions").
     let noun_after = counted::unknown_plural(t, after, lex).is_some();
-    let before = if own.is_none() && !noun_after {
+    let word_after = counted::other_noun(t, after).is_some_and(|w| !is_function_word(&w));
+    let before = if own.is_none() && !word_after {
         head_before(s, lex)
     } else {
         None
@@ -203,6 +205,7 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         // A count of things the model does not hold is no count of casualties: "two
         // helicopters collided".
         (None, Governed::Casualty { .. }) if noun_after => {}
+        (Some(Noun::Thing), _) => {}
         (
             Some(Noun::People | Noun::Soldiers(_) | Noun::Fighters | Noun::Attackers) | None,
             Governed::Casualty { word: w, near },
@@ -255,6 +258,10 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         Noun::Fighters => super::estimates::fighters(s, &place, &head, values, lex),
         Noun::Soldiers(c) => super::estimates::soldiers(s, &place, &head, c, values, lex),
         Noun::People => super::estimates::population(s, &place, &head, values, lex),
+        Noun::Thing => oom(
+            format!("{}: equipment, goods, money or distances are not in the data model", described(t, m, &Some(head.clone()))),
+            Evidence::OtherNoun,
+        ),
         Noun::Event | Noun::Target | Noun::Time => Decided::Aside("counts nothing the sentence names"),
     }
 }

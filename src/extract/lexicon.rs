@@ -66,6 +66,7 @@ struct RawNouns {
     attackers: Vec<String>,
     people: Vec<String>,
     area: Vec<String>,
+    things: Vec<String>,
     time: Vec<String>,
 }
 
@@ -150,6 +151,8 @@ pub(crate) enum Noun {
     Area,
     /// Time, shares and things that are no count of anything in the model.
     Time,
+    /// Equipment, animals, goods, money, distances: counts the model does not hold.
+    Thing,
     Soldiers(Component),
     /// Attacks, incidents, deaths: events.
     Event,
@@ -322,6 +325,7 @@ impl Lexicon {
         add(&raw.nouns.attackers, Noun::Attackers);
         add(&raw.nouns.people, Noun::People);
         add(&raw.nouns.area, Noun::Area);
+        add(&raw.nouns.things, Noun::Thing);
         add(&raw.nouns.time, Noun::Time);
         add(&raw.soldiers.regular, Noun::Soldiers(Component::Regular));
         add(&raw.soldiers.police, Noun::Soldiers(Component::Police));

@@ -142,10 +142,14 @@ mod tests {
             "{}",
             t.text
         );
-        // Citation markers fused to a number stay markers.
-        let t = read("some 52,000[41] and 6,000[a][note 3] and 7,000[12](https://x.org/12) men");
-        assert!(t.text.contains("52,000\u{2020} and 6,000\u{2020}\u{2020} and 7,000\u{2020} men"), "{}", t.text);
         let at = t.text.find("8,000").unwrap();
         assert_eq!((t.pos(at).line, t.pos(at).col), (3, 8));
+        // Citation markers fused to a number stay markers.
+        let t = read("some 52,000[41] and 6,000[a][note 3] and 7,000[12](https://x.org/12) men");
+        assert!(
+            t.text.contains("52,000\u{2020} and 6,000\u{2020}\u{2020} and 7,000\u{2020} men"),
+            "{}",
+            t.text
+        );
     }
 }

@@ -138,7 +138,8 @@ mod tests {
                 Entity::Branch,
                 Entity::Branch,
                 Entity::Other("ISWAP".into()),
-                Entity::Other("ETIM/TIP".into()),
+                Entity::Other("ETIM".into()),
+                Entity::Other("TIP".into()),
                 Entity::Other("ADF".into())
             ]
         );

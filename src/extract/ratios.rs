@@ -64,7 +64,7 @@ fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
         names: s.names,
         first: s.m.first,
         end: s.m.last + 1,
-        clause: (0, s.t.len()),
+        clause: s.clause,
         carried: s.carried,
         respectively: s.respectively,
         subject: s.subject,
@@ -86,14 +86,25 @@ fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
         }
         Whose::None => None,
     };
-    let mut countries: Vec<String> = s
-        .names
-        .iter()
-        .filter_map(|n| match &n.entity {
-            Entity::Country(c) => Some(c.clone()),
-            _ => None,
-        })
-        .collect();
+    // The countries the clause names, else the sentence's.
+    let of = |from: usize, to: usize| -> Vec<String> {
+        within(s.names, from, to)
+            .filter_map(|n| match &n.entity {
+                Entity::Country(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    // (Before the clause, only what no earlier number of the sentence claims: "In Mali
+    // alone, JNIM has one gunman for every six soldiers", not "Burkina Faso has 24.1
+    // million people, and JNIM has one militant for every 8,200".)
+    let mut countries = of(s.clause.0, s.clause.1);
+    if countries.is_empty() {
+        let floor = s.previous_end.map_or(0, |e| e + 1);
+        let ceiling = s.next.map_or(s.t.len(), |(first, _)| first);
+        countries = of(floor, s.clause.0);
+        countries.extend(of(s.clause.1, ceiling));
+    }
     countries.sort();
     countries.dedup();
     let year = match year_of(s) {
@@ -225,8 +236,14 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         }
         v
     };
-    let subject = side_of(0, m.first);
-    let object = side_of(m.last + 1, t.len());
+    // Within the clause first ("while the Taliban had some thirteen times as many
+    // fighters as JNIM"), else the sentence around it.
+    let subject = Some(side_of(from, m.first))
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| side_of(0, m.first));
+    let object = Some(side_of(m.last + 1, to))
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| side_of(m.last + 1, t.len()));
     let groups_only = |v: &[Entity]| !v.is_empty() && v.iter().all(|e| matches!(e, Entity::Group(_) | Entity::Branch));
     let named = nouns_in(t, from.min(m.first), to, lex)
         .into_iter()

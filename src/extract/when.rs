@@ -17,17 +17,6 @@ pub(crate) enum YearFrom {
     Document,
 }
 
-impl YearFrom {
-    pub(crate) fn id(self) -> &'static str {
-        match self {
-            YearFrom::Clause => "stated in the clause",
-            YearFrom::Sentence => "stated in the sentence",
-            YearFrom::Paragraph => "stated earlier in the paragraph",
-            YearFrom::Heading => "from the section heading",
-            YearFrom::Document => "the document's date (the sentence is in the present tense)",
-        }
-    }
-}
 
 /// A statement's year, or why it has none.
 #[derive(Debug, Clone, PartialEq)]

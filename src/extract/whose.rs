@@ -19,17 +19,6 @@ pub(crate) enum From {
     Document,
 }
 
-impl From {
-    pub(crate) fn id(self) -> &'static str {
-        match self {
-            From::Phrase => "phrase",
-            From::Clause => "clause",
-            From::Sentence => "sentence",
-            From::Paragraph => "paragraph",
-            From::Document => "document",
-        }
-    }
-}
 
 /// The owner the words give.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +116,7 @@ pub(crate) fn whose(p: &Place, kind: Kind, lex: &Lexicon) -> Whose {
     // The phrase: a possessive or name just before the number, names between it and its
     // noun, "of X" right after the noun.
     let just_before = p.names.iter().filter(|n| {
-        n.end <= p.first && n.end + 2 >= p.first && n.start >= from && possessive_or_adjacent(t, n, p.first)
+        n.end <= p.first && n.end + 4 >= p.first && n.start >= from && possessive_or_adjacent(t, n, p.first)
     });
     let inside = p.names.iter().filter(|n| n.start > p.first && n.end <= p.end);
     let of_after = p.names.iter().filter(|n| {
@@ -191,11 +180,14 @@ pub(crate) fn whose(p: &Place, kind: Kind, lex: &Lexicon) -> Whose {
 /// ("JNIM's 6,000", "the Taliban's estimated 60,000").
 fn possessive_or_adjacent(t: &[Token], n: &Named, first: usize) -> bool {
     let last = &t[n.end - 1];
-    let possessive = last.raw.ends_with("'s") || last.raw.ends_with('\'')
-        || t.get(n.end).is_some_and(|w| w.raw == "'s");
+    let gap = &t[n.end..first];
+    let possessive = last.raw.ends_with("'s")
+        || last.raw.ends_with('\'')
+        || gap.iter().any(|w| w.raw == "'s")
+        || gap.windows(2).any(|w| w[0].raw == "'" && w[1].raw == "s");
     let gap_words = t[n.end..first]
         .iter()
-        .all(|w| matches!(w.bare(), "estimated" | "some" | "about" | "'s" | "roughly" | "around" | ")" | "("));
+        .all(|w| matches!(w.bare(), "estimated" | "some" | "about" | "'s" | "'" | "" | "s" | "roughly" | "around" | ")" | "("));
     possessive && gap_words
 }
 
