@@ -73,7 +73,9 @@ pub(crate) fn head(t: &[Token], after: usize, names: &[Named], lex: &Lexicon) ->
             continue;
         }
         let open = tok.is_sign('(') || tok.is_sign(')') || tok.is_sign('\'') || tok.is_sign('"');
-        if open {
+        // "four U.S. Special Forces soldiers": the stops of initials.
+        let initial = tok.is_sign('.') && k > 0 && t[k - 1].kind == TokenKind::Word && t[k - 1].raw.len() == 1;
+        if open || initial {
             k += 1;
             continue;
         }
@@ -153,6 +155,7 @@ pub(crate) fn governed(
     t: &[Token],
     (first, end): (usize, usize),
     (from, to): (usize, usize),
+    floor: usize,
     lex: &Lexicon,
 ) -> Governed {
     let word_at = |k: usize| t.get(k).map(Token::bare).unwrap_or("");
@@ -166,9 +169,14 @@ pub(crate) fn governed(
         near,
     };
     // After the phrase: "were killed", "left dead", "killed and 75 injured".
+    // Right before the number: "killing 20", "the execution of two".
+    for k in (first.saturating_sub(3).max(floor)..first).rev() {
+        if is_casualty(k) && !t[k + 1..first].iter().any(|w| w.is_word("by")) {
+            return casualty(k, true);
+        }
+    }
     // (Past the clause's end when the next number cut it short: "3 of 6 assailants
     // also killed".)
-    let _ = to;
     let after = end..(end + 4).min(t.len());
     for k in after {
         if is_casualty(k) {
@@ -218,6 +226,17 @@ pub(crate) fn governed(
             break;
         }
         if is_casualty(k) {
+            return casualty(k, false);
+        }
+    }
+    // Back across the commas of a list, to the sentence's previous number: "raids
+    // killing a Spanish AQIM commander, Abu al Nour al Andalusi, and two fighters".
+    for k in (first.saturating_sub(14).max(floor)..first.saturating_sub(6).max(floor)).rev() {
+        let w = word_at(k);
+        if t[k].is_sign(';') || matches!(w, "while" | "but" | "whereas" | "although" | "when") {
+            break;
+        }
+        if is_casualty(k) && !t[k + 1..first].iter().any(|w| w.is_word("by")) {
             return casualty(k, false);
         }
     }
@@ -334,7 +353,7 @@ mod tests {
         let lex = lexicon();
         let read = |text: &str, first: usize, end: usize| {
             let t = tokenize(text, 0, text.len());
-            governed(&t, (first, end), (0, t.len()), &lex)
+            governed(&t, (first, end), (0, t.len()), 0, &lex)
         };
         assert!(matches!(
             read("Nine soldiers were killed", 0, 2),

@@ -151,7 +151,7 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     let noun_after = counted::unknown_plural(t, after, lex).is_some();
     let word_after = counted::other_noun(t, after).is_some_and(|w| !is_function_word(&w));
     let before = if own.is_none() && !word_after {
-        head_before(s, lex)
+        group_row(s).or_else(|| head_before(s, lex))
     } else {
         None
     };
@@ -170,12 +170,13 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     if rate {
         return Decided::Aside("a rate per a base number, not a count");
     }
-    let mut governed = counted::governed(t, (m.first, end), s.clause, lex);
+    let floor = s.previous_end.map_or(0, |e| e + 1);
+    let mut governed = counted::governed(t, (m.first, end), s.clause, floor, lex);
     if whole {
         governed = Governed::Nothing;
     } else if matches!(governed, Governed::Nothing | Governed::Attack(_))
         && s.previous_events
-        && (joined_to_previous(s) || introduced_as_part(s))
+        && (joined_to_previous(s) || introduced_as_part(s) || part_after(t, after))
     {
         governed = Governed::Casualty {
             word: "(the list's)".into(),
@@ -202,6 +203,11 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         // assailants also killed"), not by one further on ("50 gunmen stormed the camp,
         // killing three").
         (Some(Noun::Attackers), Governed::Casualty { near: false, .. }) => {}
+        // People and soldiers an attack struck ("25 people including 13 soldiers when
+        // jihadists attacked") are counted as the attack's events.
+        (Some(Noun::People | Noun::Soldiers(_)), Governed::Attack(w)) if attack_struck(t, m, w) => {
+            return events(s, values, &format!("people an attack struck (\"{w}\")"), Evidence::EventsClause, lex);
+        }
         // A count of things the model does not hold is no count of casualties: "two
         // helicopters collided".
         (None, Governed::Casualty { .. }) if noun_after => {}
@@ -266,6 +272,35 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     }
 }
 
+/// A group's row of a list of strengths: "AQIM (former GSPC): 1,000-4,000", "MUJAO:
+/// ~500", "JNIM: 6,000": the number counts the group's fighters.
+fn group_row(s: &Sight) -> Option<Head> {
+    let t = s.t;
+    let mut k = s.m.first;
+    while k > 0 && (t[k - 1].is_sign('~') || t[k - 1].kind == super::tokens::TokenKind::Word && matches!(t[k - 1].bare(), "about" | "some" | "around" | "fewer" | "than" | "over" | "up" | "to")) {
+        k -= 1;
+    }
+    if k == 0 || !t[k - 1].is_sign(':') {
+        return None;
+    }
+    // The name ends at the colon, or before a parenthesis that ends there.
+    let mut end = k - 1;
+    if end > 0 && t[end - 1].is_sign(')') {
+        end = (0..end - 1).rev().find(|&j| t[j].is_sign('('))?;
+    }
+    let name = s.names.iter().find(|n| n.end == end)?;
+    matches!(
+        name.entity,
+        super::lexicon::Entity::Group(_) | super::lexicon::Entity::Other(_) | super::lexicon::Entity::Branch
+    )
+    .then(|| Head {
+        noun: Noun::Fighters,
+        at: name.start,
+        end: name.end,
+        words: "(a group's row)".into(),
+    })
+}
+
 /// A noun of the model before the number, its subject ("the total number of al-Shabaab
 /// fighters ... was now estimated at 10,000"; "an army of 35,000"), with no other number
 /// between.
@@ -311,14 +346,33 @@ fn joined_to_previous(s: &Sight) -> bool {
 }
 
 /// Whether the number is a part of the previous count: "killing 18 people, including 3
-/// members of the special forces".
+/// members of the special forces", "and the other 3".
 fn introduced_as_part(s: &Sight) -> bool {
     let Some(prev) = s.previous_end else {
         return false;
     };
-    s.t[prev + 1..s.m.first]
-        .iter()
+    let gap = &s.t[prev + 1..s.m.first];
+    gap.iter()
         .any(|w| matches!(w.bare(), "including" | "among" | "whom" | "of"))
+        || gap.last().is_some_and(|w| matches!(w.bare(), "other" | "another" | "remaining"))
+}
+
+/// Whether the attack word `w` of a clause struck the count at `m` rather than being
+/// its subject's act ("13 soldiers when jihadists attacked", "attacks on 10
+/// peacekeepers"), not "600 soldiers attacked".
+fn attack_struck(t: &[Token], m: &Mention, w: &str) -> bool {
+    let at = t.iter().position(|x| x.raw == w);
+    match at {
+        Some(k) if k < m.first => true,
+        Some(k) => t[m.last + 1..k].iter().any(|x| matches!(x.bare(), "when" | "as" | "after" | "by" | "were" | "was")),
+        None => false,
+    }
+}
+
+/// Whether the number is followed by "of them", "of whom": a part of the count before.
+fn part_after(t: &[Token], after: usize) -> bool {
+    t.get(after).is_some_and(|w| w.is_word("of"))
+        && t.get(after + 1).is_some_and(|w| matches!(w.bare(), "them" | "whom" | "which"))
 }
 
 /// Whether a casualty word stands right next to a bare number ("5 killed", "killing 5").

@@ -182,7 +182,7 @@ fn suffixes(t: &[Token], mut m: Mention) -> Mention {
     let between = m.first > 0 && t[m.first - 1].is_word("between");
     // Ranges: "8-17", "8 to 17", "five or six", "between 8 and 17".
     let joiner = t.get(k).map(|j| {
-        (j.is_sign('-') && !j.spaced)
+        (j.is_sign('-') && (!j.spaced || t.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number)))
             || j.is_word("to")
             || j.is_word("or")
             || (between && j.is_word("and"))
@@ -394,6 +394,18 @@ fn spelled(t: &[Token], i: usize) -> Option<Mention> {
         if reads_as_ratio && !(w == "half" && i > 0 && t[i - 1].is_word("and")) {
             return Some(make(i + len - 1, v, Shape::Fraction));
         }
+    }
+    // "several dozen", "tens of thousands".
+    if w == "several" && matches!(word(t, i + 1).as_str(), "dozen" | "dozens" | "hundred" | "hundreds" | "thousand" | "thousands") {
+        let (lo, hi) = words::vague(&format!("{}s", word(t, i + 1).trim_end_matches('s')))?;
+        let mut m = make(i + 1, lo, Shape::Quantity);
+        m.high = hi;
+        return Some(m);
+    }
+    if w == "tens" && word(t, i + 1) == "of" && word(t, i + 2) == "thousands" {
+        let mut m = make(i + 2, 20_000.0, Shape::Quantity);
+        m.high = 99_999.0;
+        return Some(m);
     }
     if let Some((lo, hi)) = words::vague(&w) {
         // "dozens of", "dozens more", "hundreds killed", "thousands fled".
