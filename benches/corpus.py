@@ -201,12 +201,10 @@ def main():
             if ev in ("needs reading", "suspect", "needs-reading"):
                 continue
             r, n = evidence["tune"].get(ev, [0, 0])
-            if n == 0 and not project.get(ev, [0, 0])[1]:
-                continue
             if n < FEW and project.get(ev, [0, 0])[1] and ev.startswith(FALLBACK):
                 pr, pn = project[ev]
                 lines.append(f'    ("{ev}", {r + pr}, {n + pn}), // {r}/{n} real, {pr}/{pn} project prose')
-            else:
+            elif n > 0:
                 lines.append(f'    ("{ev}", {r}, {n}),')
         table = "\n".join(lines)
         print("// measured on the tuning documents:\n" + table)

@@ -75,7 +75,10 @@ fn unverifiable_target(
         (Some(q), Requirement::OutOfModel | Requirement::Reading) => {
             problems.push(
                 Problem::new(
-                    format!("a claim with requires = \"{}\" cannot have an events query", requirement.id()),
+                    format!(
+                        "a claim with requires = \"{}\" cannot have an events query",
+                        requirement.id()
+                    ),
                     ctx.at(q.span(), "events"),
                 )
                 .help("use requires = \"events\", or remove `events`"),

@@ -360,9 +360,16 @@ pub(crate) fn check(data: &Dataset, document: &str, claim: &Claim, ctx: &Context
         ) => unverifiable(*requires, reason),
         _ => check_computed(data, claim, ctx),
     };
+    let needs_reading = matches!(
+        claim.target,
+        Target::Unverifiable {
+            requires: Requirement::Reading,
+            ..
+        }
+    );
     let (outcome, unread) = match claim.confidence {
         Some(confidence) => drafted(data, claim, confidence, outcome),
-        None => (outcome, false),
+        None => (outcome, needs_reading),
     };
     Checked {
         claim: claim.clone(),
@@ -413,7 +420,13 @@ fn drafted(data: &Dataset, claim: &Claim, confidence: f64, outcome: Judged) -> (
             Stated::One(x) => (x, x),
             Stated::Range(a, b) => (a, b),
         };
-        let factor = if v > high { v / high } else if v < low { low / v } else { 1.0 };
+        let factor = if v > high {
+            v / high
+        } else if v < low {
+            low / v
+        } else {
+            1.0
+        };
         if v > 0.0 && low > 0.0 && factor >= super::PLAUSIBLE_FACTOR {
             return not_judged(format!(
                 "reading suspect: the stated {} is {factor:.0}× away from what the reading computes ({}); a misreading until a person confirms it",

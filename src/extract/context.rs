@@ -18,14 +18,21 @@ pub(crate) fn hedge(
     let lowest = m.first.saturating_sub(7).max(floor);
     let mut end = m.first;
     while end > lowest {
-        if t[end - 1].kind == TokenKind::Sign && !t[end - 1].is_sign('-') && !t[end - 1].is_sign('~') {
+        if t[end - 1].kind == TokenKind::Sign
+            && !t[end - 1].is_sign('-')
+            && !t[end - 1].is_sign('~')
+        {
             break;
         }
         for h in lex.hedges.iter().filter(|h| !h.after) {
             let n = h.words.len();
             // Prepositions hedge only right before the number: "over 120", not "over an
             // area of 1.5 million".
-            let preposition = n == 1 && matches!(h.words[0].as_str(), "over" | "under" | "above" | "below" | "some");
+            let preposition = n == 1
+                && matches!(
+                    h.words[0].as_str(),
+                    "over" | "under" | "above" | "below" | "some"
+                );
             if preposition && end != m.first {
                 continue;
             }

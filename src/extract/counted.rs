@@ -21,11 +21,17 @@ pub(crate) struct Head {
 pub(crate) enum Governed {
     /// Killed, wounded, dead: the count of an event's victims; `near` when the word
     /// stands at the count ("12 soldiers were killed", "killing 20"), not further on.
-    Casualty { word: String, near: bool },
+    Casualty {
+        word: String,
+        near: bool,
+    },
     /// An attack verb or noun in the clause ("attacked", "attacks on").
     Attack(String),
     /// Arrests, abductions, movements, plans, equipment: out of the model, with why.
-    Action { words: String, reason: String },
+    Action {
+        words: String,
+        reason: String,
+    },
     Nothing,
 }
 
@@ -36,10 +42,49 @@ const MAX_GAP: usize = 4;
 
 /// Words that end the noun phrase after a number.
 const STOP: &[&str] = &[
-    "of", "in", "and", "or", "to", "by", "for", "at", "on", "as", "from", "with", "than",
-    "is", "are", "was", "were", "had", "has", "have", "be", "been", "that", "which", "who",
-    "while", "when", "after", "before", "since", "per", "each", "every", "against", "into",
-    "across", "over", "under", "among", "between", "during", "including", "out",
+    "of",
+    "in",
+    "and",
+    "or",
+    "to",
+    "by",
+    "for",
+    "at",
+    "on",
+    "as",
+    "from",
+    "with",
+    "than",
+    "is",
+    "are",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "be",
+    "been",
+    "that",
+    "which",
+    "who",
+    "while",
+    "when",
+    "after",
+    "before",
+    "since",
+    "per",
+    "each",
+    "every",
+    "against",
+    "into",
+    "across",
+    "over",
+    "under",
+    "among",
+    "between",
+    "during",
+    "including",
+    "out",
 ];
 
 /// The noun the number at `m_last` counts: the first noun of the lexicon within the next
@@ -59,7 +104,11 @@ pub(crate) fn head(t: &[Token], after: usize, names: &[Named], lex: &Lexicon) ->
         let tok = &t[k];
         // A nationality in the plural counts people: "six Estonians", "every 510 Afghans".
         let capital = tok.raw.chars().next().is_some_and(char::is_uppercase);
-        if tok.kind == TokenKind::Word && capital && (tok.raw.ends_with("ans") || tok.raw.ends_with("ese") || tok.raw.ends_with("is")) && tok.raw.len() > 4 {
+        if tok.kind == TokenKind::Word
+            && capital
+            && (tok.raw.ends_with("ans") || tok.raw.ends_with("ese") || tok.raw.ends_with("is"))
+            && tok.raw.len() > 4
+        {
             return Some(Head {
                 noun: Noun::People,
                 at: k,
@@ -74,7 +123,10 @@ pub(crate) fn head(t: &[Token], after: usize, names: &[Named], lex: &Lexicon) ->
         }
         let open = tok.is_sign('(') || tok.is_sign(')') || tok.is_sign('\'') || tok.is_sign('"');
         // "four U.S. Special Forces soldiers": the stops of initials.
-        let initial = tok.is_sign('.') && k > 0 && t[k - 1].kind == TokenKind::Word && t[k - 1].raw.len() == 1;
+        let initial = tok.is_sign('.')
+            && k > 0
+            && t[k - 1].kind == TokenKind::Word
+            && t[k - 1].raw.len() == 1;
         if open || initial {
             k += 1;
             continue;
@@ -188,10 +240,37 @@ pub(crate) fn governed(
         let w = word_at(k);
         if !matches!(
             w,
-            "were" | "was" | "had" | "have" | "has" | "been" | "be" | "are" | "is" | "reportedly"
-                | "reported" | "also" | "later" | "then" | "being" | "who" | "all" | "more"
-                | "others" | "other" | "another" | "seriously" | "critically" | "badly"
-                | "slightly" | "fatally" | "lightly" | "of" | "them" | "whom" | "people"
+            "were"
+                | "was"
+                | "had"
+                | "have"
+                | "has"
+                | "been"
+                | "be"
+                | "are"
+                | "is"
+                | "reportedly"
+                | "reported"
+                | "also"
+                | "later"
+                | "then"
+                | "being"
+                | "who"
+                | "all"
+                | "more"
+                | "others"
+                | "other"
+                | "another"
+                | "seriously"
+                | "critically"
+                | "badly"
+                | "slightly"
+                | "fatally"
+                | "lightly"
+                | "of"
+                | "them"
+                | "whom"
+                | "people"
         ) && t[k].kind == TokenKind::Word
         {
             break;
@@ -220,9 +299,14 @@ pub(crate) fn governed(
     }
     // Past the commas of a list, up to a new clause: "Also 2 Malian soldiers, and one
     // Chadian killed by land mines".
-    for k in to..t.len().min(end + 14) {
+    for (k, tok) in t.iter().enumerate().take(end + 14).skip(to) {
         let w = word_at(k);
-        if t[k].is_sign(';') || matches!(w, "while" | "but" | "whereas" | "although" | "after" | "when" | "before" | "as") {
+        if tok.is_sign(';')
+            || matches!(
+                w,
+                "while" | "but" | "whereas" | "although" | "after" | "when" | "before" | "as"
+            )
+        {
             break;
         }
         if is_casualty(k) {
@@ -240,10 +324,9 @@ pub(crate) fn governed(
             return casualty(k, false);
         }
     }
-    for k in from..to.min(t.len()) {
-        let w = word_at(k);
+    for tok in t.iter().take(to).skip(from) {
         if matches!(
-            w,
+            tok.bare(),
             "attack"
                 | "attacks"
                 | "attacked"
@@ -260,7 +343,7 @@ pub(crate) fn governed(
                 | "assaulted"
                 | "besieged"
         ) {
-            return Governed::Attack(t[k].raw.clone());
+            return Governed::Attack(tok.raw.clone());
         }
     }
     Governed::Nothing

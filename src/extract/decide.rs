@@ -98,7 +98,10 @@ pub(super) fn decide(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         .any(|w| lex.benchmarks.iter().any(|b| b == w.bare()))
     {
         return oom(
-            format!("{}: a norm or benchmark the sentence cites, not a figure of the data", text(t, m)),
+            format!(
+                "{}: a norm or benchmark the sentence cites, not a figure of the data",
+                text(t, m)
+            ),
             Evidence::Benchmark,
         );
     }
@@ -106,7 +109,9 @@ pub(super) fn decide(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         // A share or a change in per cent: no count of the model, and no statement a
         // claim file needs to carry (the summary counts it as set aside).
         Shape::Percent => Decided::Aside("a percentage: a share or a change, not a count"),
-        Shape::Every | Shape::ToOne | Shape::PerThousand => super::ratios::per_fighter(s, values, lex),
+        Shape::Every | Shape::ToOne | Shape::PerThousand => {
+            super::ratios::per_fighter(s, values, lex)
+        }
         Shape::Fraction | Shape::Multiple => super::ratios::pairwise(s, values, lex),
         Shape::Quantity => quantity(s, values, lex),
     }
@@ -123,10 +128,27 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     // Money: "$100 million", "450,000 naira".
     let currency = m.first > 0 && ["$", "€", "£"].iter().any(|c| t[m.first - 1].raw == *c);
     let money_word = t.get(after).is_some_and(|w| {
-        matches!(w.bare(), "dollars" | "usd" | "euros" | "eur" | "naira" | "francs" | "cfa" | "pounds" | "afghanis" | "shillings" | "dinars" | "riyals")
+        matches!(
+            w.bare(),
+            "dollars"
+                | "usd"
+                | "euros"
+                | "eur"
+                | "naira"
+                | "francs"
+                | "cfa"
+                | "pounds"
+                | "afghanis"
+                | "shillings"
+                | "dinars"
+                | "riyals"
+        )
     });
     if currency || money_word {
-        return oom(format!("{}: money; the data model holds no finances", text(t, m)), Evidence::OtherNoun);
+        return oom(
+            format!("{}: money; the data model holds no finances", text(t, m)),
+            Evidence::OtherNoun,
+        );
     }
     // The base of a rate ("per 100 inhabitants", "deaths/1,000 population").
     if m.first > 0 && (t[m.first - 1].is_sign('/') || t[m.first - 1].is_word("per")) {
@@ -138,7 +160,8 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         .filter(|(first, _)| *first == after + 1 && t.get(after).is_some_and(|w| w.is_word("of")));
     // "one of the peacekeepers", "five of the insurgents": the noun after "of the".
     let of_the = t.get(after).is_some_and(|w| w.is_word("of"))
-        && t.get(after + 1).is_some_and(|w| matches!(w.bare(), "the" | "its" | "their" | "his" | "whom" | "them"));
+        && t.get(after + 1)
+            .is_some_and(|w| matches!(w.bare(), "the" | "its" | "their" | "his" | "whom" | "them"));
     let own = match of_next {
         Some((_, last)) => counted::head(t, last + 1, s.names, lex),
         None if of_the => counted::head(t, after + 2, s.names, lex),
@@ -164,9 +187,9 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     let end = own.as_ref().map_or(after, |h| h.end);
     // A rate: "7.87 deaths/1,000 population", "subscriptions per 100 inhabitants: 1".
     let (from, to) = s.clause;
-    let rate = t[from..(to + 1).min(t.len())]
-        .windows(2)
-        .any(|w| (w[0].is_sign('/') || w[0].is_word("per")) && w[1].kind == super::tokens::TokenKind::Number);
+    let rate = t[from..(to + 1).min(t.len())].windows(2).any(|w| {
+        (w[0].is_sign('/') || w[0].is_word("per")) && w[1].kind == super::tokens::TokenKind::Number
+    });
     if rate {
         return Decided::Aside("a rate per a base number, not a count");
     }
@@ -192,12 +215,20 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         }
     };
     match (noun, &governed) {
-        (Some(Noun::Time), _) => return Decided::Aside("counts time, places or things no claim is about"),
+        (Some(Noun::Time), _) => {
+            return Decided::Aside("counts time, places or things no claim is about")
+        }
         (Some(Noun::Event), _) => {
             return events(s, values, "a count of events", Evidence::EventsNoun, lex);
         }
-        (Some(Noun::Target), Governed::Attack(w)) | (Some(Noun::Target), Governed::Casualty { word: w, .. }) => {
-            return events(s, values, &format!("targets of attacks (\"{w}\")"), Evidence::EventsClause, lex);
+        (Some(Noun::Target), Governed::Attack(w)) if m.low >= 2.0 || m.high > m.low => {
+            return events(
+                s,
+                values,
+                &format!("targets of attacks (\"{w}\")"),
+                Evidence::EventsClause,
+                lex,
+            );
         }
         // An attacking party is counted by a casualty word only at the count ("3 of 6
         // assailants also killed"), not by one further on ("50 gunmen stormed the camp,
@@ -206,7 +237,13 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         // People and soldiers an attack struck ("25 people including 13 soldiers when
         // jihadists attacked") are counted as the attack's events.
         (Some(Noun::People | Noun::Soldiers(_)), Governed::Attack(w)) if attack_struck(t, m, w) => {
-            return events(s, values, &format!("people an attack struck (\"{w}\")"), Evidence::EventsClause, lex);
+            return events(
+                s,
+                values,
+                &format!("people an attack struck (\"{w}\")"),
+                Evidence::EventsClause,
+                lex,
+            );
         }
         // A count of things the model does not hold is no count of casualties: "two
         // helicopters collided".
@@ -229,9 +266,26 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             );
         }
         (_, Governed::Action { words, reason }) if noun.is_some() || m.low >= 2.0 => {
-            return oom(format!("{} ({words}): {reason}", described(t, m, &head)), Evidence::Action);
+            return oom(
+                format!("{} ({words}): {reason}", described(t, m, &head)),
+                Evidence::Action,
+            );
         }
         _ => {}
+    }
+    // "25,000 more fighters than HTS": a difference between two entities.
+    let than_after = (after..(after + 5).min(t.len())).any(|k| t[k].is_word("than"));
+    if t.get(after)
+        .is_some_and(|w| matches!(w.bare(), "more" | "fewer" | "less"))
+        && than_after
+    {
+        return oom(
+            format!(
+                "{}: a difference between two counts; the model compares them as ratios",
+                described(t, m, &head)
+            ),
+            Evidence::Share,
+        );
     }
     let Some(head) = head else {
         return match counted::other_noun(t, after) {
@@ -277,7 +331,14 @@ fn quantity(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
 fn group_row(s: &Sight) -> Option<Head> {
     let t = s.t;
     let mut k = s.m.first;
-    while k > 0 && (t[k - 1].is_sign('~') || t[k - 1].kind == super::tokens::TokenKind::Word && matches!(t[k - 1].bare(), "about" | "some" | "around" | "fewer" | "than" | "over" | "up" | "to")) {
+    while k > 0
+        && (t[k - 1].is_sign('~')
+            || t[k - 1].kind == super::tokens::TokenKind::Word
+                && matches!(
+                    t[k - 1].bare(),
+                    "about" | "some" | "around" | "fewer" | "than" | "over" | "up" | "to"
+                ))
+    {
         k -= 1;
     }
     if k == 0 || !t[k - 1].is_sign(':') {
@@ -291,7 +352,9 @@ fn group_row(s: &Sight) -> Option<Head> {
     let name = s.names.iter().find(|n| n.end == end)?;
     matches!(
         name.entity,
-        super::lexicon::Entity::Group(_) | super::lexicon::Entity::Other(_) | super::lexicon::Entity::Branch
+        super::lexicon::Entity::Group(_)
+            | super::lexicon::Entity::Other(_)
+            | super::lexicon::Entity::Branch
     )
     .then(|| Head {
         noun: Noun::Fighters,
@@ -323,7 +386,11 @@ fn head_before(s: &Sight, lex: &Lexicon) -> Option<Head> {
                     noun,
                     at: k,
                     end: k + len,
-                    words: t[k..k + len].iter().map(|w| w.raw.as_str()).collect::<Vec<_>>().join(" "),
+                    words: t[k..k + len]
+                        .iter()
+                        .map(|w| w.raw.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 });
             }
             return None;
@@ -341,8 +408,42 @@ fn joined_to_previous(s: &Sight) -> bool {
     let Some(prev) = s.previous_end else {
         return false;
     };
+    // The list's joint stands right before the number (a hedge may come between): "12
+    // soldiers and 30", "killed 12, wounded 30", not "60,000 fighters, according to one".
     let gap = &s.t[prev + 1..s.m.first];
-    gap.len() <= 6 && gap.iter().any(|w| matches!(w.bare(), "and" | "," | "while" | "or"))
+    let joint = gap.iter().rev().find(|w| {
+        !matches!(
+            w.bare(),
+            "another"
+                | "at"
+                | "least"
+                | "some"
+                | "about"
+                | "over"
+                | "more"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "up"
+                | "to"
+        )
+    });
+    gap.len() <= 6
+        && joint.is_some_and(|w| {
+            matches!(
+                w.bare(),
+                "and"
+                    | ","
+                    | "while"
+                    | "or"
+                    | "wounded"
+                    | "injured"
+                    | "wounding"
+                    | "injuring"
+                    | "killed"
+                    | "killing"
+            )
+        })
 }
 
 /// Whether the number is a part of the previous count: "killing 18 people, including 3
@@ -354,7 +455,9 @@ fn introduced_as_part(s: &Sight) -> bool {
     let gap = &s.t[prev + 1..s.m.first];
     gap.iter()
         .any(|w| matches!(w.bare(), "including" | "among" | "whom" | "of"))
-        || gap.last().is_some_and(|w| matches!(w.bare(), "other" | "another" | "remaining"))
+        || gap
+            .last()
+            .is_some_and(|w| matches!(w.bare(), "other" | "another" | "remaining"))
 }
 
 /// Whether the attack word `w` of a clause struck the count at `m` rather than being
@@ -364,7 +467,9 @@ fn attack_struck(t: &[Token], m: &Mention, w: &str) -> bool {
     let at = t.iter().position(|x| x.raw == w);
     match at {
         Some(k) if k < m.first => true,
-        Some(k) => t[m.last + 1..k].iter().any(|x| matches!(x.bare(), "when" | "as" | "after" | "by" | "were" | "was")),
+        Some(k) => t[m.last + 1..k]
+            .iter()
+            .any(|x| matches!(x.bare(), "when" | "as" | "after" | "by" | "were" | "was")),
         None => false,
     }
 }
@@ -372,7 +477,8 @@ fn attack_struck(t: &[Token], m: &Mention, w: &str) -> bool {
 /// Whether the number is followed by "of them", "of whom": a part of the count before.
 fn part_after(t: &[Token], after: usize) -> bool {
     t.get(after).is_some_and(|w| w.is_word("of"))
-        && t.get(after + 1).is_some_and(|w| matches!(w.bare(), "them" | "whom" | "which"))
+        && t.get(after + 1)
+            .is_some_and(|w| matches!(w.bare(), "them" | "whom" | "which"))
 }
 
 /// Whether a casualty word stands right next to a bare number ("5 killed", "killing 5").
@@ -386,12 +492,32 @@ fn casualty_next_to(t: &[Token], m: &Mention, word: &str) -> bool {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "the" | "a" | "an" | "some" | "such" | "other" | "more" | "most" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+        "the"
+            | "a"
+            | "an"
+            | "some"
+            | "such"
+            | "other"
+            | "more"
+            | "most"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
     )
 }
 
 /// An events statement, with its query when the words give one.
-pub(super) fn events(s: &Sight, values: &Values, what: &str, evidence: Evidence, _lex: &Lexicon) -> Decided {
+pub(super) fn events(
+    s: &Sight,
+    values: &Values,
+    what: &str,
+    evidence: Evidence,
+    _lex: &Lexicon,
+) -> Decided {
     let query = super::events::query(s, values.data);
     let need = if query.is_some() {
         "an ACLED or UCDP export"
@@ -439,7 +565,11 @@ pub(super) fn bound(t: &[Token], (from, to): (usize, usize)) -> Bound {
     };
     if has("lower", "end") || has("low", "end") || has("lower", "bound") || has("low", "estimate") {
         Bound::Low
-    } else if has("upper", "end") || has("high", "end") || has("upper", "bound") || has("high", "estimate") {
+    } else if has("upper", "end")
+        || has("high", "end")
+        || has("upper", "bound")
+        || has("high", "estimate")
+    {
         Bound::High
     } else {
         Bound::Central
@@ -457,11 +587,21 @@ pub(super) fn all_forces(t: &[Token]) -> Option<bool> {
     let at = t.iter().position(|w| {
         matches!(
             w.bare(),
-            "militia" | "militias" | "militiamen" | "foreign" | "russian" | "wagner" | "mercenaries" | "volunteers"
+            "militia"
+                | "militias"
+                | "militiamen"
+                | "foreign"
+                | "russian"
+                | "wagner"
+                | "mercenaries"
+                | "volunteers"
         )
     })?;
     let negated = t[at.saturating_sub(4)..at].iter().any(|w| {
-        matches!(w.bare(), "not" | "excluding" | "without" | "except" | "leaving")
+        matches!(
+            w.bare(),
+            "not" | "excluding" | "without" | "except" | "leaving"
+        )
     });
     Some(!negated)
 }
@@ -469,7 +609,10 @@ pub(super) fn all_forces(t: &[Token]) -> Option<bool> {
 /// Units of an area statement: km² when the clause says so.
 pub(super) fn units(t: &[Token], (from, to): (usize, usize)) -> Units {
     let metric = t[from.min(t.len())..to.min(t.len())].iter().any(|w| {
-        matches!(w.bare(), "km²" | "km" | "kilometres" | "kilometers" | "sq-km" | "km2")
+        matches!(
+            w.bare(),
+            "km²" | "km" | "kilometres" | "kilometers" | "sq-km" | "km2"
+        )
     });
     if metric {
         Units::Metric
@@ -496,14 +639,24 @@ pub(super) fn choose_metric(
         [] => oom(
             format!(
                 "{what}: no comparison of the data fits the words ({}{}{})",
-                w.group.as_deref().map(|g| format!("group {g}")).unwrap_or_else(|| "no group named".into()),
-                if w.countries.is_empty() { String::new() } else { format!(", countries {}", w.countries.join(" + ")) },
+                w.group
+                    .as_deref()
+                    .map(|g| format!("group {g}"))
+                    .unwrap_or_else(|| "no group named".into()),
+                if w.countries.is_empty() {
+                    String::new()
+                } else {
+                    format!(", countries {}", w.countries.join(" + "))
+                },
                 w.year.map(|y| format!(", year {y}")).unwrap_or_default()
             ),
             Evidence::NoComparison,
         ),
         many => needs(
-            format!("{what}: the words fit {} comparisons; name the countries", many.len()),
+            format!(
+                "{what}: the words fit {} comparisons; name the countries",
+                many.len()
+            ),
             many.iter()
                 .map(|c| values.candidate(readings::metric(&c.id, None, metric, units)))
                 .collect(),
@@ -528,21 +681,55 @@ pub(super) fn choose_estimate(
         years
             .iter()
             .take(3)
-            .map(|y| values.candidate(readings::estimate(entity, quantity, component.clone(), *y, bound)))
+            .map(|y| {
+                values.candidate(readings::estimate(
+                    entity,
+                    quantity,
+                    component.clone(),
+                    *y,
+                    bound,
+                ))
+            })
             .collect()
     };
     match year_of(s) {
         Year::Known(y, from) => mapped(
-            values.candidate(readings::estimate(entity, quantity, component.clone(), y, bound)),
-            Evidence::Estimate { owner: owner_from, year: from },
+            values.candidate(readings::estimate(
+                entity,
+                quantity,
+                component.clone(),
+                y,
+                bound,
+            )),
+            Evidence::Estimate {
+                owner: owner_from,
+                year: from,
+            },
         ),
         Year::Open(years) => needs(
-            format!("{what}: the sentence names several years ({})", years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")),
+            format!(
+                "{what}: the sentence names several years ({})",
+                years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             alternatives(&years),
             Evidence::Open,
         ),
         Year::Unstated => needs(
-            format!("{what}: the words state no year; the data holds {}", if held.is_empty() { "none".to_string() } else { held.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ") }),
+            format!(
+                "{what}: the words state no year; the data holds {}",
+                if held.is_empty() {
+                    "none".to_string()
+                } else {
+                    held.iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ),
             alternatives(&held),
             Evidence::Open,
         ),
@@ -558,7 +745,10 @@ pub(super) fn owner_missing(whose: &Whose, what: &str, kind: &str) -> Option<Dec
             Evidence::OtherOwner,
         )),
         Whose::Open(list) => Some(needs(
-            format!("{what}: the sentence names several {kind}s ({})", list.join(", ")),
+            format!(
+                "{what}: the sentence names several {kind}s ({})",
+                list.join(", ")
+            ),
             Vec::new(),
             Evidence::Open,
         )),

@@ -178,18 +178,24 @@ fn stated_date(text: &str) -> Option<i32> {
         .and_then(|fm| {
             fm.lines().find_map(|l| {
                 let (k, v) = l.split_once(':')?;
-                matches!(k.trim(), "date" | "published" | "updated" | "lastmod").then(|| v.trim().to_string())
+                matches!(k.trim(), "date" | "published" | "updated" | "lastmod")
+                    .then(|| v.trim().to_string())
             })
         });
     let meta = || {
-        let at = head.find("published_time").or_else(|| head.find("name=\"date\""))?;
+        let at = head
+            .find("published_time")
+            .or_else(|| head.find("name=\"date\""))?;
         let rest = &head[at..];
         let content = rest.find("content=\"")? + 9;
         Some(rest[content..].chars().take(10).collect::<String>())
     };
     let date = front.or_else(meta)?;
     let digits: String = date.trim_matches(['"', '\'']).chars().take(4).collect();
-    digits.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y))
+    digits
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// The first non-empty line, as a title.
@@ -282,9 +288,15 @@ mod tests {
         assert_eq!(kind("# Title\n\nSome **bold** text."), Kind::Markdown);
         assert_eq!(kind("Plain words, 8,000 of them."), Kind::Text);
         // An article body without <html>, Markdown with front matter, text with one "](".
-        assert_eq!(kind("<div class=\"x\"><p class=\"lead\">8,000 fighters</p></div>"), Kind::Html);
+        assert_eq!(
+            kind("<div class=\"x\"><p class=\"lead\">8,000 fighters</p></div>"),
+            Kind::Html
+        );
         assert_eq!(kind("---\ntitle: x\n---\nSome text."), Kind::Markdown);
-        assert_eq!(kind("Plain text with one odd ](bracket) in it."), Kind::Text);
+        assert_eq!(
+            kind("Plain text with one odd ](bracket) in it."),
+            Kind::Text
+        );
         assert_eq!(kind("{\"a\": {\"text\": \"8,000 fighters\"}}"), Kind::Json);
     }
 }

@@ -23,13 +23,27 @@ fn strength_words(s: &Sight) -> bool {
     s.t.iter().any(|w| {
         matches!(
             w.bare(),
-            "strength" | "estimated" | "estimate" | "estimates" | "total" | "numbers" | "numbered" | "ranks" | "assessed"
+            "strength"
+                | "estimated"
+                | "estimate"
+                | "estimates"
+                | "total"
+                | "numbers"
+                | "numbered"
+                | "ranks"
+                | "assessed"
         )
     })
 }
 
 /// A count of fighters: a named group's strength in a year.
-pub(super) fn fighters(s: &Sight, place: &Place, head: &Head, values: &Values, lex: &Lexicon) -> Decided {
+pub(super) fn fighters(
+    s: &Sight,
+    place: &Place,
+    head: &Head,
+    values: &Values,
+    lex: &Lexicon,
+) -> Decided {
     let what = described(s.t, s.m, &Some(head.clone()));
     let owner = whose(place, Kind::Group, lex);
     if !strength_words(s) {
@@ -67,12 +81,14 @@ pub(super) fn soldiers(
         );
     }
     // "French soldiers", "Chadian troops": foreign forces, never the host's army.
-    let nationality = (s.m.last + 1..head.at).chain(s.m.first.saturating_sub(2)..s.m.first).find_map(|k| {
-        lex.foreign_nationalities
-            .iter()
-            .find(|n| n.len() == 1 && t.get(k).is_some_and(|w| w.bare() == n[0]))
-            .map(|n| n[0].clone())
-    });
+    let nationality = (s.m.last + 1..head.at)
+        .chain(s.m.first.saturating_sub(2)..s.m.first)
+        .find_map(|k| {
+            lex.foreign_nationalities
+                .iter()
+                .find(|n| n.len() == 1 && t.get(k).is_some_and(|w| w.bare() == n[0]))
+                .map(|n| n[0].clone())
+        });
     let component = match (component, &nationality) {
         (Component::Regular, Some(_)) => Component::Foreign,
         (c, _) => c,
@@ -106,30 +122,99 @@ fn needs_mission(what: &str) -> Decided {
 /// Words that make a count of people a part of a population: by sex, age, place, work,
 /// displacement or need.
 const PARTS: &[&str] = &[
-    "male", "males", "female", "females", "men", "women", "children", "aged", "ages", "urban",
-    "rural", "capital", "city", "cities", "town", "refugees", "refugee", "displaced", "idps",
-    "labour", "labor", "workforce", "employed", "unemployed", "need", "needing", "insecure",
-    "food", "hunger", "assistance", "aid", "humanitarian", "camp", "camps", "held", "detained",
-    "voters", "students", "pupils", "schools", "households", "families", "migrants",
-    "returnees", "internally", "diaspora", "abroad", "border", "affected", "flee", "fled",
+    "male",
+    "males",
+    "female",
+    "females",
+    "men",
+    "women",
+    "children",
+    "aged",
+    "ages",
+    "urban",
+    "rural",
+    "capital",
+    "city",
+    "cities",
+    "town",
+    "refugees",
+    "refugee",
+    "displaced",
+    "idps",
+    "labour",
+    "labor",
+    "workforce",
+    "employed",
+    "unemployed",
+    "need",
+    "needing",
+    "insecure",
+    "food",
+    "hunger",
+    "assistance",
+    "aid",
+    "humanitarian",
+    "camp",
+    "camps",
+    "held",
+    "detained",
+    "voters",
+    "students",
+    "pupils",
+    "schools",
+    "households",
+    "families",
+    "migrants",
+    "returnees",
+    "internally",
+    "diaspora",
+    "abroad",
+    "border",
+    "affected",
+    "flee",
+    "fled",
 ];
 
 /// A count of people: a named country's population in a year, when the words say it is
 /// the population ("a population of", "inhabitants", "is home to", "has ... people").
-pub(super) fn population(s: &Sight, place: &Place, head: &Head, values: &Values, lex: &Lexicon) -> Decided {
+pub(super) fn population(
+    s: &Sight,
+    place: &Place,
+    head: &Head,
+    values: &Values,
+    lex: &Lexicon,
+) -> Decided {
     let t = s.t;
     let what = described(t, s.m, &Some(head.clone()));
     let (from, to) = s.clause;
     let clause = &t[from.min(t.len())..to.min(t.len())];
     if let Some(part) = clause.iter().find(|w| PARTS.contains(&w.bare())) {
         return oom(
-            format!("{what}: a part of a population (\"{}\"), not a country's population", part.raw),
+            format!(
+                "{what}: a part of a population (\"{}\"), not a country's population",
+                part.raw
+            ),
             Evidence::Part,
         );
     }
-    let says_population = matches!(head.words.to_lowercase().as_str(), "population" | "populations" | "inhabitants" | "residents" | "citizens")
-        || clause.iter().any(|w| matches!(w.bare(), "population" | "populous" | "inhabitants" | "home" | "live" | "lives" | "living" | "inhabited"))
-        || clause.windows(2).any(|w| matches!(w[0].bare(), "has" | "had" | "have") && w[1].bare() != "been");
+    let says_population = matches!(
+        head.words.to_lowercase().as_str(),
+        "population" | "populations" | "inhabitants" | "residents" | "citizens"
+    ) || clause.iter().any(|w| {
+        matches!(
+            w.bare(),
+            "population"
+                | "populous"
+                | "inhabitants"
+                | "home"
+                | "live"
+                | "lives"
+                | "living"
+                | "inhabited"
+        )
+    }) || clause
+        .windows(2)
+        .any(|w| matches!(w[0].bare(), "has" | "had" | "have") && w[1].bare() != "been");
     if !says_population {
         return oom(
             format!("{what}: a count of people that the words do not make a country's population"),

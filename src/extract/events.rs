@@ -51,12 +51,24 @@ pub(super) fn query(s: &Sight, data: &Dataset) -> Option<String> {
     let killed = has(&["killed", "killing", "deaths", "dead", "fatalities", "died"]);
     let counted_attacks = t
         .get(s.m.last + 1..(s.m.last + 4).min(t.len()))
-        .is_some_and(|w| w.iter().any(|w| matches!(w.bare(), "attacks" | "attack" | "raids" | "assaults" | "ambushes")));
+        .is_some_and(|w| {
+            w.iter().any(|w| {
+                matches!(
+                    w.bare(),
+                    "attacks" | "attack" | "raids" | "assaults" | "ambushes"
+                )
+            })
+        });
     let measure = if has(&["large-scale", "large"]) && group.is_some() && counted_attacks {
         "large_attacks"
     } else if counted_attacks && group.is_some() {
         "initiated"
-    } else if killed && !counted_attacks && has(&["people", "civilians", "persons"]) && !countries.is_empty() && group.is_none() {
+    } else if killed
+        && !counted_attacks
+        && has(&["people", "civilians", "persons"])
+        && !countries.is_empty()
+        && group.is_none()
+    {
         "fatalities"
     } else {
         return None;
@@ -70,7 +82,10 @@ pub(super) fn query(s: &Sight, data: &Dataset) -> Option<String> {
         [one] => parts.push(format!("country = {}", quoted(one))),
         many => parts.push(format!(
             "countries = [{}]",
-            many.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|c| quoted(c))
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
     match months(t, s.clause) {
@@ -95,8 +110,11 @@ fn quoted(s: &str) -> String {
 
 /// Whether the number at `k` is a threshold: "20 or more" after "killing", "at least".
 pub(super) fn is_threshold(t: &[Token], k: usize) -> bool {
-    let or_more = t.get(k + 1).is_some_and(|w| w.bare() == "or") && t.get(k + 2).is_some_and(|w| w.bare() == "more");
-    let each = t[k.saturating_sub(4)..k].iter().any(|w| matches!(w.bare(), "each" | "every"));
+    let or_more = t.get(k + 1).is_some_and(|w| w.bare() == "or")
+        && t.get(k + 2).is_some_and(|w| w.bare() == "more");
+    let each = t[k.saturating_sub(4)..k]
+        .iter()
+        .any(|w| matches!(w.bare(), "each" | "every"));
     or_more && each
 }
 
@@ -107,7 +125,10 @@ fn threshold(t: &[Token]) -> Option<u32> {
         let or_more = t.get(k + 1).is_some_and(|w| w.bare() == "or")
             && t.get(k + 2).is_some_and(|w| w.bare() == "more");
         let killing = t[k.saturating_sub(3)..k].iter().any(|w| {
-            matches!(w.bare(), "killing" | "killed" | "kill" | "deaths" | "fatalities")
+            matches!(
+                w.bare(),
+                "killing" | "killed" | "kill" | "deaths" | "fatalities"
+            )
         });
         (number && or_more && killing)
             .then(|| value(&t[k].raw).0)

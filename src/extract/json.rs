@@ -98,7 +98,13 @@ fn string(chars: &mut std::iter::Peekable<std::str::Chars>, cur: &mut Cursor, op
                     'n' | 'r' => '\n',
                     't' => ' ',
                     'u' => {
-                        let hex: String = (0..4).filter_map(|_| chars.next().inspect(|h| { cur.step(*h); })).collect();
+                        let hex: String = (0..4)
+                            .filter_map(|_| {
+                                chars.next().inspect(|h| {
+                                    cur.step(*h);
+                                })
+                            })
+                            .collect();
                         u32::from_str_radix(&hex, 16)
                             .ok()
                             .and_then(char::from_u32)
@@ -149,7 +155,12 @@ fn paragraph(out: &mut Text, path: &[Option<Str>], key: Option<&Str>, value: &St
             }
             ('>', true) => {
                 in_tag = false;
-                let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("").to_lowercase();
+                let name = tag
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
                 if matches!(name.as_str(), "p" | "br" | "br/" | "li" | "div" | "tr") {
                     out.push('\n', *p);
                 } else {
@@ -173,7 +184,11 @@ mod tests {
         let json = "{\n  \"Population\": {\n    \"total\": {\n      \"text\": \"22,634,423 (2025 est.)\"\n    }\n  }\n}";
         assert!(looks_like(json));
         let t = read(json);
-        assert!(t.text.contains("Population total : 22,634,423 (2025 est.)"), "{:?}", t.text);
+        assert!(
+            t.text.contains("Population total : 22,634,423 (2025 est.)"),
+            "{:?}",
+            t.text
+        );
         let at = t.text.find("22,634").unwrap();
         assert_eq!((t.pos(at).line, t.pos(at).col), (4, 16));
     }

@@ -330,7 +330,10 @@ impl Lexicon {
         add(&raw.soldiers.regular, Noun::Soldiers(Component::Regular));
         add(&raw.soldiers.police, Noun::Soldiers(Component::Police));
         add(&raw.soldiers.militia, Noun::Soldiers(Component::Militia));
-        add(&raw.soldiers.peacekeepers, Noun::Soldiers(Component::Peacekeepers));
+        add(
+            &raw.soldiers.peacekeepers,
+            Noun::Soldiers(Component::Peacekeepers),
+        );
         add(&raw.soldiers.foreign, Noun::Soldiers(Component::Foreign));
         add(&raw.event_nouns, Noun::Event);
         add(&raw.targets, Noun::Target);
@@ -383,10 +386,8 @@ mod tests {
         assert!(hedges.iter().any(|h| h.words == ["more", "than"]));
         let lex = Lexicon::new(&data, hedges, String::new());
         assert!(lex.names.iter().any(|n| n.words == ["burkinabe"]));
-        assert!(lex
-            .names
-            .iter()
-            .any(|n| n.words == ["katiba", "masina"] && n.entity == Entity::Group("katiba-macina".into())));
+        assert!(lex.names.iter().any(|n| n.words == ["katiba", "masina"]
+            && n.entity == Entity::Group("katiba-macina".into())));
         assert!(lex
             .branches
             .contains(&("somalia".to_string(), "is-somalia".to_string())));

@@ -68,7 +68,10 @@ pub(crate) fn read(markdown: &str) -> Text {
                     // is one ("[41](https://…)"): a marker, never a number.
                     let mut end = citation(&chars, j).unwrap_or(j);
                     if chars.get(end + 1) == Some(&'(') {
-                        end = chars[end..].iter().position(|&c| c == ')').map_or(end, |e| end + e);
+                        end = chars[end..]
+                            .iter()
+                            .position(|&c| c == ')')
+                            .map_or(end, |e| end + e);
                     }
                     out.push('\u{2020}', pos);
                     j = end;
@@ -116,9 +119,13 @@ fn citation(chars: &[char], j: usize) -> Option<usize> {
     let close = chars[j + 1..].iter().take(20).position(|&c| c == ']')? + j + 1;
     let inside: String = chars[j + 1..close].iter().collect();
     let inside = inside.trim().to_lowercase();
-    let numbered = !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '-' || c == ' ');
+    let numbered = !inside.is_empty()
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '-' || c == ' ');
     let lettered = inside.len() <= 2 && inside.chars().all(|c| c.is_ascii_lowercase());
-    let note = inside.starts_with("note ") || inside.starts_with("nb ") || inside == "citation needed";
+    let note =
+        inside.starts_with("note ") || inside.starts_with("nb ") || inside == "citation needed";
     (numbered || lettered || note).then_some(close)
 }
 
@@ -147,7 +154,8 @@ mod tests {
         // Citation markers fused to a number stay markers.
         let t = read("some 52,000[41] and 6,000[a][note 3] and 7,000[12](https://x.org/12) men");
         assert!(
-            t.text.contains("52,000\u{2020} and 6,000\u{2020}\u{2020} and 7,000\u{2020} men"),
+            t.text
+                .contains("52,000\u{2020} and 6,000\u{2020}\u{2020} and 7,000\u{2020} men"),
             "{}",
             t.text
         );

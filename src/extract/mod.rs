@@ -143,7 +143,9 @@ impl Extraction {
             verdict_ready: self
                 .statements
                 .iter()
-                .filter(|s| s.status.id() == "mapped" && s.confidence >= crate::claims::VERDICT_CONFIDENCE)
+                .filter(|s| {
+                    s.status.id() == "mapped" && s.confidence >= crate::claims::VERDICT_CONFIDENCE
+                })
                 .count(),
             needs_reading: count("needs-reading"),
             events: count("events"),

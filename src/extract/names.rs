@@ -23,7 +23,10 @@ pub(crate) fn find(t: &[Token], lex: &Lexicon) -> Vec<Named> {
                 t.get(i + k).is_some_and(|tok| {
                     tok.kind != TokenKind::Number
                         && tok.bare() == w
-                        && (!n.exact || strip_possessive(&tok.raw).chars().all(|c| !c.is_lowercase()))
+                        && (!n.exact
+                            || strip_possessive(&tok.raw)
+                                .chars()
+                                .all(|c| !c.is_lowercase()))
                 })
             })
         });
@@ -95,7 +98,9 @@ fn acronym(t: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
     {
         len += 2;
     }
-    if t.get(i + len).is_some_and(|n| n.kind == TokenKind::Number && !n.spaced) {
+    if t.get(i + len)
+        .is_some_and(|n| n.kind == TokenKind::Number && !n.spaced)
+    {
         len += 1;
     }
     Some(len)

@@ -78,8 +78,29 @@ pub(crate) struct Read {
 /// Words after a spelled-out number that make it no count ("one of the", "two or
 /// three", "one another").
 const NOT_COUNTED: &[&str] = &[
-    "or", "and", "to", "in", "the", "a", "an", "another", "such", "by", "on", "at", "is",
-    "was", "that", "who", "which", "less", "day", "time", "way", "point", "another's",
+    "or",
+    "and",
+    "to",
+    "in",
+    "the",
+    "a",
+    "an",
+    "another",
+    "such",
+    "by",
+    "on",
+    "at",
+    "is",
+    "was",
+    "that",
+    "who",
+    "which",
+    "less",
+    "day",
+    "time",
+    "way",
+    "point",
+    "another's",
 ];
 
 /// Reads the numbers of `sentence`.
@@ -201,7 +222,12 @@ fn suffixes(t: &[Token], mut m: Mention) -> Mention {
                     m.last = k + len;
                     // "35-40,000": the first figure shares the second's thousands.
                     let grouped = t[k + 1].raw.contains([',', ' ']);
-                    if m.low < 1000.0 && hi >= 1000.0 && grouped && m.low * 1000.0 <= hi && m.low * 1000.0 * 10.0 > hi {
+                    if m.low < 1000.0
+                        && hi >= 1000.0
+                        && grouped
+                        && m.low * 1000.0 <= hi
+                        && m.low * 1000.0 * 10.0 > hi
+                    {
                         m.low *= 1000.0;
                     }
                 }
@@ -396,7 +422,12 @@ fn spelled(t: &[Token], i: usize) -> Option<Mention> {
         }
     }
     // "several dozen", "tens of thousands".
-    if w == "several" && matches!(word(t, i + 1).as_str(), "dozen" | "dozens" | "hundred" | "hundreds" | "thousand" | "thousands") {
+    if w == "several"
+        && matches!(
+            word(t, i + 1).as_str(),
+            "dozen" | "dozens" | "hundred" | "hundreds" | "thousand" | "thousands"
+        )
+    {
         let (lo, hi) = words::vague(&format!("{}s", word(t, i + 1).trim_end_matches('s')))?;
         let mut m = make(i + 1, lo, Shape::Quantity);
         m.high = hi;
@@ -411,7 +442,13 @@ fn spelled(t: &[Token], i: usize) -> Option<Mention> {
         // "dozens of", "dozens more", "hundreds killed", "thousands fled".
         let next = word(t, i + 1);
         let the_before = i > 0 && t[i - 1].is_word("the");
-        if !the_before && (next == "of" || next == "more" || next == "others" || next == "were" || next.ends_with("ed")) {
+        if !the_before
+            && (next == "of"
+                || next == "more"
+                || next == "others"
+                || next == "were"
+                || next.ends_with("ed"))
+        {
             let mut m = make(i, lo, Shape::Quantity);
             m.high = hi;
             return Some(m);
@@ -428,12 +465,20 @@ fn spelled(t: &[Token], i: usize) -> Option<Mention> {
         && !NOT_COUNTED.contains(&after.as_str());
     // "one" counts only as a count of something named ("one soldier was killed"), never
     // as "the one", "one of", "no one"; a number before a non-noun is prose.
-    let article_before = i > 0 && matches!(t[i - 1].word().as_str(), "the" | "no" | "any" | "each" | "every");
+    let article_before = i > 0
+        && matches!(
+            t[i - 1].word().as_str(),
+            "the" | "no" | "any" | "each" | "every"
+        );
     // "one fighter for every 26 square miles": the ratio's own "one".
     let ratio_one = v == 1.0
         && (i + 1..(i + 6).min(t.len())).any(|k| {
             matches!(word(t, k).as_str(), "per" | "to")
-                || (word(t, k) == "for" && matches!(word(t, k + 1).as_str(), "every" | "each" | "nearly" | "roughly" | "about" | "almost"))
+                || (word(t, k) == "for"
+                    && matches!(
+                        word(t, k + 1).as_str(),
+                        "every" | "each" | "nearly" | "roughly" | "about" | "almost"
+                    ))
                 || (word(t, k) == "in" && word(t, k + 1) == "every")
         });
     (fills_in && !article_before && !ratio_one && (v >= 2.0 || v == 1.0)).then_some(m)

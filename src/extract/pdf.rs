@@ -81,7 +81,10 @@ fn metadata(bytes: &[u8]) -> (Option<String>, Option<i32>) {
     // "D:20250724091500+02'00'"
     let year = date.and_then(|d| {
         let digits: String = d.trim_start_matches("D:").chars().take(4).collect();
-        digits.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y))
+        digits
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y))
     });
     (title, year)
 }

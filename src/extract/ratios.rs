@@ -58,6 +58,8 @@ fn per_metric(noun: Noun) -> Option<Metric> {
 
 /// What the words want of a comparison: the group (with the Islamic State's branch told
 /// by the countries), the countries named in the sentence, the year stated.
+// A statement's fate travels as the error: one per number, so its size costs nothing.
+#[allow(clippy::result_large_err)]
 fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
     let place = Place {
         t: s.t,
@@ -73,7 +75,10 @@ fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
         Whose::One(g, _) => Some(g),
         Whose::Other(name, _) => {
             return Err(oom(
-                format!("{}: a ratio of {name}, a group the data does not hold", text(s.t, s.m)),
+                format!(
+                    "{}: a ratio of {name}, a group the data does not hold",
+                    text(s.t, s.m)
+                ),
                 Evidence::OtherOwner,
             ))
         }
@@ -99,6 +104,20 @@ fn wanted(s: &Sight, lex: &Lexicon) -> Result<Wanted, Decided> {
     // alone, JNIM has one gunman for every six soldiers", not "Burkina Faso has 24.1
     // million people, and JNIM has one militant for every 8,200".)
     let mut countries = of(s.clause.0, s.clause.1);
+    // A sentence that opens "Across Burkina Faso and Mali," or "In Mali alone," speaks of
+    // those countries throughout.
+    let opener =
+        s.t.first()
+            .is_some_and(|w| matches!(w.bare(), "across" | "in" | "for" | "throughout" | "within"));
+    if countries.is_empty() && opener {
+        if let Some(comma) =
+            s.t.iter()
+                .position(|w| w.is_sign(','))
+                .filter(|&c| c < s.m.first)
+        {
+            countries = of(0, comma);
+        }
+    }
     if countries.is_empty() {
         let floor = s.previous_end.map_or(0, |e| e + 1);
         let ceiling = s.next.map_or(s.t.len(), |(first, _)| first);
@@ -132,11 +151,26 @@ pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided 
         Shape::PerThousand => match after.or(in_clause.first().copied()) {
             Some(Noun::Fighters) => Metric::FightersPer1000People,
             Some(Noun::Soldiers(_)) => Metric::SoldiersPer1000People,
-            _ => return needs(format!("{what}: a rate per thousand of what the words leave open")),
+            _ => {
+                return needs(format!(
+                    "{what}: a rate per thousand of what the words leave open"
+                ))
+            }
         },
         Shape::ToOne => {
+            // "The Taliban's fighters outnumbered JNIM's ten to one": two groups' fighters.
+            let groups = s
+                .names
+                .iter()
+                .filter(|n| matches!(n.entity, Entity::Group(_)))
+                .count();
+            if groups >= 2 && in_clause.iter().all(|n| !matches!(n, Noun::Soldiers(_))) {
+                return pairwise(s, values, lex);
+            }
             if in_clause.iter().any(|n| matches!(n, Noun::Soldiers(_)))
-                || t[from..to.min(t.len())].iter().any(|w| matches!(w.bare(), "advantage" | "outnumbered" | "outnumber"))
+                || t[from..to.min(t.len())]
+                    .iter()
+                    .any(|w| matches!(w.bare(), "advantage" | "outnumbered" | "outnumber"))
                     && in_clause.iter().all(|n| !matches!(n, Noun::Fighters))
             {
                 Metric::SoldiersPerFighter
@@ -148,30 +182,71 @@ pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided 
             // The "one" side must be fighters: "4 to 5 cows for every 120", "1 camel for
             // every 20 owned" are no metric.
             let one_side = nouns_in(t, from, m.first, lex);
+            // The noun before "for every", "for each", "in every" or "per".
             let before_every = (from..m.first)
                 .rev()
-                .find(|&k| t[k].is_word("for") || t[k].is_word("per"))
-                .and_then(|k| k.checked_sub(1))
+                .find_map(|k| {
+                    if t[k].is_word("per") {
+                        k.checked_sub(1)
+                    } else if (t[k].is_word("every") || t[k].is_word("each"))
+                        && k >= 2
+                        && (t[k - 1].is_word("for") || t[k - 1].is_word("in"))
+                    {
+                        Some(k - 2)
+                    } else {
+                        None
+                    }
+                })
                 .map(|k| &t[k]);
             let other_thing = before_every.is_some_and(|w| {
                 w.kind == super::tokens::TokenKind::Word
                     && !matches!(w.bare(), "one" | "single" | "each" | "every")
-                    && lex.nouns.iter().all(|(words, _)| words.last().is_none_or(|l| l != w.bare()))
+                    && lex
+                        .nouns
+                        .iter()
+                        .all(|(words, _)| words.last().is_none_or(|l| l != w.bare()))
             });
-            if other_thing || (!one_side.is_empty() && !one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Attackers | Noun::Soldiers(_)))) {
+            if other_thing
+                || (!one_side.is_empty()
+                    && !one_side
+                        .iter()
+                        .any(|n| matches!(n, Noun::Fighters | Noun::Attackers | Noun::Soldiers(_))))
+            {
                 return Decided::Aside("a rate of something no claim is about");
             }
             match after.and_then(per_metric) {
-                Some(metric) if one_side.iter().any(|n| matches!(n, Noun::Fighters | Noun::Attackers)) || after != Some(Noun::Fighters) => metric,
+                Some(metric)
+                    if one_side
+                        .iter()
+                        .any(|n| matches!(n, Noun::Fighters | Noun::Attackers))
+                        || after != Some(Noun::Fighters) =>
+                {
+                    metric
+                }
                 _ => match after {
-                    Some(Noun::Time) => return Decided::Aside("a rate in time (\"every six months\")"),
-                    Some(Noun::Fighters) if one_side.iter().any(|n| matches!(n, Noun::Soldiers(_))) => Metric::SoldiersPerFighter,
+                    Some(Noun::Time) => {
+                        return Decided::Aside("a rate in time (\"every six months\")")
+                    }
+                    Some(Noun::Fighters)
+                        if one_side.iter().any(|n| matches!(n, Noun::Soldiers(_))) =>
+                    {
+                        Metric::SoldiersPerFighter
+                    }
                     _ => {
-                        let named: Vec<Metric> = in_clause.iter().filter_map(|n| per_metric(*n)).collect();
+                        let named: Vec<Metric> =
+                            in_clause.iter().filter_map(|n| per_metric(*n)).collect();
                         match named.as_slice() {
                             [one] => *one,
-                            [] => return needs(format!("{what}: \"for every {what}\" of what the words do not name")),
-                            _ => return needs(format!("{what}: the clause names several quantities")),
+                            [] => {
+                                return needs(format!(
+                                    "{what}: \"for every {what}\" of what the words do not name"
+                                ))
+                            }
+                            _ => {
+                                return needs(format!(
+                                    "{what}: the clause names several quantities"
+                                ))
+                            }
                         }
                     }
                 },
@@ -183,14 +258,18 @@ pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided 
         Err(d) => return d,
     };
     if readings::needs_group(metric) && w.group.is_none() {
-        return needs(format!("{what}: a ratio of fighters whose group the words do not name"));
+        return needs(format!(
+            "{what}: a ratio of fighters whose group the words do not name"
+        ));
     }
-    let evidence = if w.year.is_some() {
-        Evidence::MetricStated
-    } else {
-        Evidence::MetricComparisonYear
-    };
-    choose_metric(values, metric, &w, units(t, s.clause), evidence, &what)
+    choose_metric(
+        values,
+        metric,
+        &w,
+        units(t, s.clause),
+        Evidence::Metric,
+        &what,
+    )
 }
 
 /// Idioms a fraction or multiple stands in: "the first half of 2024", "half the
@@ -199,10 +278,31 @@ fn idiom(t: &[Token], first: usize, last: usize) -> bool {
     let word = |k: Option<usize>| k.and_then(|k| t.get(k)).map(Token::bare).unwrap_or("");
     let before = word(first.checked_sub(1));
     let after = |n: usize| word(Some(last + n));
-    matches!(before, "first" | "second" | "northern" | "southern" | "eastern" | "western" | "central" | "other" | "latter" | "former")
-        || (after(1) == "of" && matches!(after(2), "the" | "this" | "that") && matches!(after(3), "year" | "country" | "territory" | "region" | "decade" | "month" | "century"))
-        || (after(1) == "of" && t.get(last + 2).is_some_and(|w| w.raw.len() == 4 && w.raw.starts_with("20")))
-        || matches!(before, "visited" | "viewed" | "shared" | "cited" | "edited" | "downloaded")
+    matches!(
+        before,
+        "first"
+            | "second"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "other"
+            | "latter"
+            | "former"
+    ) || (after(1) == "of"
+        && matches!(after(2), "the" | "this" | "that")
+        && matches!(
+            after(3),
+            "year" | "country" | "territory" | "region" | "decade" | "month" | "century"
+        ))
+        || (after(1) == "of"
+            && t.get(last + 2)
+                .is_some_and(|w| w.raw.len() == 4 && w.raw.starts_with("20")))
+        || matches!(
+            before,
+            "visited" | "viewed" | "shared" | "cited" | "edited" | "downloaded"
+        )
 }
 
 /// A fraction or multiple: a ratio between the two comparisons the sentence names, a
@@ -212,11 +312,26 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     let m = s.m;
     let what = text(t, m);
     if idiom(t, m.first, m.last) {
-        return Decided::Aside("an idiom (\"the first half of\", \"half the country\"), not a ratio");
+        return Decided::Aside(
+            "an idiom (\"the first half of\", \"half the country\"), not a ratio",
+        );
     }
     let (from, to) = s.clause;
     let changed = t[from..to.min(t.len())].iter().any(|w| {
-        matches!(w.bare(), "doubled" | "tripled" | "quadrupled" | "halved" | "increased" | "grew" | "rose" | "fell" | "dropped" | "declined" | "decreased")
+        matches!(
+            w.bare(),
+            "doubled"
+                | "tripled"
+                | "quadrupled"
+                | "halved"
+                | "increased"
+                | "grew"
+                | "rose"
+                | "fell"
+                | "dropped"
+                | "declined"
+                | "decreased"
+        )
     });
     if changed {
         return oom(
@@ -226,7 +341,12 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     }
     // The subject's names before the number, the object's after it ("Mali and Burkina
     // Faso together cover more than twice the area of Somalia").
-    let kinds = |e: &Entity| matches!(e, Entity::Group(_) | Entity::Country(_) | Entity::Branch | Entity::Other(_));
+    let kinds = |e: &Entity| {
+        matches!(
+            e,
+            Entity::Group(_) | Entity::Country(_) | Entity::Branch | Entity::Other(_)
+        )
+    };
     let side_of = |from: usize, to: usize| -> Vec<Entity> {
         let mut v: Vec<Entity> = Vec::new();
         for n in within(s.names, from, to).filter(|n| kinds(&n.entity)) {
@@ -238,13 +358,60 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     };
     // Within the clause first ("while the Taliban had some thirteen times as many
     // fighters as JNIM"), else the sentence around it.
-    let subject = Some(side_of(from, m.first))
+    let mut subject = Some(side_of(from, m.first))
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| side_of(0, m.first));
-    let object = Some(side_of(m.last + 1, to))
+    let mut object = Some(side_of(m.last + 1, to))
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| side_of(m.last + 1, t.len()));
-    let groups_only = |v: &[Entity]| !v.is_empty() && v.iter().all(|e| matches!(e, Entity::Group(_) | Entity::Branch));
+    // "The Taliban's fighters outnumbered JNIM's ten to one": both sides before it.
+    if object.is_empty() && m.shape == Shape::ToOne && subject.len() == 2 {
+        object = vec![subject.remove(1)];
+    }
+    // "twice as many soldiers as al-Shabaab has fighters": a country's soldiers per a
+    // group's fighter.
+    let in_clause = nouns_in(t, from, to, lex);
+    let soldiers_side =
+        subject.iter().all(|e| matches!(e, Entity::Country(_))) && !subject.is_empty();
+    let group_side: Vec<&Entity> = object
+        .iter()
+        .filter(|e| matches!(e, Entity::Group(_)))
+        .collect();
+    if m.shape == Shape::Multiple
+        && soldiers_side
+        && group_side.len() == 1
+        && in_clause.iter().any(|n| matches!(n, Noun::Soldiers(_)))
+        && in_clause.contains(&Noun::Fighters)
+    {
+        let Entity::Group(g) = group_side[0] else {
+            unreachable!("filtered to groups")
+        };
+        let w = Wanted {
+            group: Some(g.clone()),
+            countries: subject
+                .iter()
+                .filter_map(|e| match e {
+                    Entity::Country(c) => Some(c.clone()),
+                    _ => None,
+                })
+                .collect(),
+            year: None,
+            all_forces: all_forces(t),
+        };
+        return choose_metric(
+            values,
+            Metric::SoldiersPerFighter,
+            &w,
+            units(t, s.clause),
+            Evidence::Metric,
+            &what,
+        );
+    }
+    let groups_only = |v: &[Entity]| {
+        !v.is_empty()
+            && v.iter()
+                .all(|e| matches!(e, Entity::Group(_) | Entity::Branch))
+    };
     let named = nouns_in(t, from.min(m.first), to, lex)
         .into_iter()
         .chain(nouns_in(t, 0, t.len(), lex))
@@ -256,9 +423,12 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             _ => None,
         });
     // "the size of", "larger than": of a group, its strength; of a country, its area.
-    let sized = t[from..to.min(t.len())]
-        .iter()
-        .any(|w| matches!(w.bare(), "area" | "territory" | "size" | "larger" | "smaller" | "bigger" | "large"));
+    let sized = t[from..to.min(t.len())].iter().any(|w| {
+        matches!(
+            w.bare(),
+            "area" | "territory" | "size" | "larger" | "smaller" | "bigger" | "large"
+        )
+    });
     let quantity = named.or_else(|| {
         sized.then(|| {
             if groups_only(&subject) && groups_only(&object) {
@@ -268,6 +438,16 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             }
         })
     });
+    if subject.is_empty() && !object.is_empty() {
+        return needs(format!(
+            "{what}: a ratio with {} whose other side the words do not name",
+            if object.len() == 1 {
+                "one named entity"
+            } else {
+                "named entities"
+            }
+        ));
+    }
     if subject.is_empty() || object.is_empty() || subject == object {
         return match (subject.is_empty() && object.is_empty(), m.shape) {
             (true, Shape::Multiple) => Decided::Aside("a multiple of nothing the sentence names"),
@@ -278,13 +458,16 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         };
     }
     let Some(metric) = quantity else {
-        return needs(format!("{what}: a ratio between two entities of a quantity the words do not name"));
+        return needs(format!(
+            "{what}: a ratio between two entities of a quantity the words do not name"
+        ));
     };
     if super::decide::bound(t, (0, t.len())) != crate::claims::Bound::Central {
         return needs(format!(
             "{what}: a ratio on one end of an estimate's range (\"lower-end\", \"upper-end\"); the model's ratios are on central values, so a person sets the claim"
         ));
     }
+    #[allow(clippy::result_large_err)]
     let side = |names: &[Entity]| -> Result<String, Decided> {
         if let Some(Entity::Other(name)) = names.iter().find(|e| matches!(e, Entity::Other(_))) {
             return Err(oom(
@@ -292,14 +475,20 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
                 Evidence::OtherOwner,
             ));
         }
-        let groups: Vec<&String> = names.iter().filter_map(|e| match e {
-            Entity::Group(g) => Some(g),
-            _ => None,
-        }).collect();
-        let countries: Vec<String> = names.iter().filter_map(|e| match e {
-            Entity::Country(c) => Some(c.clone()),
-            _ => None,
-        }).collect();
+        let groups: Vec<&String> = names
+            .iter()
+            .filter_map(|e| match e {
+                Entity::Group(g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        let countries: Vec<String> = names
+            .iter()
+            .filter_map(|e| match e {
+                Entity::Country(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect();
         let w = match groups.as_slice() {
             [g] => Wanted {
                 group: Some((*g).clone()),
@@ -310,18 +499,35 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
                 countries,
                 ..Wanted::default()
             },
-            _ => return Err(needs(format!("{what}: a side of the ratio the words do not tie to one comparison"))),
+            _ => {
+                return Err(needs(format!(
+                    "{what}: a side of the ratio the words do not tie to one comparison"
+                )))
+            }
         };
         let found = readings::comparisons(values.data, metric, &w);
         match found.as_slice() {
             [one] => Ok(one.id.clone()),
-            [] => Err(oom(format!("{what}: no comparison of the data for one side of the ratio"), Evidence::NoComparison)),
+            [] => Err(oom(
+                format!("{what}: no comparison of the data for one side of the ratio"),
+                Evidence::NoComparison,
+            )),
             many => Err(Decided::Statement(
                 Status::NeedsReading {
-                    why: format!("{what}: one side of the ratio fits {} comparisons; name the countries", many.len()),
+                    why: format!(
+                        "{what}: one side of the ratio fits {} comparisons; name the countries",
+                        many.len()
+                    ),
                     alternatives: many
                         .iter()
-                        .map(|c| values.candidate(readings::metric(&c.id, None, metric, units(t, s.clause))))
+                        .map(|c| {
+                            values.candidate(readings::metric(
+                                &c.id,
+                                None,
+                                metric,
+                                units(t, s.clause),
+                            ))
+                        })
                         .collect(),
                 },
                 Evidence::Open,
@@ -334,12 +540,20 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         (Err(d), _) | (_, Err(d)) => return d,
     };
     if a == b {
-        return oom(format!("{what}: both sides are the same comparison"), Evidence::Share);
+        return oom(
+            format!("{what}: both sides are the same comparison"),
+            Evidence::Share,
+        );
     }
     let evidence = Evidence::Pairwise;
     Decided::Statement(
         Status::Mapped {
-            best: values.candidate(readings::metric(&a, Some(&b), metric, crate::units::Units::Imperial)),
+            best: values.candidate(readings::metric(
+                &a,
+                Some(&b),
+                metric,
+                crate::units::Units::Imperial,
+            )),
             alternatives: Vec::new(),
         },
         evidence,

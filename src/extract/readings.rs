@@ -94,7 +94,9 @@ pub(crate) fn years_held(
 ) -> Vec<i32> {
     let mut years: Vec<i32> = data
         .rows_of(quantity)
-        .filter(|r| r.entity == entity && (component.is_none() || r.component.as_deref() == component))
+        .filter(|r| {
+            r.entity == entity && (component.is_none() || r.component.as_deref() == component)
+        })
         .filter_map(|r| r.year)
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
@@ -141,7 +143,11 @@ pub(crate) struct Wanted {
 /// The comparisons the words fit for `metric`: by group (when the metric has fighters),
 /// countries (when named), year (when stated) and the forces counted; comparisons that
 /// compute the same for this metric count once.
-pub(crate) fn comparisons<'d>(data: &'d Dataset, metric: Metric, w: &Wanted) -> Vec<&'d Comparison> {
+pub(crate) fn comparisons<'d>(
+    data: &'d Dataset,
+    metric: Metric,
+    w: &Wanted,
+) -> Vec<&'d Comparison> {
     let mut out: Vec<&Comparison> = Vec::new();
     for c in &data.comparisons {
         if needs_group(metric) && w.group.as_deref() != Some(c.group.as_str()) {
@@ -176,7 +182,12 @@ pub(crate) fn comparisons<'d>(data: &'d Dataset, metric: Metric, w: &Wanted) -> 
 }
 
 /// A metric's target for a comparison (and another, for a ratio between two).
-pub(crate) fn metric(comparison: &str, versus: Option<&str>, metric: Metric, units: Units) -> Target {
+pub(crate) fn metric(
+    comparison: &str,
+    versus: Option<&str>,
+    metric: Metric,
+    units: Units,
+) -> Target {
     Target::Metric {
         comparison: comparison.to_string(),
         versus: versus.map(str::to_string),

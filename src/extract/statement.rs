@@ -48,7 +48,11 @@ pub(super) struct Counts {
 }
 
 /// The statements of a document, with the count of numbers seen and set aside.
-pub(super) fn statements(data: &Dataset, doc: &Document, lex: &Lexicon) -> (Vec<Statement>, Counts) {
+pub(super) fn statements(
+    data: &Dataset,
+    doc: &Document,
+    lex: &Lexicon,
+) -> (Vec<Statement>, Counts) {
     let text = &doc.text.text;
     let mut out = Vec::new();
     let mut counts = Counts {
@@ -123,7 +127,9 @@ pub(super) fn statements(data: &Dataset, doc: &Document, lex: &Lexicon) -> (Vec<
 
 /// A short line alone, a heading: "2016", "### Casualties in 2019".
 fn is_heading(s: &Sentence, read: &numbers::Read) -> bool {
-    s.tokens.len() <= 6 && read.mentions.is_empty() && s.tokens.first().is_some_and(|t| t.line_start)
+    s.tokens.len() <= 6
+        && read.mentions.is_empty()
+        && s.tokens.first().is_some_and(|t| t.line_start)
 }
 
 /// A sentence as read: its numbers, names and years, in its document.
@@ -194,9 +200,16 @@ fn statement(
     } else {
         Stated::One(m.low)
     };
-    let previous = k.checked_sub(1).and_then(|p| {
-        super::counted::head(&s.tokens, mentions[p].last + 1, names, lex)
-    });
+    let previous = k
+        .checked_sub(1)
+        .and_then(|p| super::counted::head(&s.tokens, mentions[p].last + 1, names, lex));
+    // "Each Taliban fighter faced roughly five members of the security forces": a count
+    // per fighter is a ratio.
+    let per_fighter = m.shape == Shape::Quantity && each_fighter(&s.tokens, from, m.first, lex);
+    let m = &Mention {
+        shape: if per_fighter { Shape::Every } else { m.shape },
+        ..m.clone()
+    };
     let sight = Sight {
         t: &s.tokens,
         m,
@@ -209,7 +222,25 @@ fn statement(
             .filter(|(i, _)| *i >= from && *i < to)
             .map(|(_, y)| *y)
             .collect(),
-        years_sentence: years.iter().map(|(_, y)| *y).collect(),
+        // The sentence's years that no other number's clause claims ("HTS counted 15,000
+        // fighters ..., and the UN put the Taliban at 58,000 to 100,000 in 2021": 2021 is
+        // the Taliban's).
+        years_sentence: years
+            .iter()
+            .filter(|(i, _)| {
+                (0..mentions.len()).filter(|&j| j != k).all(|j| {
+                    let prev = j.checked_sub(1).map(|p| mentions[p].last);
+                    let (a, b) = clause(
+                        &s.tokens,
+                        &mentions[j],
+                        prev,
+                        mentions.get(j + 1).map(|n| n.first),
+                    );
+                    *i < a || *i >= b
+                })
+            })
+            .map(|(_, y)| *y)
+            .collect(),
         around: &before.years,
         previous,
         previous_end: prev_end,
@@ -239,19 +270,35 @@ fn statement(
     })
 }
 
+/// "each JNIM fighter", "every militant" before a number in its clause.
+fn each_fighter(t: &[super::tokens::Token], from: usize, to: usize, lex: &Lexicon) -> bool {
+    (from..to).any(|k| {
+        (t[k].is_word("each") || t[k].is_word("every"))
+            && (k + 1..(k + 4).min(to)).any(|j| {
+                matches!(
+                    super::counted::noun_at(t, j, lex),
+                    Some((super::lexicon::Noun::Fighters, _))
+                )
+            })
+    })
+}
+
 /// A reading below the verdict threshold is drafted for a person: the reading becomes the
 /// first of the alternatives, and the claim waits for a person to confirm it.
 fn held_back(status: super::Status, evidence: super::confidence::Evidence) -> super::Status {
     let confidence = evidence.confidence();
     match status {
-        super::Status::Mapped { best, mut alternatives } if confidence < crate::claims::VERDICT_CONFIDENCE => {
+        super::Status::Mapped {
+            best,
+            mut alternatives,
+        } if confidence < crate::claims::VERDICT_CONFIDENCE => {
             alternatives.insert(0, best);
             super::Status::NeedsReading {
                 why: format!(
-                    "the reading rests on {} (right {:.0}% of the time on the development corpus), below the {:.0}% a verdict needs: confirm it",
+                    "the reading rests on {}, {} (confidence {confidence:.2}, below the {:.2} a verdict needs): confirm it",
                     evidence.id(),
-                    confidence * 100.0,
-                    crate::claims::VERDICT_CONFIDENCE * 100.0
+                    evidence.record(),
+                    crate::claims::VERDICT_CONFIDENCE
                 ),
                 alternatives,
             }
@@ -280,7 +327,10 @@ fn respectively(s: &Sentence, mentions: &[Mention], k: usize) -> Option<(usize, 
         first -= 1;
     }
     let mut last = k;
-    while last + 1 < mentions.len() && mentions[last + 1].shape == mentions[k].shape && joined(last, last + 1) {
+    while last + 1 < mentions.len()
+        && mentions[last + 1].shape == mentions[k].shape
+        && joined(last, last + 1)
+    {
         last += 1;
     }
     (last > first).then_some((k - first, last - first + 1))

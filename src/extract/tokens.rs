@@ -124,7 +124,10 @@ fn fused_note(text: &str, i: usize) -> Option<usize> {
     if !note_after_stop(&chars, 0, j) {
         return None;
     }
-    let marker = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = bytes[i + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     Some(i + 1 + marker)
 }
 
@@ -262,12 +265,17 @@ fn note_after_stop(chars: &[(usize, char)], i: usize, j: usize) -> bool {
     let before: String = chars[i..j].iter().map(|(_, c)| *c).collect();
     let year = before.len() == 4
         && before.chars().all(|c| c.is_ascii_digit())
-        && before.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        && before
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
     let grouped = before.contains(',') && before.split(',').skip(1).all(|g| g.len() == 3);
     if !(year || grouped) {
         return false;
     }
-    let marker = chars[j + 1..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    let marker = chars[j + 1..]
+        .iter()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count();
     let rest = &chars[j + 1 + marker..];
     (1..=3).contains(&marker)
         && match rest {

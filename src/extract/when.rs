@@ -17,7 +17,6 @@ pub(crate) enum YearFrom {
     Document,
 }
 
-
 /// A statement's year, or why it has none.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Year {
@@ -40,12 +39,7 @@ pub(crate) struct Context {
 
 /// The year of a statement: `clause` and `sentence` are the years stated there (token
 /// index, year).
-pub(crate) fn year(
-    clause: &[i32],
-    sentence: &[i32],
-    t: &[Token],
-    around: &Context,
-) -> Year {
+pub(crate) fn year(clause: &[i32], sentence: &[i32], t: &[Token], around: &Context) -> Year {
     let distinct = |ys: &[i32]| {
         let mut v = ys.to_vec();
         v.sort_unstable();
@@ -85,8 +79,19 @@ fn present_tense(t: &[Token]) -> bool {
     t.iter().any(|w| {
         matches!(
             w.bare(),
-            "now" | "currently" | "today" | "is" | "are" | "has" | "have" | "remains" | "remain"
-                | "numbers" | "counts" | "fields" | "estimates"
+            "now"
+                | "currently"
+                | "today"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "remains"
+                | "remain"
+                | "numbers"
+                | "counts"
+                | "fields"
+                | "estimates"
         )
     }) && !t.iter().any(|w| matches!(w.bare(), "was" | "were" | "had"))
 }

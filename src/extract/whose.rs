@@ -19,7 +19,6 @@ pub(crate) enum From {
     Document,
 }
 
-
 /// The owner the words give.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Whose {
@@ -116,13 +115,20 @@ pub(crate) fn whose(p: &Place, kind: Kind, lex: &Lexicon) -> Whose {
     // The phrase: a possessive or name just before the number, names between it and its
     // noun, "of X" right after the noun.
     let just_before = p.names.iter().filter(|n| {
-        n.end <= p.first && n.end + 4 >= p.first && n.start >= from && possessive_or_adjacent(t, n, p.first)
+        n.end <= p.first
+            && n.end + 4 >= p.first
+            && n.start >= from
+            && possessive_or_adjacent(t, n, p.first)
     });
-    let inside = p.names.iter().filter(|n| n.start > p.first && n.end <= p.end);
+    let inside = p
+        .names
+        .iter()
+        .filter(|n| n.start > p.first && n.end <= p.end);
     let of_after = p.names.iter().filter(|n| {
         n.start >= p.end
             && n.start <= p.end + 2
-            && t.get(p.end).is_some_and(|w| matches!(w.bare(), "of" | "from"))
+            && t.get(p.end)
+                .is_some_and(|w| matches!(w.bare(), "of" | "from"))
     });
     let phrase: Vec<&Entity> = inside
         .chain(just_before)
@@ -185,9 +191,22 @@ fn possessive_or_adjacent(t: &[Token], n: &Named, first: usize) -> bool {
         || last.raw.ends_with('\'')
         || gap.iter().any(|w| w.raw == "'s")
         || gap.windows(2).any(|w| w[0].raw == "'" && w[1].raw == "s");
-    let gap_words = t[n.end..first]
-        .iter()
-        .all(|w| matches!(w.bare(), "estimated" | "some" | "about" | "'s" | "'" | "" | "s" | "roughly" | "around" | ")" | "("));
+    let gap_words = t[n.end..first].iter().all(|w| {
+        matches!(
+            w.bare(),
+            "estimated"
+                | "some"
+                | "about"
+                | "'s"
+                | "'"
+                | ""
+                | "s"
+                | "roughly"
+                | "around"
+                | ")"
+                | "("
+        )
+    });
     possessive && gap_words
 }
 
@@ -208,7 +227,10 @@ fn branch(countries: &[String], region: bool, lex: &Lexicon) -> (bool, String) {
     found.dedup();
     match found.as_slice() {
         [one] => (true, one.clone()),
-        _ => (false, "the Islamic State (a branch the data does not hold)".into()),
+        _ => (
+            false,
+            "the Islamic State (a branch the data does not hold)".into(),
+        ),
     }
 }
 
@@ -251,7 +273,11 @@ mod tests {
     #[test]
     fn the_nearest_name_owns_the_number() {
         assert_eq!(
-            owner("ISWAP numbers had risen to 8,000 members", "8,000", Kind::Group),
+            owner(
+                "ISWAP numbers had risen to 8,000 members",
+                "8,000",
+                Kind::Group
+            ),
             Whose::Other("ISWAP".into(), From::Clause)
         );
         assert_eq!(
@@ -259,7 +285,11 @@ mod tests {
             Whose::One("jnim".into(), From::Phrase)
         );
         assert_eq!(
-            owner("more than half of ISIL (Da'esh)'s 600 fighters in Somalia", "600", Kind::Group),
+            owner(
+                "more than half of ISIL (Da'esh)'s 600 fighters in Somalia",
+                "600",
+                Kind::Group
+            ),
             Whose::One("is-somalia".into(), From::Phrase)
         );
         assert!(matches!(

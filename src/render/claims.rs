@@ -24,9 +24,8 @@ pub(crate) fn summary(checked: &[Checked], findings: usize) -> String {
             .count()
     };
     let unread = checked.iter().filter(|c| c.unread).count();
-    let other = count(Verdict::Unverifiable).saturating_sub(
-        needs(Requirement::Events) + needs(Requirement::OutOfModel) + unread,
-    );
+    let other = count(Verdict::Unverifiable)
+        .saturating_sub(needs(Requirement::Events) + needs(Requirement::OutOfModel) + unread);
     let mut unverifiable = format!(
         "{} need event data, {} outside the data model",
         needs(Requirement::Events),

@@ -278,12 +278,15 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
         Status::Mapped { best, .. } => format!("; {}", computes(best, s.stated)),
         _ => String::new(),
     };
-    out.push_str(&format!(
-        "confidence = {:.2}   # {}{computed}\n",
-        s.confidence,
-        s.evidence.id()
-    ));
-    if matches!(s.status, Status::Mapped { .. }) && s.confidence < crate::claims::VERDICT_CONFIDENCE {
+    if s.evidence != crate::extract::confidence::Evidence::Open {
+        out.push_str(&format!(
+            "confidence = {:.2}   # {}{computed}\n",
+            s.confidence,
+            s.evidence.id()
+        ));
+    }
+    if matches!(s.status, Status::Mapped { .. }) && s.confidence < crate::claims::VERDICT_CONFIDENCE
+    {
         out.push_str(&format!(
             "# below {:.2}: `check` gives no verdict until a person confirms the reading (confidence = 1)\n",
             crate::claims::VERDICT_CONFIDENCE
@@ -293,7 +296,9 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
         out.push_str(&format!("# note: {note}\n"));
     }
     let alternatives = match &s.status {
-        Status::Mapped { alternatives, .. } | Status::NeedsReading { alternatives, .. } => alternatives.as_slice(),
+        Status::Mapped { alternatives, .. } | Status::NeedsReading { alternatives, .. } => {
+            alternatives.as_slice()
+        }
         _ => &[],
     };
     if !alternatives.is_empty() {

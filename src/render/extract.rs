@@ -15,7 +15,6 @@ use crate::numbers::grouped;
 use super::markdown::escape;
 use super::markdown::Align::{Left, Right};
 
-
 /// One statement, flat.
 #[derive(Debug, Serialize)]
 pub(crate) struct TidyStatement {
@@ -63,7 +62,9 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
                     .collect::<Vec<_>>()
                     .join("; ")
             };
-            let confidence = Some(s.confidence);
+            // A statement the words leave open has no reading to be sure of.
+            let confidence =
+                (s.evidence != crate::extract::confidence::Evidence::Open).then_some(s.confidence);
             let (target, confidence, computed, alternatives, reason) = match &s.status {
                 Status::Mapped { best, alternatives } => (
                     target_keys(&best.target),
@@ -104,8 +105,16 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
                 number: s.number.clone(),
                 shape: s.shape.id().to_string(),
                 status: s.status.id().to_string(),
+                // A reading held back below the verdict threshold shows what it would be.
                 reading: match &s.status {
                     Status::Mapped { best, .. } => short(&best.target),
+                    Status::NeedsReading { alternatives, .. }
+                        if s.evidence != crate::extract::confidence::Evidence::Open =>
+                    {
+                        alternatives
+                            .first()
+                            .map_or_else(|| s.status.id().to_string(), |a| short(&a.target))
+                    }
                     other => other.id().to_string(),
                 },
                 target,

@@ -20,16 +20,22 @@ fn with_documents(names: &[&str]) -> Fixture {
     fixture
 }
 
-/// What was read from each statement: number, reading, stated bounds and qualifier.
+/// What was read from each statement: number, reading, stated bounds and qualifier;
+/// a reading whose year is the document's own date (a PDF's) is marked so.
 fn readings(fixture: &Fixture, document: &str) -> Vec<String> {
     let run = fixture.run(&["extract", document, "--format", "json"]);
     let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
     rows.iter()
         .map(|r| {
+            let dated = r["evidence"].as_str().unwrap().contains("document date");
             format!(
                 "{} | {} | {}..{} | {}",
                 r["number"].as_str().unwrap(),
-                r["reading"].as_str().unwrap(),
+                if dated {
+                    "(year of the document's date)"
+                } else {
+                    r["reading"].as_str().unwrap()
+                },
                 r["stated_low"],
                 r["stated_high"],
                 r["qualifier"].as_str().unwrap()
@@ -43,9 +49,17 @@ fn text_html_and_pdf_give_the_same_drafted_claims() {
     let fixture = with_documents(&["thin-lines.txt", "thin-lines.html", "thin-lines.pdf"]);
     let text = readings(&fixture, "thin-lines.txt");
     assert_eq!(text, readings(&fixture, "thin-lines.html"));
-    assert_eq!(text, readings(&fixture, "thin-lines.pdf"));
+    // The PDF alone has a date (its metadata's): a sentence in the present tense that
+    // states no year is read in that year, and still waits for a person.
+    let pdf = readings(&fixture, "thin-lines.pdf");
+    assert_eq!(text.len(), pdf.len(), "{pdf:#?}");
+    for (t, p) in text.iter().zip(&pdf) {
+        if !p.contains("(year of the document's date)") {
+            assert_eq!(t, p);
+        }
+    }
     let mapped = text.iter().filter(|r| r.contains(':')).count();
-    assert!(mapped >= 25, "{text:#?}");
+    assert!(mapped >= 20, "{text:#?}");
 }
 
 #[test]
@@ -67,14 +81,14 @@ fn the_annotated_reading_snapshot() {
         "--draws",
         "2000",
     ]);
-    // One drafted reading is wrong (a combined population read as one country's), so a
-    // claim does not hold: exit 3, as for any claim file.
-    assert_eq!(run.code, 3, "{run:?}");
+    // Every reading sure enough for a verdict holds (the rest wait for a person): exit 0.
+    assert_eq!(run.code, 0, "{run:?}");
     insta::assert_snapshot!(run.stdout);
 }
 
 /// (verdict, computed) of every claim of a `check --format json` run, by its reading.
-fn verdicts(run: &crate::util::Run) -> Vec<(String, String, Option<f64>)> {
+/// (target and stated value, verdict, computed, reason) of each claim `check` judged.
+fn verdicts(run: &crate::util::Run) -> Vec<(String, String, Option<f64>, String)> {
     let rows: Vec<Value> = serde_json::from_str(&run.stdout).expect("json");
     rows.iter()
         .map(|r| {
@@ -82,11 +96,14 @@ fn verdicts(run: &crate::util::Run) -> Vec<(String, String, Option<f64>)> {
                 format!("{} {}", r["target"].as_str().unwrap(), r["stated_low"]),
                 r["verdict"].as_str().unwrap().to_string(),
                 r["computed"].as_f64(),
+                r["reason"].as_str().unwrap_or_default().to_string(),
             )
         })
         .collect()
 }
 
+/// Every claim written by hand is drafted from the document with the same verdict and
+/// value, or drafted for a person's reading (no verdict); never with another verdict.
 #[test]
 fn check_on_the_document_agrees_with_hand_written_claims() {
     let fixture = with_documents(&["thin-lines.pdf", "thin-lines.claims.toml"]);
@@ -107,18 +124,41 @@ fn check_on_the_document_agrees_with_hand_written_claims() {
         "2000",
     ]);
     assert_eq!(by_hand.code, 0, "{by_hand:?}");
+    assert_eq!(drafted.code, 0, "{drafted:?}");
     let drafted = verdicts(&drafted);
-    for (target, verdict, computed) in verdicts(&by_hand) {
-        let found = drafted
-            .iter()
-            .find(|(t, _, _)| *t == target)
-            .unwrap_or_else(|| panic!("{target} was not drafted: {drafted:#?}"));
-        assert_eq!(found.1, verdict, "{target}");
-        match (found.2, computed) {
-            (Some(a), Some(b)) => approx::assert_relative_eq!(a, b, max_relative = 1e-9),
-            (a, b) => assert_eq!(a, b, "{target}"),
+    let stated = |t: &str| t.rsplit(' ').next().unwrap_or_default().to_string();
+    let mut agree = 0;
+    for (target, verdict, computed, _) in verdicts(&by_hand) {
+        match drafted.iter().find(|(t, ..)| *t == target) {
+            Some((_, v, c, reason)) if v == "unverifiable" && reason.starts_with("not judged") => {
+                assert!(reason.contains("confidence"), "{target}: {reason}");
+            }
+            Some((_, v, c, _)) => {
+                assert_eq!(*v, verdict, "{target}");
+                match (*c, computed) {
+                    (Some(a), Some(b)) => approx::assert_relative_eq!(a, b, max_relative = 1e-9),
+                    (a, b) => assert_eq!(a, b, "{target}"),
+                }
+                agree += 1;
+            }
+            None => {
+                // Drafted for a person: the same stated value, a claim that needs a reading.
+                let held = drafted.iter().any(|(t, v, ..)| {
+                    t.starts_with("requires:reading")
+                        && stated(t) == stated(&target)
+                        && v == "unverifiable"
+                });
+                assert!(
+                    held,
+                    "{target} was neither drafted nor held for a reading: {drafted:#?}"
+                );
+            }
         }
     }
+    assert!(
+        agree >= 6,
+        "only {agree} hand-written claims drafted with their verdict"
+    );
 }
 
 #[test]
@@ -130,10 +170,14 @@ fn the_drafted_file_is_read_by_check_unchanged_and_never_overwritten_without_for
         "{run:?}"
     );
     let checked = fixture.run(&["check", "claims.toml", "--draws", "2000"]);
-    // One drafted reading is wrong (a combined population read as Burkina Faso's), so
-    // a claim does not hold: exit 3, not 1 (the file itself is read without a problem).
-    assert_eq!(checked.code, 3, "{checked:?}");
-    assert!(checked.stdout.contains("34 consistent"), "{checked:?}");
+    // Every reading sure enough for a verdict holds; the rest wait for a person, and
+    // the file is read without a problem.
+    assert_eq!(checked.code, 0, "{checked:?}");
+    assert!(checked.stdout.contains("17 consistent"), "{checked:?}");
+    assert!(
+        checked.stdout.contains("need a person's reading"),
+        "{checked:?}"
+    );
     // Its own file is replaced; a file it did not write is not, unless --force.
     fixture
         .run(&["extract", "thin-lines.html", "--out", "claims.toml"])

@@ -135,9 +135,38 @@ pub(super) fn aside(t: &[Token], i: usize) -> Option<Aside> {
 /// Words that open a sentence and are no names: a number before one at a sentence's
 /// start is a note's marker.
 const OPENERS: &[&str] = &[
-    "It", "The", "This", "These", "Those", "That", "In", "On", "At", "As", "A", "An", "He",
-    "She", "They", "We", "According", "For", "Since", "While", "However", "Its", "Their",
-    "See", "Such", "There", "Despite", "During", "Following", "Member", "Some", "Several",
+    "It",
+    "The",
+    "This",
+    "These",
+    "Those",
+    "That",
+    "In",
+    "On",
+    "At",
+    "As",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "We",
+    "According",
+    "For",
+    "Since",
+    "While",
+    "However",
+    "Its",
+    "Their",
+    "See",
+    "Such",
+    "There",
+    "Despite",
+    "During",
+    "Following",
+    "Member",
+    "Some",
+    "Several",
 ];
 
 /// A number joined to the token before it by a hyphen or colon: the second part of a
@@ -151,7 +180,11 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
             .map(|n| n.raw.len())
     };
     let is_year = |k: usize| {
-        digits(k) == Some(4) && t[k].raw.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        digits(k) == Some(4)
+            && t[k]
+                .raw
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
     };
     let glued = |k: usize| t.get(k).is_some_and(|n| !n.spaced);
     // "08:02", "12:00:00": hours and minutes.
@@ -162,7 +195,13 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
     {
         return Some(Aside::Date);
     }
-    if i >= 2 && t[i - 1].is_sign(':') && glued(i) && glued(i - 1) && digits(i) == Some(2) && digits(i - 2).is_some_and(|n| n <= 2) {
+    if i >= 2
+        && t[i - 1].is_sign(':')
+        && glued(i)
+        && glued(i - 1)
+        && digits(i) == Some(2)
+        && digits(i - 2).is_some_and(|n| n <= 2)
+    {
         return Some(Aside::Date);
     }
     if i < 2 || !t[i - 1].is_sign('-') || tok.spaced || !glued(i - 1) {
@@ -174,12 +213,16 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
         return Some(Aside::Date);
     }
     // "2020-21", "2024-05-17".
-    if digits(i).is_some_and(|n| n <= 2) && (is_year(i - 2) || (i >= 4 && t[i - 3].is_sign('-') && is_year(i - 4))) {
+    if digits(i).is_some_and(|n| n <= 2)
+        && (is_year(i - 2) || (i >= 4 && t[i - 3].is_sign('-') && is_year(i - 4)))
+    {
         return Some(Aside::Date);
     }
     // "MiG-21", "Su-25", "T-72": a model's number.
     let model = &t[i - 2];
-    (model.kind == TokenKind::Word && model.raw.chars().next().is_some_and(char::is_uppercase) && model.raw.len() <= 5)
+    (model.kind == TokenKind::Word
+        && model.raw.chars().next().is_some_and(char::is_uppercase)
+        && model.raw.len() <= 5)
         .then_some(Aside::Label)
 }
 
