@@ -89,11 +89,20 @@ pub(super) fn statements(
             .collect();
         let heading = is_heading(s, read);
         let mut previous_events = false;
+        // Each number's clause, once: a year or a country a clause names is its number's.
+        let clauses: Vec<(usize, usize)> = (0..read.mentions.len())
+            .map(|k| {
+                let prev = k.checked_sub(1).map(|p| read.mentions[p].last);
+                let next = read.mentions.get(k + 1).map(|n| n.first);
+                clause(&s.tokens, &read.mentions[k], prev, next)
+            })
+            .collect();
         for k in 0..read.mentions.len() {
             let at = SentenceAt {
                 doc,
                 s,
                 mentions: &read.mentions,
+                clauses: &clauses,
                 names,
                 years: &years,
                 subject: &subject,
@@ -137,6 +146,7 @@ struct SentenceAt<'a> {
     doc: &'a Document,
     s: &'a Sentence,
     mentions: &'a [Mention],
+    clauses: &'a [(usize, usize)],
     names: &'a [Named],
     years: &'a [(usize, i32)],
     subject: &'a [Entity],
@@ -185,6 +195,7 @@ fn statement(
         doc,
         s,
         mentions,
+        clauses,
         names,
         years,
         subject,
@@ -192,8 +203,7 @@ fn statement(
     let text = &doc.text.text;
     let m = &mentions[k];
     let prev_end = k.checked_sub(1).map(|p| mentions[p].last);
-    let next_start = mentions.get(k + 1).map(|n| n.first);
-    let (from, to) = clause(&s.tokens, m, prev_end, next_start);
+    let (from, to) = clauses[k];
     let (qualifier, hedge_words) = hedge(&s.tokens, m, prev_end.map_or(0, |p| p + 1), lex);
     let stated = if m.high > m.low {
         Stated::Range(m.low, m.high)
@@ -228,16 +238,10 @@ fn statement(
         years_sentence: years
             .iter()
             .filter(|(i, _)| {
-                (0..mentions.len()).filter(|&j| j != k).all(|j| {
-                    let prev = j.checked_sub(1).map(|p| mentions[p].last);
-                    let (a, b) = clause(
-                        &s.tokens,
-                        &mentions[j],
-                        prev,
-                        mentions.get(j + 1).map(|n| n.first),
-                    );
-                    *i < a || *i >= b
-                })
+                clauses
+                    .iter()
+                    .enumerate()
+                    .all(|(j, (a, b))| j == k || *i < *a || *i >= *b)
             })
             .map(|(_, y)| *y)
             .collect(),
