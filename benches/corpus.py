@@ -8,6 +8,7 @@ measured.
                               [--shared ../shared/corpus] [--own tests/corpus]
                               [--table]     # print the confidence table measured on TUNE
                               [--write]     # write it into src/extract/confidence.rs
+                              [--json FILE] # the figures as JSON (tests/integration/corpus.rs)
 
 Prints, for the tuned and the held-out documents apart: the scorer's figures (recall of
 the right reading, precision of the claims of the model, decoys drafted as claims,
@@ -134,6 +135,7 @@ def main():
     ap.add_argument("--own", default=os.path.join(root, "tests", "corpus"))
     ap.add_argument("--table", action="store_true")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--json", help="write the figures as JSON to this file")
     a = ap.parse_args()
     if not os.path.isfile(os.path.join(a.shared, "score.py")):
         sys.exit(f"no corpus scorer at {a.shared}/score.py")
@@ -150,13 +152,16 @@ def main():
     evidence = {"tune": defaultdict(lambda: [0, 0]), "held-out": defaultdict(lambda: [0, 0])}
     bins = {"tune": defaultdict(lambda: [0, 0, 0.0]), "held-out": defaultdict(lambda: [0, 0, 0.0])}
     verdict = {"tune": [0, 0], "held-out": [0, 0]}
+    family = defaultdict(lambda: defaultdict(int))
     for d in docs:
         name = os.path.basename(d)
         part = "tune" if name in TUNE else "held-out"
         res = score.score_doc(d, a.im, a.data, ids, comps, details=True)
+        where = "development corpus" if d.startswith(os.path.abspath(a.shared)) or a.shared in d else "project corpus"
         for k, v in res.items():
             if not k.startswith("_"):
                 parts[part][k] += v
+                family[(part, where)][k] += v
         for row, right in judged(score, res["_rows"], res["_gold_s"], ids, comps):
             ev = row.get("evidence") or row.get("status")
             evidence[part][ev][0] += right
@@ -177,6 +182,25 @@ def main():
     def pct(x, n):
         return f"{x / n:.2f} ({x}/{n})" if n else "–"
 
+    if a.json:
+        import json
+        out = {}
+        for part in ("tune", "held-out"):
+            t = parts[part]
+            out[part] = {
+                "statements": t["gold"], "decoys": t["decoys"], "right": t["right"],
+                "claims_of_the_model": t["mapped_events"], "claims_right": t["right_rows_inmodel"],
+                "decoys_as_claims": t["decoys_inmodel"], "inconsistent": t["inconsistent"],
+                "inconsistent_misread": t["inconsistent_misread"],
+                "verdict_readings": verdict[part][1], "verdict_readings_right": verdict[part][0],
+                "bins": [{"from": lo, "to": min(hi, 1.0), "drafted": bins[part][(lo, hi)][1],
+                          "right": bins[part][(lo, hi)][0],
+                          "mean_confidence": bins[part][(lo, hi)][2] / bins[part][(lo, hi)][1]
+                          if bins[part][(lo, hi)][1] else None} for lo, hi in BINS],
+            }
+        with open(a.json, "w") as f:
+            json.dump(out, f, indent=1)
+
     for part in ("tune", "held-out"):
         t = parts[part]
         print(f"## {part}: {t['gold']} statements, {t['decoys']} decoys")
@@ -185,6 +209,10 @@ def main():
         print(f"- readings that reach a verdict (mapped, confidence >= {THRESHOLD}): right {pct(*verdict[part])}")
         print(f"- decoys drafted as claims of the model: {pct(t['decoys_inmodel'], t['decoys'])}")
         print(f"- INCONSISTENT verdicts on misreadings: {t['inconsistent_misread']} of {t['inconsistent']}")
+        for (p, where), f in sorted(family.items()):
+            if p == part:
+                print(f"- of which the {where}: {f['gold']} statements, right reading {pct(f['right'], f['gold'])}, "
+                      f"claims of the model right {pct(f['right_rows_inmodel'], f['mapped_events'])}")
         print("\n| confidence | drafted | right | mean confidence | share right |\n|---|---|---|---|---|")
         for lo, hi in BINS:
             r, n, s = bins[part][(lo, hi)]

@@ -4,6 +4,7 @@ mod bad_input;
 mod check;
 mod commands;
 mod containers;
+mod corpus;
 mod data_choice;
 mod event_metrics;
 mod events;
