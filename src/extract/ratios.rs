@@ -438,7 +438,7 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             }
         })
     });
-    if subject.is_empty() && !object.is_empty() {
+    if subject.is_empty() && !object.is_empty() && m.shape == Shape::Multiple {
         return needs(format!(
             "{what}: a ratio with {} whose other side the words do not name",
             if object.len() == 1 {

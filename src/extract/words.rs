@@ -163,8 +163,10 @@ pub(crate) fn fraction(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 /// A multiple in one word: "twice" 2, "thrice" 3.
 pub(crate) fn multiple(word: &str) -> Option<f64> {
     match word {
-        "twice" => Some(2.0),
-        "thrice" => Some(3.0),
+        "twice" | "doubled" => Some(2.0),
+        "thrice" | "tripled" => Some(3.0),
+        "quadrupled" => Some(4.0),
+        "halved" => Some(0.5),
         _ => None,
     }
 }

@@ -204,11 +204,20 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
     {
         return Some(Aside::Date);
     }
+    // "30-31 October": the first day of a span.
+    let month_after = |k: usize| t.get(k).is_some_and(|w| MONTHS.contains(&w.word().as_str()));
+    if digits(i).is_some_and(|n| n <= 2)
+        && t.get(i + 1).is_some_and(|d| d.is_sign('-') && !d.spaced)
+        && digits(i + 2).is_some_and(|n| n <= 2)
+        && month_after(i + 3)
+    {
+        return Some(Aside::Date);
+    }
     if i < 2 || !t[i - 1].is_sign('-') || tok.spaced || !glued(i - 1) {
         return None;
     }
-    // "November 11-12": a span of days.
-    let month_before = i >= 3 && MONTHS.contains(&t[i - 3].word().as_str());
+    // "November 11-12", "30-31 October": a span of days.
+    let month_before = (i >= 3 && MONTHS.contains(&t[i - 3].word().as_str())) || month_after(i + 1);
     if digits(i).is_some_and(|n| n <= 2) && digits(i - 2).is_some_and(|n| n <= 2) && month_before {
         return Some(Aside::Date);
     }
