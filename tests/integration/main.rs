@@ -3,6 +3,7 @@
 mod bad_input;
 mod check;
 mod commands;
+mod constructions;
 mod containers;
 mod corpus;
 mod data_choice;

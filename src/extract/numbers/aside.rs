@@ -205,7 +205,10 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
         return Some(Aside::Date);
     }
     // "30-31 October": the first day of a span.
-    let month_after = |k: usize| t.get(k).is_some_and(|w| MONTHS.contains(&w.word().as_str()));
+    let month_after = |k: usize| {
+        t.get(k)
+            .is_some_and(|w| MONTHS.contains(&w.word().as_str()))
+    };
     if digits(i).is_some_and(|n| n <= 2)
         && t.get(i + 1).is_some_and(|d| d.is_sign('-') && !d.spaced)
         && digits(i + 2).is_some_and(|n| n <= 2)

@@ -90,10 +90,22 @@ fn years_dates_notes_and_labels_are_set_aside() {
     assert_eq!(read_all("as noted.3 More"), ["3 Footnote"]);
     // Spans, ISO dates, times, model numbers; a note's marker after a sentence's end.
     assert_eq!(read_all("in 2020-21"), ["2020 Year", "21 Date"]);
-    assert_eq!(read_all("on 2024-05-17 at 08:02"), ["2024 Year", "05 Date", "17 Date", "08 Date", "02 Date"]);
-    assert_eq!(read_all("on 30-31 October 2020"), ["30 Date", "31 Date", "2020 Year"]);
-    assert_eq!(read_all("two MiG-21 jets"), ["two = 2 quantity", "21 Label"]);
-    assert_eq!(read_all("the twentieth such report. 3 It was prepared"), ["3 Footnote"]);
+    assert_eq!(
+        read_all("on 2024-05-17 at 08:02"),
+        ["2024 Year", "05 Date", "17 Date", "08 Date", "02 Date"]
+    );
+    assert_eq!(
+        read_all("on 30-31 October 2020"),
+        ["30 Date", "31 Date", "2020 Year"]
+    );
+    assert_eq!(
+        read_all("two MiG-21 jets"),
+        ["two = 2 quantity", "21 Label"]
+    );
+    assert_eq!(
+        read_all("the twentieth such report. 3 It was prepared"),
+        ["3 Footnote"]
+    );
     // Counts of things no claim is about are read here and set aside by the reading
     // of what they count (extract::decide).
     assert_eq!(
