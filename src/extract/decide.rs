@@ -576,9 +576,12 @@ pub(super) fn bound(t: &[Token], (from, to): (usize, usize)) -> Bound {
     }
 }
 
-/// The year a statement is about, and the evidence for it.
+/// The year a statement is about, and the evidence for it; the tense is read between
+/// the sentence's numbers before and after this one.
 pub(super) fn year_of(s: &Sight) -> Year {
-    when::year(&s.years_clause, &s.years_sentence, s.t, s.around)
+    let from = s.previous_end.map_or(0, |e| e + 1);
+    let to = s.next.map_or(s.t.len(), |(first, _)| first);
+    when::year(&s.years_clause, &s.years_sentence, &s.t[from..to], s.around)
 }
 
 /// Whether the sentence counts militia or foreign forces in (`Some(true)`), says it

@@ -18,9 +18,12 @@ fn oom(reason: String, evidence: Evidence) -> Decided {
 }
 
 /// Words that make a count of fighters a group's strength even beside an operation
-/// word ("an estimated 6,000 fighters took part").
+/// word ("an estimated 6,000 fighters took part"), between the sentence's numbers before
+/// and after this one.
 fn strength_words(s: &Sight) -> bool {
-    s.t.iter().any(|w| {
+    let from = s.previous_end.map_or(0, |e| e + 1);
+    let to = s.next.map_or(s.t.len(), |(first, _)| first);
+    s.t[from..to].iter().any(|w| {
         matches!(
             w.bare(),
             "strength"

@@ -97,10 +97,14 @@ pub(super) fn statements(
                 clause(&s.tokens, &read.mentions[k], prev, next)
             })
             .collect();
+        let said = says(&text[s.start..s.end]);
+        let lists = lists(s, &read.mentions);
         for k in 0..read.mentions.len() {
             let at = SentenceAt {
                 doc,
                 s,
+                says: &said,
+                lists: &lists,
                 mentions: &read.mentions,
                 clauses: &clauses,
                 names,
@@ -145,6 +149,10 @@ fn is_heading(s: &Sentence, read: &numbers::Read) -> bool {
 struct SentenceAt<'a> {
     doc: &'a Document,
     s: &'a Sentence,
+    /// The sentence as a claim's `says`.
+    says: &'a str,
+    /// Each number's place in a list paired with names in order.
+    lists: &'a [Option<(usize, usize)>],
     mentions: &'a [Mention],
     clauses: &'a [(usize, usize)],
     names: &'a [Named],
@@ -194,6 +202,8 @@ fn statement(
     let SentenceAt {
         doc,
         s,
+        says,
+        lists,
         mentions,
         clauses,
         names,
@@ -226,7 +236,7 @@ fn statement(
         clause: (from, to),
         names,
         carried: &before.carried,
-        respectively: respectively(s, mentions, k),
+        respectively: lists[k],
         years_clause: years
             .iter()
             .filter(|(i, _)| *i >= from && *i < to)
@@ -262,7 +272,7 @@ fn statement(
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
-        says: says(&text[s.start..s.end]),
+        says: says.to_string(),
         shape: m.shape,
         stated,
         qualifier,
@@ -311,33 +321,52 @@ fn held_back(status: super::Status, evidence: super::confidence::Evidence) -> su
     }
 }
 
-/// The place of the `k`-th number in a list the sentence pairs with its names in order:
-/// a "respectively" list of its counts of the same shape, or numbers joined by "and"
-/// ("A and B had one fighter for every 900 and 650 residents"): (index, how many).
-fn respectively(s: &Sentence, mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
-    let same: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].shape == mentions[k].shape && mentions[i].shape != Shape::Percent)
-        .collect();
-    if super::whose::respectively(&s.tokens, same.len()) {
-        return same.iter().position(|&i| i == k).map(|at| (at, same.len()));
+/// The place of each number in a list the sentence pairs with its names in order: a
+/// "respectively" list of its counts of the same shape, or numbers joined by "and" ("A
+/// and B had one fighter for every 900 and 650 residents"): (index, how many). In one
+/// pass, so that a sentence of many numbers costs no more than its length.
+fn lists(s: &Sentence, mentions: &[Mention]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; mentions.len()];
+    if super::whose::respectively(&s.tokens, 2) {
+        // Each shape's numbers, in order.
+        let mut by_shape: Vec<(Shape, Vec<usize>)> = Vec::new();
+        for (i, m) in mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.shape != Shape::Percent)
+        {
+            match by_shape.iter_mut().find(|(shape, _)| *shape == m.shape) {
+                Some((_, v)) => v.push(i),
+                None => by_shape.push((m.shape, vec![i])),
+            }
+        }
+        for (_, same) in by_shape.iter().filter(|(_, v)| v.len() >= 2) {
+            for (at, &i) in same.iter().enumerate() {
+                out[i] = Some((at, same.len()));
+            }
+        }
+        return out;
     }
-    // A run of numbers joined by "and" or commas around the k-th.
+    // Runs of numbers of one shape joined by "and" or commas.
     let joined = |a: usize, b: usize| {
         let gap = &s.tokens[mentions[a].last + 1..mentions[b].first];
-        !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|w| w.is_word("and") || w.is_sign(','))
+        mentions[a].shape == mentions[b].shape
+            && !gap.is_empty()
+            && gap.len() <= 2
+            && gap.iter().all(|w| w.is_word("and") || w.is_sign(','))
     };
-    let mut first = k;
-    while first > 0 && mentions[first - 1].shape == mentions[k].shape && joined(first - 1, first) {
-        first -= 1;
+    let mut start = 0;
+    for k in 1..=mentions.len() {
+        if k == mentions.len() || !joined(k - 1, k) {
+            if k - start >= 2 {
+                for (at, slot) in out[start..k].iter_mut().enumerate() {
+                    *slot = Some((at, k - start));
+                }
+            }
+            start = k;
+        }
     }
-    let mut last = k;
-    while last + 1 < mentions.len()
-        && mentions[last + 1].shape == mentions[k].shape
-        && joined(last, last + 1)
-    {
-        last += 1;
-    }
-    (last > first).then_some((k - first, last - first + 1))
+    out
 }
 
 /// The last token of the number as written: "1.2" of "1.2 soldiers per 1,000".

@@ -72,7 +72,10 @@ pub(crate) fn whose(p: &Place, kind: Kind, lex: &Lexicon) -> Whose {
             _ => None,
         })
         .collect();
-    let region = t.iter().any(|w| matches!(w.bare(), "sahel" | "sahara"));
+    // (The region is looked for only where a branch needs it: a sentence of many numbers
+    // costs no more than its length.)
+    let branch_named = p.names.iter().any(|n| n.entity == Entity::Branch);
+    let region = branch_named && t.iter().any(|w| matches!(w.bare(), "sahel" | "sahara"));
     let resolve = |e: &Entity| -> Option<(bool, String)> {
         match e {
             Entity::Group(g) | Entity::Country(g) => Some((true, g.clone())),

@@ -171,7 +171,7 @@ pub(crate) fn toml(x: &Extraction) -> String {
         quoted(doc.title.as_deref().unwrap_or(&doc.name))
     ));
     out.push_str("# publisher = \"\"\n# date = \"\"           # YYYY-MM-DD\n# url = \"\"\n");
-    let mut ids: Vec<String> = Vec::new();
+    let mut ids = Ids::default();
     for s in &x.statements {
         out.push('\n');
         out.push_str(&claim(s, &doc.name, &mut ids));
@@ -189,7 +189,33 @@ pub(crate) fn drafted(s: &Statement) -> bool {
 }
 
 /// One statement as a `[[claim]]` (or, when suspect, as comments).
-fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
+/// The claim ids given so far, and for each base the next suffix to try: unique ids in
+/// time linear in the claims, however many share a line.
+#[derive(Default)]
+struct Ids {
+    given: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base`, or `base-2`, `base-3` ... the first not given yet.
+    fn unique(&mut self, base: String) -> String {
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let id = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            *n += 1;
+            if self.given.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+fn claim(s: &Statement, file: &str, ids: &mut Ids) -> String {
     let at = s.at.display(file);
     let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = format!(
@@ -226,13 +252,7 @@ fn claim(s: &Statement, file: &str, ids: &mut Vec<String>) -> String {
         Status::Events { .. } => "events".into(),
         _ => "out-of-model".into(),
     };
-    let mut id = format!("{base}-{line}");
-    let mut n = 2;
-    while ids.contains(&id) {
-        id = format!("{base}-{line}-{n}");
-        n += 1;
-    }
-    ids.push(id.clone());
+    let id = ids.unique(format!("{base}-{line}"));
     out.push_str("[[claim]]\n");
     out.push_str(&format!(
         "id = {}\nsays = {}\nat = {}\n",
