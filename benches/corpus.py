@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """How `extract` reads real documents: the corpus of real documents with hand-made gold
 (../shared/corpus, and this project's own tests/corpus), scored with the corpus's own
-scorer (score.py), split into the documents the reader was tuned on and those only
-measured.
+scorer (score.py), in three parts: the development corpus's documents the reader's
+rules were tuned on ("tune"), its other documents ("development": the confidence table
+is measured on the whole development corpus, as `confidence` promises), and the
+project's corpus, used for neither and only measured ("held-out").
 
     python3 benches/corpus.py [--im target/release/insurgency-metrics] [--data datasets]
                               [--shared ../shared/corpus] [--own tests/corpus]
@@ -148,14 +150,16 @@ def main():
         if os.path.isdir(base):
             docs += [os.path.join(base, d) for d in sorted(os.listdir(base))
                      if os.path.isfile(os.path.join(base, d, "gold.toml"))]
-    parts = {"tune": defaultdict(int), "held-out": defaultdict(int)}
-    evidence = {"tune": defaultdict(lambda: [0, 0]), "held-out": defaultdict(lambda: [0, 0])}
-    bins = {"tune": defaultdict(lambda: [0, 0, 0.0]), "held-out": defaultdict(lambda: [0, 0, 0.0])}
-    verdict = {"tune": [0, 0], "held-out": [0, 0]}
+    PARTS = ("tune", "development", "held-out")
+    parts = {p: defaultdict(int) for p in PARTS}
+    evidence = {p: defaultdict(lambda: [0, 0]) for p in PARTS}
+    bins = {p: defaultdict(lambda: [0, 0, 0.0]) for p in PARTS}
+    verdict = {p: [0, 0] for p in PARTS}
     family = defaultdict(lambda: defaultdict(int))
     for d in docs:
         name = os.path.basename(d)
-        part = "tune" if name in TUNE else "held-out"
+        shared = os.path.abspath(d).startswith(os.path.abspath(a.shared))
+        part = "tune" if name in TUNE else ("development" if shared else "held-out")
         res = score.score_doc(d, a.im, a.data, ids, comps, details=True)
         where = "development corpus" if d.startswith(os.path.abspath(a.shared)) or a.shared in d else "project corpus"
         for k, v in res.items():
@@ -185,7 +189,7 @@ def main():
     if a.json:
         import json
         out = {}
-        for part in ("tune", "held-out"):
+        for part in PARTS:
             t = parts[part]
             out[part] = {
                 "statements": t["gold"], "decoys": t["decoys"], "right": t["right"],
@@ -201,7 +205,7 @@ def main():
         with open(a.json, "w") as f:
             json.dump(out, f, indent=1)
 
-    for part in ("tune", "held-out"):
+    for part in PARTS:
         t = parts[part]
         print(f"## {part}: {t['gold']} statements, {t['decoys']} decoys")
         print(f"- right reading drafted (recall): {pct(t['right'], t['gold'])}")
@@ -225,17 +229,23 @@ def main():
             project[ev][0] += right
             project[ev][1] += 1
         lines = []
-        for ev in sorted(set(evidence["tune"]) | set(project)):
+        # Measured on the whole development corpus (tuned on and not).
+        calibration = defaultdict(lambda: [0, 0])
+        for part in ("tune", "development"):
+            for ev, (r, n) in evidence[part].items():
+                calibration[ev][0] += r
+                calibration[ev][1] += n
+        for ev in sorted(set(calibration) | set(project)):
             if ev in ("needs reading", "suspect", "needs-reading"):
                 continue
-            r, n = evidence["tune"].get(ev, [0, 0])
+            r, n = calibration.get(ev, [0, 0])
             if n < FEW and project.get(ev, [0, 0])[1] and ev.startswith(FALLBACK):
                 pr, pn = project[ev]
                 lines.append(f'    ("{ev}", {r + pr}, {n + pn}), // {r}/{n} real, {pr}/{pn} project prose')
             elif n > 0:
                 lines.append(f'    ("{ev}", {r}, {n}),')
         table = "\n".join(lines)
-        print("// measured on the tuning documents:\n" + table)
+        print("// measured on the development corpus:\n" + table)
         if a.write:
             path = os.path.join(root, "src", "extract", "confidence.rs")
             src = open(path, encoding="utf-8").read()
