@@ -71,15 +71,19 @@ fn label(claim: &Claim) -> String {
     format!("claim {} ({})", claim.id, claim.at)
 }
 
+/// The findings among the claims of `files`, leaving out the claims that wait for a
+/// person's reading (`unread`: below the threshold, a misreading suspected).
 pub(crate) fn crosscheck(
     data: &Dataset,
     files: &[ClaimFile],
     run_tolerance: Option<f64>,
+    unread: &[&str],
 ) -> Vec<String> {
     let claims: Vec<&Claim> = files
         .iter()
         .flat_map(|f| f.claims.iter())
         .filter(|c| c.confidence.is_none_or(|p| p >= super::VERDICT_CONFIDENCE))
+        .filter(|c| !unread.contains(&c.id.as_str()))
         .collect();
     let band = |c: &Claim| -> Band { claim_band(c, run_tolerance) };
     let mut findings = Vec::new();
@@ -177,7 +181,7 @@ mod tests {
             claim("c", 9000.0, Some(0.9)),
             claim("d", 20000.0, None),
         ];
-        let findings = crosscheck(&data, &[file(many)], None);
+        let findings = crosscheck(&data, &[file(many)], None, &[]);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(
             findings[0]
@@ -186,6 +190,9 @@ mod tests {
         );
         // A draft below the threshold is no reading yet: nothing to contradict.
         let held = vec![claim("a", 1000.0, None), claim("b", 9000.0, Some(0.3))];
-        assert!(crosscheck(&data, &[file(held)], None).is_empty());
+        assert!(crosscheck(&data, &[file(held)], None, &[]).is_empty());
+        // Nor does one whose verdict waits for a person (a misreading suspected).
+        let suspect = vec![claim("a", 1000.0, None), claim("b", 90000.0, Some(0.9))];
+        assert!(crosscheck(&data, &[file(suspect)], None, &["b"]).is_empty());
     }
 }

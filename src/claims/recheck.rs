@@ -52,10 +52,16 @@ pub(crate) fn recheck(data: &Dataset, files: &[ClaimFile], against: &Against) ->
         events,
         overrides: against.overrides,
     };
-    let checked = files
+    let checked: Vec<Checked> = files
         .iter()
         .flat_map(|f| f.claims.iter().map(|c| check(data, &f.source, c, &ctx)))
         .collect();
-    let findings = crosscheck(data, files, against.tolerance);
+    // A claim that waits for a person's reading takes no part in the cross-checks.
+    let unread: Vec<&str> = checked
+        .iter()
+        .filter(|c| c.unread)
+        .map(|c| c.claim.id.as_str())
+        .collect();
+    let findings = crosscheck(data, files, against.tolerance, &unread);
     Rechecked { checked, findings }
 }

@@ -445,3 +445,106 @@ fn set_overrides_apply_to_claims_as_to_the_table() {
     .expect("json");
     assert_eq!(table[0]["value"].as_f64(), Some(6.0));
 }
+
+/// A claim `extract` drafted (it carries a `confidence`) is judged only when its reading
+/// is sure enough, its stated value within ten times of what it computes, and, for an
+/// estimate, in a year the data holds; a claim that needs a reading is never judged.
+#[test]
+fn drafted_claims_are_judged_only_on_readings_sure_enough() {
+    let fixture = Fixture::empty();
+    std::fs::write(
+        fixture.dir.path().join("drafted.toml"),
+        r#"[document]
+title = "A drafted claim file"
+
+[[claim]]
+id = "sure"
+says = "JNIM has one militant for every 8,200 people in Mali and Burkina Faso"
+comparison = "jnim-sahel"
+metric = "people_per_fighter"
+stated = 8200
+confidence = 0.95
+
+[[claim]]
+id = "unsure"
+says = "JNIM has one militant for every 20,000 people"
+comparison = "jnim-sahel"
+metric = "people_per_fighter"
+stated = 20000
+confidence = 0.5
+
+[[claim]]
+id = "tenfold"
+says = "one militant for every 100,000 people"
+comparison = "jnim-sahel"
+metric = "people_per_fighter"
+stated = 100000
+confidence = 0.95
+
+[[claim]]
+id = "another-year"
+says = "HTS had 25,000 to 30,000 fighters in 2024"
+entity = "hts"
+quantity = "fighters"
+year = 2024
+stated = [25000, 30000]
+confidence = 0.95
+
+[[claim]]
+id = "open"
+says = "the two countries have 8,200 people per militant"
+requires = "reading"
+reason = "the words fit 2 comparisons; name the countries"
+stated = 8200
+"#,
+    )
+    .unwrap();
+    let run = fixture.run(&[
+        "check",
+        "drafted.toml",
+        "--format",
+        "json",
+        "--draws",
+        "1000",
+    ]);
+    // Nothing sure enough fails: exit 0, though three stated values are far off.
+    assert_eq!(run.code, 0, "{run:?}");
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let verdict = |id: &str| {
+        let r = claim(&rows, id);
+        (
+            r["verdict"].as_str().unwrap().to_string(),
+            r["reason"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(verdict("sure").0, "consistent");
+    let (v, why) = verdict("unsure");
+    assert_eq!(v, "unverifiable");
+    assert!(
+        why.starts_with("not judged: a drafted reading with confidence 0.50, below 0.80"),
+        "{why}"
+    );
+    let (v, why) = verdict("tenfold");
+    assert_eq!(v, "unverifiable");
+    assert!(
+        why.starts_with("reading suspect: the stated 100,000 is 12× away"),
+        "{why}"
+    );
+    let (v, why) = verdict("another-year");
+    assert_eq!(v, "unverifiable");
+    assert!(
+        why.contains(
+            "no 2024 estimate of hts fighters in the data; the nearest earlier is 2022's 15,000"
+        ),
+        "{why}"
+    );
+    let (v, why) = verdict("open");
+    assert_eq!(v, "unverifiable");
+    assert!(why.starts_with("needs a person's reading"), "{why}");
+    // The terminal's summary counts them apart.
+    let table = fixture.run(&["check", "drafted.toml", "--draws", "1000"]);
+    assert!(
+        flat(&table.stdout).contains("4 need a person's reading"),
+        "{table:?}"
+    );
+}
