@@ -221,6 +221,12 @@ pub(crate) fn governed(
         near,
     };
     // After the phrase: "were killed", "left dead", "killed and 75 injured".
+    // Between the number and its noun: "3,000 proposed troops".
+    for k in first + 1..end.min(t.len()) {
+        if let Some(a) = action_at(t, k, lex) {
+            return a;
+        }
+    }
     // Right before the number: "killing 20", "the execution of two".
     for k in (first.saturating_sub(3).max(floor)..first).rev() {
         if is_casualty(k) && !t[k + 1..first].iter().any(|w| w.is_word("by")) {

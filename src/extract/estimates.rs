@@ -83,9 +83,29 @@ pub(super) fn soldiers(
             Evidence::Operation,
         );
     }
+    // A regional or international force ("an ECOWAS stand-by force of 2,000 soldiers",
+    // "the G5 Sahel joint force"): no country's forces.
+    let (from, to) = s.clause;
+    let regional = t[from.min(t.len())..to.min(t.len())].iter().any(|w| {
+        matches!(
+            w.raw.as_str(),
+            "ECOWAS" | "AU" | "G5" | "AES" | "MNJTF" | "SADC" | "IGAD"
+        )
+    }) || t[from.min(t.len())..to.min(t.len())].windows(2).any(|w| {
+        (w[0].is_word("joint") || w[0].is_word("regional") || w[0].is_word("multinational"))
+            && matches!(w[1].bare(), "force" | "forces" | "task")
+    });
+    if regional {
+        return oom(
+            format!("{what}: a regional or international force, not one country's forces"),
+            Evidence::Action,
+        );
+    }
     // "French soldiers", "Chadian troops": foreign forces, never the host's army.
+    // (In the noun phrase, or before the number in its clause: "the British Army
+    // commitment to MINUSMA, with 300 soldiers".)
     let nationality = (s.m.last + 1..head.at)
-        .chain(s.m.first.saturating_sub(2)..s.m.first)
+        .chain(s.clause.0.min(s.m.first)..s.m.first)
         .find_map(|k| {
             lex.foreign_nationalities
                 .iter()
