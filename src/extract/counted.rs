@@ -411,11 +411,7 @@ mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
 
-    fn lexicon() -> Lexicon {
-        let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
-        let (hedges, from) = crate::extract::lexicon::hedges(None).unwrap();
-        Lexicon::new(&data, hedges, from)
-    }
+    use crate::extract::lexicon::shipped as lexicon;
 
     #[test]
     fn the_noun_after_a_number_skips_names_and_adjectives() {

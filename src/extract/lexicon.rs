@@ -375,6 +375,14 @@ impl Lexicon {
     }
 }
 
+/// The lexicon of the embedded data with the shipped hedge table, for tests.
+#[cfg(test)]
+pub(crate) fn shipped() -> Lexicon {
+    let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
+    let (hedges, from) = hedges(None).unwrap();
+    Lexicon::new(&data, hedges, from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

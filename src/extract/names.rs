@@ -116,11 +116,7 @@ mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
 
-    fn lexicon() -> Lexicon {
-        let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
-        let (hedges, from) = crate::extract::lexicon::hedges(None).unwrap();
-        Lexicon::new(&data, hedges, from)
-    }
+    use crate::extract::lexicon::shipped as lexicon;
 
     fn entities(text: &str) -> Vec<Entity> {
         let t = tokenize(text, 0, text.len());

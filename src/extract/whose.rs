@@ -249,11 +249,7 @@ mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
 
-    fn lexicon() -> Lexicon {
-        let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
-        let (hedges, from) = crate::extract::lexicon::hedges(None).unwrap();
-        Lexicon::new(&data, hedges, from)
-    }
+    use crate::extract::lexicon::shipped as lexicon;
 
     fn owner(text: &str, number: &str, kind: Kind) -> Whose {
         let lex = lexicon();
