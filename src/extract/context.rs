@@ -5,7 +5,7 @@ use crate::claims::Qualifier;
 
 use super::lexicon::Lexicon;
 use super::numbers::Mention;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{phrase, Token, TokenKind};
 
 /// The hedge that qualifies `m`: the nearest phrase before it in its clause (up to seven
 /// words back), else one right after it; with the words that set it.
@@ -58,14 +58,6 @@ fn matches_at(t: &[Token], at: usize, words: &[String]) -> bool {
         t.get(at + k)
             .is_some_and(|tok| tok.raw.eq_ignore_ascii_case(w) || tok.raw.to_lowercase() == *w)
     })
-}
-
-fn phrase(t: &[Token], from: usize, to: usize) -> String {
-    t[from..to]
-        .iter()
-        .map(|tok| tok.raw.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The clause a number stands in: from the first break (`,` `;` "and" "but") after the

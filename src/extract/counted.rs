@@ -4,7 +4,7 @@
 
 use super::lexicon::{Lexicon, Noun};
 use super::names::Named;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{phrase, words_at, Token, TokenKind};
 
 /// The noun a number counts, where it stands and as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,13 +155,9 @@ pub(crate) fn plural_noun(tok: &Token) -> bool {
 
 /// The lexicon's noun at token `k`, and how many tokens its phrase takes.
 pub(crate) fn noun_at(t: &[Token], k: usize, lex: &Lexicon) -> Option<(Noun, usize)> {
-    lex.nouns.iter().find_map(|(words, noun)| {
-        let hit = words.iter().enumerate().all(|(j, w)| {
-            t.get(k + j)
-                .is_some_and(|tok| tok.kind == TokenKind::Word && tok.bare() == w)
-        });
-        hit.then_some((*noun, words.len()))
-    })
+    lex.nouns
+        .iter()
+        .find_map(|(words, noun)| words_at(t, k, words).then_some((*noun, words.len())))
 }
 
 /// The first plural noun the lexicon does not know after the number, within its phrase
@@ -189,14 +185,6 @@ pub(crate) fn other_noun(t: &[Token], after: usize) -> Option<String> {
         last = Some(tok.raw.clone());
     }
     last
-}
-
-fn phrase(t: &[Token], from: usize, to: usize) -> String {
-    t[from..to]
-        .iter()
-        .map(|w| w.raw.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// What governs the count of the number at `first..=last` whose noun phrase ends at
@@ -358,11 +346,7 @@ pub(crate) fn governed(
 /// An action phrase of the lexicon at token `k`.
 fn action_at(t: &[Token], k: usize, lex: &Lexicon) -> Option<Governed> {
     lex.actions.iter().find_map(|a| {
-        let hit = a.words.iter().enumerate().all(|(j, w)| {
-            t.get(k + j)
-                .is_some_and(|tok| tok.kind == TokenKind::Word && tok.bare() == w)
-        });
-        hit.then(|| Governed::Action {
+        words_at(t, k, &a.words).then(|| Governed::Action {
             words: phrase(t, k, k + a.words.len()),
             reason: a.reason.clone(),
         })

@@ -48,6 +48,23 @@ impl Token {
     }
 }
 
+/// The tokens `from..to` as written, joined by spaces: "more than", "adult male fighters".
+pub(crate) fn phrase(t: &[Token], from: usize, to: usize) -> String {
+    t[from..to]
+        .iter()
+        .map(|tok| tok.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the words of a lexicon phrase (lower-cased) stand at token `k`.
+pub(crate) fn words_at(t: &[Token], k: usize, words: &[String]) -> bool {
+    words.iter().enumerate().all(|(j, w)| {
+        t.get(k + j)
+            .is_some_and(|tok| tok.kind == TokenKind::Word && tok.bare() == w)
+    })
+}
+
 /// A sentence: its byte span in the text and its tokens.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
