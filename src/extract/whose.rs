@@ -232,7 +232,7 @@ fn branch(countries: &[String], region: bool, lex: &Lexicon) -> (bool, String) {
         [one] => (true, one.clone()),
         _ => (
             false,
-            "the Islamic State (a branch the data does not hold)".into(),
+            "the Islamic State outside Somalia and the Sahel".into(),
         ),
     }
 }

@@ -65,7 +65,19 @@ pub(crate) fn terminal(
     let mut out = if header.chars().count() <= WIDTH as usize {
         format!("{header}\n")
     } else {
-        format!("{}\n", header.replace(" · ", "\n"))
+        // A part longer than the terminal (a long path) wraps, indented; a part laid out
+        // already (the export's line) stays as it is.
+        let parts: Vec<String> = header
+            .split(" · ")
+            .map(|part| {
+                if part.contains('\n') || part.chars().count() <= WIDTH as usize {
+                    part.to_string()
+                } else {
+                    wrap(part, WIDTH as usize, "  ")
+                }
+            })
+            .collect();
+        format!("{}\n", parts.join("\n"))
     };
     let mut document = "";
     for c in checked {
