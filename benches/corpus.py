@@ -21,6 +21,7 @@ verdict (mapped at or above the confidence threshold); and a reliability table o
 import argparse
 import os
 import re
+import subprocess
 import sys
 from collections import defaultdict
 
@@ -252,6 +253,8 @@ def main():
             new = re.sub(r"(const MEASURED: &\[\(&str, u32, u32\)\] = &\[)(.*?)(\];)",
                          lambda m: m.group(1) + "\n" + table + "\n" + m.group(3), src, flags=re.S)
             open(path, "w", encoding="utf-8").write(new)
+            # As `cargo fmt` would write it, so that CI's format check passes.
+            subprocess.run(["rustfmt", "--edition", "2021", path], check=False)
             print(f"wrote {path}")
 
 
