@@ -8,12 +8,14 @@ use crate::error::{choices_help, suggest, Location, Problem};
 
 use super::sheet::{Record, Sheet};
 
-/// The columns a file must have and the ones it may have.
+/// The columns a file must have and the ones it may have. Every column of `header` must
+/// be in the file, even where its cells are all empty: a column deleted in a spreadsheet
+/// would otherwise read as "none given" in every row (ranges, flags and notes vanishing
+/// without a word).
 pub(crate) struct Schema {
-    pub(crate) required: &'static [&'static str],
     /// Every column in the order of the shipped files and the README's table.
     pub(crate) header: &'static [&'static str],
-    /// Optional columns the shipped files leave out (`dist`).
+    /// The optional columns the README documents as such (`dist`, `weight`, `via`).
     pub(crate) extra: &'static [&'static str],
 }
 
@@ -39,7 +41,8 @@ pub(crate) struct Columns<'a> {
     index: HashMap<&'static str, usize>,
 }
 
-/// Checks the header: every required column present, no unknown or repeated column.
+/// Checks the header: every column of the schema's header present, no unknown or
+/// repeated column.
 pub(crate) fn columns<'a>(
     sheet: &'a Sheet,
     schema: &Schema,
@@ -71,18 +74,29 @@ pub(crate) fn columns<'a>(
             }
         }
     }
-    for required in schema.required {
-        if !index.contains_key(required) {
-            problems.push(
-                Problem::new(
-                    format!("missing required column `{required}`"),
-                    Location::line(&sheet.file, 1),
-                )
-                .help(format!(
-                    "the header row must name these columns: {expected}"
-                )),
-            );
-        }
+    let missing: Vec<String> = schema
+        .header
+        .iter()
+        .filter(|column| !index.contains_key(*column))
+        .map(|column| format!("`{column}`"))
+        .collect();
+    if !missing.is_empty() {
+        let (what, them) = match missing.len() {
+            1 => ("column", "it"),
+            _ => ("columns", "them"),
+        };
+        problems.push(
+            Problem::new(
+                format!(
+                    "missing {what} {} in the header",
+                    missing.join(", ")
+                ),
+                Location::line(&sheet.file, 1),
+            )
+            .help(format!(
+                "the header row must be: {expected}; add {them} back: a cell may be empty, a column may not be left out"
+            )),
+        );
     }
     (problems.len() == before).then_some(Columns { sheet, index })
 }

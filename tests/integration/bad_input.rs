@@ -284,7 +284,7 @@ fn header_problems() {
             "unknown column `centrl`",
             "datasets/fighters.csv:1:3 (column `centrl`)",
             "did you mean `central`?",
-            "missing required column `central`",
+            "missing column `central` in the header",
         ],
     );
     rejects(

@@ -1,0 +1,84 @@
+//! Inputs that used to change what the tool computed without a word: each is now an
+//! error that points at the file, or a notice wherever the figure is shown.
+
+use crate::util::Fixture;
+
+/// `text` with the column named `column` deleted from every line (the fixtures' cells
+/// hold no quoted commas).
+fn without_column(text: &str, column: &str) -> String {
+    let header: Vec<&str> = text.lines().next().unwrap_or_default().split(',').collect();
+    let at = header
+        .iter()
+        .position(|c| *c == column)
+        .unwrap_or_else(|| panic!("no column {column} in {text}"));
+    text.lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells.remove(at);
+            format!("{}\n", cells.join(","))
+        })
+        .collect()
+}
+
+/// A benchmarks file citing the fixture's sources.
+const BENCHMARKS: &str = "id,label,metric,value,high,counts,source,caveat
+ratio-10,Ten to one,soldiers_per_fighter,10,,all counterinsurgent forces per insurgent,src-b,
+";
+
+#[test]
+fn a_deleted_column_is_an_error_in_every_dataset_file() {
+    // Regression: deleting `low`, `high` or `note` from fighters.csv passed `validate`,
+    // and every range of the file vanished.
+    let cases = [
+        ("sources.csv", "accessed"),
+        ("groups.csv", "aliases"),
+        ("countries.csv", "iso3"),
+        ("fighters.csv", "low"),
+        ("fighters.csv", "note"),
+        ("soldiers.csv", "high"),
+        ("population.csv", "preferred"),
+        ("area.csv", "note"),
+        ("benchmarks.csv", "caveat"),
+    ];
+    for (file, column) in cases {
+        let fixture = Fixture::basic();
+        fixture.write("benchmarks.csv", BENCHMARKS);
+        let text = String::from_utf8(fixture.read(file)).expect("utf-8");
+        fixture.write(file, without_column(&text, column));
+        let header = text.lines().next().unwrap_or_default();
+        let needles = [
+            format!("error: missing column `{column}` in the header"),
+            format!("--> datasets/{file}:1\n"),
+            format!("the header row must be: {header}"),
+        ];
+        let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
+        fixture.run(&["validate"]).fails(1, &needles);
+        fixture.run(&["table"]).fails(1, &needles);
+    }
+}
+
+#[test]
+fn every_missing_column_is_named_in_one_message() {
+    let fixture = Fixture::basic();
+    let text = String::from_utf8(fixture.read("fighters.csv")).expect("utf-8");
+    let text = without_column(&without_column(&text, "low"), "high");
+    fixture.write("fighters.csv", without_column(&text, "note"));
+    let run = fixture.run(&["validate"]);
+    run.fails(
+        1,
+        &[
+            "error: missing columns `low`, `high`, `note` in the header\n  --> datasets/fighters.csv:1\n",
+            "the header row must be: group,year,central,low,high,source,preferred,note (optional: dist,weight)",
+            "1 problem found",
+        ],
+    );
+}
+
+#[test]
+fn optional_columns_stay_optional() {
+    // The fixture's sources.csv has no `via`, its estimate files no `dist` or `weight`.
+    let fixture = Fixture::basic();
+    let sources = String::from_utf8(fixture.read("sources.csv")).expect("utf-8");
+    assert!(!sources.contains("via"), "{sources}");
+    fixture.run(&["validate"]).ok();
+}
