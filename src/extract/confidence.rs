@@ -131,9 +131,21 @@ const PRIOR: f64 = 0.5;
 const MEASURED: &[(&str, u32, u32)] = &[
     ("estimate: owner in the clause, year in the paragraph", 0, 3),
     ("estimate: owner in the clause, year in the sentence", 0, 2),
-    ("estimate: owner in the document's subject, year in the document date", 0, 1),
-    ("estimate: owner in the document's subject, year in the sentence", 4, 5),
-    ("estimate: owner in the paragraph, year in the paragraph", 0, 1),
+    (
+        "estimate: owner in the document's subject, year in the document date",
+        0,
+        1,
+    ),
+    (
+        "estimate: owner in the document's subject, year in the sentence",
+        4,
+        5,
+    ),
+    (
+        "estimate: owner in the paragraph, year in the paragraph",
+        0,
+        1,
+    ),
     ("events: casualty or attack word in the clause", 58, 66),
     ("events: casualty word at the count", 240, 246),
     ("events: events noun", 31, 31),
