@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::error::{choices_help, suggest, Location, Problem};
 
+use super::dates::DataDate;
 use super::sheet::{Record, Sheet};
 
 /// The columns a file must have and the ones it may have. Every column of `header` must
@@ -257,6 +258,27 @@ impl Cells<'_> {
             Ok(year) if (1900..=2100).contains(&year) => Some(year),
             _ => {
                 problems.push(Problem::new(format!("not a year: \"{value}\""), self.at(column)).help("write one four-digit year between 1900 and 2100, e.g. 2025; put ranges like \"2022-2023\" in the note column"));
+                None
+            }
+        }
+    }
+
+    /// An optional date (see [`DataDate`]): empty, a day, a month or a year.
+    pub(crate) fn date(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        let value = self.text(column);
+        if value.is_empty() {
+            return Some(String::new());
+        }
+        match DataDate::parse(value) {
+            Ok(_) => Some(value.to_string()),
+            Err(help) => {
+                problems.push(
+                    Problem::new(
+                        format!("not a date: \"{}\"", shorten(value)),
+                        self.at(column),
+                    )
+                    .help(help),
+                );
                 None
             }
         }

@@ -6,6 +6,7 @@ pub(crate) mod cells;
 pub(crate) mod checks;
 mod choice;
 pub(crate) mod comparisons;
+pub(crate) mod dates;
 pub(crate) mod embedded;
 mod index;
 pub(crate) mod model;

@@ -102,14 +102,18 @@ pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<So
         let id = cells.id("id", problems);
         let title = cells.required("title", "the publication's title", problems);
         let publisher = cells.required("publisher", "who published it", problems);
-        if let (Some(id), Some(title), Some(publisher)) = (id, title, publisher) {
+        let published = cells.date("published", problems);
+        let accessed = cells.date("accessed", problems);
+        if let (Some(id), Some(title), Some(publisher), Some(published), Some(accessed)) =
+            (id, title, publisher, published, accessed)
+        {
             out.push(Source {
                 id,
                 title,
                 publisher,
-                published: cells.text("published").to_string(),
+                published,
                 url: cells.text("url").to_string(),
-                accessed: cells.text("accessed").to_string(),
+                accessed,
                 via: cells.text("via").to_string(),
                 note: cells.text("note").to_string(),
                 at: row_ref(&cells),

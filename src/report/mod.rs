@@ -11,6 +11,7 @@ pub(crate) mod sections;
 pub(crate) mod stamp;
 
 use crate::claims::verdict::Checked;
+use crate::data::dates::DataDate;
 use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::MetricRow;
@@ -89,17 +90,13 @@ pub(crate) fn label(data: &Dataset, id: &str) -> String {
         .map_or_else(|| id.to_string(), |c| c.label.clone())
 }
 
-/// The latest full date (YYYY-MM-DD) among the sources' publication dates.
+/// The latest full date (YYYY-MM-DD) among the sources' publication dates (a month or
+/// a year alone cannot say as of which day).
 pub(crate) fn data_as_of(data: &Dataset) -> Option<String> {
     data.sources
         .iter()
+        .filter(|s| DataDate::parse(&s.published).is_ok_and(|d| d.is_full()))
         .map(|s| s.published.as_str())
-        .filter(|d| {
-            d.len() == 10
-                && d.as_bytes()[4] == b'-'
-                && d.as_bytes()[7] == b'-'
-                && d.replace('-', "").chars().all(|c| c.is_ascii_digit())
-        })
         .max()
         .map(String::from)
 }

@@ -82,3 +82,64 @@ fn optional_columns_stay_optional() {
     assert!(!sources.contains("via"), "{sources}");
     fixture.run(&["validate"]).ok();
 }
+
+#[test]
+fn a_spreadsheet_date_is_an_error_that_says_how_to_write_it() {
+    // Regression: `5/17/2026` in `published` passed `validate`, and the report then said
+    // "Data as of unknown".
+    let fixture = Fixture::basic();
+    fixture.replace("sources.csv", ",2025-01-01,", ",1/17/2025,");
+    fixture.replace(
+        "sources.csv",
+        ",https://example.org/b,,",
+        ",https://example.org/b,06/05/2024,",
+    );
+    let needles = [
+        "error: not a date: \"1/17/2025\"\n  --> datasets/sources.csv:2:4 (column `published`)",
+        "= help: a spreadsheet's date: write 2025-01-17; dates are written YYYY-MM-DD (2024-07-22), or YYYY-MM (2024-07) or YYYY (2024) when the source gives no day",
+        "error: not a date: \"06/05/2024\"\n  --> datasets/sources.csv:3:6 (column `accessed`)",
+        "it reads as 2024-06-05 (month first) or as 2024-05-06 (day first); write the one the source means",
+        "2 problems found",
+    ];
+    fixture.run(&["validate"]).fails(1, &needles);
+    fixture
+        .run(&["report", "--out", "r.md", "--draws", "200"])
+        .fails(1, &needles);
+    assert!(!fixture.dir.path().join("r.md").exists());
+}
+
+#[test]
+fn a_day_a_month_or_a_year_are_dates() {
+    // The shipped data gives a month or a year where its source gives no day.
+    let fixture = Fixture::basic();
+    fixture.replace("sources.csv", ",2025-01-01,", ",2025-01,");
+    fixture.replace(
+        "sources.csv",
+        ",https://example.org/a,,",
+        ",https://example.org/a,2026-11-21,",
+    );
+    fixture.run(&["validate"]).ok();
+    // The report's date is the latest full date; a month alone says no day.
+    fixture
+        .run(&["report", "--out", "r.md", "--draws", "200"])
+        .ok();
+    let report = std::fs::read_to_string(fixture.dir.path().join("r.md")).expect("report");
+    assert!(
+        report.contains("date: \"Data as of 2024-06-01\""),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_claim_files_document_date_is_checked_too() {
+    let fixture = Fixture::basic();
+    let claims = "[document]\ntitle = \"A report\"\ndate = \"17.05.2026\"\n\n[[claim]]\nid = \"alpha-people\"\nsays = \"one Alpha fighter for about every 12,000 people\"\ncomparison = \"alpha-ns\"\nmetric = \"people_per_fighter\"\nstated = 12000\nqualifier = \"about\"\n";
+    std::fs::write(fixture.dir.path().join("claims.toml"), claims).expect("write claims");
+    fixture.run(&["check", "claims.toml"]).fails(
+        1,
+        &[
+            "error: not a date: \"17.05.2026\"\n  --> claims.toml:3:8 (key `document.date`)",
+            "write 2026-05-17; dates are written YYYY-MM-DD",
+        ],
+    );
+}
