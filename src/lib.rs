@@ -4,9 +4,9 @@
 //!
 //! The library's API is `run`: the binary and the tests drive the whole tool through it
 //! (or through the binary itself). Layers, each using only those below it: `error`,
-//! `units` and `numbers`; the domain (`data`, `uncertainty`, `metrics`, `events`,
-//! `claims`); `workspace` (a run's inputs, loaded once); `render` and `report` (text
-//! out); `cli`, `config` and `selection` (the flags); `cmd` (one thin shell per
+//! `units`, `numbers` and `separator`; the domain (`data`, `uncertainty`, `metrics`,
+//! `events`, `claims`); `workspace` (a run's inputs, loaded once); `render` and `report`
+//! (text out); `cli`, `config` and `selection` (the flags); `cmd` (one thin shell per
 //! command). The README's Layout says what each holds.
 
 mod claims;
@@ -24,6 +24,7 @@ mod output;
 mod render;
 mod report;
 mod selection;
+mod separator;
 mod uncertainty;
 mod units;
 mod workspace;

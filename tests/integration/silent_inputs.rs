@@ -143,3 +143,102 @@ fn a_claim_files_document_date_is_checked_too() {
         ],
     );
 }
+
+/// `text` with its separating commas (those outside quotes) replaced by `separator`.
+fn separated_by(text: &str, separator: char) -> String {
+    let mut quoted = false;
+    text.chars()
+        .map(|c| match c {
+            '"' => {
+                quoted = !quoted;
+                c
+            }
+            ',' if !quoted => separator,
+            _ => c,
+        })
+        .collect()
+}
+
+#[test]
+fn semicolon_and_tab_separated_files_read_as_their_comma_twins() {
+    // Regression: a file saved with `;` or tabs got "a double quote inside a cell that
+    // does not start with one", though `events` reads both.
+    let fixture = Fixture::basic();
+    fixture.replace(
+        "fighters.csv",
+        "src-a,,fixture\n",
+        "src-a,,\"fixture; quoted, with both separators\"\n",
+    );
+    let table = |f: &Fixture| {
+        f.run(&["table", "--format", "csv", "--draws", "500"])
+            .ok()
+            .to_string()
+    };
+    let commas = table(&fixture);
+    // The report, but for the hash over the files' bytes, which differ.
+    let report = |f: &Fixture| {
+        let out = f
+            .run(&["report", "--out", "-", "--draws", "500"])
+            .ok()
+            .to_string();
+        out.lines()
+            .filter(|l| !l.starts_with("- Data: `datasets/`, SHA-256"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let report_commas = report(&fixture);
+    assert!(report_commas.contains("fixture; quoted, with both separators"));
+    let originals: Vec<(&str, String)> =
+        ["sources.csv", "fighters.csv", "soldiers.csv", "area.csv"]
+            .into_iter()
+            .map(|file| (file, String::from_utf8(fixture.read(file)).expect("utf-8")))
+            .collect();
+    for separator in [';', '\t'] {
+        for (file, text) in &originals {
+            fixture.write(file, separated_by(text, separator));
+        }
+        fixture.run(&["validate"]).ok();
+        assert_eq!(table(&fixture), commas, "separated by {separator:?}");
+        assert_eq!(
+            report(&fixture),
+            report_commas,
+            "separated by {separator:?}"
+        );
+    }
+}
+
+#[test]
+fn a_decimal_comma_in_a_semicolon_file_is_refused_not_misread() {
+    let fixture = Fixture::basic();
+    let text = String::from_utf8(fixture.read("area.csv")).expect("utf-8");
+    fixture.write(
+        "area.csv",
+        separated_by(&text, ';').replace("25899.88110336", "25899,88110336"),
+    );
+    fixture.run(&["validate"]).fails(
+        1,
+        &[
+            "an ambiguous number: \"25899,88110336\"",
+            "datasets/area.csv:3:2 (column `km2`)",
+            "a decimal comma: write 25899.88110336",
+        ],
+    );
+}
+
+#[test]
+fn a_ragged_row_of_a_semicolon_file_names_its_separator() {
+    let fixture = Fixture::basic();
+    let text = String::from_utf8(fixture.read("countries.csv")).expect("utf-8");
+    fixture.write(
+        "countries.csv",
+        separated_by(&text, ';').replace("north;Northland;NOR", "north;North;land;NOR"),
+    );
+    fixture.run(&["validate"]).fails(
+        1,
+        &[
+            "this row has 4 fields but the header has 3: 1 cell after `iso3`, the last column",
+            "datasets/countries.csv:2",
+            "the header separates its cells by `;`: put a cell that contains a `;` in double quotes",
+        ],
+    );
+}
