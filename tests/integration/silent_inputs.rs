@@ -242,3 +242,183 @@ fn a_ragged_row_of_a_semicolon_file_names_its_separator() {
         ],
     );
 }
+
+/// The text with its line wrapping undone, for matching sentences.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The basic fixture with an estimate of alpha's fighters newer than alpha-ns's 2025.
+fn with_a_newer_estimate() -> Fixture {
+    let fixture = Fixture::basic();
+    let mut fighters = String::from_utf8(fixture.read("fighters.csv")).expect("utf-8");
+    fighters.push_str("alpha,2026,1500,,,src-a,,a newer estimate\n");
+    fixture.write("fighters.csv", fighters);
+    fixture
+}
+
+#[test]
+fn a_newer_estimate_is_named_wherever_the_comparison_is_shown() {
+    // Regression: a 2026 estimate of the group was left unused by a comparison set to
+    // 2025 without a word.
+    let fixture = with_a_newer_estimate();
+    let note = "fighters: a 2026 estimate exists; this comparison is set to 2025";
+    let table = fixture.run(&["table", "--draws", "500"]).ok().to_string();
+    assert!(
+        flat(&table).contains(&format!("] alpha-ns: {note} [")),
+        "{table}"
+    );
+    let markdown = fixture
+        .run(&["table", "--format", "markdown", "--draws", "500"])
+        .ok()
+        .to_string();
+    assert!(
+        markdown.contains(&format!("`alpha-ns`: {note}\n")),
+        "{markdown}"
+    );
+    let csv = fixture
+        .run(&["table", "--format", "csv", "--draws", "500"])
+        .ok()
+        .to_string();
+    let alpha_rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("alpha-ns,,"))
+        .collect();
+    assert_eq!(alpha_rows.len(), 5, "{csv}");
+    for row in alpha_rows.iter().filter(|r| r.contains("fighters")) {
+        assert!(row.contains(note), "{row}");
+    }
+    let report = fixture
+        .run(&["report", "--out", "-", "--draws", "500"])
+        .ok()
+        .to_string();
+    assert!(
+        report.contains(&format!("- `alpha-ns`: {note}\n")),
+        "{report}"
+    );
+    let validate = fixture.run(&["validate"]);
+    assert!(
+        validate.stderr.contains(&format!("warning: datasets/comparisons.toml:4: comparison alpha-ns: {note}; datasets/fighters.csv:6 is left unused: set year = 2026, or year = \"latest\", to use it\n")),
+        "{validate:?}"
+    );
+    // A warning there, not a note as well.
+    assert!(!validate.ok().contains("2026"), "{validate:?}");
+}
+
+#[test]
+fn a_missing_estimate_says_when_a_newer_one_exists() {
+    let fixture = with_a_newer_estimate();
+    fixture.replace(
+        "fighters.csv",
+        "alpha,2025,1000,800,1200,src-a,,fixture\n",
+        "",
+    );
+    fixture.run(&["table"]).fails(
+        1,
+        &[
+            "comparison \"alpha-ns\" has no fighters estimate for alpha in or before 2025",
+            "a 2026 estimate exists; this comparison is set to 2025: set year = 2026 (or year = \"latest\") to use it",
+        ],
+    );
+}
+
+#[test]
+fn a_comparison_can_follow_the_latest_year_its_estimates_share() {
+    let fixture = with_a_newer_estimate();
+    fixture.replace("comparisons.toml", "year = 2025", "year = \"latest\"");
+    // Alpha has 2026, its countries 2025 at most: the year stays 2025, and says why.
+    let csv = |f: &Fixture| {
+        f.run(&[
+            "table",
+            "--format",
+            "csv",
+            "--comparison",
+            "alpha-ns",
+            "--metric",
+            "people_per_fighter",
+        ])
+        .ok()
+        .to_string()
+    };
+    let out = csv(&fixture);
+    let row = out.lines().nth(1).expect("a row");
+    assert!(
+        row.starts_with("alpha-ns,,people_per_fighter,12000.0,"),
+        "{out}"
+    );
+    assert!(row.contains(",2025,"), "{out}");
+    assert!(
+        // CSV doubles the quotes.
+        row.contains("year 2025: the latest its estimates share (year = \"\"latest\"\")"),
+        "{out}"
+    );
+    assert!(
+        row.contains("fighters: a 2026 estimate exists; this comparison follows the latest year its estimates share, 2025"),
+        "{out}"
+    );
+    let validate = fixture.run(&["validate"]);
+    assert!(
+        validate.stderr.contains("datasets/fighters.csv:6 is left unused: it is used once every other input has an estimate of 2026 or later"),
+        "{validate:?}"
+    );
+    // Southland's soldiers, still of 2025 at most, hold the year there, and it says so.
+    let mut population = String::from_utf8(fixture.read("population.csv")).expect("utf-8");
+    population.push_str("north,2026,10500000,,,src-c,,newer\nsouth,2026,2100000,,,src-c,,newer\n");
+    fixture.write("population.csv", population);
+    let mut soldiers = String::from_utf8(fixture.read("soldiers.csv")).expect("utf-8");
+    soldiers.push_str("north,2026,armed-forces,8100,,,src-b,,newer\n");
+    fixture.write("soldiers.csv", soldiers.clone());
+    let table = fixture
+        .run(&["table", "--comparison", "alpha-ns"])
+        .ok()
+        .to_string();
+    assert!(
+        flat(&table).contains("alpha-ns: year 2025: the latest its estimates share (year = \"latest\"): no armed-forces estimate for Southland after 2025"),
+        "{table}"
+    );
+    // Once every input has 2026, the comparison moves to 2026 and uses alpha's 1,500.
+    soldiers.push_str("south,2026,armed-forces,2100,,,src-b,,newer\n");
+    fixture.write("soldiers.csv", soldiers);
+    let out = csv(&fixture);
+    let row = out.lines().nth(1).expect("a row");
+    assert!(
+        row.starts_with("alpha-ns,,people_per_fighter,8400.0,"),
+        "{out}"
+    );
+    assert!(row.contains(",2026,"), "{out}");
+    assert!(
+        row.contains("year 2026: the latest its estimates share"),
+        "{out}"
+    );
+    assert!(!row.contains("estimate exists"), "{out}");
+}
+
+#[test]
+fn a_year_that_is_neither_a_year_nor_latest() {
+    let fixture = Fixture::basic();
+    fixture.replace("comparisons.toml", "year = 2025", "year = \"newest\"");
+    fixture.run(&["validate"]).fails(
+        1,
+        &[
+            "error: not a year: \"newest\"\n  --> datasets/comparisons.toml:8:8 (key `comparison[1].year`)",
+            "write a four-digit year, e.g. year = 2025, or year = \"latest\" for the latest year the comparison's estimates share",
+        ],
+    );
+}
+
+#[test]
+fn latest_with_no_estimate_at_all_names_the_input() {
+    let fixture = Fixture::basic();
+    fixture.replace(
+        "comparisons.toml",
+        "year = 2022",
+        "year = \"latest\"\nsources = { population = \"src-a\" }",
+    );
+    fixture.run(&["validate"]).fails(
+        1,
+        &[
+            "comparison \"beta-east\" follows the latest year its estimates share, but it has no population estimate for Eastland",
+            "(key `comparison[2].year`)",
+        ],
+    );
+}
