@@ -53,6 +53,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Action::Man(command) => cmd::man::run(command.as_deref()),
     };
     let mut outcome = outcome.map_err(|e| config.data_used.explain(e))?;
+    if let Some(warning) = config.data_warning() {
+        outcome = outcome.warn_first(vec![warning]);
+    }
     if config.bom {
         // The byte-order mark spreadsheets on Windows need to read the CSV as UTF-8.
         outcome.stdout.insert(0, '\u{feff}');

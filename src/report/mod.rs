@@ -27,9 +27,6 @@ use crate::uncertainty::Settings;
 use crate::units::Units;
 use citations::Citations;
 
-/// The first line of every generated report; `--out` only overwrites files that have it.
-pub(crate) const MARKER: &str = crate::output::REPORT_MARKER;
-
 /// What the report is made from.
 pub(crate) struct Input<'a> {
     pub(crate) data: &'a Dataset,
@@ -50,6 +47,9 @@ pub(crate) struct Input<'a> {
     /// The chart directory's name relative to the report, e.g. `jnim-peers`.
     pub(crate) chart_dir: String,
     pub(crate) date: Option<String>,
+    /// The flags of `report` that make it again (` --data ../other`; empty for the
+    /// defaults): its first line, its stamp and `--check` name them.
+    pub(crate) rerun: String,
     /// The event export joined for the event metrics, when one was given.
     pub(crate) events: Option<EventsUsed>,
 }
@@ -140,7 +140,8 @@ fn head(input: &Input, as_of: &str) -> String {
         "What-if: "
     };
     let mut md = format!(
-        "---\ntitle: \"{what_if}{title}\"\ndate: \"Data as of {as_of}\"\n---\n\n{MARKER}\n\n"
+        "---\ntitle: \"{what_if}{title}\"\ndate: \"Data as of {as_of}\"\n---\n\n{}\n\n",
+        crate::output::report_marker(&input.rerun)
     );
     // The date of the data is in the title block, which every renderer shows.
     let mut line = format!(

@@ -323,5 +323,8 @@ pub(crate) fn stamp_section(md: &mut String, input: &Input) {
             Units::Metric => "metric (km²)",
         }
     ));
-    md.push_str("- Check that this report is current: `insurgency-metrics report --check --out <this file>`\n\n");
+    md.push_str(&format!(
+        "- Check that this report is current: `insurgency-metrics report --check{} --out <this file>`\n\n",
+        input.rerun
+    ));
 }
