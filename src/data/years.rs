@@ -10,17 +10,17 @@ use super::model::{Comparison, Dataset, Quantity, Row};
 /// One yearly input of a comparison: its group's fighters, a country's population, or
 /// a country's soldiers in the components the comparison counts.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Input<'a> {
-    pub(crate) quantity: Quantity,
-    pub(crate) entity: &'a str,
+struct Input<'a> {
+    quantity: Quantity,
+    entity: &'a str,
     /// The counted components, for soldiers.
-    pub(crate) components: &'a [String],
+    components: &'a [String],
 }
 
 impl Input<'_> {
     /// "no fighters estimate", "no population estimate for Syria", "no armed-forces or
     /// militia estimate for Mali", then `tail` (" after 2025").
-    pub(crate) fn no_estimate(&self, data: &Dataset, tail: &str) -> String {
+    fn no_estimate(&self, data: &Dataset, tail: &str) -> String {
         let name = data.entity_name(self.entity);
         match self.quantity {
             Quantity::Fighters => format!("no fighters estimate{tail}"),
@@ -45,7 +45,7 @@ impl Input<'_> {
 }
 
 /// The comparison's yearly inputs (area has no year).
-pub(crate) fn inputs(c: &Comparison) -> Vec<Input<'_>> {
+fn inputs(c: &Comparison) -> Vec<Input<'_>> {
     let mut out = vec![Input {
         quantity: Quantity::Fighters,
         entity: &c.group,
@@ -80,7 +80,8 @@ fn years(data: &Dataset, c: &Comparison, input: &Input) -> BTreeSet<i32> {
 /// so that no input is carried past its own newest estimate while the others use theirs
 /// of that year or the nearest earlier one. When an input's first estimate is later
 /// still, that first year, so that every input has an estimate in or before it. With
-/// the year, what holds it there ("no armed-forces estimate for Southland after 2025"). An input with no estimate at all leaves no year: the error names each.
+/// the year, what holds it there ("no armed-forces estimate for Southland after 2025").
+/// An input with no estimate at all leaves no year: the error names each.
 pub(crate) fn latest_shared(data: &Dataset, c: &Comparison) -> Result<(i32, String), Vec<String>> {
     let inputs = inputs(c);
     let each: Vec<BTreeSet<i32>> = inputs.iter().map(|i| years(data, c, i)).collect();
