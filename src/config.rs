@@ -12,6 +12,7 @@ use crate::error::{ids_help, Error, Ids};
 use crate::events::source::Choice;
 
 mod data;
+mod rerun;
 
 use crate::metrics::overrides::Override;
 use crate::metrics::Metric;
@@ -25,6 +26,8 @@ pub(crate) struct Config {
     pub(crate) data: DataChoice,
     /// Why `data` was chosen, for the `data:` line and data errors.
     pub(crate) data_used: DataUsed,
+    /// Whether the command reads the datasets (`completions` and `man` do not).
+    pub(crate) uses_data: bool,
     pub(crate) uncertainty: Settings,
     pub(crate) units: Units,
     pub(crate) overrides: Vec<Override>,
@@ -76,6 +79,8 @@ pub(crate) struct ReportConfig {
     /// The claim files to re-check: `--claims`, else `seeds/` when it exists, else the
     /// embedded ones when the data is the embedded copy too; none otherwise.
     pub(crate) claims: Option<Vec<PathBuf>>,
+    /// Whether `--claims` named them (rather than the default).
+    pub(crate) claims_given: bool,
     pub(crate) events: Option<EventSource>,
 }
 
@@ -182,6 +187,7 @@ impl Config {
             common.data.and_then(|d| d.data.clone()),
         )?;
         let data_used = DataUsed::choose(flag.as_deref(), Path::new("datasets"))?;
+        let uses_data = common.data.is_some();
         let overrides = before
             .set
             .iter()
@@ -211,6 +217,7 @@ impl Config {
         Ok(Config {
             data: data_used.choice.clone(),
             data_used,
+            uses_data,
             uncertainty,
             units,
             overrides,
@@ -222,6 +229,11 @@ impl Config {
     /// What outputs print after `data: `, with the reason for the choice.
     pub(crate) fn describe_data(&self) -> String {
         self.data_used.describe()
+    }
+
+    /// The warning, before any output, of a run that fell back to the embedded copy.
+    pub(crate) fn data_warning(&self) -> Option<String> {
+        self.uses_data.then(|| self.data_used.warning()).flatten()
     }
 }
 
@@ -311,6 +323,7 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
             out: args.out,
             check: args.check,
             force: args.force,
+            claims_given: !args.claims.is_empty(),
             claims: report_claims(args.claims, data),
             events: EventSource::from_args(args.events),
         }),

@@ -4,9 +4,9 @@
 //!
 //! The library's API is `run`: the binary and the tests drive the whole tool through it
 //! (or through the binary itself). Layers, each using only those below it: `error`,
-//! `units` and `numbers`; the domain (`data`, `uncertainty`, `metrics`, `events`,
-//! `claims`); `workspace` (a run's inputs, loaded once); `render` and `report` (text
-//! out); `cli`, `config` and `selection` (the flags); `cmd` (one thin shell per
+//! `units`, `numbers` and `separator`; the domain (`data`, `uncertainty`, `metrics`,
+//! `events`, `claims`); `workspace` (a run's inputs, loaded once); `render` and `report`
+//! (text out); `cli`, `config` and `selection` (the flags); `cmd` (one thin shell per
 //! command). The README's Layout says what each holds.
 
 mod claims;
@@ -24,6 +24,7 @@ mod output;
 mod render;
 mod report;
 mod selection;
+mod separator;
 mod uncertainty;
 mod units;
 mod workspace;
@@ -52,6 +53,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Action::Man(command) => cmd::man::run(command.as_deref()),
     };
     let mut outcome = outcome.map_err(|e| config.data_used.explain(e))?;
+    if let Some(warning) = config.data_warning() {
+        outcome = outcome.warn_first(vec![warning]);
+    }
     if config.bom {
         // The byte-order mark spreadsheets on Windows need to read the CSV as UTF-8.
         outcome.stdout.insert(0, '\u{feff}');

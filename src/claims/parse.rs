@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::data::comparisons::{locate, toml_problem};
+use crate::data::dates::DataDate;
 use crate::data::{Dataset, RowRef};
 use crate::error::{choices_help, ids_help, Ids, Problem};
 
@@ -31,8 +32,9 @@ struct RawDocument {
     title: Option<String>,
     #[serde(default)]
     publisher: Option<String>,
+    /// Checked as the dataset's dates are (`crate::data::dates`).
     #[serde(default)]
-    date: Option<String>,
+    date: Option<Spanned<String>>,
     #[serde(default)]
     url: Option<String>,
 }
@@ -144,6 +146,7 @@ pub(crate) fn read(
         }
     };
     let source = document_source(file, text, &raw.document, data, problems);
+    document_date(file, text, &raw.document, problems);
     let mut claims = Vec::new();
     for (index, claim) in raw.claim.into_iter().enumerate() {
         let ctx = Ctx { file, text, index };
@@ -156,6 +159,26 @@ pub(crate) fn read(
         source,
         claims,
     })
+}
+
+/// A document's `date`, when given, in a form the data's dates take.
+fn document_date(file: &str, text: &str, document: &RawDocument, problems: &mut Vec<Problem>) {
+    let Some(date) = &document.date else {
+        return;
+    };
+    let value = date.get_ref().trim();
+    if value.is_empty() {
+        return;
+    }
+    if let Err(help) = DataDate::parse(value) {
+        problems.push(
+            Problem::new(
+                format!("not a date: \"{value}\""),
+                locate(file, text, date.span().start, "document.date"),
+            )
+            .help(help),
+        );
+    }
 }
 
 /// The document's name for outputs: its `source` id, checked against sources.csv, or

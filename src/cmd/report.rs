@@ -81,6 +81,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         claims,
         chart_dir: stem,
         date: None,
+        rerun: config.report_flags(options),
         events: events.map(|e| EventsUsed {
             described: joined(e.counts, e.large),
             uncovered: computed.uncovered.clone(),
@@ -90,7 +91,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
     let out = options.out.display();
     let data = format!("data: {}", config.describe_data());
     let outcome = if options.check {
-        match stale(&options.out, &dir, &report) {
+        match stale(&options.out, &dir, &report, &input.rerun) {
             None => Outcome::new(format!("{data}\n{out} is current\n")),
             Some(stale) => Outcome::new(stale.diff).fail_if(true, || stale.summary),
         }

@@ -1,7 +1,9 @@
 //! Which datasets a run uses and why: `--data DIR`, `--data embedded`, a `datasets/`
 //! folder found in the current directory, or the embedded copy because there is none.
 //! Every output names the choice with its reason, and a data error in a folder that was
-//! picked up implicitly says so and how to choose another.
+//! picked up implicitly says so and how to choose another. A switch to the embedded copy
+//! that nobody asked for (a run from a subfolder) is a warning before any output, naming
+//! the `datasets/` folder above when there is one.
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +26,9 @@ pub(crate) enum Why {
 pub(crate) struct DataUsed {
     pub(crate) choice: DataChoice,
     pub(crate) why: Why,
+    /// For the embedded copy used because there is no `datasets/` here: the nearest one
+    /// in a directory above, relative to here (`../datasets`), which is not used.
+    pub(crate) above: Option<PathBuf>,
 }
 
 impl DataUsed {
@@ -44,17 +49,51 @@ impl DataUsed {
             None if default.is_dir() => (DataChoice::Dir(default.to_path_buf()), Why::Found),
             None => (DataChoice::Embedded, Why::NoneHere),
         };
-        Ok(DataUsed { choice, why })
+        let above = (why == Why::NoneHere).then(|| above(default)).flatten();
+        Ok(DataUsed { choice, why, above })
+    }
+
+    /// The warning for a run that fell back to the embedded copy without being asked:
+    /// figures from other data than the user's folder deserve more than a parenthesis.
+    pub(crate) fn warning(&self) -> Option<String> {
+        if self.why != Why::NoneHere {
+            return None;
+        }
+        Some(match &self.above {
+            Some(dir) => format!(
+                "warning: no datasets/ in the current directory: the figures come from the embedded copy of the shipped datasets, not from {0}/ above; give --data {0} to use that folder (or run from where it is), or --data embedded to choose the copy on purpose",
+                dir.display()
+            ),
+            None => "warning: no datasets/ in the current directory: the figures come from the embedded copy of the shipped datasets, not from a folder of files; give --data DIR to use one, or --data embedded to choose the copy on purpose".to_string(),
+        })
+    }
+
+    /// The value of the `--data` flag that chooses this data again from the same
+    /// directory: none for `datasets/` found here, `embedded` for the embedded copy
+    /// however it was chosen, the folder relative to here otherwise.
+    pub(crate) fn flag(&self) -> Option<String> {
+        match (&self.choice, self.why) {
+            (DataChoice::Dir(_), Why::Found) => None,
+            (DataChoice::Embedded, _) => Some("embedded".to_string()),
+            (DataChoice::Dir(dir), _) => Some(
+                crate::report::stamp::relative(dir)
+                    .trim_end_matches('/')
+                    .to_string(),
+            ),
+        }
     }
 
     /// What outputs print after `data: `, with the reason: `datasets/ (found in the
     /// current directory)`, `embedded (no datasets/ here)`, `../x/ (--data)`.
     pub(crate) fn describe(&self) -> String {
         let reason = match (&self.choice, self.why) {
-            (DataChoice::Embedded, Why::Given) => "--data embedded",
-            (DataChoice::Embedded, _) => "no datasets/ here",
-            (DataChoice::Dir(_), Why::Found) => "found in the current directory",
-            (DataChoice::Dir(_), _) => "--data",
+            (DataChoice::Embedded, Why::Given) => "--data embedded".to_string(),
+            (DataChoice::Embedded, _) => match &self.above {
+                Some(dir) => format!("no datasets/ here; {}/ above is not used", dir.display()),
+                None => "no datasets/ here".to_string(),
+            },
+            (DataChoice::Dir(_), Why::Found) => "found in the current directory".to_string(),
+            (DataChoice::Dir(_), _) => "--data".to_string(),
         };
         format!("{} ({reason})", self.choice.short())
     }
@@ -81,6 +120,20 @@ impl DataUsed {
             _ => error,
         }
     }
+}
+
+/// The nearest `datasets/` folder (one with a comparisons.toml) in a directory above the
+/// current one, as a path from here: `../datasets`, `../../datasets`.
+fn above(default: &Path) -> Option<PathBuf> {
+    let here = std::env::current_dir().ok()?;
+    let mut up = PathBuf::new();
+    for dir in here.ancestors().skip(1) {
+        up.push("..");
+        if dir.join(default).join("comparisons.toml").is_file() {
+            return Some(up.join(default));
+        }
+    }
+    None
 }
 
 /// The path a `--data` flag names, given before or after the command.

@@ -9,7 +9,6 @@ use super::model::RowRef;
 use super::sheet::Sheet;
 
 pub(crate) const BENCHMARKS: Schema = Schema {
-    required: &["id", "label", "metric", "value", "counts", "source"],
     header: &[
         "id", "label", "metric", "value", "high", "counts", "source", "caveat",
     ],

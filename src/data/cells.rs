@@ -6,14 +6,17 @@ use std::collections::HashMap;
 
 use crate::error::{choices_help, suggest, Location, Problem};
 
+use super::dates::DataDate;
 use super::sheet::{Record, Sheet};
 
-/// The columns a file must have and the ones it may have.
+/// The columns a file must have and the ones it may have. Every column of `header` must
+/// be in the file, even where its cells are all empty: a column deleted in a spreadsheet
+/// would otherwise read as "none given" in every row (ranges, flags and notes vanishing
+/// without a word).
 pub(crate) struct Schema {
-    pub(crate) required: &'static [&'static str],
     /// Every column in the order of the shipped files and the README's table.
     pub(crate) header: &'static [&'static str],
-    /// Optional columns the shipped files leave out (`dist`).
+    /// The optional columns the README documents as such (`dist`, `weight`, `via`).
     pub(crate) extra: &'static [&'static str],
 }
 
@@ -39,7 +42,8 @@ pub(crate) struct Columns<'a> {
     index: HashMap<&'static str, usize>,
 }
 
-/// Checks the header: every required column present, no unknown or repeated column.
+/// Checks the header: every column of the schema's header present, no unknown or
+/// repeated column.
 pub(crate) fn columns<'a>(
     sheet: &'a Sheet,
     schema: &Schema,
@@ -71,18 +75,29 @@ pub(crate) fn columns<'a>(
             }
         }
     }
-    for required in schema.required {
-        if !index.contains_key(required) {
-            problems.push(
-                Problem::new(
-                    format!("missing required column `{required}`"),
-                    Location::line(&sheet.file, 1),
-                )
-                .help(format!(
-                    "the header row must name these columns: {expected}"
-                )),
-            );
-        }
+    let missing: Vec<String> = schema
+        .header
+        .iter()
+        .filter(|column| !index.contains_key(*column))
+        .map(|column| format!("`{column}`"))
+        .collect();
+    if !missing.is_empty() {
+        let (what, them) = match missing.len() {
+            1 => ("column", "it"),
+            _ => ("columns", "them"),
+        };
+        problems.push(
+            Problem::new(
+                format!(
+                    "missing {what} {} in the header",
+                    missing.join(", ")
+                ),
+                Location::line(&sheet.file, 1),
+            )
+            .help(format!(
+                "the header row must be: {expected}; add {them} back: a cell may be empty, a column may not be left out"
+            )),
+        );
     }
     (problems.len() == before).then_some(Columns { sheet, index })
 }
@@ -243,6 +258,27 @@ impl Cells<'_> {
             Ok(year) if (1900..=2100).contains(&year) => Some(year),
             _ => {
                 problems.push(Problem::new(format!("not a year: \"{value}\""), self.at(column)).help("write one four-digit year between 1900 and 2100, e.g. 2025; put ranges like \"2022-2023\" in the note column"));
+                None
+            }
+        }
+    }
+
+    /// An optional date (see [`DataDate`]): empty, a day, a month or a year.
+    pub(crate) fn date(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        let value = self.text(column);
+        if value.is_empty() {
+            return Some(String::new());
+        }
+        match DataDate::parse(value) {
+            Ok(_) => Some(value.to_string()),
+            Err(help) => {
+                problems.push(
+                    Problem::new(
+                        format!("not a date: \"{}\"", shorten(value)),
+                        self.at(column),
+                    )
+                    .help(help),
+                );
                 None
             }
         }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::error::{choices_help, Location, Problem};
 
 use super::comparisons::{locate, Parsed};
-use super::model::{Dataset, Quantity, Row, ARMED_FORCES_PARTS, COMPONENTS};
+use super::model::{Dataset, Quantity, Row, YearRule, ARMED_FORCES_PARTS, COMPONENTS};
 
 pub(crate) fn unique_ids<'a>(
     what: &str,
@@ -206,6 +206,40 @@ pub(crate) fn comparisons(
                     locate(file, text, span.start, &key(&format!("sources.{quantity}"))),
                 ));
             }
+        }
+    }
+}
+
+/// The year of each comparison that follows its estimates (`year = "latest"`): the
+/// latest they share, or a problem at its `year` naming the inputs with no estimate.
+/// Run on valid data only: the rows it looks at are all there.
+pub(crate) fn latest_years(
+    data: &Dataset,
+    parsed: &mut [Parsed],
+    file: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for (i, p) in parsed.iter_mut().enumerate() {
+        if !p.comparison.follows_latest() {
+            continue;
+        }
+        match super::years::latest_shared(data, &p.comparison) {
+            Ok((year, why)) => {
+                p.comparison.year = year;
+                p.comparison.year_rule = YearRule::Latest { why };
+            }
+            Err(each) => problems.push(
+                Problem::new(
+                    format!(
+                        "comparison \"{}\" follows the latest year its estimates share, but it has {}",
+                        p.comparison.id,
+                        each.join(", and ")
+                    ),
+                    locate(file, text, p.spans.year.start, &format!("comparison[{}].year", i + 1)),
+                )
+                .help("add an estimate of it, or name a source that has one in the comparison's sources"),
+            ),
         }
     }
 }

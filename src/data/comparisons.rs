@@ -10,7 +10,7 @@ use toml::Spanned;
 use crate::error::{choices_help, Location, Problem};
 
 use super::cells::is_kebab_id;
-use super::model::{Comparison, Quantity, RowRef};
+use super::model::{Comparison, Quantity, RowRef, YearRule};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +26,9 @@ struct RawComparison {
     label: String,
     group: Spanned<String>,
     countries: Spanned<Vec<Spanned<String>>>,
-    year: Spanned<i64>,
+    /// A year, or "latest" (checked by `read_year`, so that a wrong value gets a message
+    /// about the key, not about serde).
+    year: Spanned<toml::Value>,
     soldiers: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     sources: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
@@ -42,6 +44,7 @@ pub(crate) struct Parsed {
 
 pub(crate) struct Spans {
     pub(crate) group: Range<usize>,
+    pub(crate) year: Range<usize>,
     pub(crate) countries: Vec<Range<usize>>,
     pub(crate) soldiers: Vec<Range<usize>>,
     pub(crate) sources: Vec<(Quantity, Range<usize>)>,
@@ -138,16 +141,7 @@ fn read_comparison(
 ) -> Parsed {
     let id = raw.id.get_ref().clone();
     check_id(ctx, &raw.id, first, problems);
-    let year = *raw.year.get_ref();
-    if !(1900..=2100).contains(&year) {
-        problems.push(
-            Problem::new(
-                format!("not a year: {year}"),
-                ctx.at(raw.year.span(), "year"),
-            )
-            .help("write a four-digit year, e.g. 2025"),
-        );
-    }
+    let (year, year_rule) = read_year(ctx, &raw.year, problems);
     check_lists(ctx, &raw, problems);
     let sources = read_sources(ctx, raw.sources.as_ref(), problems);
     let line = locate(ctx.file, ctx.text, raw.id.span().start, "")
@@ -155,6 +149,7 @@ fn read_comparison(
         .unwrap_or(1);
     let spans = Spans {
         group: raw.group.span(),
+        year: raw.year.span(),
         countries: raw.countries.get_ref().iter().map(Spanned::span).collect(),
         soldiers: raw.soldiers.get_ref().iter().map(Spanned::span).collect(),
         sources: sources.spans,
@@ -165,7 +160,8 @@ fn read_comparison(
             label: raw.label,
             group: raw.group.into_inner(),
             countries: unspanned(raw.countries),
-            year: year.clamp(1900, 2100) as i32,
+            year,
+            year_rule,
             soldiers: unspanned(raw.soldiers),
             sources: sources.by_quantity,
             note: raw.note,
@@ -173,6 +169,29 @@ fn read_comparison(
         },
         spans,
     }
+}
+
+/// The year a comparison is set to, or `latest` (its year is then found once the
+/// estimates are loaded: see `years::latest_shared`).
+fn read_year(
+    ctx: &Ctx,
+    raw: &Spanned<toml::Value>,
+    problems: &mut Vec<Problem>,
+) -> (i32, YearRule) {
+    const HELP: &str = "write a four-digit year, e.g. year = 2025, or year = \"latest\" for the latest year the comparison's estimates share";
+    let shown = match raw.get_ref() {
+        toml::Value::Integer(year) if (1900..=2100).contains(year) => {
+            return (*year as i32, YearRule::Set)
+        }
+        toml::Value::String(text) if text == "latest" => {
+            return (0, YearRule::Latest { why: String::new() })
+        }
+        toml::Value::String(text) => format!("\"{text}\""),
+        other => other.to_string(),
+    };
+    problems
+        .push(Problem::new(format!("not a year: {shown}"), ctx.at(raw.span(), "year")).help(HELP));
+    (1900, YearRule::Set)
 }
 
 /// Reports an id that is not kebab-case or that an earlier comparison already uses.

@@ -6,11 +6,13 @@ pub(crate) mod cells;
 pub(crate) mod checks;
 mod choice;
 pub(crate) mod comparisons;
+pub(crate) mod dates;
 pub(crate) mod embedded;
 mod index;
 pub(crate) mod model;
 pub(crate) mod sheet;
 pub(crate) mod tables;
+pub(crate) mod years;
 
 use std::path::Path;
 
@@ -173,8 +175,11 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
                 )),
             ),
             Ok(text) => {
-                let parsed = comparisons::read(&input.display, &text, &mut problems);
+                let mut parsed = comparisons::read(&input.display, &text, &mut problems);
                 checks::comparisons(&data, loaded, &parsed, &input.display, &text, &mut problems);
+                if problems.is_empty() {
+                    checks::latest_years(&data, &mut parsed, &input.display, &text, &mut problems);
+                }
                 data.comparisons = parsed.into_iter().map(|p| p.comparison).collect();
             }
         },

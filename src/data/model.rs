@@ -225,6 +225,17 @@ pub(crate) struct Row {
     pub(crate) at: RowRef,
 }
 
+/// How a comparison's year was chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum YearRule {
+    /// Set in comparisons.toml.
+    Set,
+    /// `year = "latest"`: the latest year its estimates share. `why` names the input that
+    /// holds it there ("no armed-forces estimate for Southland after 2025"); empty
+    /// until the estimates are loaded.
+    Latest { why: String },
+}
+
 /// One group against one or more countries in one year.
 #[derive(Debug, Clone)]
 pub(crate) struct Comparison {
@@ -232,7 +243,10 @@ pub(crate) struct Comparison {
     pub(crate) label: String,
     pub(crate) group: String,
     pub(crate) countries: Vec<String>,
+    /// The year of its figures: as set, or the latest its estimates share.
     pub(crate) year: i32,
+    /// How the year was chosen.
+    pub(crate) year_rule: YearRule,
     /// The soldier components that count.
     pub(crate) soldiers: Vec<String>,
     /// A source named per quantity, to choose between rows of the same year.
@@ -262,6 +276,13 @@ pub(crate) struct Entities<'a> {
     pub(crate) ids: Vec<&'a str>,
     /// How `list` names them, for hints.
     pub(crate) listed: Ids,
+}
+
+impl Comparison {
+    /// Whether its year follows its estimates (`year = "latest"`) rather than being set.
+    pub(crate) fn follows_latest(&self) -> bool {
+        matches!(self.year_rule, YearRule::Latest { .. })
+    }
 }
 
 impl Dataset {

@@ -1,6 +1,8 @@
 //! Reads one CSV file into a header and records that remember their 1-based line.
 //!
-//! polars parses the cells. In front of it, a short structural scan checks the encoding,
+//! The cell separator is told from the header as for event exports
+//! (`crate::separator`): a file a European spreadsheet saved with `;`, or one saved as
+//! tab-separated text, reads as its comma-separated twin. polars parses the cells. In front of it, a short structural scan checks the encoding,
 //! finds where each record starts (quoted cells may span lines) and counts its fields,
 //! because polars on its own cannot say on which line a row sits, rejects a long row
 //! without saying where, and silently pads a short one with nulls.
@@ -27,9 +29,9 @@ pub(crate) struct Sheet {
 }
 
 /// The header's column names, for messages about ragged rows (a header needs no quotes).
-fn header_names(line: &str) -> Vec<String> {
+fn header_names(line: &str, separator: u8) -> Vec<String> {
     line.trim_end_matches(['\r', '\n'])
-        .split(',')
+        .split(char::from(separator))
         .map(|name| name.trim().trim_matches('"').to_string())
         .collect()
 }
@@ -66,7 +68,8 @@ struct Span {
 
 pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
     let text = decode(file, bytes)?;
-    let spans = scan(file, text)?;
+    let separator = crate::separator::sniff(text.as_bytes());
+    let spans = scan(file, text, separator)?;
     let Some(header_span) = spans.first() else {
         return Err(vec![Problem::new(
             "the file is empty",
@@ -75,7 +78,8 @@ pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>
         .help("the first line must be the header row naming the columns")]);
     };
     let expected = header_span.fields;
-    let names = header_names(&text[header_span.start..header_span.end]);
+    let names = header_names(&text[header_span.start..header_span.end], separator);
+    let shown = crate::separator::name(separator);
     let ragged: Vec<Problem> = spans
         .iter()
         .skip(1)
@@ -89,7 +93,10 @@ pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>
                 ),
                 Location::line(file, span.line),
             )
-            .help("put a cell that contains a comma in double quotes, e.g. \"Mali, Burkina Faso\"; fill missing cells with nothing between the commas")
+            .help(match separator {
+                b',' => "put a cell that contains a comma in double quotes, e.g. \"Mali, Burkina Faso\"; fill missing cells with nothing between the commas".to_string(),
+                _ => format!("the header separates its cells by {shown}: put a cell that contains a {shown} in double quotes; fill missing cells with nothing between two of them"),
+            })
         })
         .collect();
     if !ragged.is_empty() {
@@ -101,7 +108,7 @@ pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>
         clean.push_str(text[span.start..span.end].trim_end_matches('\r'));
         clean.push('\n');
     }
-    let rows = parse_with_polars(file, clean, spans.len(), expected)?;
+    let rows = parse_with_polars(file, clean, separator, spans.len(), expected)?;
     let mut rows = rows.into_iter();
     let header = rows.next().unwrap_or_default();
     let records = rows
@@ -146,7 +153,7 @@ fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {
 }
 
 /// Finds the records: start line, byte range and field count. Blank lines are skipped.
-fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
+fn scan(file: &str, text: &str, separator: u8) -> Result<Vec<Span>, Vec<Problem>> {
     let mut spans = Vec::new();
     let mut line = 1;
     let mut start = 0;
@@ -192,7 +199,7 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
                     quote_column = text[line_start..i].chars().count() + 1;
                 }
             }
-            b',' if !in_quotes => {
+            b if b == separator && !in_quotes => {
                 fields += 1;
                 cell_start = true;
             }
@@ -227,6 +234,7 @@ fn scan(file: &str, text: &str) -> Result<Vec<Span>, Vec<Problem>> {
 fn parse_with_polars(
     file: &str,
     clean: String,
+    separator: u8,
     expected_rows: usize,
     width: usize,
 ) -> Result<Vec<Vec<String>>, Vec<Problem>> {
@@ -235,12 +243,18 @@ fn parse_with_polars(
             format!("could not parse the CSV: {detail}"),
             Location::file(file),
         )
-        .help("check the quoting: a quoted cell must start and end with \" right at the commas")]
+        .help(
+            "check the quoting: a quoted cell must start and end with \" right at the separators",
+        )]
     };
     let frame = CsvReadOptions::default()
         .with_has_header(false)
         .with_infer_schema_length(Some(0))
-        .with_parse_options(CsvParseOptions::default().with_missing_is_null(false))
+        .with_parse_options(
+            CsvParseOptions::default()
+                .with_separator(separator)
+                .with_missing_is_null(false),
+        )
         .into_reader_with_file_handle(Cursor::new(clean.into_bytes()))
         .finish()
         .map_err(|err| failed(err.to_string()))?;

@@ -11,7 +11,6 @@ use super::sheet::Sheet;
 
 // Each header in the order of the shipped files and of the README's table.
 pub(crate) const SOURCES: Schema = Schema {
-    required: &["id", "title", "publisher", "url"],
     header: &[
         "id",
         "title",
@@ -20,22 +19,19 @@ pub(crate) const SOURCES: Schema = Schema {
         "url",
         "accessed",
         "note",
-        "via",
     ],
-    extra: &[],
+    // Added after the first datasets were written: files without it stay valid.
+    extra: &["via"],
 };
 pub(crate) const GROUPS: Schema = Schema {
-    required: &["id", "name"],
     header: &["id", "name", "aliases", "parent", "note"],
     extra: &[],
 };
 pub(crate) const COUNTRIES: Schema = Schema {
-    required: &["id", "name"],
     header: &["id", "name", "iso3"],
     extra: &[],
 };
 pub(crate) const FIGHTERS: Schema = Schema {
-    required: &["group", "year", "central", "source"],
     header: &[
         "group",
         "year",
@@ -49,7 +45,6 @@ pub(crate) const FIGHTERS: Schema = Schema {
     extra: &["dist", "weight"],
 };
 pub(crate) const SOLDIERS: Schema = Schema {
-    required: &["country", "year", "component", "central", "source"],
     header: &[
         "country",
         "year",
@@ -64,7 +59,6 @@ pub(crate) const SOLDIERS: Schema = Schema {
     extra: &["dist", "weight"],
 };
 pub(crate) const POPULATION: Schema = Schema {
-    required: &["country", "year", "central", "source"],
     header: &[
         "country",
         "year",
@@ -78,7 +72,6 @@ pub(crate) const POPULATION: Schema = Schema {
     extra: &["dist", "weight"],
 };
 pub(crate) const AREA: Schema = Schema {
-    required: &["country", "km2", "source"],
     header: &["country", "km2", "source", "preferred", "note"],
     extra: &[],
 };
@@ -109,14 +102,18 @@ pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<So
         let id = cells.id("id", problems);
         let title = cells.required("title", "the publication's title", problems);
         let publisher = cells.required("publisher", "who published it", problems);
-        if let (Some(id), Some(title), Some(publisher)) = (id, title, publisher) {
+        let published = cells.date("published", problems);
+        let accessed = cells.date("accessed", problems);
+        if let (Some(id), Some(title), Some(publisher), Some(published), Some(accessed)) =
+            (id, title, publisher, published, accessed)
+        {
             out.push(Source {
                 id,
                 title,
                 publisher,
-                published: cells.text("published").to_string(),
+                published,
                 url: cells.text("url").to_string(),
-                accessed: cells.text("accessed").to_string(),
+                accessed,
                 via: cells.text("via").to_string(),
                 note: cells.text("note").to_string(),
                 at: row_ref(&cells),

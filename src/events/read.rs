@@ -269,7 +269,7 @@ pub(crate) fn read(
         .take(1 << 20)
         .read_to_end(&mut head)
         .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
-    let delimiter = source::delimiter(&head);
+    let delimiter = crate::separator::sniff(&head);
     let columns = header(&head, &file, delimiter)?;
     let kind = detect(&file, &columns)?;
     let wanted = wanted_columns(kind, &columns, options.kinds);

@@ -313,38 +313,9 @@ impl Read for Blocks {
     }
 }
 
-/// The cell delimiter of a header line: `,`, `;` (European spreadsheets) or tab,
-/// whichever separates it into the most cells outside quotes.
-pub(crate) fn delimiter(header: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &b in header {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            b'\n' if !quoted => break,
-            _ => {}
-        }
-    }
-    let best = (0..3)
-        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
-        .unwrap_or(0);
-    [b',', b';', b'\t'][best]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_delimiter_is_told_from_the_header() {
-        assert_eq!(delimiter(b"id,year,side_a\n"), b',');
-        assert_eq!(delimiter(b"event_id_cnty;event_date;\"a,b\"\n"), b';');
-        assert_eq!(delimiter(b"id\tyear\tside_a\n"), b'\t');
-        assert_eq!(delimiter(b"one column\n"), b',');
-    }
 
     #[test]
     fn what_a_file_looks_like() {

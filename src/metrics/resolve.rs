@@ -2,7 +2,8 @@
 //! comparison's year or the nearest earlier one (said in a note, never silently), chosen
 //! by a named source or the `preferred` flag, with `--set` overrides applied on top.
 
-use crate::data::model::DistKind;
+use crate::data::model::{DistKind, YearRule};
+use crate::data::years::{newer_note, unused};
 use crate::data::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 use crate::error::Problem;
 use crate::uncertainty::formula::Member;
@@ -145,10 +146,18 @@ fn simple(
                         "countries"
                     }),
                 )
-                .help(format!(
-                    "add a row for {entity} to {}, or try one with --set {entity}.{quantity}=V",
-                    quantity.file()
-                )))
+                .help(match unused(data, c, quantity, entity, None).map(|u| u.row) {
+                    Some(row) => format!(
+                        "{}: set year = {} (or year = \"latest\") to use it, add a row for {entity} to {}, or try one with --set {entity}.{quantity}=V",
+                        newer_note(c, row),
+                        row.year.unwrap_or_default(),
+                        quantity.file()
+                    ),
+                    None => format!(
+                        "add a row for {entity} to {}, or try one with --set {entity}.{quantity}=V",
+                        quantity.file()
+                    ),
+                }))
             }
         }
     }
@@ -200,6 +209,11 @@ fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Re
                 data.entity_name(country),
                 c.year
             ));
+            for component in missing {
+                if let Some(newer) = unused(data, c, quantity, country, Some(component)) {
+                    notes.push(newer.note(data, c));
+                }
+            }
         }
     }
     Ok(finish(data, c, quantity, parts, notes))
@@ -352,7 +366,8 @@ fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
     }
 }
 
-/// Adds up the parts and writes the notes: year fallbacks and overrides.
+/// Adds up the parts and writes the notes: the year of a comparison that follows its
+/// estimates, year fallbacks, newer estimates left unused, and overrides.
 fn finish(
     data: &Dataset,
     c: &Comparison,
@@ -360,6 +375,15 @@ fn finish(
     parts: Vec<Part>,
     mut notes: Vec<String>,
 ) -> Resolved {
+    if let YearRule::Latest { why } = &c.year_rule {
+        notes.insert(
+            0,
+            format!(
+                "year {}: the latest its estimates share (year = \"latest\"): {why}",
+                c.year
+            ),
+        );
+    }
     for part in &parts {
         let what = match &part.component {
             Some(component) => format!("{quantity} ({component})"),
@@ -378,6 +402,13 @@ fn finish(
                 _ => format!(" ({})", data.entity_name(&part.entity)),
             };
             notes.push(format!("{what} {year} used for {}{whose}", c.year));
+        }
+        if part.overridden || quantity == Quantity::Area {
+            continue;
+        }
+        let component = part.component.as_deref();
+        if let Some(newer) = unused(data, c, quantity, &part.entity, component) {
+            notes.push(newer.note(data, c));
         }
     }
     Resolved { parts, notes }

@@ -34,6 +34,7 @@ pub(crate) fn inputs(id: &str, fighters: f64, soldiers: f64, population: f64, ar
             group: "g".into(),
             countries: vec!["c".into()],
             year: 2025,
+            year_rule: crate::data::model::YearRule::Set,
             soldiers: vec!["armed-forces".into()],
             sources: Default::default(),
             note: String::new(),

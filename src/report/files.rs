@@ -61,7 +61,7 @@ pub(crate) struct Stale {
 
 /// Compares the regenerated report and charts with what is on disk: `None` when they
 /// match.
-pub(crate) fn stale(out: &Path, dir: &Path, report: &Report) -> Option<Stale> {
+pub(crate) fn stale(out: &Path, dir: &Path, report: &Report, flags: &str) -> Option<Stale> {
     let _lock = crate::output::reading(out);
     let mut stale = Vec::new();
     let mut diff = String::new();
@@ -89,7 +89,7 @@ pub(crate) fn stale(out: &Path, dir: &Path, report: &Report) -> Option<Stale> {
         return None;
     }
     let summary = format!(
-        "stale: {}; regenerate with `insurgency-metrics report --out {}`",
+        "stale: {}; regenerate with `insurgency-metrics report{flags} --out {}`",
         stale.join(", "),
         out.display()
     );

@@ -11,6 +11,7 @@ pub(crate) mod sections;
 pub(crate) mod stamp;
 
 use crate::claims::verdict::Checked;
+use crate::data::dates::DataDate;
 use crate::data::Dataset;
 use crate::error::Error;
 use crate::metrics::compute::MetricRow;
@@ -25,9 +26,6 @@ use crate::uncertainty::Settings;
 
 use crate::units::Units;
 use citations::Citations;
-
-/// The first line of every generated report; `--out` only overwrites files that have it.
-pub(crate) const MARKER: &str = crate::output::REPORT_MARKER;
 
 /// What the report is made from.
 pub(crate) struct Input<'a> {
@@ -49,6 +47,9 @@ pub(crate) struct Input<'a> {
     /// The chart directory's name relative to the report, e.g. `jnim-peers`.
     pub(crate) chart_dir: String,
     pub(crate) date: Option<String>,
+    /// The flags of `report` that make it again (` --data ../other`; empty for the
+    /// defaults): its first line, its stamp and `--check` name them.
+    pub(crate) rerun: String,
     /// The event export joined for the event metrics, when one was given.
     pub(crate) events: Option<EventsUsed>,
 }
@@ -89,17 +90,13 @@ pub(crate) fn label(data: &Dataset, id: &str) -> String {
         .map_or_else(|| id.to_string(), |c| c.label.clone())
 }
 
-/// The latest full date (YYYY-MM-DD) among the sources' publication dates.
+/// The latest full date (YYYY-MM-DD) among the sources' publication dates (a month or
+/// a year alone cannot say as of which day).
 pub(crate) fn data_as_of(data: &Dataset) -> Option<String> {
     data.sources
         .iter()
+        .filter(|s| DataDate::parse(&s.published).is_ok_and(|d| d.is_full()))
         .map(|s| s.published.as_str())
-        .filter(|d| {
-            d.len() == 10
-                && d.as_bytes()[4] == b'-'
-                && d.as_bytes()[7] == b'-'
-                && d.replace('-', "").chars().all(|c| c.is_ascii_digit())
-        })
         .max()
         .map(String::from)
 }
@@ -143,7 +140,8 @@ fn head(input: &Input, as_of: &str) -> String {
         "What-if: "
     };
     let mut md = format!(
-        "---\ntitle: \"{what_if}{title}\"\ndate: \"Data as of {as_of}\"\n---\n\n{MARKER}\n\n"
+        "---\ntitle: \"{what_if}{title}\"\ndate: \"Data as of {as_of}\"\n---\n\n{}\n\n",
+        crate::output::report_marker(&input.rerun)
     );
     // The date of the data is in the title block, which every renderer shows.
     let mut line = format!(

@@ -53,7 +53,7 @@ pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
 
 pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
     formulas(md, input);
-    md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists (listed below).\n\n");
+    md.push_str("\nThe countries of a comparison are summed. For each quantity the comparison's year is used, or the nearest earlier year when none exists; both these fallbacks and the newer estimates a comparison's year leaves unused are listed below.\n\n");
     event_counts(md, input);
     soldiers_counted(md, input, cite);
     fallbacks(md, input);
@@ -174,9 +174,10 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
     }
 }
 
-/// Every year fallback and gap behind the figures.
+/// Every year fallback, gap and newer estimate left unused behind the figures, and the
+/// year of a comparison that follows its estimates.
 fn fallbacks(md: &mut String, input: &Input) {
-    md.push_str("\n### Year fallbacks and gaps\n\n");
+    md.push_str("\n### Years: fallbacks, gaps and newer estimates\n\n");
     let mut notes: Vec<String> = Vec::new();
     for r in input.rows.iter().filter(|r| r.versus.is_none()) {
         for n in &r.notes {
@@ -322,5 +323,8 @@ pub(crate) fn stamp_section(md: &mut String, input: &Input) {
             Units::Metric => "metric (km²)",
         }
     ));
-    md.push_str("- Check that this report is current: `insurgency-metrics report --check --out <this file>`\n\n");
+    md.push_str(&format!(
+        "- Check that this report is current: `insurgency-metrics report --check{} --out <this file>`\n\n",
+        input.rerun
+    ));
 }

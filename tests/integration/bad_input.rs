@@ -284,7 +284,7 @@ fn header_problems() {
             "unknown column `centrl`",
             "datasets/fighters.csv:1:3 (column `centrl`)",
             "did you mean `central`?",
-            "missing required column `central`",
+            "missing column `central` in the header",
         ],
     );
     rejects(
@@ -404,9 +404,9 @@ fn toml_wrong_type() {
         "year = 2025",
         "year = \"2025\"",
         &[
-            "invalid TOML",
-            "datasets/comparisons.toml:8:",
-            "(key `year`)",
+            "not a year: \"2025\"",
+            "datasets/comparisons.toml:8:8 (key `comparison[1].year`)",
+            "write a four-digit year, e.g. year = 2025",
         ],
     );
 }

@@ -19,6 +19,7 @@ mod publish;
 mod report;
 mod shipped;
 mod signals;
+mod silent_inputs;
 mod table;
 mod uncertainty;
 mod usage;

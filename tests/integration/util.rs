@@ -117,32 +117,44 @@ impl Fixture {
         self.run_with_stdin(args, b"")
     }
 
+    /// Runs the binary in `subdir` of the working directory (created if need be).
+    pub fn run_in(&self, subdir: &str, args: &[&str]) -> Run {
+        let dir = self.dir.path().join(subdir);
+        std::fs::create_dir_all(&dir).expect("subdirectory");
+        run_at(&dir, args, b"")
+    }
+
     /// Runs the binary with `input` on its standard input.
     pub fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Run {
-        use std::io::Write;
-        use std::process::Stdio;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run the binary");
-        let mut stdin = child.stdin.take().expect("stdin");
-        // Written from a thread, so that a large input cannot block against the output
-        // filling its pipe; a command that reads no input may exit before it is written.
-        let input = input.to_vec();
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(&input);
-        });
-        let output = child.wait_with_output().expect("wait for the binary");
-        let _ = writer.join();
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        run_at(self.dir.path(), args, input)
+    }
+}
+
+/// Runs the binary in `dir` with `input` on its standard input.
+fn run_at(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the binary");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Written from a thread, so that a large input cannot block against the output
+    // filling its pipe; a command that reads no input may exit before it is written.
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("wait for the binary");
+    let _ = writer.join();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
