@@ -55,6 +55,39 @@ pub(crate) fn finer(value: f64, extra: usize) -> String {
     }
 }
 
+/// A bound written as exactly as it needs: the fewest extra decimals (up to four) that
+/// give it to within a millionth, so an accepted band's "0.105" never reads "0.10".
+pub(crate) fn exact(value: f64) -> String {
+    (0..=4)
+        .map(|extra| finer(value, extra))
+        .find(|text| close(parse(text), value))
+        .unwrap_or_else(|| finer(value, 4))
+}
+
+/// A value written beside the bounds it is judged against (as [`exact`] writes them),
+/// with the decimals it takes to stay on its side of each: 0.0948 against a low of 0.095
+/// reads "0.0948", never "0.095".
+pub(crate) fn against(value: f64, bounds: &[f64]) -> String {
+    let side = |a: f64, b: f64| a.partial_cmp(&b);
+    (0..=4)
+        .map(|extra| finer(value, extra))
+        .find(|text| {
+            let shown = parse(text);
+            bounds
+                .iter()
+                .all(|&b| side(shown, parse(&exact(b))) == side(value, b) || close(value, b))
+        })
+        .unwrap_or_else(|| finer(value, 4))
+}
+
+fn parse(text: &str) -> f64 {
+    text.replace(',', "").parse().unwrap_or(f64::NAN)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * b.abs().max(f64::MIN_POSITIVE)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +101,18 @@ mod tests {
         assert_eq!(readable(0.0612), "0.061");
         assert_eq!(counted(1, "row"), "1 row");
         assert_eq!(counted(1204, "row"), "1,204 rows");
+    }
+
+    #[test]
+    fn bounds_and_values_beside_them() {
+        assert_eq!(exact(0.105), "0.105");
+        assert_eq!(exact(0.095), "0.095");
+        assert_eq!(exact(7600.0), "7,600");
+        assert_eq!(exact(674.5), "674.5");
+        assert_eq!(exact(4.5), "4.5");
+        assert_eq!(against(0.0948, &[0.095, 0.105]), "0.0948");
+        assert_eq!(against(0.1034, &[0.095, 0.105]), "0.10");
+        assert_eq!(against(0.10504, &[0.095, 0.105]), "0.11");
+        assert_eq!(against(8212.0, &[7600.0, 8400.0]), "8,212");
     }
 }

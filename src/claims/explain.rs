@@ -58,6 +58,7 @@ pub(crate) fn explain(
                                     component: part.component.clone(),
                                     value: row.estimate.central,
                                     text: String::new(),
+                                    by: None,
                                 },
                                 row: describe_row(row),
                                 instead: describe_part(part),

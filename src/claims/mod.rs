@@ -1,6 +1,7 @@
 //! Published claims: what a document says about a metric or an estimate, read from the
 //! TOML files in `seeds/`, and re-checked against the data.
 
+mod bounds;
 pub(crate) mod counted;
 pub(crate) mod crosscheck;
 pub(crate) mod embedded;
@@ -81,6 +82,9 @@ pub(crate) enum Target {
         versus: Option<String>,
         metric: Metric,
         units: Units,
+        /// The estimates the document took at a bound of their range ("one tenth of the
+        /// lower-end Taliban estimate"): the metric is computed on those values.
+        bounds: Vec<OnBound>,
     },
     /// A single estimate in the data: an entity's quantity in a year, its central
     /// value or, for a "lower-end estimate", the low of its range.
@@ -141,6 +145,16 @@ impl Bound {
             Bound::High => estimate.high.unwrap_or(estimate.central),
         }
     }
+}
+
+/// One estimate a metric claim takes at a bound of its range (`bound = {
+/// "taliban.fighters" = "low" }`): the entity's quantity in each comparison of the claim
+/// that counts it, every counted component for soldiers.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OnBound {
+    pub(crate) entity: String,
+    pub(crate) quantity: Quantity,
+    pub(crate) bound: Bound,
 }
 
 /// What an events claim counts, in the terms of `insurgency-metrics events`.

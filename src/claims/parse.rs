@@ -66,7 +66,8 @@ pub(super) struct RawClaim {
     #[serde(default)]
     pub(super) year: Option<Spanned<i64>>,
     #[serde(default)]
-    pub(super) bound: Option<Spanned<String>>,
+    /// `"low"` for an estimate claim; `{ "taliban.fighters" = "low" }` for a metric claim.
+    pub(super) bound: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub(super) requires: Option<Spanned<String>>,
     #[serde(default)]

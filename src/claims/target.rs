@@ -6,13 +6,13 @@ use toml::Spanned;
 
 use crate::data::model::Entities;
 use crate::data::model::COMPONENTS;
-use crate::data::{Dataset, Quantity};
+use crate::data::{Comparison, Dataset, Quantity};
 use crate::error::{choices_help, ids_help, Ids, Problem};
 use crate::metrics::Metric;
 use crate::units::Units;
 
 use super::parse::{Ctx, RawClaim, RawEventQuery};
-use super::{Bound, EventMeasure, EventQuery, Requirement, Target};
+use super::{EventMeasure, EventQuery, Requirement, Target};
 
 /// What a claim is about: unverifiable, a metric, or an estimate, by the keys it has.
 pub(super) fn target(
@@ -22,13 +22,13 @@ pub(super) fn target(
     problems: &mut Vec<Problem>,
 ) -> Option<Target> {
     let shape_help = "a claim names either comparison + metric (and versus for a ratio between comparisons), entity + quantity + year, or requires = \"events\" | \"out-of-model\" with a reason";
-    if let (Some(bound), None) = (&raw.bound, &raw.entity) {
+    if let (Some(bound), None, None) = (&raw.bound, &raw.entity, &raw.comparison) {
         problems.push(
             Problem::new(
-                "`bound` applies to a claim about one estimate",
+                "`bound` applies to a claim about an estimate or a metric",
                 ctx.at(bound.span(), "bound"),
             )
-            .help("remove `bound`, or make the claim name entity + quantity + year"),
+            .help("remove `bound`, or make the claim name entity + quantity + year, or comparison + metric"),
         );
         return None;
     }
@@ -144,11 +144,21 @@ fn metric_target(
         return None;
     }
     let units = parse_units(ctx, raw.units.as_ref(), problems)?;
-    ok.then(|| Target::Metric {
+    if !ok {
+        return None;
+    }
+    let involved: Vec<&Comparison> = std::iter::once(comparison)
+        .chain(raw.versus.as_ref())
+        .filter_map(|id| data.comparison(id.get_ref()))
+        .collect();
+    let bounds =
+        super::bounds::metric_bounds(ctx, raw.bound.as_ref(), &involved, metric, problems)?;
+    Some(Target::Metric {
         comparison: comparison.get_ref().clone(),
         versus: raw.versus.as_ref().map(|v| v.get_ref().clone()),
         metric,
         units,
+        bounds,
     })
 }
 
@@ -289,25 +299,7 @@ fn estimate_target(
         return None;
     }
     let year = estimate_year(ctx, raw.year.as_ref(), quantity, entity, problems)?;
-    let bound = match &raw.bound {
-        None => Bound::Central,
-        Some(b) => match Bound::parse(b.get_ref()) {
-            Some(bound) => bound,
-            None => {
-                problems.push(
-                    Problem::new(
-                        format!("unknown bound \"{}\"", b.get_ref()),
-                        ctx.at(b.span(), "bound"),
-                    )
-                    .help(format!(
-                        "{}; low is the low of the estimate's range (a \"lower-end estimate\")",
-                        choices_help(b.get_ref(), &Bound::IDS)
-                    )),
-                );
-                return None;
-            }
-        },
-    };
+    let bound = super::bounds::estimate_bound(ctx, raw.bound.as_ref(), problems)?;
     Some(Target::Estimate {
         entity: entity.get_ref().clone(),
         quantity,

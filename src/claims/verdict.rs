@@ -8,14 +8,14 @@ use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{choose, from_row, resolve, Choice};
 use crate::metrics::Metric;
-use crate::numbers::{grouped, readable};
+use crate::numbers::{against, exact, grouped, readable};
 use crate::uncertainty::formula::{Formula, Term};
 use crate::uncertainty::{propagate, Interval, Settings};
 use crate::units::Units;
 
 use super::explain;
 use super::tolerance::{band, deviation, Band};
-use super::{Bound, Claim, EventQuery, Requirement, Stated, Target};
+use super::{Bound, Claim, EventQuery, OnBound, Requirement, Stated, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Verdict {
@@ -88,14 +88,15 @@ pub(crate) fn compute_formula(
             versus,
             metric,
             units,
+            bounds,
         } => metric_formula(
             data,
             overrides,
             soldiers,
-            comparison,
-            versus.as_deref(),
+            (comparison, versus.as_deref()),
             *metric,
             *units,
+            bounds,
         ),
         Target::Estimate {
             entity,
@@ -141,24 +142,26 @@ fn metric_formula(
     data: &Dataset,
     overrides: &[Override],
     soldiers: Option<(&str, &[String])>,
-    comparison: &str,
-    versus: Option<&str>,
+    (comparison, versus): (&str, Option<&str>),
     metric: Metric,
     units: Units,
+    bounds: &[OnBound],
 ) -> Result<(Formula, String), Problem> {
-    let a = resolve(
-        data,
-        &with_components(data, comparison, soldiers)?,
-        overrides,
-    );
+    // A claim's bounds come first, so that `--set` and the explanations' alternatives
+    // still replace them.
+    let side = |id: &str| -> Result<_, Problem> {
+        let c = with_components(data, id, soldiers)?;
+        let set = [
+            super::bounds::overrides(data, &c, bounds),
+            overrides.to_vec(),
+        ]
+        .concat();
+        Ok(resolve(data, &c, &set))
+    };
+    let a = side(comparison)?;
     let (row, formula) = match versus {
         None => single_with_formula(&a, metric, units)?,
-        Some(b) => pairwise_with_formula(
-            &a,
-            &resolve(data, &with_components(data, b, soldiers)?, overrides),
-            metric,
-            units,
-        )?,
+        Some(b) => pairwise_with_formula(&a, &side(b)?, metric, units)?,
     };
     let what = match versus {
         None => format!("{metric} of {comparison}"),
@@ -471,7 +474,7 @@ fn check_counted(
     };
     let reason = format!(
         "{what} is {}; accepted: {}",
-        readable(value),
+        beside(value, &accepted),
         describe_band(&accepted)
     );
     let verdict = if accepted.contains(value) {
@@ -514,7 +517,7 @@ fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
     let value = formula.central();
     let stated = format!(
         "{what} is {}; accepted: {}",
-        readable(value),
+        beside(value, &accepted),
         describe_band(&accepted)
     );
     if accepted.contains(value) {
@@ -572,14 +575,21 @@ fn off_centre(
     }
 }
 
+/// A computed value beside its accepted band, with the decimals it takes to read on the
+/// side of each end it is on.
+fn beside(value: f64, band: &Band) -> String {
+    let ends: Vec<f64> = band.low.into_iter().chain(band.high).collect();
+    against(value, &ends)
+}
+
 /// "7,200 to 8,800", "more than 2", "at most 4.4".
 pub(crate) fn describe_band(band: &Band) -> String {
     match (band.low, band.high) {
-        (Some(low), Some(high)) => format!("{} to {}", readable(low), readable(high)),
-        (Some(low), None) if band.strict => format!("more than {}", readable(low)),
-        (Some(low), None) => format!("at least {}", readable(low)),
-        (None, Some(high)) if band.strict => format!("less than {}", readable(high)),
-        (None, Some(high)) => format!("at most {}", readable(high)),
+        (Some(low), Some(high)) => format!("{} to {}", exact(low), exact(high)),
+        (Some(low), None) if band.strict => format!("more than {}", exact(low)),
+        (Some(low), None) => format!("at least {}", exact(low)),
+        (None, Some(high)) if band.strict => format!("less than {}", exact(high)),
+        (None, Some(high)) => format!("at most {}", exact(high)),
         (None, None) => "any value".to_string(),
     }
 }

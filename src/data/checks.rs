@@ -130,6 +130,37 @@ pub(crate) fn preferred_conflicts(data: &Dataset, problems: &mut Vec<Problem>) {
     }
 }
 
+/// Two rows of one source for the same entity, year and component: a source's figure
+/// counts once in a pool, so a repeated row would double its weight.
+pub(crate) fn repeated_rows(data: &Dataset, problems: &mut Vec<Problem>) {
+    let mut seen: BTreeMap<(RowKey, &str), &Row> = BTreeMap::new();
+    for row in &data.rows {
+        let key = (
+            row.quantity,
+            row.entity.as_str(),
+            row.year,
+            row.component.as_deref(),
+        );
+        if let Some(first) = seen.get(&(key, row.source.as_str())) {
+            problems.push(
+                Problem::new(
+                    format!(
+                        "source \"{}\" gives {} twice (lines {} and {})",
+                        row.source,
+                        describe_key(row),
+                        first.at.line,
+                        row.at.line
+                    ),
+                    cell(row, "source"),
+                )
+                .help("a source's figure counts once in the pool: keep the row of the figure the source gives as its estimate and put the other in its note, or give a weight to a row that should count more"),
+            );
+        } else {
+            seen.insert((key, row.source.as_str()), row);
+        }
+    }
+}
+
 pub(crate) fn describe_key(row: &Row) -> String {
     let mut out = format!("{} {}", row.entity, row.quantity);
     if let Some(component) = &row.component {

@@ -12,6 +12,7 @@ mod index;
 pub(crate) mod model;
 pub(crate) mod sheet;
 pub(crate) mod tables;
+pub(crate) mod vintages;
 pub(crate) mod years;
 
 use std::path::Path;
@@ -159,6 +160,7 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
     );
     checks::references(&data, loaded, &mut problems);
     checks::preferred_conflicts(&data, &mut problems);
+    checks::repeated_rows(&data, &mut problems);
     checks::part_whole(&data, &mut problems);
 
     let input = read_input(choice, "comparisons.toml")?;

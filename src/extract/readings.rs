@@ -193,5 +193,6 @@ pub(crate) fn metric(
         versus: versus.map(str::to_string),
         metric,
         units,
+        bounds: Vec::new(),
     }
 }

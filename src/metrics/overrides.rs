@@ -17,6 +17,9 @@ pub(crate) struct Override {
     pub(crate) value: f64,
     /// As typed, for notes.
     pub(crate) text: String,
+    /// What set the value when it was not `--set`: a claim's bound, in the words of the
+    /// note that names it.
+    pub(crate) by: Option<String>,
 }
 
 const FORMS: &str = "GROUP.fighters=V, COUNTRY.population=V, COUNTRY.area=V (km²), COUNTRY.soldiers=V or COUNTRY.soldiers.COMPONENT=V, e.g. --set jnim.fighters=8000";
@@ -64,6 +67,7 @@ impl Override {
             component: component.map(String::from),
             value,
             text: text.trim().to_string(),
+            by: None,
         })
     }
 

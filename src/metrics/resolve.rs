@@ -3,6 +3,7 @@
 //! by a named source or the `preferred` flag, with `--set` overrides applied on top.
 
 use crate::data::model::{DistKind, YearRule};
+use crate::data::vintages;
 use crate::data::years::{newer_note, unused};
 use crate::data::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 use crate::error::Problem;
@@ -22,6 +23,8 @@ pub(crate) struct Part {
     pub(crate) source: Option<String>,
     pub(crate) at: Option<RowRef>,
     pub(crate) overridden: bool,
+    /// What set an overridden value when it was not `--set` (a claim's bound).
+    pub(crate) by: Option<String>,
     /// The sampling distribution the row names, if any.
     pub(crate) dist: Option<DistKind>,
     /// Every row of the same quantity, entity, component and year, when there are
@@ -309,10 +312,13 @@ fn in_or_before(quantity: Quantity, year: i32) -> String {
 /// The rows that give the same quantity of the same entity (and component) for the
 /// same year as `row`, itself included, in file order; empty when `row` is alone.
 pub(crate) fn pool(data: &Dataset, row: &Row) -> Vec<Member> {
-    let rows: Vec<&Row> = data
-        .rows_for(row.quantity, &row.entity)
+    let same = same_figure(data, row);
+    // An older release of a publication another row gives the figure from is not an
+    // independent source (`data::vintages`); the chosen row itself always stays.
+    let newest = vintages::newest(data, &same);
+    let rows: Vec<&Row> = same
         .into_iter()
-        .filter(|r| r.component == row.component && r.year == row.year)
+        .filter(|r| std::ptr::eq(*r, row) || newest.iter().any(|n| std::ptr::eq(*n, *r)))
         .collect();
     if rows.len() < 2 {
         return Vec::new();
@@ -325,6 +331,42 @@ pub(crate) fn pool(data: &Dataset, row: &Row) -> Vec<Member> {
             weight: r.weight.unwrap_or(1.0),
         })
         .collect()
+}
+
+/// The rows that give the same quantity of the same entity (and component) for the
+/// same year as `row`, itself included, in file order.
+fn same_figure<'a>(data: &'a Dataset, row: &Row) -> Vec<&'a Row> {
+    data.rows_for(row.quantity, &row.entity)
+        .into_iter()
+        .filter(|r| r.component == row.component && r.year == row.year)
+        .collect()
+}
+
+/// The notes for the older releases left out of a row's pool.
+fn replaced_notes(data: &Dataset, row: &Row) -> Vec<String> {
+    let same = same_figure(data, row);
+    same.iter()
+        .filter(|r| !std::ptr::eq(**r, row))
+        .filter_map(|r| {
+            vintages::replaced_by(data, r, &same).map(|newer| {
+                format!(
+                    "{} {} of {} from {} left out of the pool: {} is a newer release of the same publication",
+                    describe_what(r),
+                    r.year.map(|y| y.to_string()).unwrap_or_default(),
+                    data.entity_name(&r.entity),
+                    r.source,
+                    newer.source
+                )
+            })
+        })
+        .collect()
+}
+
+fn describe_what(row: &Row) -> String {
+    match &row.component {
+        Some(component) => format!("{} ({component})", row.quantity),
+        None => row.quantity.to_string(),
+    }
 }
 
 /// A row as a term of a quantity, drawn from the pool of every source's row for it.
@@ -348,6 +390,7 @@ pub(crate) fn from_row(row: &Row) -> Part {
         source: Some(row.source.clone()),
         at: Some(row.at.clone()),
         overridden: false,
+        by: None,
     }
 }
 
@@ -362,6 +405,7 @@ fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
         source: None,
         at: None,
         overridden: true,
+        by: o.by.clone(),
         pool: Vec::new(),
     }
 }
@@ -391,9 +435,10 @@ fn finish(
         };
         if part.overridden {
             notes.push(format!(
-                "{what} of {} set to {} by --set",
+                "{what} of {} set to {} {}",
                 data.entity_name(&part.entity),
-                crate::numbers::readable(part.estimate.central)
+                crate::numbers::readable(part.estimate.central),
+                part.by.as_deref().unwrap_or("by --set")
             ));
         } else if let Some(year) = part.year.filter(|&y| y < c.year) {
             // A comparison has one group, so only a country needs naming.
@@ -403,7 +448,18 @@ fn finish(
             };
             notes.push(format!("{what} {year} used for {}{whose}", c.year));
         }
-        if part.overridden || quantity == Quantity::Area {
+        if part.overridden {
+            continue;
+        }
+        let row = data.rows_for(quantity, &part.entity).into_iter().find(|r| {
+            r.component == part.component
+                && r.year == part.year
+                && part.source.as_ref() == Some(&r.source)
+        });
+        if let Some(row) = row {
+            notes.extend(replaced_notes(data, row));
+        }
+        if quantity == Quantity::Area {
             continue;
         }
         let component = part.component.as_deref();

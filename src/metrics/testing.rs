@@ -16,6 +16,7 @@ fn resolved(id: &str, quantity: Quantity, value: f64) -> Result<Resolved, Proble
         source: Some("test".into()),
         at: None,
         overridden: false,
+        by: None,
         dist: None,
         pool: Vec::new(),
     };

@@ -221,16 +221,18 @@ pub(crate) fn target_id(target: &Target) -> String {
     match target {
         Target::Metric {
             comparison,
-            versus: None,
+            versus,
             metric,
+            bounds,
             ..
-        } => format!("{comparison}:{metric}"),
-        Target::Metric {
-            comparison,
-            versus: Some(b),
-            metric,
-            ..
-        } => format!("{comparison}/{b}:{metric}"),
+        } => {
+            let versus = versus.as_ref().map(|b| format!("/{b}")).unwrap_or_default();
+            let bounds: String = bounds
+                .iter()
+                .map(|b| format!(":{}.{}={}", b.entity, b.quantity.id(), b.bound.id()))
+                .collect();
+            format!("{comparison}{versus}:{metric}{bounds}")
+        }
         Target::Estimate {
             entity,
             quantity,

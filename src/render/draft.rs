@@ -44,6 +44,7 @@ pub(crate) fn target_keys(target: &Target) -> String {
             versus,
             metric,
             units,
+            bounds,
         } => {
             let mut s = format!("comparison = {}", quoted(comparison));
             if let Some(v) = versus {
@@ -52,6 +53,19 @@ pub(crate) fn target_keys(target: &Target) -> String {
             s.push_str(&format!(", metric = {}", quoted(metric.id())));
             if *units == crate::units::Units::Metric {
                 s.push_str(", units = \"metric\"");
+            }
+            if !bounds.is_empty() {
+                let each: Vec<String> = bounds
+                    .iter()
+                    .map(|b| {
+                        format!(
+                            "{} = {}",
+                            quoted(&format!("{}.{}", b.entity, b.quantity.id())),
+                            quoted(b.bound.id())
+                        )
+                    })
+                    .collect();
+                s.push_str(&format!(", bound = {{ {} }}", each.join(", ")));
             }
             s
         }

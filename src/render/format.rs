@@ -34,27 +34,49 @@ fn apart(low: f64, high: f64, form: impl Fn(f64, usize) -> String) -> (String, S
     ends
 }
 
+/// The extra decimals (up to two) an interval takes for its ends to read apart; a figure
+/// shown beside it takes as many, so "2.37×" never stands beside "2.373–2.375×".
+pub(crate) fn precision(metric: Metric, interval: Option<(f64, f64)>) -> usize {
+    let Some((low, high)) = interval.filter(|(low, high)| low < high) else {
+        return 0;
+    };
+    (0..=2)
+        .find(|&extra| compact_finer(metric, low, extra) != compact_finer(metric, high, extra))
+        .unwrap_or(2)
+}
+
 /// The value alone, as a table cell under a heading that carries the unit.
 pub(crate) fn compact(metric: Metric, value: f64) -> String {
+    compact_finer(metric, value, 0)
+}
+
+/// [`compact`] with `extra` more decimals (see [`precision`]).
+pub(crate) fn compact_finer(metric: Metric, value: f64, extra: usize) -> String {
     if metric.is_pairwise() {
-        ratio(value)
+        ratio_finer(value, extra)
     } else {
-        readable(value)
+        finer(value, extra)
     }
 }
 
 /// The value in the metric's own words, as quoted in prose.
 pub(crate) fn display(metric: Metric, value: f64, units: Units) -> String {
+    display_finer(metric, value, units, 0)
+}
+
+/// [`display`] with `extra` more decimals (see [`precision`]).
+pub(crate) fn display_finer(metric: Metric, value: f64, units: Units, extra: usize) -> String {
+    let number = finer(value, extra);
     match metric {
-        Metric::SoldiersPerFighter => format!("1 : {}", readable(value)),
-        Metric::PeoplePerFighter => format!("1 per {}", readable(value)),
-        Metric::AreaPerFighter => format!("{} {}", readable(value), area_unit(units)),
+        Metric::SoldiersPerFighter => format!("1 : {number}"),
+        Metric::PeoplePerFighter => format!("1 per {number}"),
+        Metric::AreaPerFighter => format!("{number} {}", area_unit(units)),
         Metric::FightersPer1000People
         | Metric::SoldiersPer1000People
         | Metric::FatalitiesPer1000Fighters
         | Metric::EventsPerMillionPeople
-        | Metric::LargeAttacksPerYear => readable(value),
-        _ => ratio(value),
+        | Metric::LargeAttacksPerYear => number,
+        _ => ratio_finer(value, extra),
     }
 }
 
@@ -82,7 +104,7 @@ pub(crate) fn display_with_interval(
         // All inputs are point values: there is no spread to show.
         Some((low, high)) if low < high => format!(
             "{} ({})",
-            display(metric, value, units),
+            display_finer(metric, value, units, precision(metric, spread)),
             interval(metric, low, high)
         ),
         _ => display(metric, value, units),
@@ -115,6 +137,29 @@ pub(crate) fn heading(metric: Metric, units: Units) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_takes_the_precision_of_its_interval() {
+        // Regression: "2.37× (2.373–2.375×)" read outside its own interval.
+        let ends = Some((2.3731, 2.3749));
+        let extra = precision(Metric::FightersRatio, ends);
+        assert_eq!(
+            interval(Metric::FightersRatio, 2.3731, 2.3749),
+            "2.373–2.375×"
+        );
+        assert_eq!(
+            compact_finer(Metric::FightersRatio, 2.3738, extra),
+            "2.374×"
+        );
+        let ends = Some((11.27, 11.33));
+        let extra = precision(Metric::SoldiersPerFighter, ends);
+        assert_eq!(
+            display_finer(Metric::SoldiersPerFighter, 11.331, Units::Imperial, extra),
+            "1 : 11.33"
+        );
+        assert_eq!(precision(Metric::SoldiersPerFighter, Some((9.3, 9.8))), 0);
+        assert_eq!(precision(Metric::SoldiersPerFighter, None), 0);
+    }
 
     #[test]
     fn narrow_intervals_read_as_two_numbers() {

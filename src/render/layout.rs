@@ -150,12 +150,14 @@ impl<'a> Layout<'a> {
 /// How a figure set with `--set` is cited in place of a source.
 pub(crate) const WHAT_IF: &str = "what-if (--set)";
 
-/// The source ids of a formula's inputs, in the order of its terms, each once; a term
-/// set with `--set` or counted from an event export has none.
+/// The source ids of a formula's inputs, in the order of its terms, each once: the row a
+/// term's central value comes from, then every other source pooled into its interval. A
+/// term set with `--set` or counted from an event export has none.
 pub(crate) fn sources_of(formula: &Formula) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for term in formula.numerator.iter().chain(&formula.denominator) {
-        if let Some(source) = &term.source {
+        let pooled = term.pool.iter().map(|m| &m.source);
+        for source in term.source.iter().chain(pooled) {
             if !out.contains(source) {
                 out.push(source.clone());
             }

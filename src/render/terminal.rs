@@ -9,7 +9,7 @@ use crate::metrics::compute::MetricRow;
 use crate::uncertainty::Settings;
 use crate::units::Units;
 
-use super::format::{compact, grouped, interval, title};
+use super::format::{compact_finer, grouped, interval, precision, title};
 use super::layout::{at_edge, Grid, Layout, EDGE, EDGE_NOTE};
 
 pub(crate) const WIDTH: u16 = 80;
@@ -90,8 +90,15 @@ fn metric_table(
                     (false, false) => "",
                 };
                 line.push(
-                    Cell::new(format!("{}{mark}", compact(metric, row.value)))
-                        .set_alignment(CellAlignment::Right),
+                    Cell::new(format!(
+                        "{}{mark}",
+                        compact_finer(
+                            metric,
+                            row.value,
+                            precision(metric, row.interval.map(|i| (i.p05, i.p95)))
+                        )
+                    ))
+                    .set_alignment(CellAlignment::Right),
                 );
                 if let Some(i) = row.interval {
                     line.push(

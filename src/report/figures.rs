@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::metrics::compute::{unit, MetricRow};
 use crate::metrics::Metric;
 use crate::render::benchmarks::{our_basis, shown, standing};
-use crate::render::format::{compact, display, interval, title};
+use crate::render::format::{compact, display_finer, interval, precision, title};
 use crate::render::markdown::{escape, figures, table, Align};
 use crate::uncertainty::formula::Formula;
 
@@ -235,7 +235,15 @@ impl Figures<'_, '_, '_> {
             let (sources, what_if) = cited(r, f);
             lines.push(vec![
                 escape(&label(self.input.data, &r.comparison)),
-                format!("{}{mark}", escape(&display(m, r.value, units))),
+                format!(
+                    "{}{mark}",
+                    escape(&display_finer(
+                        m,
+                        r.value,
+                        units,
+                        precision(m, r.interval.map(|i| (i.p05, i.p95)))
+                    ))
+                ),
                 ci,
                 worst,
                 self.cite.cite(&sources, what_if).trim().to_string(),

@@ -18,7 +18,7 @@ use crate::metrics::compute::MetricRow;
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::Inputs;
 use crate::metrics::Metric;
-use crate::render::format::{display, grouped, interval, title};
+use crate::render::format::{display_finer, grouped, interval, precision, title};
 use crate::render::layout::sources_of;
 use crate::render::markdown::escape;
 use crate::uncertainty::formula::Formula;
@@ -179,7 +179,8 @@ fn head(input: &Input, as_of: &str) -> String {
 /// table cell: "97.5 sq mi† (97.6–105)".
 fn figure_cell(row: &MetricRow, units: Units) -> String {
     let mark = if at_edge(row) { EDGE } else { "" };
-    let shown = display(row.metric, row.value, units);
+    let ends = row.interval.map(|i| (i.p05, i.p95));
+    let shown = display_finer(row.metric, row.value, units, precision(row.metric, ends));
     let text = match row.interval.filter(|i| i.p05 < i.p95) {
         Some(i) => format!("{shown}{mark} ({})", interval(row.metric, i.p05, i.p95)),
         None => shown,

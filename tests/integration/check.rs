@@ -369,17 +369,25 @@ fn shipped_claims_are_rechecked() {
     assert_eq!(verdict("jnim-large-attacks-mali-2025"), "unverifiable");
     // "Nearly 23.5 million" is the CIA's 2025 figure: the pool of sources reaches it.
     assert_eq!(verdict("burkina-faso-population"), "plausible");
-    // "710" is 2020 fighters over a later population: the year mix is named.
-    let taliban = claim(&rows, "taliban-people-per-fighter")["explanations"]
+    // "710" is computed on the lower-end Taliban estimate, as the document's arithmetic
+    // shows: the claim names the bound, and the reason names the row and its range.
+    assert_eq!(verdict("taliban-people-per-fighter"), "consistent");
+    assert_eq!(verdict("jnim-tenth-of-taliban"), "consistent");
+    let taliban = claim(&rows, "taliban-people-per-fighter")["reason"]
         .as_str()
         .expect("text")
         .to_string();
     assert!(
-        taliban.contains("taliban fighters 2020 (60,000; cna-2020")
-            && taliban.contains("afghanistan population 2024")
-            && taliban.contains("used together"),
+        taliban
+            .contains("set to 58,000 as the claim says: the low of un-mt-1988-12's 58,000–100,000"),
         "{taliban}"
     );
+    // HTS's row gives no range: the bound takes its central value, and says so.
+    let hts = claim(&rows, "jnim-fifth-of-hts")["reason"]
+        .as_str()
+        .expect("text")
+        .to_string();
+    assert!(hts.contains("its row gives no low to take"), "{hts}");
     // A "lower-end estimate" is tested against the estimate's low.
     let lower = claim(&rows, "taliban-fighters-2021-lower-end");
     assert_eq!(lower["verdict"], "consistent");

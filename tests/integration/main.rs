@@ -24,5 +24,6 @@ mod table;
 mod uncertainty;
 mod usage;
 mod util;
+mod verdicts;
 mod width;
 mod writes;

@@ -96,8 +96,8 @@ fn charts_are_svg_with_their_labels() {
     assert!(
         texts
             .iter()
-            .any(|t| t.starts_with("Data: Example Census; Example Institute.")),
-        "the source line names the data's sources: {texts:?}"
+            .any(|t| t.starts_with("Data: Example Census; Example Institute; Example Office.")),
+        "the source line names every source the figures and their intervals use: {texts:?}"
     );
     assert!(
         doc.descendants()
