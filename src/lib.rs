@@ -35,6 +35,13 @@ pub use outcome::Outcome;
 use cli::Cli;
 use config::{Action, Config};
 
+/// When this process was started as the tool's contained PDF reader (see
+/// `extract::pdf_worker`), reads the PDF on stdin and returns the exit code; `None` for
+/// an ordinary run.
+pub fn pdf_worker() -> Option<i32> {
+    std::env::var_os(extract::pdf_worker::WORKER_ENV).map(|_| extract::pdf_worker::work())
+}
+
 /// Runs one command: what to print and how it ended, or why it could not run.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let config = Config::from_cli(cli)?;

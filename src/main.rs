@@ -16,6 +16,9 @@ fn say(line: &str) {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = insurgency_metrics::pdf_worker() {
+        return ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
     let cli = insurgency_metrics::cli::Cli::parse();
     match insurgency_metrics::run(cli) {
         Ok(outcome) => {

@@ -19,6 +19,7 @@ mod markdown;
 mod names;
 mod numbers;
 mod pdf;
+pub(crate) mod pdf_worker;
 mod ratios;
 pub(crate) mod readings;
 mod statement;

@@ -5,6 +5,7 @@
 use crate::error::{Error, Location, Problem};
 
 use super::document::{Document, Kind};
+use super::pdf_worker;
 use super::text::Text;
 
 fn problem(name: &str, message: impl Into<String>, help: &str) -> Error {
@@ -20,13 +21,14 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
             "save a copy without protection (e.g. `qpdf --decrypt in.pdf out.pdf`) and give that",
         ));
     }
-    let pages = extract(bytes).map_err(|why| {
+    let parsed = pdf_worker::parse(bytes).map_err(|why| {
         problem(
             name,
             format!("unreadable PDF: {why}"),
             "open it in a PDF viewer and save or print it again as PDF, or give the report as HTML or text",
         )
     })?;
+    let pages = parsed.pages;
     let mut text = Text::default();
     for (p, page) in pages.iter().enumerate() {
         let number = u32::try_from(p + 1).unwrap_or(u32::MAX);
@@ -46,7 +48,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
             "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and give the result",
         ));
     }
-    let (title, year) = metadata(bytes);
+    let (title, year) = metadata(parsed.title, parsed.created);
     let title = title.or_else(|| pages.iter().find_map(|p| first_words(p)));
     Ok(Document {
         name: name.to_string(),
@@ -59,22 +61,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
 }
 
 /// The Title of the PDF's metadata and the year of its CreationDate, when it has them.
-fn metadata(bytes: &[u8]) -> (Option<String>, Option<i32>) {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let found = std::panic::catch_unwind(|| {
-        let doc = lopdf::Document::load_mem(bytes).ok()?;
-        let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
-        let dict = doc.get_dictionary(info).ok()?;
-        let text = |key: &[u8]| {
-            dict.get(key)
-                .ok()
-                .and_then(|v| lopdf::decode_text_string(v).ok())
-        };
-        Some((text(b"Title"), text(b"CreationDate")))
-    });
-    std::panic::set_hook(hook);
-    let (title, date) = found.ok().flatten().unwrap_or((None, None));
+fn metadata(title: Option<String>, date: Option<String>) -> (Option<String>, Option<i32>) {
     let title = title
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty() && t != "untitled");
@@ -98,18 +85,4 @@ fn first_words(page: &str) -> Option<String> {
                 && !l.starts_with(|c: char| c.is_ascii_digit())
         })
         .map(|l| l.chars().take(200).collect())
-}
-
-/// The pages' text; pdf-extract panics on some malformed files, which is caught here
-/// and reported as an unreadable PDF (the default panic message is silenced meanwhile).
-fn extract(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
-    std::panic::set_hook(hook);
-    match result {
-        Ok(Ok(pages)) => Ok(pages),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("its structure is damaged".to_string()),
-    }
 }

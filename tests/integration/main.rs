@@ -13,6 +13,7 @@ mod export_limits;
 mod extract;
 mod gate;
 mod gold;
+mod hostile;
 mod layers;
 mod provenance;
 mod publish;

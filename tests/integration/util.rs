@@ -106,6 +106,11 @@ impl Fixture {
         std::fs::write(self.path(name), content).expect("write dataset file");
     }
 
+    /// Writes a file in the working directory (not among the datasets).
+    pub fn write_file(&self, name: &str, content: impl AsRef<[u8]>) {
+        std::fs::write(self.dir.path().join(name), content).expect("write file");
+    }
+
     /// Replaces the first occurrence of `from` in a dataset file; `from` must be there.
     pub fn replace(&self, name: &str, from: &str, to: &str) {
         let text = String::from_utf8(self.read(name)).expect("fixture is UTF-8");
