@@ -275,6 +275,73 @@ pub(crate) fn latest_years(
     }
 }
 
+/// The values an estimate of each quantity can take: beyond them a figure is a typing
+/// slip (a misplaced decimal point, digits pasted twice), and no table or chart could
+/// show the ratios it makes.
+pub(crate) fn plausible_range(quantity: Quantity) -> (f64, f64, &'static str) {
+    match quantity {
+        Quantity::Fighters => (1.0, 1e7, "from 1 to 10,000,000 fighters"),
+        Quantity::Soldiers => (0.0, 1e8, "from 0 to 100,000,000 personnel"),
+        Quantity::Population => (
+            1.0,
+            2e10,
+            "from 1 to 20,000,000,000 people (more than twice the world's)",
+        ),
+        Quantity::Area => (
+            0.01,
+            510_072_000.0,
+            "from 0.01 km² to 510,072,000 km² (the Earth's surface)",
+        ),
+    }
+}
+
+/// A value as a reader can take it in: grouped digits, or powers of ten where those
+/// would run on ("1e-301").
+fn shown(value: f64) -> String {
+    if value != 0.0 && !(1e-3..1e12).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        crate::numbers::readable(value)
+    }
+}
+
+/// Every value of every estimate inside its quantity's plausible range.
+pub(crate) fn plausible(data: &Dataset, problems: &mut Vec<Problem>) {
+    for row in &data.rows {
+        let (low, high, range) = plausible_range(row.quantity);
+        let central = if row.quantity == Quantity::Area {
+            "km2"
+        } else {
+            "central"
+        };
+        let values = [
+            (central, Some(row.estimate.central)),
+            ("low", row.estimate.low),
+            ("high", row.estimate.high),
+        ];
+        for (column, value) in values {
+            let Some(value) = value.filter(|v| !(low..=high).contains(v)) else {
+                continue;
+            };
+            problems.push(
+                Problem::new(
+                    format!(
+                        "{} {} is {}: outside what an estimate can be",
+                        describe_key(row),
+                        column,
+                        shown(value)
+                    ),
+                    cell(row, column),
+                )
+                .help(format!(
+                    "an estimate of {} runs {range}; check for a misplaced decimal point or a unit (km² not m², people not thousands)",
+                    row.quantity
+                )),
+            );
+        }
+    }
+}
+
 /// A group that is part of another (`parent` in groups.csv) cannot have more fighters
 /// than the whole in the same year.
 pub(crate) fn part_whole(data: &Dataset, problems: &mut Vec<Problem>) {

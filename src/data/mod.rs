@@ -161,6 +161,7 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
     checks::references(&data, loaded, &mut problems);
     checks::preferred_conflicts(&data, &mut problems);
     checks::repeated_rows(&data, &mut problems);
+    checks::plausible(&data, &mut problems);
     checks::part_whole(&data, &mut problems);
 
     let input = read_input(choice, "comparisons.toml")?;

@@ -21,6 +21,9 @@ const WHISKER: RGBColor = RGBColor(30, 30, 30);
 const BENCHMARK: RGBColor = RGBColor(200, 80, 30);
 const GREY: RGBColor = RGBColor(90, 90, 90);
 
+/// The most powers of ten a log axis spans.
+const MAX_DECADES: f64 = 15.0;
+
 /// The ratio of largest to smallest value from which the axis is logarithmic.
 const LOG_SPAN: f64 = 10.0;
 
@@ -124,6 +127,21 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
     let (lo, hi) = if log {
         let lo = 10f64.powf((min.min(refs_min) / 1.2).log10().floor());
         let hi = 10f64.powf((max.max(refs_max) * 1.2).log10().ceil());
+        // An axis over more decades than a page can label is no chart (and its ticks
+        // would take the renderer without end).
+        let decades = (hi / lo).log10();
+        if !decades.is_finite() || decades > MAX_DECADES {
+            return Err(Error::Data(vec![Problem::new(
+                format!(
+                    "chart \"{}\": its figures run from {} to {}, more than {MAX_DECADES} powers of ten apart",
+                    chart.title,
+                    crate::numbers::readable(min),
+                    crate::numbers::readable(max)
+                ),
+                Location::file("report"),
+            )
+            .help("a figure that far from the others comes from a slip in the data: run `validate`, and check the inputs of the comparison it belongs to")]));
+        }
         // A hair wider, so that both end decades are ticks despite rounding in powf.
         (lo * (1.0 - 1e-9), hi * (1.0 + 1e-9))
     } else {
@@ -346,7 +364,37 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::tick;
+    use super::{draw, tick, Bar, Chart};
+
+    fn chart(values: &[f64]) -> Chart {
+        Chart {
+            title: "Area per fighter".into(),
+            axis: "sq mi per fighter".into(),
+            bars: values
+                .iter()
+                .map(|v| Bar {
+                    label: format!("comparison at {v}"),
+                    value: *v,
+                    interval: None,
+                    shown: v.to_string(),
+                })
+                .collect(),
+            references: Vec::new(),
+            source_line: "Data: test.".into(),
+        }
+    }
+
+    #[test]
+    fn figures_too_far_apart_for_an_axis_are_an_error_not_a_hang() {
+        // Regression: an area of 1e-301 km² passed `table` and `report` looped forever.
+        let err = draw(&chart(&[1e-301, 4.0])).expect_err("no chart");
+        assert!(
+            err.to_string().contains("more than 15 powers of ten apart"),
+            "{err}"
+        );
+        assert!(draw(&chart(&[1e-9, 4.0])).is_ok());
+        assert!(draw(&chart(&[2.0, 4.0])).is_ok());
+    }
 
     #[test]
     fn ticks_have_no_trailing_zeros() {

@@ -104,3 +104,40 @@ fn a_pdf_longer_than_the_page_limit_is_refused_with_the_limit() {
     let run = fixture.run(&["extract", "limit.pdf"]);
     assert_eq!(run.code, 0, "{run:?}");
 }
+
+#[test]
+fn values_no_table_or_chart_can_show_are_refused_by_validate() {
+    // Regression: an area of 1e-301 (written out in digits) passed `validate`, `table`
+    // and `sensitivity`, and `report` looped forever in the chart's axis.
+    let tiny = format!("0.{}1", "0".repeat(300));
+    let fixture = Fixture::basic();
+    fixture.replace("area.csv", "north,100000,", &format!("north,{tiny},"));
+    let run = fixture.run(&["validate"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("north area km2 is 1e-301: outside what an estimate can be")
+            && run
+                .stderr
+                .contains("--> datasets/area.csv:2:2 (column `km2`)"),
+        "{run:?}"
+    );
+    fixture
+        .run(&["report", "--out", "r.md"])
+        .fails(1, &["outside what an estimate can be"]);
+    // A population of 1.5e308 against one fighter, likewise.
+    let fixture = Fixture::basic();
+    let huge = format!("15{}", "0".repeat(307));
+    fixture.replace(
+        "population.csv",
+        "north,2025,10000000,9000000,11000000",
+        &format!("north,2025,{huge},,"),
+    );
+    fixture.run(&["validate"]).fails(
+        1,
+        &[
+            "north population 2025 central is 1.5e308",
+            "--> datasets/population.csv:2",
+        ],
+    );
+}
