@@ -17,6 +17,7 @@ mod data;
 mod error;
 mod events;
 mod extract;
+mod input;
 mod metrics;
 mod numbers;
 mod outcome;

@@ -146,21 +146,20 @@ fn not_regular(name: &str) -> Error {
     )])
 }
 
+/// A claim file as an input file.
+const CLAIM_FILE: crate::input::Kind = crate::input::Kind {
+    noun: "claim files",
+    form: "TOML files",
+    limit: 64 * 1024 * 1024,
+};
+
 fn read_text(file: &Path) -> Result<ClaimText, Error> {
     let (name, bytes) = if is_stdin(file) {
-        use std::io::Read;
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("cannot read standard input", e))?;
+        let bytes = crate::input::bounded(std::io::stdin().lock(), "stdin", &CLAIM_FILE)?;
         ("stdin".to_string(), bytes)
     } else {
         let name = file.display().to_string();
-        if std::fs::metadata(file).is_ok_and(|m| !m.is_file()) {
-            return Err(not_regular(&name));
-        }
-        let bytes = std::fs::read(file).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
-        (name, bytes)
+        (name, crate::input::read_existing(file, &CLAIM_FILE)?)
     };
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Data(vec![

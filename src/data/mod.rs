@@ -48,6 +48,13 @@ struct DataFile {
     bytes: Option<Vec<u8>>,
 }
 
+/// A dataset file as an input file.
+const DATA_FILE: crate::input::Kind = crate::input::Kind {
+    noun: "dataset files",
+    form: "CSV or TOML files",
+    limit: 512 * 1024 * 1024,
+};
+
 fn read_input(choice: &DataChoice, name: &str) -> Result<DataFile, Error> {
     match choice {
         DataChoice::Embedded => Ok(DataFile {
@@ -57,25 +64,9 @@ fn read_input(choice: &DataChoice, name: &str) -> Result<DataFile, Error> {
         DataChoice::Dir(dir) => {
             let path = dir.join(name);
             let display = display_path(&path);
-            if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-                // A FIFO or device could hang the run or never end: never opened.
-                return Err(Error::Data(vec![Problem::new(
-                    "not a regular file",
-                    Location::file(&display),
-                )
-                .help("dataset files are CSV or TOML files on disk; a FIFO, device, socket or directory is not read")]));
-            }
-            match std::fs::read(&path) {
-                Ok(bytes) => Ok(DataFile {
-                    display,
-                    bytes: Some(bytes),
-                }),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(DataFile {
-                    display,
-                    bytes: None,
-                }),
-                Err(err) => Err(Error::io(format!("cannot read {display}"), err)),
-            }
+            // A FIFO or device could hang the run or never end: never opened.
+            let bytes = crate::input::read(&path, &DATA_FILE)?;
+            Ok(DataFile { display, bytes })
         }
     }
 }

@@ -198,6 +198,13 @@ fn split(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// A hedge table as an input file.
+const HEDGE_FILE: crate::input::Kind = crate::input::Kind {
+    noun: "hedge tables",
+    form: "TOML files",
+    limit: 1024 * 1024,
+};
+
 /// The hedge table at `path`, or the shipped one.
 pub(crate) fn hedges(path: Option<&Path>) -> Result<(Vec<Hedge>, String), Error> {
     let (name, text) = match path {
@@ -207,8 +214,11 @@ pub(crate) fn hedges(path: Option<&Path>) -> Result<(Vec<Hedge>, String), Error>
         ),
         Some(p) => {
             let name = p.display().to_string();
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+            let bytes = crate::input::read_existing(p, &HEDGE_FILE)?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Error::Data(vec![Problem::new("not UTF-8", Location::file(&name))
+                    .help("save the hedge table as UTF-8")])
+            })?;
             (name, text)
         }
     };

@@ -141,3 +141,35 @@ fn values_no_table_or_chart_can_show_are_refused_by_validate() {
         ],
     );
 }
+
+#[test]
+fn a_fifo_or_device_given_as_a_hedge_table_is_refused_at_once() {
+    // Regression: `--hedges` on a FIFO hung, and on /dev/zero read without limit.
+    let fixture = Fixture::empty();
+    fixture.write_file("doc.txt", "JNIM has about 6,000 fighters.\n");
+    let fifo = fixture.dir.path().join("hedges.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        fixture
+            .run(&["extract", "doc.txt", "--hedges", "hedges.fifo"])
+            .fails(1, &["not a regular file", "--> hedges.fifo"]);
+    }
+    fixture
+        .run(&["extract", "doc.txt", "--hedges", "/dev/zero"])
+        .fails(
+            1,
+            &["not a regular file", "hedge tables are TOML files on disk"],
+        );
+}
+
+#[test]
+fn a_claim_file_on_stdin_is_read_up_to_its_limit() {
+    let fixture = Fixture::empty();
+    let endless = vec![b' '; 64 * 1024 * 1024 + 1];
+    fixture
+        .run_with_stdin(&["check", "-"], &endless)
+        .fails(1, &["too large: more than 67,108,864 bytes", "--> stdin"]);
+}
