@@ -12,7 +12,26 @@ use clap::Parser;
 /// One line on stderr; nothing, and no panic, when stderr is closed.
 fn say(line: &str) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{line}");
+    let _ = writeln!(stderr, "{}", visible(line));
+}
+
+/// Text as it may reach a terminal: a control character from an input (an escape
+/// sequence in a document, a zip member's name, a claim) is shown as `<U+001B>`, never
+/// acted on. Line breaks and tabs stay.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(odd) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if odd(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn main() -> ExitCode {
@@ -27,7 +46,7 @@ fn main() -> ExitCode {
             }
             let mut stdout = std::io::stdout().lock();
             match stdout
-                .write_all(outcome.stdout.as_bytes())
+                .write_all(visible(&outcome.stdout).as_bytes())
                 .and_then(|()| stdout.flush())
             {
                 Ok(()) => {}

@@ -281,6 +281,30 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// What `extract` writes, `check` reads: control characters (a terminal escape,
+        /// a NUL, a C1 code) and numbers too long to be counts never make a claim file
+        /// `check` refuses.
+        #[test]
+        fn what_extract_writes_check_reads(
+            text in "([\u{0}\u{7}\u{1b}\u{7f}\u{9b}\r]|JNIM has |about |fighters|one militant for every |people|[0-9]{310}|[0-9]{1,6}|, |\\. |\\n){0,40}"
+        ) {
+            let data = crate::data::load(&crate::data::DataChoice::Embedded).unwrap();
+            let (hedges, from) = crate::extract::lexicon::hedges(None).unwrap();
+            let lexicon = crate::extract::lexicon::Lexicon::new(&data, hedges, from);
+            if let Ok(doc) = from_bytes("doc\u{1b}[31m.txt", text.as_bytes()) {
+                let x = crate::extract::extract(&data, doc, &lexicon);
+                let drafted = crate::render::draft::toml(&x);
+                let mut problems = Vec::new();
+                let mut seen = Vec::new();
+                let read = crate::claims::parse::read("drafted.toml", &drafted, &data, &mut seen, &mut problems);
+                proptest::prop_assert!(read.is_some() && problems.is_empty(), "{problems:?}\n{drafted}");
+                proptest::prop_assert!(!drafted.contains('\u{1b}'), "{drafted}");
+            }
+        }
+    }
+
     #[test]
     fn kinds_are_told_apart_by_content() {
         let kind = |t: &str| from_bytes("d", t.as_bytes()).unwrap().kind;

@@ -133,9 +133,13 @@ fn fused_note(text: &str, i: usize) -> Option<usize> {
     if bytes[i] != b'.' || i == 0 || !bytes[i - 1].is_ascii_digit() {
         return None;
     }
+    // After the last character that is not part of the number (which may be wider
+    // than one byte).
     let start = text[..i]
-        .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ','))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let chars: Vec<(usize, char)> = text[start..].char_indices().take(i - start + 8).collect();
     let j = i - start;
     if !note_after_stop(&chars, 0, j) {

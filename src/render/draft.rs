@@ -153,6 +153,31 @@ fn comment(text: &str) -> String {
 
 /// The claim file for an extraction.
 pub(crate) fn toml(x: &Extraction) -> String {
+    commented_safely(&toml_text(x))
+}
+
+/// The claim file with every control character outside a quoted string (where TOML
+/// escapes them) made visible as `<U+001B>`: TOML allows none in a comment, and a
+/// terminal would act on them. Tabs and line breaks stay.
+fn commented_safely(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn toml_text(x: &Extraction) -> String {
     let doc = &x.document;
     let mut out = String::new();
     out.push_str(&format!(

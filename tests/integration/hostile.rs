@@ -173,3 +173,29 @@ fn a_claim_file_on_stdin_is_read_up_to_its_limit() {
         .run_with_stdin(&["check", "-"], &endless)
         .fails(1, &["too large: more than 67,108,864 bytes", "--> stdin"]);
 }
+
+#[test]
+fn escape_codes_in_a_document_never_reach_the_terminal() {
+    // Regression: an escape sequence in a document (or a zip member's name) was printed
+    // raw, and the terminal acted on it.
+    let fixture = Fixture::empty();
+    fixture.write_file(
+        "doc.txt",
+        "JNIM has 6,000 fighters.\u{1b}[31m red \u{1b}]0;title\u{7}\n",
+    );
+    for command in ["extract", "check"] {
+        let run = fixture.run(&[command, "doc.txt"]);
+        assert!(
+            !run.stdout.contains('\u{1b}') && !run.stderr.contains('\u{1b}'),
+            "{run:?}"
+        );
+        assert!(!run.stderr.contains("panicked"), "{run:?}");
+    }
+    let run = fixture.run(&["check", "doc.txt"]);
+    assert!(run.stdout.contains("fighters.<U+001B>[31m red"), "{run:?}");
+    // What extract writes, check reads, escape codes and all.
+    let drafted = fixture.run(&["extract", "doc.txt", "--out", "claims.toml"]);
+    assert_eq!(drafted.code, 0, "{drafted:?}");
+    let checked = fixture.run(&["check", "claims.toml"]);
+    assert!(checked.code == 0 || checked.code == 3, "{checked:?}");
+}

@@ -2,8 +2,28 @@
 //! footnote marker fused on in a PDF), not in threes, or a point that may be a decimal
 //! point or a thousands separator.
 
+/// The largest number read as a count: beyond it digits are an identifier, a code or a
+/// slip, and a claim file could not hold them (TOML writes 1e309 as `inf`).
+const LARGEST: f64 = 1e15;
+
 /// A number in digits: its value, or why it is suspect.
 pub(crate) fn value(raw: &str) -> (f64, Option<String>) {
+    let (v, why) = value_of(raw);
+    if v.is_finite() && v < LARGEST {
+        return (v, why);
+    }
+    let shown: String = raw.chars().take(24).collect();
+    let more = if raw.chars().count() > 24 { "…" } else { "" };
+    (
+        0.0,
+        Some(format!(
+            "{shown}{more}: {} digits, too long a number to be a count",
+            raw.chars().filter(char::is_ascii_digit).count()
+        )),
+    )
+}
+
+fn value_of(raw: &str) -> (f64, Option<String>) {
     let parse = |s: &str| s.parse::<f64>().unwrap_or(0.0);
     let sep = raw.chars().find(|c| matches!(c, ',' | ' '));
     let dots = raw.matches('.').count();
