@@ -69,6 +69,44 @@ pub(crate) struct BadRow {
     pub(crate) piece: Option<super::lines::PieceStart>,
 }
 
+/// The rows set aside: how many, and the first [`LISTED`] with their reasons. Memory
+/// stays bounded by what is counted, however much of a file is malformed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SetAside {
+    count: usize,
+    first: Vec<BadRow>,
+}
+
+impl SetAside {
+    pub(crate) fn push(&mut self, row: BadRow) {
+        self.count += 1;
+        if self.first.len() < LISTED {
+            self.first.push(row);
+        }
+    }
+
+    /// Every row set aside, listed or not.
+    pub(crate) fn len(&self) -> usize {
+        self.count
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The rows listed: the first [`LISTED`].
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, BadRow> {
+        self.first.iter()
+    }
+
+    /// Adds another reading's rows set aside.
+    pub(crate) fn extend(&mut self, other: SetAside) {
+        self.count += other.count;
+        let room = LISTED.saturating_sub(self.first.len());
+        self.first.extend(other.first.into_iter().take(room));
+    }
+}
+
 /// How an export is read.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ReadOptions {
@@ -89,7 +127,7 @@ pub(crate) struct Export {
     pub(crate) kind: ExportKind,
     pub(crate) rows: usize,
     pub(crate) events: usize,
-    pub(crate) bad: Vec<BadRow>,
+    pub(crate) bad: SetAside,
     /// The first and last dates of the events used.
     pub(crate) span: Option<(Date, Date)>,
     /// SHA-256 of the file's bytes, when asked for (moved to the counts' provenance,

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use super::dates::{self, Date, DateOrder};
 use super::lines::PieceStart;
 use super::monadic::Monadic;
-use super::read::{BadRow, Export, ExportKind, LISTED};
+use super::read::{BadRow, Export, ExportKind, SetAside, LISTED};
 use super::rows::{acled, ucdp, Cells, Index};
 use super::tally::EventRef;
 
@@ -17,7 +17,7 @@ pub(super) struct Reading {
     index: Index,
     pub(super) rows: usize,
     events: usize,
-    bad: Vec<BadRow>,
+    bad: SetAside,
     /// Monadic ACLED has one row per actor: events are held until every row is read.
     monadic: Monadic,
     span: Option<(Date, Date)>,
@@ -48,7 +48,7 @@ impl Reading {
             held: Vec::new(),
             rows: 0,
             events: 0,
-            bad: Vec::new(),
+            bad: SetAside::default(),
             monadic: Monadic::default(),
             span: None,
             updated: None,
