@@ -255,7 +255,7 @@ mod tests {
             kind: ExportKind::Acled { monadic: false },
             rows: 1,
             events: 1,
-            bad: Vec::new(),
+            bad: Default::default(),
             span: Some(((2025, 1, 1), last)),
             hash: None,
             version: None,
