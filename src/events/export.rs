@@ -43,9 +43,9 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     }
     let thresholds = request.thresholds.clone();
     let mut tallies = Tallies::new(&matcher, &thresholds);
-    if files.len() > 1 {
-        tallies.deduplicate();
-    }
+    // An event is counted once by its id, whether it comes again in another file or in
+    // the same one (an export saved twice into one file, gzip members concatenated).
+    tallies.deduplicate();
     let options = ReadOptions {
         kinds: request.kinds,
         hash: request.hash,

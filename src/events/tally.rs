@@ -95,7 +95,7 @@ impl<'m> Tallies<'m> {
         }
     }
 
-    /// Counts an event found in more than one file once, by its id.
+    /// Counts an event found again (in another file, or in the same one) once, by its id.
     pub(crate) fn deduplicate(&mut self) {
         self.seen = Some(PlHashSet::default());
     }

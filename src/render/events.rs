@@ -24,8 +24,13 @@ pub(crate) fn describe(counts: &Counts) -> String {
     let used = export.events - counts.duplicates as usize;
     let again = if counts.duplicates > 0 {
         format!(
-            " ({} more found again in another file, counted once)",
-            grouped(counts.duplicates as f64, 0)
+            " ({} more found again{}, counted once)",
+            grouped(counts.duplicates as f64, 0),
+            if counts.files > 1 {
+                " in the same or another file"
+            } else {
+                " under the same id"
+            }
         )
     } else {
         String::new()

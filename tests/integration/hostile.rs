@@ -199,3 +199,43 @@ fn escape_codes_in_a_document_never_reach_the_terminal() {
     let checked = fixture.run(&["check", "claims.toml"]);
     assert!(checked.code == 0 || checked.code == 3, "{checked:?}");
 }
+
+#[test]
+fn an_event_found_twice_in_one_export_is_counted_once() {
+    // Regression: seven concatenated gzips of one export counted every event seven times.
+    use std::io::Write;
+    let csv = std::fs::read(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let mut twice = Vec::new();
+    for _ in 0..2 {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&csv).expect("gzip");
+        twice.extend(gz.finish().expect("gzip"));
+    }
+    let fixture = Fixture::empty();
+    fixture.write_file("twice.csv.gz", twice);
+    let once = fixture.run(&[
+        "events",
+        fixture_dir("events")
+            .join("acled-small.csv")
+            .to_str()
+            .expect("path"),
+        "--format",
+        "csv",
+    ]);
+    let again = fixture.run(&["events", "twice.csv.gz", "--format", "csv"]);
+    assert_eq!(
+        once.ok(),
+        again.ok(),
+        "the same counts as the file read once"
+    );
+    let summary = fixture.run(&["events", "twice.csv.gz"]);
+    assert!(
+        summary
+            .ok()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("8 events used (8 more found again under the same id, counted once)"),
+        "{summary:?}"
+    );
+}
