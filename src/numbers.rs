@@ -33,6 +33,21 @@ pub(crate) fn counted(n: usize, noun: &str) -> String {
     )
 }
 
+/// A two-digit year as the tool reads it everywhere (event dates, spreadsheet dates):
+/// `00` to `49` are 2000 to 2049, `50` to `99` are 1950 to 1999.
+pub(crate) fn two_digit_year(yy: u32) -> i32 {
+    let yy = i32::try_from(yy % 100).unwrap_or(0);
+    if yy < 50 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
+
+/// How a two-digit year is read, as messages and notes say it.
+pub(crate) const TWO_DIGIT_YEARS: &str =
+    "two-digit years are read as 1950 to 2049 (`10-May-96` is 1996, `9-May-20` is 2020)";
+
 /// A value rounded for reading: whole numbers from 100 up, one decimal from 1, and two
 /// significant digits below 1.
 pub(crate) fn readable(value: f64) -> String {

@@ -95,7 +95,7 @@ fn slashed(value: &str) -> Option<String> {
     };
     let year = match *year {
         y @ 1800..=2100 => y as i32,
-        y @ 0..=99 => 2000 + y as i32,
+        y @ 0..=99 => crate::numbers::two_digit_year(y),
         _ => return None,
     };
     let valid = |month: u32, day: u32| NaiveDate::from_ymd_opt(year, month, day);

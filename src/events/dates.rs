@@ -1,9 +1,8 @@
 //! The date formats event exports come in: ISO `2025-05-16`, ACLED's `16 May 2025` and
 //! `9-May-20`, and slash dates, whose order of day and month only the file can tell:
 //! UCDP's website export writes `10/06/2023 00:00:00` month first (6 October), a US
-//! spreadsheet `11/30/2020`, a European one `30/11/2020`. Two-digit years follow
-//! ACLED's range: its data starts in 1997, so `97` to `99` are 1997 to 1999 and the
-//! rest 2000 onwards.
+//! spreadsheet `11/30/2020`, a European one `30/11/2020`. Two-digit years are read as
+//! 1950 to 2049, as everywhere in the tool (`numbers::two_digit_year`).
 
 /// A calendar date as (year, month, day): ordered as dates are.
 pub(crate) type Date = (i32, u32, u32);
@@ -50,15 +49,33 @@ pub(crate) fn ambiguous(text: &str) -> bool {
     slash_fields(text).is_some_and(|(a, b)| a <= 12 && b <= 12)
 }
 
-/// A year of two or four digits.
+/// A year of two or four digits (two read as [`crate::numbers::two_digit_year`] says).
 fn full_year(text: &str) -> Option<i32> {
-    let year: i32 = text.parse().ok()?;
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: u32 = text.parse().ok()?;
     match text.len() {
-        2 if year >= 97 => Some(1900 + year),
-        2 => Some(2000 + year),
-        4 => Some(year),
+        2 => Some(crate::numbers::two_digit_year(year)),
+        4 => i32::try_from(year).ok(),
         _ => None,
     }
+}
+
+/// Whether a date is written with a two-digit year (`9-May-20`, `11/30/20 00:00`,
+/// `16 May 20`); never an ISO date.
+pub(crate) fn has_two_digit_year(text: &str) -> bool {
+    let text = text.trim();
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let year = if first.contains(['/', '-']) {
+        if first.split(['/', '-']).next().is_some_and(|p| p.len() == 4) {
+            return false;
+        }
+        first.rsplit(['/', '-']).next()
+    } else {
+        text.split_whitespace().nth(2)
+    };
+    year.is_some_and(|y| y.len() == 2 && y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The date, or `None` when it is none of the known formats; a slash date needs its
@@ -158,14 +175,27 @@ fn three<'a>(mut parts: impl Iterator<Item = &'a str>) -> Option<(&'a str, &'a s
     parts.next().is_none().then_some(found)
 }
 
+/// A month's name, in full or as its three-letter abbreviation ("Sept" too): never a
+/// word that merely starts like one ("Mayonnaise").
 fn month(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
-    let lower = name.to_ascii_lowercase();
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
     MONTHS
         .iter()
-        .position(|m| lower.starts_with(m))
+        .position(|m| lower == *m || lower == m[..3] || (lower == "sept" && m.starts_with("sep")))
         .map(|i| i as u32 + 1)
 }
 
@@ -189,7 +219,7 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{ambiguous, evidence, DateOrder};
+    use super::{ambiguous, evidence, has_two_digit_year, DateOrder};
 
     fn parse(text: &str) -> Option<super::Date> {
         super::parse(text, None)
@@ -216,12 +246,25 @@ mod tests {
     }
 
     #[test]
-    fn two_digit_years_follow_acleds_range() {
+    fn two_digit_years_are_read_as_1950_to_2049() {
         assert_eq!(parse("9-May-97"), Some((1997, 5, 9)));
         assert_eq!(parse("9-May-99"), Some((1999, 5, 9)));
         assert_eq!(parse("9-May-00"), Some((2000, 5, 9)));
         assert_eq!(parse("9-May-20"), Some((2020, 5, 9)));
-        assert_eq!(parse("9-May-96"), Some((2096, 5, 9)));
+        // Regression: 96 was read as 2096 and halved the annualised metrics.
+        assert_eq!(parse("10-May-96"), Some((1996, 5, 10)));
+        assert_eq!(parse("9-May-49"), Some((2049, 5, 9)));
+        assert_eq!(parse("9-May-50"), Some((1950, 5, 9)));
+        assert!(has_two_digit_year("9-May-20") && has_two_digit_year("11/30/20 00:00"));
+        assert!(!has_two_digit_year("2025-05-16") && !has_two_digit_year("16 May 2025"));
+    }
+
+    #[test]
+    fn a_month_is_its_name_or_abbreviation_not_a_word_that_starts_like_one() {
+        assert_eq!(parse("16 Sept 2025"), Some((2025, 9, 16)));
+        assert_eq!(parse("16 september 2025"), Some((2025, 9, 16)));
+        assert_eq!(parse("16 Mayonnaise 2025"), None);
+        assert_eq!(parse("16 Marchx 2025"), None);
     }
 
     #[test]

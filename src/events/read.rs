@@ -341,7 +341,9 @@ pub(crate) fn read(
     export.container = container;
     export.seekable = seekable;
     export.delimiter = delimiter;
-    (export.unavailable, export.notes) = limits(kind, &columns);
+    let (unavailable, notes) = limits(kind, &columns);
+    export.unavailable = unavailable;
+    export.notes.extend(notes);
     if matches!(kind, ExportKind::Ucdp { .. }) {
         export.version = ged_version(path);
     }

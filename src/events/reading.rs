@@ -34,6 +34,8 @@ pub(super) struct Reading {
     slash_dates: Option<bool>,
     /// Pieces whose slash dates wait for the order, in file order.
     held: Vec<(DataFrame, PieceStart)>,
+    /// Whether the first date has a two-digit year (then the outputs say how it is read).
+    two_digit_years: bool,
 }
 
 impl Reading {
@@ -46,6 +48,7 @@ impl Reading {
             order_from_rows: false,
             slash_dates: None,
             held: Vec::new(),
+            two_digit_years: false,
             rows: 0,
             events: 0,
             bad: SetAside::default(),
@@ -105,6 +108,7 @@ impl Reading {
         if self.slash_dates.is_none() {
             if let Some(first) = column.iter().flatten().next() {
                 self.slash_dates = Some(first.as_bytes().contains(&b'/'));
+                self.two_digit_years = dates::has_two_digit_year(first);
             }
         }
         if self.slash_dates == Some(false) {
@@ -218,7 +222,11 @@ impl Reading {
             seekable: true,
             delimiter: b',',
             unavailable: Vec::new(),
-            notes: Vec::new(),
+            notes: if self.two_digit_years {
+                vec![crate::numbers::TWO_DIGIT_YEARS.to_string()]
+            } else {
+                Vec::new()
+            },
         }
     }
 }

@@ -128,13 +128,26 @@ impl<'a> Cells<'_, 'a> {
                 "{date_column} \"{when}\" is not a date (2025-05-16, 16 May 2025 or 9-May-20)"
             ),
         })?;
-        let year = match self.get(self.index.year) {
-            Some(text) => text
-                .parse()
-                .map_err(|_| format!("year \"{text}\" is not a year"))?,
-            None => date.0,
-        };
-        Ok((year, date))
+        // The `year` column must say the date's year: a year of its own (99999, 0)
+        // would count the event where it did not happen.
+        if let Some(text) = self.get(self.index.year) {
+            let year: Option<i32> = text
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| text.parse().ok())
+                .flatten();
+            match year {
+                Some(year) if year == date.0 => {}
+                Some(_) => {
+                    return Err(format!(
+                        "year \"{text}\" is not the year of {date_column} \"{when}\" ({})",
+                        date.0
+                    ))
+                }
+                None => return Err(format!("year \"{text}\" is not a year")),
+            }
+        }
+        Ok((date.0, date))
     }
 }
 
@@ -209,12 +222,24 @@ pub(super) fn ucdp<'a>(
     })
 }
 
+/// More deaths than any one event has had (an export's largest are in the hundreds of
+/// thousands): a figure beyond it is a slip, left out with its line.
+const MOST_DEATHS: u64 = 10_000_000;
+
 /// A non-negative whole number of deaths.
 fn count(text: Option<&str>, column: &str) -> Result<f64, String> {
     let text = text.ok_or_else(|| format!("no {column} (the cell is empty or NA)"))?;
+    // Digits only: "+5" or "5.0" is not what the column holds.
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     match text.parse::<u64>() {
-        Ok(n) => Ok(n as f64),
-        Err(_) => Err(format!(
+        Ok(n) if digits && n > MOST_DEATHS => Err(format!(
+            "{column} \"{text}\" is more deaths than any one event has had"
+        )),
+        Ok(n) if digits => Ok(n as f64),
+        _ if digits => Err(format!(
+            "{column} \"{text}\" is more deaths than any one event has had"
+        )),
+        _ => Err(format!(
             "{column} \"{text}\" is not a whole number of deaths"
         )),
     }

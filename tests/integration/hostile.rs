@@ -239,3 +239,70 @@ fn an_event_found_twice_in_one_export_is_counted_once() {
         "{summary:?}"
     );
 }
+
+/// An ACLED export of the fixture's header and these rows, each
+/// `(id, event_date, year, fatalities)`.
+fn acled(rows: &[(&str, &str, &str, &str)]) -> String {
+    let csv =
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let header = csv.lines().next().expect("header");
+    let mut out = format!("{header}\n");
+    for (id, date, year, deaths) in rows {
+        out.push_str(&format!("{id},{date},{year},1,Political violence,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,Rebel group,Military Forces of Mali (2021-),,State forces,Rebel group-State forces,,466,Western Africa,Mali,,,,Fixture,14.0,-4.0,1,Fixture source,National,note,{deaths},,1700000000\n"));
+    }
+    out
+}
+
+#[test]
+fn a_cell_that_is_not_what_its_column_means_is_left_out_with_its_line() {
+    // Regression: `10-May-96` became 2096; a `year` of 99999, -5 or 0 was counted under
+    // that year; "16 Mayonnaise 2025" was read as May; "+5" deaths as 5; u64-max deaths
+    // as 1.8e19.
+    let fixture = Fixture::empty();
+    fixture.write_file(
+        "odd.csv",
+        acled(&[
+            ("MLI1", "10-May-96", "1996", "3"),
+            ("MLI2", "16 May 2025", "99999", "3"),
+            ("MLI3", "16 May 2025", "-5", "3"),
+            ("MLI4", "16 May 2025", "0", "3"),
+            ("MLI5", "16 Mayonnaise 2025", "2025", "3"),
+            ("MLI6", "16 May 2025", "2025", "+5"),
+            ("MLI7", "16 May 2025", "2025", "18446744073709551615"),
+            ("MLI8", "16 Sept 2025", "2025", "2"),
+        ]),
+    );
+    let run = fixture.run(&["events", "odd.csv", "--format", "csv"]);
+    let warnings = &run.stderr;
+    for needle in [
+        "odd.csv:3: row left out: year \"99999\" is not the year of event_date \"16 May 2025\" (2025)",
+        "odd.csv:4: row left out: year \"-5\" is not a year",
+        "odd.csv:5: row left out: year \"0\" is not the year of event_date",
+        "odd.csv:6: row left out: event_date \"16 Mayonnaise 2025\" is not a date",
+        "odd.csv:7: row left out: fatalities \"+5\" is not a whole number of deaths",
+        "odd.csv:8: row left out: fatalities \"18446744073709551615\" is more deaths than any one event has had",
+    ] {
+        assert!(warnings.contains(needle), "no {needle:?} in {warnings}");
+    }
+    let out = run.ok();
+    // 1996 stays 1996; 16 Sept 2025 is read; nothing lands in 2096 or 99999.
+    assert!(
+        out.lines().any(|l| l.starts_with("jnim,Mali,1996,1,")),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with("jnim,Mali,2025,1,")),
+        "{out}"
+    );
+    assert!(!out.contains("2096") && !out.contains("99999"), "{out}");
+    let summary = fixture.run(&["events", "odd.csv"]);
+    assert!(
+        summary
+            .ok()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("two-digit years are read as 1950 to 2049"),
+        "{summary:?}"
+    );
+}
