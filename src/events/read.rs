@@ -232,18 +232,57 @@ fn header(head: &[u8], file: &str, delimiter: u8) -> Result<Vec<String>, Error> 
     if first.is_empty() {
         return Err(file_problem(file, "the file is empty", "an event export starts with its header row (ACLED: event_id_cnty, event_date, ...; UCDP: id, year, side_a, ...)"));
     }
-    Ok(first
-        .split(char::from(delimiter))
-        .map(|c| c.trim().trim_matches('"').to_string())
-        .collect())
+    Ok(header_cells(first, char::from(delimiter)))
+}
+
+/// A header line's cells as a CSV reader reads them: a quote opens a quoted cell only at
+/// the cell's start, `""` inside it is a quote, and a delimiter inside it is text
+/// (`"event_id_cnty,x"` is one column, not two).
+fn header_cells(line: &str, delimiter: char) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = line.chars().peekable();
+    let mut quoted = false;
+    let mut at_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                '"' => quoted = false,
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_start && cell.trim().is_empty() => {
+                quoted = true;
+                cell.clear();
+            }
+            c if c == delimiter => {
+                cells.push(cell.trim().to_string());
+                cell.clear();
+                at_start = true;
+                continue;
+            }
+            _ => cell.push(c),
+        }
+        at_start = false;
+    }
+    cells.push(cell.trim().to_string());
+    cells
 }
 
 fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
     let has = |name: &str| columns.iter().any(|c| c == name);
+    // One pass with a set: a header of a million cells is checked in linear time.
+    let mut seen = std::collections::HashSet::new();
     if let Some((i, twice)) = columns
         .iter()
         .enumerate()
-        .find(|(i, c)| !c.is_empty() && columns[..*i].contains(c))
+        .find(|(_, c)| !c.is_empty() && !seen.insert(c.as_str()))
     {
         return Err(file_problem(
             file,
@@ -446,8 +485,17 @@ fn undecided(kind: ExportKind, file: &str) -> Error {
 
 #[cfg(test)]
 mod tests {
-    use super::ged_version;
+    use super::{ged_version, header_cells};
     use std::path::Path;
+
+    #[test]
+    fn header_cells_are_read_as_a_csv_reader_reads_them() {
+        assert_eq!(header_cells("a,\"b,c\",d", ','), ["a", "b,c", "d"]);
+        assert_eq!(header_cells("\"a \"\"x\"\"\";b", ';'), ["a \"x\"", "b"]);
+        assert_eq!(header_cells("a, b ,c", ','), ["a", "b", "c"]);
+        assert_eq!(header_cells("a,b\"c,d", ','), ["a", "b\"c", "d"]);
+        assert_eq!(header_cells("a,,b", ','), ["a", "", "b"]);
+    }
 
     #[test]
     fn the_ucdp_version_in_a_file_name() {

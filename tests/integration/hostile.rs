@@ -306,3 +306,30 @@ fn a_cell_that_is_not_what_its_column_means_is_left_out_with_its_line() {
         "{summary:?}"
     );
 }
+
+#[test]
+fn a_header_cell_with_a_quoted_comma_is_one_column() {
+    // Regression: `"event_id_cnty,x"` was split in two, every row read one column off and
+    // was left out blaming its date, with exit 0.
+    let csv =
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let fixture = Fixture::empty();
+    fixture.write_file(
+        "quoted.csv",
+        csv.replacen("event_id_cnty,", "\"event_id_cnty,x\",", 1),
+    );
+    fixture.run(&["events", "quoted.csv"]).fails(
+        1,
+        &[
+            "ACLED export without the column event_id_cnty",
+            "--> quoted.csv",
+        ],
+    );
+    // A quoted header cell without a comma is its name.
+    fixture.write_file(
+        "plain.csv",
+        csv.replacen("event_id_cnty,", "\"event_id_cnty\",", 1),
+    );
+    let run = fixture.run(&["events", "plain.csv"]);
+    assert_eq!(run.code, 0, "{run:?}");
+}
