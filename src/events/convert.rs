@@ -28,14 +28,21 @@ pub(crate) fn json_to_csv(bytes: &[u8]) -> Result<Vec<u8>, String> {
         },
         _ => return Err("JSON without a list of records".to_string()),
     };
+    // The keys in the order first met, each once (a set keeps this linear).
     let mut columns: Vec<String> = Vec::new();
+    let mut known = std::collections::HashSet::new();
     for record in records {
         let Value::Object(fields) = record else {
             return Err("a record of the JSON list is not an object".to_string());
         };
         for key in fields.keys() {
-            if !columns.contains(key) {
+            if known.insert(key.as_str()) {
                 columns.push(key.clone());
+                if columns.len() > MAX_COLUMNS as usize {
+                    return Err(format!(
+                        "the JSON's records have more than {MAX_COLUMNS} distinct keys: an export has about thirty columns"
+                    ));
+                }
             }
         }
     }
@@ -73,16 +80,48 @@ pub(crate) fn xlsx_to_csv(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<u8>
             .cloned()
             .ok_or_else(|| "the workbook has no sheet".to_string())?,
     };
-    let range = book
-        .worksheet_range(&name)
+    let mut cells = book
+        .worksheet_cells_reader(&name)
         .map_err(|e| format!("cannot read the sheet \"{name}\": {e}"))?;
+    // Cells come row by row; only the cells a sheet holds are read (a dense range from
+    // A1 to one stray far-away cell would be billions of empty ones). A row with no
+    // cell writes no line.
     let mut out = Vec::new();
-    for row in range.rows() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        line(&mut out, cells.iter().map(String::as_str));
+    let mut row: Vec<String> = Vec::new();
+    let mut at_row: Option<u32> = None;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| format!("cannot read the sheet \"{name}\": {e}"))?
+    {
+        let (r, c) = cell.get_position();
+        if c >= MAX_COLUMNS {
+            return Err(format!(
+                "the sheet \"{name}\" has a cell in column {} of row {}: an export has at most {MAX_COLUMNS} columns; delete what lies right of the data and save it again",
+                c + 1,
+                r + 1
+            ));
+        }
+        if at_row != Some(r) {
+            if at_row.is_some() {
+                line(&mut out, row.iter().map(String::as_str));
+            }
+            row.clear();
+            at_row = Some(r);
+        }
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = cell_text(&Data::from(cell.get_value().clone()));
+    }
+    if at_row.is_some() {
+        line(&mut out, row.iter().map(String::as_str));
     }
     Ok(out)
 }
+
+/// The most columns a sheet's row may reach (ACLED's exports have about thirty).
+const MAX_COLUMNS: u32 = 1_024;
 
 /// A spreadsheet cell as the CSV export would write it; dates as ISO dates.
 fn cell_text(cell: &Data) -> String {

@@ -95,6 +95,11 @@ fn zipped(members: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// A one-sheet workbook with the rows as inline strings.
 fn xlsx(rows: &[Vec<String>]) -> Vec<u8> {
+    xlsx_with(rows, "")
+}
+
+/// [`xlsx`] with `tail`, raw sheet XML, after the rows.
+fn xlsx_with(rows: &[Vec<String>], tail: &str) -> Vec<u8> {
     let escape = |c: &str| {
         c.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -115,6 +120,7 @@ fn xlsx(rows: &[Vec<String>]) -> Vec<u8> {
         }
         sheet.push_str("</row>");
     }
+    sheet.push_str(tail);
     sheet.push_str("</sheetData></worksheet>");
     zipped(&[
         ("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
@@ -290,7 +296,7 @@ fn several_files_or_a_directory_count_an_event_once() {
     let got: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
     assert_eq!(got, expected, "{}", run.stderr);
     assert!(
-        run.stderr.contains("2 files, ACLED export, 20 rows from 2024-01-15 to 2024-12-15, 15 events used (5 more found again in another file, counted once), 0 rows left out"),
+        run.stderr.contains("2 files, ACLED export, 20 rows from 2024-01-15 to 2024-12-15, 15 events used (5 more found again in the same or another file, counted once), 0 rows left out"),
         "{}",
         run.stderr
     );
@@ -310,4 +316,25 @@ fn several_files_or_a_directory_count_an_event_once() {
     ]);
     let got: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
     assert_eq!(got, expected, "{}", run.stderr);
+}
+
+#[test]
+fn a_sheet_with_one_far_away_cell_is_read_without_its_empty_range() {
+    // Regression: a 2.5 KB workbook with one cell at XFD1048576 asked for a range of 17
+    // billion cells and aborted at once.
+    let fixture = Fixture::basic_with_real_groups();
+    let events: Vec<Event> = (0..6).map(|i| (0, 1 + i as u32, 1, false)).collect();
+    let rows = rows(&events);
+    let (expected, _) = counts(&fixture, "plain.csv", &delimited(&rows, ','));
+    let far_row = r#"<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>"#;
+    let (got, stderr) = counts(&fixture, "far-row.xlsx", &xlsx_with(&rows, far_row));
+    assert_eq!(got, expected, "{stderr}");
+    let far_cell =
+        r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#;
+    fixture.write("far-cell.xlsx", xlsx_with(&rows, far_cell));
+    let path = fixture.path("far-cell.xlsx").display().to_string();
+    fixture.run(&["events", &path]).fails(
+        1,
+        &["has a cell in column 16384 of row 1048576: an export has at most 1024 columns"],
+    );
 }

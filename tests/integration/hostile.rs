@@ -333,3 +333,16 @@ fn a_header_cell_with_a_quoted_comma_is_one_column() {
     let run = fixture.run(&["events", "plain.csv"]);
     assert_eq!(run.code, 0, "{run:?}");
 }
+
+#[test]
+fn json_records_with_too_many_distinct_keys_are_refused_at_once() {
+    // Regression: 1.5 MB of JSON with 100,000 distinct keys ran 45 s and aborted.
+    let records: Vec<String> = (0..100_000)
+        .map(|i| format!("{{\"k{i}\":\"x\"}}"))
+        .collect();
+    let fixture = Fixture::empty();
+    fixture.write_file("keys.json", format!("{{\"data\":[{}]}}", records.join(",")));
+    fixture
+        .run(&["events", "keys.json"])
+        .fails(1, &["more than 1024 distinct keys", "--> keys.json"]);
+}
