@@ -15,6 +15,9 @@ use std::io::Read;
 /// The bytes read at a time; a piece is about this long.
 pub(crate) const PIECE: usize = 8 << 20;
 
+/// The most line breaks a piece holds.
+const MOST_LINES: usize = 200_000;
+
 /// The longest quoted cell accepted: a quote still open this far on is unclosed.
 const LONGEST_CELL: usize = 4 * PIECE;
 
@@ -73,13 +76,48 @@ impl<R: Read> Pieces<R> {
     }
 
     /// The next run of whole records (the file's last record may lack its line break),
-    /// or `None` at the end of the file.
+    /// or `None` at the end of the file. A piece holds at most [`MOST_LINES`] line
+    /// breaks: a file of empty lines would otherwise give the parser millions of empty
+    /// rows at once.
     pub(crate) fn next_piece(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        let Some(mut piece) = self.next_whole()? else {
+            return Ok(None);
+        };
+        if self.unclosed.is_some() {
+            return Ok(Some(piece));
+        }
+        let Some(cap) = memchr::memchr_iter(b'\n', &piece).nth(MOST_LINES) else {
+            return Ok(Some(piece));
+        };
+        // The last record end at or before the cap, outside quotes (the piece starts at
+        // a record boundary, so a fresh scan of its start tells).
+        let mut scan = Scan::default();
+        scan.advance(&piece[..cap + 1], self.delimiter);
+        if let Some(end) = scan.last_end.filter(|&end| end < piece.len()) {
+            let mut rest = piece.split_off(end);
+            rest.append(&mut self.carry);
+            self.carry = rest;
+            self.done = false;
+        }
+        Ok(Some(piece))
+    }
+
+    fn next_whole(&mut self) -> std::io::Result<Option<Vec<u8>>> {
         if self.done {
             return Ok(None);
         }
         let mut piece = std::mem::take(&mut self.carry);
         let mut scan = Scan::default();
+        // What was put back after a piece was cut at MOST_LINES may hold whole records
+        // enough: hand them out before reading more.
+        if piece.len() >= self.size {
+            scan.advance(&piece, self.delimiter);
+            if let Some(end) = scan.last_end {
+                self.carry = piece.split_off(end);
+                self.strays = scan.strays;
+                return Ok(Some(piece));
+            }
+        }
         loop {
             piece.reserve(self.size);
             // Reads into the spare capacity: no zeroing first.
@@ -228,6 +266,24 @@ pub(crate) fn first_record_end(bytes: &[u8], delimiter: u8) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_piece_holds_at_most_its_line_breaks_and_every_byte_is_handed_out() {
+        // 450,000 empty lines with a quoted cell of line breaks across the cap.
+        let mut text = b"a,b\n".to_vec();
+        text.extend(std::iter::repeat_n(b'\n', MOST_LINES - 2));
+        text.extend(b"x,\"one\n\n\nnote\"\n");
+        text.extend(std::iter::repeat_n(b'\n', 250_000));
+        text.extend(b"y,z\n");
+        let mut pieces = Pieces::with_size(&text[..], 1 << 20);
+        let mut all = Vec::new();
+        while let Some(piece) = pieces.next_piece().expect("read") {
+            assert!(memchr::memchr_iter(b'\n', &piece).count() <= MOST_LINES + 3);
+            assert!(outside_quotes(&piece), "a piece ends outside quotes");
+            all.extend(piece);
+        }
+        assert_eq!(all, text);
+    }
 
     /// Whether `bytes` ends outside quotes, given that it starts outside them.
     fn outside_quotes(bytes: &[u8]) -> bool {

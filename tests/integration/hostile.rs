@@ -346,3 +346,37 @@ fn json_records_with_too_many_distinct_keys_are_refused_at_once() {
         .run(&["events", "keys.json"])
         .fails(1, &["more than 1024 distinct keys", "--> keys.json"]);
 }
+
+#[test]
+fn a_run_of_empty_lines_is_read_in_pieces_with_every_line_still_placed() {
+    // Regression: 10 MB of gzipped empty lines gave the parser millions of empty rows at
+    // once and aborted; a piece now holds at most 200,000 line breaks.
+    let fixture = Fixture::empty();
+    let rows = acled(&[
+        ("MLI1", "16 May 2025", "2025", "3"),
+        ("MLI2", "17 May 2025", "2025", "3"),
+    ]);
+    let tail = acled(&[
+        ("MLI3", "18 May 2025", "2025", "x"),
+        ("MLI4", "19 May 2025", "2025", "3"),
+    ]);
+    let tail = tail.split_once('\n').expect("header").1;
+    let text = format!("{rows}{}{tail}", "\n".repeat(450_000));
+    fixture.write_file("gaps.csv", &text);
+    let run = fixture.run(&["events", "gaps.csv"]);
+    let out = run.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(out.contains("3 events used"), "{out}");
+    // Every empty line and the bad row are counted as left out; the first listed are
+    // placed on their lines.
+    assert!(
+        run.stderr
+            .contains("gaps.csv:4: row left out: an empty line"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("… and 449991 more rows left out"),
+        "{}",
+        run.stderr
+    );
+}
