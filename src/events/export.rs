@@ -99,14 +99,20 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
 fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for path in paths {
-        if path.as_os_str() == "-" || path.is_file() {
+        if path.as_os_str() == "-" || path.is_file() || super::source::is_stream(path) {
             files.push(path.clone());
             continue;
         }
         let file = path.display().to_string();
-        if !path.is_dir() {
+        let what = match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => None,
+            // /dev/zero would never end, /dev/null holds nothing.
+            Ok(_) => Some("a device, not a file"),
+            Err(_) => Some("no such file"),
+        };
+        if let Some(what) = what {
             return Err(Error::Usage(format!(
-                "{file}: no such file; give an ACLED or UCDP export (CSV, gzip, zip, .xlsx or JSON), or a directory of them"
+                "{file}: {what}; give an ACLED or UCDP export (CSV, gzip, zip, .xlsx or JSON), a directory of them, or a pipe (`-` for standard input)"
             )));
         }
         let entries =

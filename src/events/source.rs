@@ -96,10 +96,27 @@ fn problem(file: &str, message: impl Into<String>, help: impl Into<String>) -> E
     Error::Data(vec![Problem::new(message, Location::file(file)).help(help)])
 }
 
+/// Whether `path` is a pipe (a FIFO, or `<(zcat export.csv.gz)`): read as a stream,
+/// like standard input.
+pub(crate) fn is_stream(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Opens the export at `path` (`-`: standard input) and tells what it is.
 pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, Error> {
     let file = path.display().to_string();
     let stdin = path.as_os_str() == "-";
+    // A pipe is read once, as it flows: never sought, its size unknown.
+    let stream = stdin || is_stream(path);
     let raw: Box<dyn Read + Send> = if stdin {
         Box::new(std::io::stdin())
     } else {
@@ -115,7 +132,7 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
     };
     let mut raw = BufReader::with_capacity(1 << 16, raw);
     let first = peek(&mut raw).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
-    let size = if stdin {
+    let size = if stream {
         0
     } else {
         std::fs::metadata(path).map_or(0, |m| m.len())
@@ -169,7 +186,7 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
         })?;
         return Ok(opened(Box::new(Cursor::new(text)), Container::Json, false));
     }
-    Ok(opened(Box::new(raw), Container::Csv, !stdin))
+    Ok(opened(Box::new(raw), Container::Csv, !stream))
 }
 
 /// The first bytes of `raw`, without consuming them.

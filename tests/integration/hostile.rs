@@ -380,3 +380,42 @@ fn a_run_of_empty_lines_is_read_in_pieces_with_every_line_still_placed() {
         run.stderr
     );
 }
+
+#[test]
+fn an_export_through_a_pipe_is_read_and_a_device_is_named_as_one() {
+    // Regression: `events /dev/zero`, `/dev/null`, a FIFO and `<(zcat x.gz)` all said
+    // "no such file".
+    let fixture = Fixture::empty();
+    for device in ["/dev/null", "/dev/zero"] {
+        fixture
+            .run(&["events", device])
+            .fails(2, &[&format!("{device}: a device, not a file")]);
+    }
+    let fifo = fixture.dir.path().join("export.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        return;
+    }
+    let export = fixture_dir("events").join("acled-small.csv");
+    let writer = {
+        let fifo = fifo.clone();
+        let bytes = std::fs::read(&export).expect("fixture");
+        std::thread::spawn(move || std::fs::write(fifo, bytes))
+    };
+    let run = fixture.run(&["events", "export.fifo"]);
+    // Should the run not have opened the pipe, opening it here (without waiting) lets
+    // the writer finish instead of waiting for ever.
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let _ = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo);
+    }
+    let _ = writer.join();
+    let text = run.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("8 events used"), "{text}");
+}
