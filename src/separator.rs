@@ -1,7 +1,8 @@
 //! The one rule for telling a CSV file's cell separator from its header line, for every
 //! CSV the tool reads (event exports and dataset files alike): `,`, `;` (what European
 //! spreadsheets save as "CSV") or tab, whichever splits the header into the most cells
-//! outside quotes; a comma when none does.
+//! outside quotes; a comma when none does. A file whose lines end in a carriage return
+//! alone is refused by every reader alike.
 
 /// The separator of the header line that starts `head` (the rest is not looked at).
 pub(crate) fn sniff(head: &[u8]) -> u8 {
@@ -30,6 +31,20 @@ pub(crate) fn name(separator: u8) -> String {
         other => format!("`{}`", char::from(other)),
     }
 }
+
+/// Whether a file's lines end in a carriage return alone (an old Mac "CSV (Macintosh)"
+/// save): a carriage return in its first 64 KB and no line feed. Such a file reads as one
+/// line, so every reader refuses it with [`CR_ONLY`] rather than misread it.
+pub(crate) fn cr_only(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    head.contains(&b'\r') && !head.contains(&b'\n')
+}
+
+/// What to do about a file whose lines end in a carriage return alone.
+pub(crate) const CR_ONLY: (&str, &str) = (
+    "its lines end in a carriage return alone (an old Mac \"CSV (Macintosh)\" save), so it reads as one line",
+    "save it as CSV UTF-8 (line ends LF or CRLF), e.g. `tr '\\r' '\\n' < in.csv > out.csv`",
+);
 
 #[cfg(test)]
 mod tests {

@@ -68,6 +68,10 @@ struct Span {
 
 pub(crate) fn read_sheet(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<Problem>> {
     let text = decode(file, bytes)?;
+    if crate::separator::cr_only(text.as_bytes()) {
+        let (message, help) = crate::separator::CR_ONLY;
+        return Err(vec![Problem::new(message, Location::file(file)).help(help)]);
+    }
     let separator = crate::separator::sniff(text.as_bytes());
     let spans = scan(file, text, separator)?;
     let Some(header_span) = spans.first() else {

@@ -212,6 +212,10 @@ fn file_problem(file: &str, message: impl Into<String>, help: impl Into<String>)
 
 /// The header's column names, from the first line of `head`, the file's first bytes.
 fn header(head: &[u8], file: &str, delimiter: u8) -> Result<Vec<String>, Error> {
+    if crate::separator::cr_only(head) {
+        let (message, help) = crate::separator::CR_ONLY;
+        return Err(file_problem(file, message, help));
+    }
     let end = memchr::memchr(b'\n', head).map_or(head.len(), |i| i + 1);
     let raw = head[..end].to_vec();
     if raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]) || raw.contains(&0) {

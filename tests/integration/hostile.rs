@@ -419,3 +419,33 @@ fn an_export_through_a_pipe_is_read_and_a_device_is_named_as_one() {
     let text = run.ok().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("8 events used"), "{text}");
 }
+
+#[test]
+fn a_file_whose_lines_end_in_a_carriage_return_alone_is_named_as_such() {
+    // Regression: a CR-only export reported a duplicate column; a CR-only fighters.csv
+    // showed polars' raw error with advice for Python.
+    let needles = [
+        "its lines end in a carriage return alone (an old Mac \"CSV (Macintosh)\" save)",
+        "save it as CSV UTF-8",
+    ];
+    let csv = std::fs::read(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let cr: Vec<u8> = csv
+        .iter()
+        .map(|&b| if b == b'\n' { b'\r' } else { b })
+        .collect();
+    let fixture = Fixture::basic();
+    fixture.write_file("mac.csv", &cr);
+    fixture.run(&["events", "mac.csv"]).fails(1, &needles);
+    let fighters = fixture.read("fighters.csv");
+    let cr: Vec<u8> = fighters
+        .iter()
+        .map(|&b| if b == b'\n' { b'\r' } else { b })
+        .collect();
+    fixture.write("fighters.csv", cr);
+    let run = fixture.run(&["validate"]);
+    run.fails(1, &needles);
+    assert!(
+        !run.stderr.contains("polars") && !run.stderr.contains("Python"),
+        "{run:?}"
+    );
+}
