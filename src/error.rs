@@ -98,11 +98,32 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}\n  --> {}", self.message, self.location)?;
+        write!(
+            f,
+            "error: {}\n  --> {}",
+            bounded(&self.message),
+            bounded(&self.location.to_string())
+        )?;
         if let Some(help) = &self.help {
-            write!(f, "\n   = help: {help}")?;
+            write!(f, "\n   = help: {}", bounded(help))?;
         }
         Ok(())
+    }
+}
+
+/// The longest part of a message shown whole: an input can put a megabyte into one (an
+/// unknown id, the members of a zip), and a terminal needs its start, not all of it.
+const LONGEST: usize = 1_000;
+
+/// `text`, or its first [`LONGEST`] characters and how many more there were.
+pub(crate) fn bounded(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(LONGEST) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters more)",
+            &text[..cut],
+            text[cut..].chars().count()
+        )),
     }
 }
 
@@ -111,7 +132,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The command line asks for something impossible (exit 2).
-    #[error("error: {0}")]
+    #[error("error: {}", bounded(.0))]
     Usage(String),
     /// The data is invalid or a metric cannot be computed; every problem found (exit 1).
     #[error("{}", list(.0))]
@@ -193,6 +214,10 @@ fn close_to(wrong: &str, candidate: &str) -> Option<usize> {
 /// The valid choices closest to `wrong` (all at the smallest distance), at most
 /// [`CLOSEST`].
 pub fn closest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    // A value this long is no typo of an id: no edit distance is worth its time.
+    if wrong.len() > 100 {
+        return Vec::new();
+    }
     let close: Vec<(usize, &str)> = valid
         .into_iter()
         .filter(|c| *c != wrong)

@@ -449,3 +449,31 @@ fn a_file_whose_lines_end_in_a_carriage_return_alone_is_named_as_such() {
         "{run:?}"
     );
 }
+
+#[test]
+fn a_megabyte_in_a_message_is_shown_by_its_start() {
+    // Regression: a 1 MiB unknown id was echoed whole after 4.4 s of fuzzy matching, and
+    // a zip of 100,000 members printed a 1.19 MB help line.
+    let fixture = Fixture::empty();
+    let long = "x".repeat(1 << 20);
+    fixture.write_file(
+        "long.toml",
+        format!("[document]\ntitle = \"t\"\n\n[[claim]]\nid = \"c\"\nsays = \"s\"\ncomparison = \"{long}\"\nmetric = \"people_per_fighter\"\nstated = 1\n"),
+    );
+    let run = fixture.run(&["check", "long.toml"]);
+    run.fails(1, &["unknown comparison", "characters more)"]);
+    assert!(run.stderr.len() < 5_000, "{} bytes", run.stderr.len());
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..20_000 {
+        writer
+            .start_file(
+                format!("member-{i}.txt"),
+                zip::write::SimpleFileOptions::default(),
+            )
+            .expect("member");
+    }
+    fixture.write_file("many.zip", writer.finish().expect("zip").into_inner());
+    let run = fixture.run(&["events", "many.zip"]);
+    run.fails(1, &["a zip with no CSV file in it", "characters more)"]);
+    assert!(run.stderr.len() < 5_000, "{} bytes", run.stderr.len());
+}
