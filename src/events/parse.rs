@@ -224,9 +224,19 @@ pub(crate) fn start(
         .collect();
     projection.sort_unstable();
     let parser = Arc::new(Parser {
+        // Every column a name of its own: a header with empty or repeated names would
+        // give a schema with fewer fields than the file has columns.
         schema: columns
             .iter()
-            .map(|c| Field::new(c.as_str().into(), DataType::String))
+            .enumerate()
+            .map(|(i, c)| {
+                let unique = if c.is_empty() || columns[..i].contains(c) {
+                    format!("\u{0}column {}", i + 1)
+                } else {
+                    c.clone()
+                };
+                Field::new(unique.into(), DataType::String)
+            })
             .collect(),
         projection,
         options: CsvParseOptions::default()
@@ -250,7 +260,16 @@ pub(crate) fn start(
             let Ok(job) = job else {
                 return;
             };
-            let parsed = parser.parse(&job.bytes, job.offset, job.header_lines, job.strays);
+            // A panic in the CSV reader ends the reading with an error in its place, never
+            // a count that silently lacks the piece.
+            let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                parser.parse(&job.bytes, job.offset, job.header_lines, job.strays)
+            }))
+            .unwrap_or_else(|_| {
+                Err(Unreadable::Other(
+                    "the CSV reader failed on the records here".to_string(),
+                ))
+            });
             if done.send((job.index, parsed)).is_err() {
                 return;
             }

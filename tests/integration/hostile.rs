@@ -477,3 +477,19 @@ fn a_megabyte_in_a_message_is_shown_by_its_start() {
     run.fails(1, &["a zip with no CSV file in it", "characters more)"]);
     assert!(run.stderr.len() < 5_000, "{} bytes", run.stderr.len());
 }
+
+#[test]
+fn a_header_with_empty_names_is_read_not_a_panic_and_a_silent_zero() {
+    // Found by the fuzzer: empty column names in a UCDP header made polars' reader panic
+    // in a worker thread, and events went on to count nothing, with exit 0.
+    let csv =
+        std::fs::read_to_string(fixture_dir("events").join("ucdp-small.csv")).expect("fixture");
+    let damaged = csv.replacen("side_a_new_id,", "side_a_new_id,,,,,,", 1);
+    let fixture = Fixture::empty();
+    fixture.write_file("damaged.csv", damaged);
+    let run = fixture.run(&["events", "damaged.csv"]);
+    assert!(!run.stderr.contains("panicked"), "{run:?}");
+    let text = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("rows left out") || run.code == 1, "{run:?}");
+    assert!(!text.contains("0 rows,"), "the rows are read: {run:?}");
+}

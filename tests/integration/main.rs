@@ -11,6 +11,7 @@ mod event_metrics;
 mod events;
 mod export_limits;
 mod extract;
+mod fuzz;
 mod gate;
 mod gold;
 mod hostile;
