@@ -103,8 +103,24 @@ pub(crate) fn read(path: &Path) -> Result<Document, Error> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
-    from_bytes(&name, &bytes)
+    let doc = from_bytes(&name, &bytes)?;
+    if doc.text.text.len() > MAX_TEXT {
+        return Err(problem(
+            &name,
+            format!(
+                "too much text: {:.1} MB; documents of up to {} MB of text are read",
+                doc.text.text.len() as f64 / 1e6,
+                MAX_TEXT / 1024 / 1024
+            ),
+            "split the document, or give the part that states the figures",
+        ));
+    }
+    Ok(doc)
 }
+
+/// The most text a document may hold once read (a 1,000-page report holds about 3 MB):
+/// reading takes about 60 bytes of memory per byte of text.
+pub(crate) const MAX_TEXT: usize = 16 * 1024 * 1024;
 
 /// Reads a document from its bytes; `name` is how messages and places name it.
 pub(crate) fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, Error> {

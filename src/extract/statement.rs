@@ -99,6 +99,7 @@ pub(super) fn statements(
             .collect();
         let said = says(&text[s.start..s.end]);
         let lists = lists(s, &read.mentions);
+        let owners = year_owners(&years, &clauses);
         for k in 0..read.mentions.len() {
             let at = SentenceAt {
                 doc,
@@ -109,6 +110,7 @@ pub(super) fn statements(
                 clauses: &clauses,
                 names,
                 years: &years,
+                year_owners: &owners,
                 subject: &subject,
             };
             match statement(&at, k, previous_events, &before, &values, lex) {
@@ -145,6 +147,41 @@ fn is_heading(s: &Sentence, read: &numbers::Read) -> bool {
         && s.tokens.first().is_some_and(|t| t.line_start)
 }
 
+/// Which numbers' clauses hold a year of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Owner {
+    Free,
+    One(usize),
+    Several,
+}
+
+/// For each year of the sentence, the clauses that hold it: found once per sentence, so
+/// that a sentence of thousands of numbers and years (a flattened table) is read in time
+/// proportional to them, not to their cube.
+fn year_owners(years: &[(usize, i32)], clauses: &[(usize, usize)]) -> Vec<Owner> {
+    // The clauses sorted by start, to walk them once per year.
+    let mut order: Vec<usize> = (0..clauses.len()).collect();
+    order.sort_by_key(|&j| clauses[j].0);
+    years
+        .iter()
+        .map(|&(i, _)| {
+            let mut owner = Owner::Free;
+            for &j in order.iter().take_while(|&&j| clauses[j].0 <= i) {
+                if i < clauses[j].1 {
+                    owner = match owner {
+                        Owner::Free => Owner::One(j),
+                        _ => Owner::Several,
+                    };
+                    if owner == Owner::Several {
+                        break;
+                    }
+                }
+            }
+            owner
+        })
+        .collect()
+}
+
 /// A sentence as read: its numbers, names and years, in its document.
 struct SentenceAt<'a> {
     doc: &'a Document,
@@ -157,6 +194,8 @@ struct SentenceAt<'a> {
     clauses: &'a [(usize, usize)],
     names: &'a [Named],
     years: &'a [(usize, i32)],
+    /// For each of `years`, the clauses that hold it.
+    year_owners: &'a [Owner],
     subject: &'a [Entity],
 }
 
@@ -208,6 +247,7 @@ fn statement(
         clauses,
         names,
         years,
+        year_owners,
         subject,
     } = *at;
     let text = &doc.text.text;
@@ -247,13 +287,13 @@ fn statement(
         // the Taliban's).
         years_sentence: years
             .iter()
-            .filter(|(i, _)| {
-                clauses
-                    .iter()
-                    .enumerate()
-                    .all(|(j, (a, b))| j == k || *i < *a || *i >= *b)
+            .zip(year_owners)
+            .filter(|(_, owner)| match owner {
+                Owner::Free => true,
+                Owner::One(j) => *j == k,
+                Owner::Several => false,
             })
-            .map(|(_, y)| *y)
+            .map(|((_, y), _)| *y)
             .collect(),
         around: &before.years,
         previous,

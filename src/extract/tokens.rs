@@ -121,10 +121,38 @@ fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize) {
         return;
     }
     let tokens = tokenize(text, start, end);
-    if !tokens.is_empty() {
-        out.push(Sentence { start, end, tokens });
+    if tokens.len() <= LONGEST_SENTENCE {
+        if !tokens.is_empty() {
+            out.push(Sentence { start, end, tokens });
+        }
+        return;
+    }
+    // No sentence runs this long: a flattened table, or prose whose stops were lost.
+    // It is read a line at a time, and a line this long in parts, so that reading
+    // stays proportional to the text.
+    let mut part: Vec<Token> = Vec::new();
+    for token in tokens {
+        if !part.is_empty() && (token.line_start || part.len() >= LONGEST_SENTENCE) {
+            let tokens = std::mem::take(&mut part);
+            out.push(Sentence {
+                start: tokens[0].start,
+                end: tokens[tokens.len() - 1].end,
+                tokens,
+            });
+        }
+        part.push(token);
+    }
+    if !part.is_empty() {
+        out.push(Sentence {
+            start: part[0].start,
+            end: part[part.len() - 1].end,
+            tokens: part,
+        });
     }
 }
+
+/// The most tokens a sentence is read as one: real sentences run to a few hundred.
+const LONGEST_SENTENCE: usize = 1_000;
 
 /// Where the sentence ends when the stop at `i` has a note's marker fused on ("in
 /// 2019.45 It was"): after the marker.
@@ -166,14 +194,22 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         // with it (the next sentence starts after the marker).
         return false;
     }
-    // "2. How many fighters": a section number at the start of its line.
-    let line = &text[text[..i].rfind('\n').map_or(0, |n| n + 1)..i];
+    // "2. How many fighters": a section number at the start of its line. Only the last
+    // few bytes are looked at: a line longer than that before the stop is no section
+    // number (and a search back to the text's start for every stop would be quadratic).
+    let from = i.saturating_sub(16);
+    let line_start = match bytes[from..i].iter().rposition(|&b| b == b'\n') {
+        Some(n) => Some(from + n + 1),
+        None => (from == 0).then_some(0),
+    };
     // (At most two digits a part: "2022. HTS" at a line's start ends a sentence.)
-    let parts = line.trim().split('.');
-    let section = !line.trim().is_empty()
-        && parts
-            .clone()
-            .all(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+    let section = line_start.is_some_and(|start| {
+        let line = text[start..i].trim();
+        !line.is_empty()
+            && line
+                .split('.')
+                .all(|p| p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+    });
     if section {
         return false;
     }

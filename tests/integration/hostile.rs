@@ -493,3 +493,33 @@ fn a_header_with_empty_names_is_read_not_a_panic_and_a_silent_zero() {
     assert!(text.contains("rows left out") || run.code == 1, "{run:?}");
     assert!(!text.contains("0 rows,"), "the rows are read: {run:?}");
 }
+
+#[test]
+fn a_flattened_table_and_stopless_prose_are_read_a_line_or_a_stretch_at_a_time() {
+    // Regression: an 8,000-row table flattened into text (one "sentence" of 40,000
+    // numbers) took time growing with the cube of its rows, and a stop searched back to
+    // the start of the text for its line.
+    let rows: Vec<String> = (0..4_000)
+        .map(|i| {
+            format!(
+                "Region {i} | {} | {},{:03} | {}",
+                2000 + i % 25,
+                1 + i % 90,
+                i % 1000,
+                i % 977
+            )
+        })
+        .collect();
+    let fixture = Fixture::empty();
+    fixture.write_file("table.txt", rows.join("\n") + "\n");
+    let run = fixture.run(&["extract", "table.txt"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("numbers seen"), "{run:?}");
+    // More text than a document may hold is refused with the limit.
+    let long = "the group has about 6,000 fighters. ".repeat(500_000);
+    fixture.write_file("long.txt", long);
+    fixture.run(&["extract", "long.txt"]).fails(
+        1,
+        &["too much text: 18.0 MB; documents of up to 16 MB of text are read"],
+    );
+}
