@@ -36,7 +36,7 @@ pub(crate) struct Request {
 
 /// Reads the export once and counts everything `request` asks for.
 pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> {
-    let files = files(&request.paths)?;
+    let (files, passed_over) = files(&request.paths)?;
     let mut matcher = Matcher::new(data);
     if !request.groups.is_empty() {
         matcher.retain(&request.groups);
@@ -83,7 +83,13 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let export = merge(exports);
+    let mut export = merge(exports);
+    if !passed_over.is_empty() {
+        export.notes.push(format!(
+            "not read, as no export's kind of file: {}",
+            passed_over.join(", ")
+        ));
+    }
     let mut counts = Counts::new(file, names.join(", "), export, tallied);
     counts.left_out = left.into_iter().take(LISTED).collect();
     counts.provenance = provenance;
@@ -94,10 +100,15 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     Ok(counts)
 }
 
-/// The files to read: each path given, and the files of a directory (sorted, hidden
-/// ones left out); `-` is standard input.
-fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+/// What an export is saved as: a file of a folder with another ending (a report written
+/// beside the exports, its charts, a README) is passed over, and the summary names it.
+const EXPORT_ENDINGS: [&str; 7] = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "json"];
+
+/// The files to read: each path given, and the exports of a directory (sorted, hidden
+/// ones left out); `-` is standard input. Also the files of a directory passed over.
+fn files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Error> {
     let mut files = Vec::new();
+    let mut passed_over = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" || path.is_file() || super::source::is_stream(path) {
             files.push(path.clone());
@@ -126,12 +137,21 @@ fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             })
             .collect();
         found.sort();
-        if found.is_empty() {
-            return Err(Error::Usage(format!("{file}: no files in this directory")));
+        let (exports, others): (Vec<PathBuf>, Vec<PathBuf>) = found.into_iter().partition(|p| {
+            p.extension().is_some_and(|e| {
+                EXPORT_ENDINGS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+            })
+        });
+        passed_over.extend(others.iter().map(|p| p.display().to_string()));
+        if exports.is_empty() {
+            return Err(Error::Usage(format!(
+                "{file}: no export in this directory (files ending .{})",
+                EXPORT_ENDINGS.join(", .")
+            )));
         }
-        files.extend(found);
+        files.extend(exports);
     }
-    Ok(files)
+    Ok((files, passed_over))
 }
 
 fn display_name(path: &Path) -> String {

@@ -36,9 +36,23 @@ pub(crate) fn write(out: &Path, report: &Report, writer: &Writer) -> Result<Writ
         writer.write(out, Kind::Report, report.markdown.as_bytes())?;
         return Ok(Written::Direct);
     }
+    // The report's own folder must exist, as for every file the tool writes: a typo in
+    // `--out` creates no folders.
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: the directory {} does not exist",
+            out.display(),
+            parent.display()
+        )));
+    }
     let (dir, _) = chart_dir(out);
-    if !dir.is_dir() {
-        std::fs::create_dir_all(&dir)
+    let created = !dir.is_dir();
+    if created {
+        std::fs::create_dir(&dir)
             .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
     let mut files: Vec<(PathBuf, Kind, &[u8])> = report
@@ -47,7 +61,13 @@ pub(crate) fn write(out: &Path, report: &Report, writer: &Writer) -> Result<Writ
         .map(|(name, svg)| (dir.join(name), Kind::Chart, svg.as_bytes()))
         .collect();
     files.push((out.to_path_buf(), Kind::Report, report.markdown.as_bytes()));
-    writer.set(&files)?;
+    if let Err(err) = writer.set(&files) {
+        // A refused report leaves no empty chart folder behind.
+        if created {
+            let _ = std::fs::remove_dir(&dir);
+        }
+        return Err(err);
+    }
     Ok(Written::WithCharts(dir))
 }
 

@@ -523,3 +523,44 @@ fn a_flattened_table_and_stopless_prose_are_read_a_line_or_a_stretch_at_a_time()
         &["too much text: 18.0 MB; documents of up to 16 MB of text are read"],
     );
 }
+
+#[test]
+fn report_writes_only_where_it_is_told_and_leaves_nothing_when_refused() {
+    // Regressions: `report --out a/b/c.md` created folders where `--samples` and
+    // `extract --out` refuse; a refused report left an empty chart folder; a report
+    // written into the `--events` folder broke every later run on that folder.
+    let fixture = Fixture::basic();
+    fixture
+        .run(&["report", "--out", "a/b/c.md"])
+        .fails(2, &["a/b/c.md: the directory a/b does not exist"]);
+    assert!(!fixture.dir.path().join("a").exists());
+    fixture.write_file("notes.md", "my own notes\n");
+    fixture.run(&["report", "--out", "notes.md"]).fails(
+        2,
+        &["refusing to overwrite a file insurgency-metrics did not generate"],
+    );
+    assert!(
+        !fixture.dir.path().join("notes").exists(),
+        "no empty chart folder"
+    );
+    std::fs::create_dir(fixture.dir.path().join("exports")).expect("mkdir");
+    std::fs::copy(
+        fixture_dir("events").join("acled-small.csv"),
+        fixture.dir.path().join("exports/acled.csv"),
+    )
+    .expect("copy");
+    let run = fixture.run(&[
+        "report",
+        "--out",
+        "exports/report.md",
+        "--events",
+        "exports",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let again = fixture.run(&["events", "exports"]);
+    let text = again.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("not read, as no export's kind of file: exports/report.md"),
+        "{text}"
+    );
+}
