@@ -4,6 +4,8 @@
 use crate::util::Fixture;
 
 fn report(fixture: &Fixture) -> String {
+    // The report's folder exists, as for every file the tool writes.
+    std::fs::create_dir_all(fixture.dir.path().join("out")).expect("dir");
     fixture
         .run(&["report", "--out", "out/fixture.md", "--draws", "20000"])
         .ok();
@@ -233,6 +235,7 @@ fn the_shipped_report_is_current() {
 #[test]
 fn the_method_names_the_set_values_the_figures_use() {
     let fixture = Fixture::basic();
+    std::fs::create_dir(fixture.dir.path().join("out")).expect("dir");
     fixture
         .run(&[
             "report",
