@@ -66,7 +66,14 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
             described: &claims_name,
             hash: &c.hash,
         });
-    let (dir, stem) = chart_dir(&options.out);
+    // Through a link, the report and its charts go where the link points: charts beside
+    // the link would leave the real report's images broken.
+    let target = std::fs::symlink_metadata(&options.out)
+        .ok()
+        .filter(|m| m.file_type().is_symlink())
+        .and_then(|_| std::fs::canonicalize(&options.out).ok())
+        .unwrap_or_else(|| options.out.clone());
+    let (dir, stem) = chart_dir(&target);
     let input = Input {
         data: &ws.data,
         inputs: &ws.inputs,
@@ -91,7 +98,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
     let out = options.out.display();
     let data = format!("data: {}", config.describe_data());
     let outcome = if options.check {
-        match stale(&options.out, &dir, &report, &input.rerun) {
+        match stale(&target, &dir, &report, &input.rerun) {
             None => Outcome::new(format!("{data}\n{out} is current\n")),
             Some(stale) => Outcome::new(stale.diff).fail_if(true, || stale.summary),
         }
@@ -102,7 +109,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
             .iter()
             .flat_map(|e| e.files.iter().map(|f| f.as_path()));
         let inputs = Inputs::of_run(&config.data, others.chain(export));
-        match write(&options.out, &report, &Writer::new(inputs, options.force))? {
+        match write(&target, &report, &Writer::new(inputs, options.force))? {
             Written::WithCharts(dir) => Outcome::new(format!(
                 "{data}\nwrote {out} and {} charts in {}/\n",
                 report.charts.len(),

@@ -564,3 +564,26 @@ fn report_writes_only_where_it_is_told_and_leaves_nothing_when_refused() {
         "{text}"
     );
 }
+
+#[test]
+fn a_report_written_through_a_link_keeps_its_charts_beside_the_real_file() {
+    // Regression: the charts went beside the link, and the real report's images broke.
+    let fixture = Fixture::basic();
+    let root = fixture.dir.path();
+    std::fs::create_dir(root.join("real")).expect("mkdir");
+    fixture
+        .run(&["report", "--out", "real/report.md", "--draws", "100"])
+        .ok();
+    std::os::unix::fs::symlink("real/report.md", root.join("link.md")).expect("link");
+    let run = fixture.run(&["report", "--out", "link.md", "--draws", "100"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!root.join("link").exists(), "no charts beside the link");
+    assert!(root.join("real/report").is_dir());
+    assert!(
+        std::fs::symlink_metadata(root.join("link.md"))
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+}
