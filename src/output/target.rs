@@ -34,6 +34,19 @@ pub(crate) fn resolve(path: &Path) -> Result<Target, Error> {
     if path.as_os_str() == "-" {
         return Ok(Target::Stdout);
     }
+    // What the path reaches, the kernel following every link (/dev/stdout and
+    // /proc/self/fd/1 lead to a pipe's node, which no path names): the run's own
+    // standard output is written through it, so that nothing renames a file over what
+    // the shell redirected to, and anything but a file or folder is written as it is.
+    if let Ok(meta) = fs::metadata(path) {
+        let stdout = fs::metadata("/proc/self/fd/1").or_else(|_| fs::metadata("/dev/stdout"));
+        if stdout.is_ok_and(|out| (out.dev(), out.ino()) == (meta.dev(), meta.ino())) {
+            return Ok(Target::Stdout);
+        }
+        if !meta.is_file() && !meta.is_dir() {
+            return Ok(Target::Direct(path.to_path_buf()));
+        }
+    }
     let shown = path.display();
     let mut real = path.to_path_buf();
     for _ in 0..MAX_LINKS {

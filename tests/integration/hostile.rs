@@ -587,3 +587,38 @@ fn a_report_written_through_a_link_keeps_its_charts_beside_the_real_file() {
         "the link stays a link"
     );
 }
+
+#[test]
+fn samples_to_standard_output_keep_the_table_through_a_pipe_or_a_redirected_file() {
+    // Regressions: with stdout a pipe, `--samples /dev/stdout` failed making a temporary
+    // file in /proc/self/fd; redirected to a file with --force, the samples were renamed
+    // over the file and the table was lost.
+    let fixture = Fixture::basic();
+    let piped = fixture.run(&["table", "--samples", "/dev/stdout", "--draws", "10"]);
+    let out = piped.ok();
+    assert!(
+        out.contains("trial,") && out.contains("people per fighter"),
+        "{out}"
+    );
+    let file = fixture.dir.path().join("both.txt");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_insurgency-metrics"))
+        .args([
+            "table",
+            "--samples",
+            "/dev/stdout",
+            "--force",
+            "--draws",
+            "10",
+        ])
+        .current_dir(fixture.dir.path())
+        .stdout(std::fs::File::create(&file).expect("file"))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run");
+    assert!(status.success());
+    let both = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        both.contains("trial,") && both.contains("people per fighter"),
+        "samples and table: {both}"
+    );
+}
