@@ -48,6 +48,31 @@ pub(crate) fn two_digit_year(yy: u32) -> i32 {
 pub(crate) const TWO_DIGIT_YEARS: &str =
     "two-digit years are read as 1950 to 2049 (`10-May-96` is 1996, `9-May-20` is 2020)";
 
+/// The month a word names, 1 to 12: its name in full or its three-letter abbreviation
+/// ("Sept" too, a trailing full stop allowed), in any case; never a word that merely
+/// starts like one ("Mayonnaise"). One rule for event dates and for prose.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| lower == *m || lower == m[..3] || (lower == "sept" && m.starts_with("sep")))
+        .map(|i| i as u32 + 1)
+}
+
 /// A value rounded for reading: whole numbers from 100 up, one decimal from 1, and two
 /// significant digits below 1.
 pub(crate) fn readable(value: f64) -> String {
@@ -116,6 +141,16 @@ mod tests {
         assert_eq!(readable(0.0612), "0.061");
         assert_eq!(counted(1, "row"), "1 row");
         assert_eq!(counted(1204, "row"), "1,204 rows");
+    }
+
+    #[test]
+    fn months_by_name_or_abbreviation() {
+        // "Oct", "Nov" and "Dec" were months 11, 12 and 1 in prose ("Sept" shifted them).
+        assert_eq!(month_number("Oct"), Some(10));
+        assert_eq!(month_number("dec."), Some(12));
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("Mayonnaise"), None);
     }
 
     #[test]

@@ -108,7 +108,11 @@ pub(crate) fn parse(text: &str, order: Option<DateOrder>) -> Option<Date> {
         return checked(full_year(y)?, m.parse().ok()?, d.parse().ok()?);
     }
     if let Some((d, m, y)) = three(text.split([' ', '-']).filter(|w| !w.is_empty())) {
-        return checked(full_year(y)?, month(m)?, d.parse().ok()?);
+        return checked(
+            full_year(y)?,
+            crate::numbers::month_number(m)?,
+            d.parse().ok()?,
+        );
     }
     None
 }
@@ -173,30 +177,6 @@ fn iso(text: &str) -> Option<Date> {
 fn three<'a>(mut parts: impl Iterator<Item = &'a str>) -> Option<(&'a str, &'a str, &'a str)> {
     let found = (parts.next()?, parts.next()?, parts.next()?);
     parts.next().is_none().then_some(found)
-}
-
-/// A month's name, in full or as its three-letter abbreviation ("Sept" too): never a
-/// word that merely starts like one ("Mayonnaise").
-fn month(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| lower == *m || lower == m[..3] || (lower == "sept" && m.starts_with("sep")))
-        .map(|i| i as u32 + 1)
 }
 
 /// The date when it exists: 30 February does not.

@@ -4,7 +4,7 @@
 //! and the months of a partial period ("the first half of 2024", "in March 2023").
 
 use super::tokens::Token;
-use super::words::MONTHS;
+use crate::numbers::month_number;
 
 /// Where a statement's year came from, nearest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -115,14 +115,12 @@ pub(crate) fn months(t: &[Token], (from, to): (usize, usize)) -> Option<(u32, u3
         if half.is_some() {
             return half;
         }
-        if let Some(m) = MONTHS.iter().position(|m| *m == word(k)) {
-            let month = (m % 12) as u32 + 1;
+        if let Some(month) = month_number(word(k)) {
             let since = k > 0 && matches!(word(k - 1), "since" | "from");
             // "between March and May": the second month closes the period.
             let until = (k + 2..clause.len().min(k + 4))
-                .find_map(|j| MONTHS.iter().position(|m| *m == word(j)))
-                .filter(|_| matches!(word(k + 1), "and" | "to" | "-" | "through"))
-                .map(|m| (m % 12) as u32 + 1);
+                .find_map(|j| month_number(word(j)))
+                .filter(|_| matches!(word(k + 1), "and" | "to" | "-" | "through"));
             return Some(match (since, until) {
                 (_, Some(end)) if end >= month => (month, end),
                 (true, _) => (month, 12),

@@ -2,8 +2,8 @@
 //! numbers ("Table 2", "pages 12-14", "No. 7").
 
 use super::super::tokens::{Token, TokenKind};
-use super::super::words::MONTHS;
 use super::{word, Aside};
+use crate::numbers::month_number;
 
 /// Words before a number that make it a label's number.
 const LABELS: &[&str] = &[
@@ -125,7 +125,7 @@ pub(super) fn aside(t: &[Token], i: usize) -> Option<Aside> {
     }
     if plain && (1.0..=31.0).contains(&value) {
         let after = word(t, i + 1);
-        if MONTHS.contains(&after.as_str()) || MONTHS.contains(&before.as_str()) {
+        if month_number(&after).is_some() || month_number(&before).is_some() {
             return Some(Aside::Date);
         }
     }
@@ -205,10 +205,7 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
         return Some(Aside::Date);
     }
     // "30-31 October": the first day of a span.
-    let month_after = |k: usize| {
-        t.get(k)
-            .is_some_and(|w| MONTHS.contains(&w.word().as_str()))
-    };
+    let month_after = |k: usize| t.get(k).is_some_and(|w| month_number(&w.word()).is_some());
     if digits(i).is_some_and(|n| n <= 2)
         && t.get(i + 1).is_some_and(|d| d.is_sign('-') && !d.spaced)
         && digits(i + 2).is_some_and(|n| n <= 2)
@@ -220,7 +217,7 @@ fn joined(t: &[Token], i: usize) -> Option<Aside> {
         return None;
     }
     // "November 11-12", "30-31 October": a span of days.
-    let month_before = (i >= 3 && MONTHS.contains(&t[i - 3].word().as_str())) || month_after(i + 1);
+    let month_before = (i >= 3 && month_number(&t[i - 3].word()).is_some()) || month_after(i + 1);
     if digits(i).is_some_and(|n| n <= 2) && digits(i - 2).is_some_and(|n| n <= 2) && month_before {
         return Some(Aside::Date);
     }
