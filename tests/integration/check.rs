@@ -4,7 +4,7 @@
 use approx::assert_relative_eq;
 use serde_json::Value;
 
-use crate::util::{fixture_dir, Fixture};
+use crate::util::{fixture_dir, flat, Fixture};
 
 fn claims_fixture() -> Fixture {
     let fixture = Fixture::basic();
@@ -16,11 +16,6 @@ fn claims_fixture() -> Fixture {
     )
     .expect("copy claims");
     fixture
-}
-
-/// The text with its line wrapping undone, for matching sentences.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn write_claims(fixture: &Fixture, text: &str) {

@@ -1,7 +1,7 @@
 //! Hostile inputs, generated small: each becomes one clear error within bounded time and
 //! memory, never an abort, a hang or a wrong count.
 
-use crate::util::{fixture_dir, Fixture};
+use crate::util::{fixture_dir, flat, Fixture};
 
 /// A PDF of the given objects (numbered from 1, the first the catalog), with a valid
 /// cross-reference table.
@@ -230,11 +230,7 @@ fn an_event_found_twice_in_one_export_is_counted_once() {
     );
     let summary = fixture.run(&["events", "twice.csv.gz"]);
     assert!(
-        summary
-            .ok()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        flat(summary.ok())
             .contains("8 events used (8 more found again under the same id, counted once)"),
         "{summary:?}"
     );
@@ -297,12 +293,7 @@ fn a_cell_that_is_not_what_its_column_means_is_left_out_with_its_line() {
     assert!(!out.contains("2096") && !out.contains("99999"), "{out}");
     let summary = fixture.run(&["events", "odd.csv"]);
     assert!(
-        summary
-            .ok()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains("two-digit years are read as 1950 to 2049"),
+        flat(summary.ok()).contains("two-digit years are read as 1950 to 2049"),
         "{summary:?}"
     );
 }
@@ -364,7 +355,7 @@ fn a_run_of_empty_lines_is_read_in_pieces_with_every_line_still_placed() {
     let text = format!("{rows}{}{tail}", "\n".repeat(450_000));
     fixture.write_file("gaps.csv", &text);
     let run = fixture.run(&["events", "gaps.csv"]);
-    let out = run.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    let out = flat(run.ok());
     assert!(out.contains("3 events used"), "{out}");
     // Every empty line and the bad row are counted as left out; the first listed are
     // placed on their lines.
@@ -416,7 +407,7 @@ fn an_export_through_a_pipe_is_read_and_a_device_is_named_as_one() {
             .open(&fifo);
     }
     let _ = writer.join();
-    let text = run.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(run.ok());
     assert!(text.contains("8 events used"), "{text}");
 }
 
@@ -489,7 +480,7 @@ fn a_header_with_empty_names_is_read_not_a_panic_and_a_silent_zero() {
     fixture.write_file("damaged.csv", damaged);
     let run = fixture.run(&["events", "damaged.csv"]);
     assert!(!run.stderr.contains("panicked"), "{run:?}");
-    let text = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(&run.stdout);
     assert!(text.contains("rows left out") || run.code == 1, "{run:?}");
     assert!(!text.contains("0 rows,"), "the rows are read: {run:?}");
 }
@@ -558,7 +549,7 @@ fn report_writes_only_where_it_is_told_and_leaves_nothing_when_refused() {
     ]);
     assert_eq!(run.code, 0, "{run:?}");
     let again = fixture.run(&["events", "exports"]);
-    let text = again.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(again.ok());
     assert!(
         text.contains("not read, as no export's kind of file: exports/report.md"),
         "{text}"

@@ -1,7 +1,7 @@
 //! Inputs that used to change what the tool computed without a word: each is now an
 //! error that points at the file, or a notice wherever the figure is shown.
 
-use crate::util::Fixture;
+use crate::util::{flat, Fixture};
 
 /// `text` with the column named `column` deleted from every line (the fixtures' cells
 /// hold no quoted commas).
@@ -241,11 +241,6 @@ fn a_ragged_row_of_a_semicolon_file_names_its_separator() {
             "the header separates its cells by `;`: put a cell that contains a `;` in double quotes",
         ],
     );
-}
-
-/// The text with its line wrapping undone, for matching sentences.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The basic fixture with an estimate of alpha's fighters newer than alpha-ns's 2025.

@@ -6,6 +6,11 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+/// The text with its line wrapping undone, for matching sentences.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,
