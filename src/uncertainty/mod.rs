@@ -55,6 +55,12 @@ pub(crate) struct Sampled {
     pub(crate) draws: Draws,
 }
 
+/// The input draws held at once, in bytes: without `keep`, formulas are taken in
+/// batches whose inputs fit in this (or one formula's inputs, when those alone need
+/// more), so 10,000 comparisons need no more memory than a few hundred. An input used
+/// by two batches is drawn again from its own seed, so its draws are the same.
+const BATCH_BYTES: usize = 256 << 20;
+
 /// Intervals for every formula. With `keep`, the input draws are returned too (for
 /// `--samples`); the formulas' own draws are never kept past their percentiles.
 pub(crate) fn propagate_keeping(
@@ -62,36 +68,115 @@ pub(crate) fn propagate_keeping(
     settings: &Settings,
     keep: bool,
 ) -> Result<(Vec<Interval>, Option<Sampled>), Problem> {
+    if keep {
+        let all: Vec<&Formula> = formulas.iter().collect();
+        let draws = generate(&all, settings)?;
+        let intervals = intervals(&all, &draws)?;
+        return Ok((intervals, Some(Sampled { draws })));
+    }
+    let per_input = settings
+        .draws
+        .saturating_mul(std::mem::size_of::<f64>())
+        .max(1);
+    let intervals = batched(formulas, settings, (BATCH_BYTES / per_input).max(1))?;
+    Ok((intervals, None))
+}
+
+/// Every formula's interval, drawing at most `inputs` inputs at a time.
+fn batched(
+    formulas: &[Formula],
+    settings: &Settings,
+    inputs: usize,
+) -> Result<Vec<Interval>, Problem> {
+    let mut intervals: Vec<Option<Interval>> = vec![None; formulas.len()];
+    for batch in batches(formulas, inputs) {
+        let chosen: Vec<&Formula> = batch.iter().map(|&i| &formulas[i]).collect();
+        let draws = generate(&chosen, settings)?;
+        for (i, interval) in batch.iter().zip(self::intervals(&chosen, &draws)?) {
+            intervals[*i] = Some(interval);
+        }
+    }
+    Ok(intervals.into_iter().flatten().collect())
+}
+
+/// The formulas' indices in batches whose distinct inputs number at most `inputs` (a
+/// formula with more inputs than that is a batch of its own). Formulas are taken in
+/// the order of their most particular input (the one fewest formulas use, say a
+/// comparison's own fighters) so that the formulas sharing it fall in one batch and it
+/// is rarely drawn twice; a base input every pairwise ratio uses is drawn once a batch.
+fn batches(formulas: &[Formula], inputs: usize) -> Vec<Vec<usize>> {
+    use std::collections::{HashMap, HashSet};
+    let keys: Vec<Vec<&str>> = formulas
+        .iter()
+        .map(|f| {
+            let mut keys: Vec<&str> = f.inputs().into_iter().map(|t| t.key.as_str()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+        .collect();
+    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, own) in keys.iter().enumerate() {
+        for key in own {
+            uses.entry(key).or_insert((0, i)).0 += 1;
+        }
+    }
+    let anchor = |own: &[&str]| {
+        own.iter()
+            .map(|k| uses[k])
+            .min()
+            .map_or(usize::MAX, |(_, first)| first)
+    };
+    let mut order: Vec<usize> = (0..formulas.len()).collect();
+    order.sort_by_key(|&i| (anchor(&keys[i]), i));
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut batch: Vec<usize> = Vec::new();
+    let mut held: HashSet<&str> = HashSet::new();
+    for i in order {
+        let new = keys[i].iter().filter(|k| !held.contains(*k)).count();
+        if !batch.is_empty() && held.len() + new > inputs {
+            out.push(std::mem::take(&mut batch));
+            held.clear();
+        }
+        held.extend(keys[i].iter().copied());
+        batch.push(i);
+    }
+    if !batch.is_empty() {
+        out.push(batch);
+    }
+    out
+}
+
+fn generate(formulas: &[&Formula], settings: &Settings) -> Result<Draws, Problem> {
     let terms: Vec<_> = formulas.iter().flat_map(|f| f.inputs()).collect();
-    let draws = Draws::generate(&terms, settings)?;
+    Draws::generate(&terms, settings)
+}
+
+/// Every formula's interval from the same draws, the formulas shared out over all
+/// cores.
+fn intervals(formulas: &[&Formula], draws: &Draws) -> Result<Vec<Interval>, Problem> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .max(1);
     let chunk = formulas.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Interval, Problem>> = std::thread::scope(|scope| {
+    let results: Vec<Vec<Result<Interval, Problem>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = formulas
             .chunks(chunk)
-            .map(|group| {
-                let draws = &draws;
-                scope.spawn(move || group.iter().map(|f| one(f, draws)).collect::<Vec<_>>())
-            })
+            .map(|group| scope.spawn(move || group.iter().map(|f| one(f, draws)).collect()))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut intervals = Vec::with_capacity(formulas.len());
-    for result in results {
-        intervals.push(result?);
-    }
+    let intervals: Vec<Interval> = results.into_iter().flatten().collect::<Result<_, _>>()?;
     if intervals.len() != formulas.len() {
         return Err(Problem::new(
             "sampling failed in a worker thread",
             Location::file("uncertainty"),
         ));
     }
-    Ok((intervals, keep.then_some(Sampled { draws })))
+    Ok(intervals)
 }
 
 pub(crate) fn propagate(
@@ -193,6 +278,32 @@ mod tests {
         assert!((interval[0].p05 - 0.1).abs() < 0.003, "{}", interval[0].p05);
         assert!((interval[0].p50 - 1.0).abs() < 0.01, "{}", interval[0].p50);
         assert!((interval[0].p95 - 10.0).abs() < 0.3, "{}", interval[0].p95);
+    }
+
+    #[test]
+    fn batches_give_the_intervals_of_one_batch() {
+        // Ten ratios over six inputs, some shared: drawn two inputs at a time (each
+        // shared input drawn again in several batches) or all at once, the intervals
+        // are identical, in the formulas' order.
+        let ratio = |a: &str, b: &str| Formula {
+            scale: 1.0,
+            numerator: vec![uniform(a)],
+            denominator: vec![uniform(b)],
+        };
+        let names = ["a", "b", "c", "d", "e", "f"];
+        let formulas: Vec<Formula> = (0..10)
+            .map(|i| ratio(names[i % 6], names[(i * 5 + 1) % 6]))
+            .collect();
+        let settings = Settings {
+            draws: 2000,
+            seed: 3,
+        };
+        let (whole, _) = propagate_keeping(&formulas, &settings, true).expect("samples");
+        for inputs in [1, 2, 3, 6] {
+            let parts = batched(&formulas, &settings, inputs).expect("samples");
+            assert_eq!(parts, whole, "{inputs} inputs a batch");
+        }
+        assert!(batches(&formulas, 2).iter().all(|b| !b.is_empty()));
     }
 
     #[test]
