@@ -44,13 +44,16 @@ pub(crate) fn read(path: &Path, kind: &Kind) -> Result<Option<Vec<u8>>, Error> {
     bounded(file, &name, kind).map(Some)
 }
 
-/// The bytes of the file at `path`; a missing file is an error like any other.
+/// The bytes of the file at `path`; a missing file is a usage error (the path was
+/// given on the command line), exit 2 as for a missing export.
 pub(crate) fn read_existing(path: &Path, kind: &Kind) -> Result<Vec<u8>, Error> {
     read(path, kind)?.ok_or_else(|| {
-        Error::io(
-            format!("cannot read {}", path.display()),
-            std::io::Error::from(std::io::ErrorKind::NotFound),
-        )
+        Error::Usage(format!(
+            "{}: no such file ({} are {} on disk)",
+            path.display(),
+            kind.noun,
+            kind.form
+        ))
     })
 }
 

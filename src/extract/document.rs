@@ -83,26 +83,14 @@ fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Reads the document at `path`.
 pub(crate) fn read(path: &Path) -> Result<Document, Error> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
-    if !meta.is_file() {
-        return Err(problem(
-            &name,
-            "not a regular file",
-            "give a document on disk (text, Markdown, HTML or PDF); a FIFO, device or socket is not read",
-        ));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(problem(
-            &name,
-            format!(
-                "too large: {:.1} MB; documents up to {} MB are read",
-                meta.len() as f64 / 1e6,
-                MAX_BYTES / 1024 / 1024
-            ),
-            "split the document, or give the part that states the figures",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+    let bytes = crate::input::read_existing(
+        path,
+        &crate::input::Kind {
+            noun: "documents",
+            form: "text, Markdown, HTML or PDF files",
+            limit: MAX_BYTES,
+        },
+    )?;
     let doc = from_bytes(&name, &bytes)?;
     if doc.text.text.len() > MAX_TEXT {
         return Err(problem(
