@@ -13,5 +13,17 @@ pub(crate) fn run(shell: clap_complete::Shell) -> Result<Outcome, Error> {
     clap_complete::generate(shell, &mut command, "insurgency-metrics", &mut out);
     let text = String::from_utf8(out)
         .map_err(|e| Error::io("cannot write the completions", std::io::Error::other(e)))?;
-    Ok(Outcome::new(text))
+    Ok(Outcome::new(match shell {
+        clap_complete::Shell::Bash => bash_subcommands(&text),
+        _ => text,
+    }))
+}
+
+/// clap_complete's bash script names a subcommand's state `insurgency__metrics__subcmd__table`
+/// where it is set but `insurgency__subcmd__metrics__subcmd__table` where it is matched (the
+/// binary name's hyphen is mangled twice), so nothing completes after a subcommand. The
+/// matched names are made the set ones; once clap_complete agrees with itself this
+/// changes nothing.
+fn bash_subcommands(script: &str) -> String {
+    script.replace("insurgency__subcmd__metrics", "insurgency__metrics")
 }

@@ -72,6 +72,74 @@ fn completions_for_every_shell() {
         .fails(2, &["invalid value 'tcsh'"]);
 }
 
+/// What a real bash offers on TAB after `line` with the script `completions bash`
+/// writes: the script is sourced, and the function it registered for the tool is called
+/// as bash's completion calls it (the words so far, the one under the cursor).
+fn bash_completes(script: &std::path::Path, line: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = line.split(' ').collect();
+    let driver = format!(
+        r#"source '{}'
+function=$(complete -p insurgency-metrics | sed 's/.* -F \([^ ]*\) .*/\1/')
+COMP_LINE='{line}'
+COMP_POINT=${{#COMP_LINE}}
+COMP_WORDS=({})
+COMP_CWORD={}
+"$function" insurgency-metrics '{}' '{}'
+printf '%s\n' "${{COMPREPLY[@]}}"
+"#,
+        script.display(),
+        words
+            .iter()
+            .map(|w| format!("'{w}'"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words
+            .get(words.len().wrapping_sub(2))
+            .copied()
+            .unwrap_or(""),
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &driver])
+        .output()
+        .ok()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect(),
+    )
+}
+
+#[test]
+fn bash_completes_flags_after_a_subcommand() {
+    let fixture = Fixture::empty();
+    let script = fixture.dir.path().join("insurgency-metrics.bash");
+    std::fs::write(&script, fixture.run(&["completions", "bash"]).ok()).unwrap();
+    let Some(top) = bash_completes(&script, "insurgency-metrics ") else {
+        eprintln!("bash not installed: completion not tried");
+        return;
+    };
+    assert!(top.contains(&"table".to_string()), "{top:?}");
+    let table = bash_completes(&script, "insurgency-metrics table --").unwrap();
+    for flag in ["--comparison", "--metric", "--format", "--events"] {
+        assert!(table.contains(&flag.to_string()), "{flag}: {table:?}");
+    }
+    assert!(!table.contains(&"--out".to_string()), "{table:?}");
+    let report = bash_completes(&script, "insurgency-metrics report --o").unwrap();
+    assert_eq!(report, ["--out"]);
+    let units = bash_completes(&script, "insurgency-metrics table --units ").unwrap();
+    assert_eq!(units, ["imperial", "metric"]);
+    let shells = bash_completes(&script, "insurgency-metrics completions b").unwrap();
+    assert_eq!(shells, ["bash"]);
+}
+
 #[test]
 fn man_pages_for_the_tool_and_each_command() {
     let tool = Fixture::empty().run(&["man"]).ok().to_string();
