@@ -116,9 +116,11 @@ pub(crate) fn crosscheck(
             let whole = row.estimate.high.unwrap_or(row.estimate.central);
             if least > whole {
                 findings.push(format!(
-                    "{} gives {entity} {} fighters, more than the whole of {parent} ({} at most; {})",
+                    "{} gives {} {} fighters, more than the whole of {} ({} at most; {})",
                     label(part),
+                    data.entity_name(entity),
                     describe_stated(part),
+                    data.entity_name(parent),
                     grouped(whole, 0),
                     row.at
                 ));
@@ -130,10 +132,12 @@ pub(crate) fn crosscheck(
         {
             if band(whole).high.is_some_and(|most| least > most) {
                 findings.push(format!(
-                    "{} gives {entity} {} fighters, but {} gives the whole of {parent} {}: a part cannot be larger than the whole",
+                    "{} gives {} {} fighters, but {} gives the whole of {} {}: a part cannot be larger than the whole",
                     label(part),
+                    data.entity_name(entity),
                     describe_stated(part),
                     label(whole),
+                    data.entity_name(parent),
                     describe_stated(whole)
                 ));
             }

@@ -73,7 +73,7 @@ pub(crate) fn standing(value: f64, b: &Benchmark) -> String {
 pub(crate) fn our_basis(metric: Metric) -> &'static str {
     match metric {
         Metric::SoldiersPerFighter => {
-            "the figures count the forces each comparison names (its `soldiers`) per fighter of the group"
+            "the figures count the forces each comparison names as its soldiers, per fighter of the group"
         }
         _ => "the figures count the forces each comparison names over the whole population of its countries",
     }

@@ -212,6 +212,32 @@ fn fit_summary(summary: &str) -> String {
     }
 }
 
+/// The rows as records, for a terminal too narrow for the table: the group, country and
+/// period on one line, the counts named on the next (wrapped at whole fields).
+fn records(names: &[&str], lines: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&format!("{} · {} · {}\n", line[0], line[1], line[2]));
+        let mut text = String::from(" ");
+        for (name, value) in names[3..].iter().zip(&line[3..]) {
+            let field = format!("{name} {value}");
+            let width = text.chars().count() + 3 + field.chars().count();
+            if text.trim().is_empty() {
+                text = format!("  {field}");
+            } else if width > usize::from(crate::render::terminal::WIDTH) {
+                out.push_str(&text);
+                out.push('\n');
+                text = format!("  {field}");
+            } else {
+                text.push_str(&format!(" · {field}"));
+            }
+        }
+        out.push_str(&text);
+        out.push('\n');
+    }
+    out
+}
+
 pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[String]) -> String {
     let mut table = crate::render::terminal::new_table(false);
     // Group and country names wrap when they are long; the counts never do.
@@ -229,8 +255,10 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
                 }
             }),
     );
-    for r in rows {
-        table.add_row(cells(r, deadly).into_iter().enumerate().map(|(i, c)| {
+    let names = headings(&SHORT_HEADINGS, deadly);
+    let lines: Vec<Vec<String>> = rows.iter().map(|r| cells(r, deadly)).collect();
+    for line in &lines {
+        table.add_row(line.iter().enumerate().map(|(i, c)| {
             if i < 3 {
                 Cell::new(c)
             } else {
@@ -244,10 +272,22 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
+    // Wider than the terminal, the table would break names inside words: each row
+    // becomes a record of its own instead.
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    let fits = table
+        .to_string()
+        .lines()
+        .all(|l| l.chars().count() <= usize::from(crate::render::terminal::WIDTH));
+    let table = if fits {
+        table.to_string()
+    } else {
+        records(&names, &lines)
+    };
     let body = if rows.is_empty() {
         "no event involves a group of the datasets (check the aliases in groups.csv)".to_string()
     } else {
-        table.to_string()
+        table
     };
     let what = if deadly {
         "deadly: events with {} or more deaths, whoever attacked;\n"

@@ -125,8 +125,10 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
         .map(|r| r.value)
         .fold(f64::INFINITY, f64::min);
     let (lo, hi) = if log {
-        let lo = 10f64.powf((min.min(refs_min) / 1.2).log10().floor());
-        let hi = 10f64.powf((max.max(refs_max) * 1.2).log10().ceil());
+        // The nearest round values (1, 2 or 5 times a power of ten) outside the figures,
+        // with room for the value written after the highest: no decade of empty axis.
+        let lo = round_below(min.min(refs_min) / 1.1);
+        let hi = round_above(max.max(refs_max) * 1.25);
         // An axis over more decades than a page can label is no chart (and its ticks
         // would take the renderer without end).
         let decades = (hi / lo).log10();
@@ -182,9 +184,12 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
             .x_label_area_size(44)
             .y_label_area_size(LABEL_AREA);
         if log {
-            let c = builder
-                .build_cartesian_2d((lo..hi).log_scale(), 0f64..top)
-                .map_err(failed)?;
+            let (bold, light) = log_ticks(lo, hi);
+            let x = (lo..hi)
+                .log_scale()
+                .with_key_points(bold)
+                .with_light_points(light);
+            let c = builder.build_cartesian_2d(x, 0f64..top).map_err(failed)?;
             body(c, &root, chart, &axis, lo, hi, log)?;
         } else {
             let c = builder
@@ -204,6 +209,58 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
         Some(end) => format!("{}\n{desc}{}", &svg[..=end], &svg[end + 1..]),
         None => svg,
     })
+}
+
+/// The labelled ticks of a log axis from `lo` to `hi` (round values, so both ends are
+/// among them): 1, 2 and 5 times each power of ten over three decades or less, powers
+/// of ten beyond; and the light grid lines, every whole multiple of each power of ten.
+fn log_ticks(lo: f64, hi: f64) -> (Vec<f64>, Vec<f64>) {
+    let inside = |v: f64| v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9);
+    let first = lo.log10().floor() as i32;
+    let last = hi.log10().ceil() as i32;
+    let steps: &[f64] = if last - first <= 3 {
+        &[1.0, 2.0, 5.0]
+    } else {
+        &[1.0]
+    };
+    let (mut bold, mut light) = (vec![lo], Vec::new());
+    for k in first..=last {
+        let decade = 10f64.powi(k);
+        for m in 1..10 {
+            let v = f64::from(m) * decade;
+            if inside(v) {
+                if steps.contains(&f64::from(m)) {
+                    bold.push(v);
+                } else {
+                    light.push(v);
+                }
+            }
+        }
+    }
+    bold.push(hi);
+    bold.sort_by(f64::total_cmp);
+    bold.dedup_by(|a, b| (*a / *b - 1.0).abs() < 1e-6);
+    (bold, light)
+}
+
+/// The largest of 1, 2 or 5 times a power of ten at or below `x` (> 0).
+fn round_below(x: f64) -> f64 {
+    let decade = 10f64.powf(x.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * decade)
+        .find(|v| *v <= x * (1.0 + 1e-12))
+        .unwrap_or(decade)
+}
+
+/// The smallest of 1, 2 or 5 times a power of ten at or above `x` (> 0).
+fn round_above(x: f64) -> f64 {
+    let decade = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * decade)
+        .find(|v| *v >= x * (1.0 - 1e-12))
+        .unwrap_or(10.0 * decade)
 }
 
 fn escape_xml(text: &str) -> String {
@@ -364,7 +421,7 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{draw, tick, Bar, Chart};
+    use super::{draw, round_above, round_below, tick, Bar, Chart};
 
     fn chart(values: &[f64]) -> Chart {
         Chart {
@@ -394,6 +451,17 @@ mod tests {
         );
         assert!(draw(&chart(&[1e-9, 4.0])).is_ok());
         assert!(draw(&chart(&[2.0, 4.0])).is_ok());
+    }
+
+    #[test]
+    fn log_axes_end_at_the_nearest_round_values() {
+        assert_eq!(round_below(1.18), 1.0);
+        assert_eq!(round_below(379.0), 200.0);
+        assert_eq!(round_below(0.06), 0.05);
+        assert_eq!(round_above(23.4), 50.0);
+        assert_eq!(round_above(10_265.0), 20_000.0);
+        assert_eq!(round_above(2.0), 2.0);
+        assert_eq!(round_above(0.9), 1.0);
     }
 
     #[test]

@@ -67,16 +67,21 @@ impl<'a> Citations<'a> {
     }
 }
 
-/// One reference: title, publisher, date, the original's link, the copy read ("via"),
-/// when it was read, and the id the data cites it by.
+/// One reference as a reader cites it: title, publisher and date, the original's
+/// link, and in brackets when it was read and the copy it was read from ("via").
 fn entry(s: &crate::data::model::Source) -> String {
-    let mut text = format!("{}. {}", escape(&s.title), escape(&s.publisher));
+    let mut text = sentence(&escape(&s.title));
+    text.push_str(&format!(" {}", escape(&s.publisher)));
     if !s.published.is_empty() {
         text.push_str(&format!(", {}", escape(&s.published)));
     }
-    text.push('.');
+    let mut text = sentence(&text);
     if !s.url.is_empty() {
         text.push_str(&format!(" <{}>", s.url));
+    }
+    let mut read = Vec::new();
+    if !s.accessed.is_empty() {
+        read.push(format!("accessed {}", escape(&s.accessed)));
     }
     if !s.via.is_empty() {
         let via = if s.via.starts_with("http") {
@@ -84,13 +89,21 @@ fn entry(s: &crate::data::model::Source) -> String {
         } else {
             escape(&s.via)
         };
-        text.push_str(&format!(", via {via}"));
+        read.push(format!("read from the copy at {via}"));
     }
-    if !s.accessed.is_empty() {
-        text.push_str(&format!(" (accessed {})", escape(&s.accessed)));
+    if !read.is_empty() {
+        text.push_str(&format!(" ({})", read.join("; ")));
     }
-    text.push_str(&format!(" `{}`", s.id));
     text
+}
+
+/// Text ended as a sentence: a full stop unless it ends in one, or in "?" or "!".
+fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '?', '!']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// "1, 2, 4–6": runs of three or more consecutive numbers joined with a dash.
@@ -140,6 +153,13 @@ mod tests {
             expected.dedup();
             prop_assert_eq!(expand(&ranges(numbers)), expected);
         }
+    }
+
+    #[test]
+    fn a_title_that_ends_in_a_question_mark_takes_no_full_stop() {
+        assert_eq!(super::sentence("Will it work?"), "Will it work?");
+        assert_eq!(super::sentence("TRT World, 2025"), "TRT World, 2025.");
+        assert_eq!(super::sentence("Vol. 2."), "Vol. 2.");
     }
 
     #[test]

@@ -25,29 +25,53 @@ fn rows_of<'a>(input: &'a Input, metric: Metric) -> Vec<(&'a MetricRow, &'a Form
         .collect()
 }
 
-/// "Data: US Central Intelligence Agency; World Bank ...": the publishers of the
-/// sources behind a chart, each once, in order of first use.
-fn source_line(data: &Dataset, ids: &[String], what_if: bool) -> String {
+/// "Data: US Central Intelligence Agency; World Bank ... Benchmarks: Lawrence (2015).":
+/// the publishers of the sources behind a chart's figures as a reader names them (the
+/// publisher without its bracketed detail), each once in order of first use, then the
+/// benchmarks drawn by their authors and years.
+fn source_line(
+    data: &Dataset,
+    ids: &[String],
+    benchmarks: &[&crate::data::benchmarks::Benchmark],
+    what_if: bool,
+) -> String {
     let mut publishers: Vec<&str> = Vec::new();
     for id in ids {
         if let Some(s) = data.source(id) {
-            if !publishers.contains(&s.publisher.as_str()) {
-                publishers.push(&s.publisher);
+            let short = s.publisher.split(" (").next().unwrap_or_default().trim();
+            if !short.is_empty() && !publishers.contains(&short) {
+                publishers.push(short);
             }
         }
     }
-    let set = if what_if {
-        " What-if: values set with --set."
-    } else {
-        ""
-    };
-    if publishers.is_empty() {
-        return format!("Data:{set}");
+    let mut line = String::from("Data:");
+    if !publishers.is_empty() {
+        line.push_str(&format!(" {}.", publishers.join("; ")));
     }
-    format!(
-        "Data: {}.{set} Full references in the report's Sources.",
-        publishers.join("; ")
-    )
+    if what_if {
+        line.push_str(" What-if: values set with --set.");
+    }
+    let mut cited: Vec<String> = Vec::new();
+    for b in benchmarks {
+        let year = data
+            .source(&b.source)
+            .map(|s| s.published.chars().take(4).collect::<String>())
+            .filter(|y| !y.is_empty());
+        let name = match year {
+            Some(year) => format!("{} ({year})", b.label),
+            None => b.label.clone(),
+        };
+        if !cited.contains(&name) {
+            cited.push(name);
+        }
+    }
+    if !cited.is_empty() {
+        line.push_str(&format!(" Benchmarks: {}.", cited.join("; ")));
+    }
+    if publishers.is_empty() && cited.is_empty() {
+        return line;
+    }
+    format!("{line} Full references in the report's Sources.")
 }
 
 /// What the figure sections share while they are written.
@@ -139,7 +163,6 @@ impl Figures<'_, '_, '_> {
                     }
                 }
             }
-            ids.extend(benchmarks.iter().map(|b| b.source.clone()));
             let what_if = plain.iter().any(|r| r.overridden);
             let chart = Chart {
                 title: if what_if {
@@ -157,7 +180,7 @@ impl Figures<'_, '_, '_> {
                         high: b.high,
                     })
                     .collect(),
-                source_line: source_line(input.data, &ids, what_if),
+                source_line: source_line(input.data, &ids, &benchmarks, what_if),
             };
             let file = format!("{}.svg", m.id());
             self.charts.push((file.clone(), charts::draw(&chart)?));
@@ -315,7 +338,9 @@ impl Figures<'_, '_, '_> {
         Ok(())
     }
 
-    /// The chart of one ratio of `base` against each other comparison.
+    /// The chart of one ratio of `base` against each other comparison. A comparison
+    /// whose quantity is the base's own (the same inputs on both sides, 1× by
+    /// construction) is named under the chart, not drawn.
     fn pairwise_chart(&mut self, md: &mut String, base: &str, m: Metric) -> Result<(), Error> {
         let input = self.input;
         let rows = rows_of(input, m);
@@ -327,16 +352,35 @@ impl Figures<'_, '_, '_> {
                 }
             }
         }
-        let base_label = label(input.data, base);
-        let what = capitalised(&title(m, input.units));
+        let (drawn, same): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, f)| !same_inputs(f));
+        let quantity = title(m, input.units);
+        let owner = input.data.comparison(base).map_or_else(
+            || label(input.data, base),
+            |c| match m {
+                Metric::FightersRatio => prose::group_of(input.data, c),
+                _ => prose::countries_of(input.data, c),
+            },
+        );
+        let what = format!("{} of {owner}", capitalised(&quantity));
         let what_if = rows.iter().any(|(r, _)| r.overridden);
+        let mut source = source_line(input.data, &ids, &[], what_if);
+        if !same.is_empty() {
+            let names: Vec<String> = same
+                .iter()
+                .map(|(r, _)| label(input.data, r.versus.as_deref().unwrap_or_default()))
+                .collect();
+            source = format!(
+                "Not drawn (the same {quantity}, 1× by construction): {}. {source}",
+                prose::join(&names)
+            );
+        }
         let chart = Chart {
             title: format!(
-                "{what} of {base_label} as a multiple of each comparison's{}",
+                "{what} against each other comparison{}",
                 if what_if { " (what-if)" } else { "" }
             ),
-            axis: format!("times the other comparison's {}", title(m, input.units)),
-            bars: rows
+            axis: format!("times the other comparison's {quantity}"),
+            bars: drawn
                 .iter()
                 .map(|(r, _)| Bar {
                     label: label(input.data, r.versus.as_deref().unwrap_or_default()),
@@ -344,15 +388,25 @@ impl Figures<'_, '_, '_> {
                 })
                 .collect(),
             references: Vec::new(),
-            source_line: source_line(input.data, &ids, what_if),
+            source_line: source,
         };
         let file = format!("{}.svg", m.id());
         self.charts.push((file.clone(), charts::draw(&chart)?));
         md.push_str(&format!(
-            "![{} against each comparison]({}/{file})\n\n",
-            escape(&format!("{what} of {base_label}")),
+            "![{} against each other comparison]({}/{file})\n\n",
+            escape(&what),
             input.chart_dir
         ));
         Ok(())
     }
+}
+
+/// Whether a ratio divides a quantity by itself: the same inputs above and below.
+fn same_inputs(formula: &Formula) -> bool {
+    fn keys(terms: &[crate::uncertainty::formula::Term]) -> Vec<&str> {
+        let mut keys: Vec<&str> = terms.iter().map(|t| t.key.as_str()).collect();
+        keys.sort_unstable();
+        keys
+    }
+    keys(&formula.numerator) == keys(&formula.denominator)
 }

@@ -115,7 +115,7 @@ pub(crate) fn build(input: &Input) -> Result<Report, Error> {
     figures.metric_sections(&mut md)?;
     figures.pairwise_section(&mut md)?;
     let charts = figures.charts;
-    sections::sensitivity_section(&mut md, input);
+    sections::sensitivity_section(&mut md, input, &mut cite);
     sections::method(&mut md, input, &mut cite);
     if let Some(claims) = &input.claims {
         sections::claims_section(&mut md, claims, &mut cite);
@@ -189,7 +189,7 @@ fn figure_cell(row: &MetricRow, units: Units) -> String {
 }
 
 /// A metric's name as a heading: "Area per fighter (sq mi)".
-fn section_title(metric: Metric, units: Units) -> String {
+pub(super) fn section_title(metric: Metric, units: Units) -> String {
     match metric {
         Metric::AreaPerFighter => format!("area per fighter ({})", crate::units::area_unit(units)),
         _ => title(metric, units),

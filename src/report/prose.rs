@@ -30,7 +30,7 @@ fn lower_the(text: &str) -> String {
 
 /// The group as the comparison's label names it: "JNIM" from "JNIM in Mali and
 /// Burkina Faso", else the group's name.
-fn group_of(data: &Dataset, c: &Comparison) -> String {
+pub(crate) fn group_of(data: &Dataset, c: &Comparison) -> String {
     match c.label.split_once(" in ") {
         Some((group, _)) if !group.is_empty() => lower_the(group),
         _ => data.entity_name(&c.group).to_string(),
@@ -38,7 +38,7 @@ fn group_of(data: &Dataset, c: &Comparison) -> String {
 }
 
 /// The countries of a comparison in words: "Mali and Burkina Faso".
-fn countries_of(data: &Dataset, c: &Comparison) -> String {
+pub(crate) fn countries_of(data: &Dataset, c: &Comparison) -> String {
     let names: Vec<String> = c
         .countries
         .iter()
@@ -123,30 +123,67 @@ pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units:
         ));
     }
     text.push('.');
-    let mut against = Vec::new();
-    for o in others.iter().filter(|o| o.value > 0.0) {
-        let r = base.value / o.value;
-        if is_variant(data, &base.comparison, &o.comparison) {
-            // The same group, countries and year counted otherwise: only a difference
-            // says anything.
-            if ratio(r) == ratio(1.0) {
-                continue;
-            }
+    let (mut more, mut fewer, mut same) = (Vec::new(), Vec::new(), Vec::new());
+    let base_shown = display(metric, base.value, units);
+    for o in others {
+        let shown = display(metric, o.value, units);
+        // The same group, countries and year counted otherwise: only a difference
+        // says anything.
+        if shown == base_shown && is_variant(data, &base.comparison, &o.comparison) {
+            continue;
         }
-        against.push(format!(
-            "{} the figure for {} ({})",
-            ratio(r),
-            inner(data, &o.comparison),
-            display(metric, o.value, units)
-        ));
+        let who = format!("{} ({shown})", inner(data, &o.comparison));
+        if shown == base_shown {
+            same.push(who);
+        } else if base.value > o.value {
+            more.push(who);
+        } else {
+            fewer.push(who);
+        }
     }
-    if !against.is_empty() {
-        text.push_str(&format!(" That is {}.", join(&against)));
+    let (noun, less) = compared(metric);
+    let mut clauses = Vec::new();
+    if !more.is_empty() {
+        clauses.push(format!("more {noun} than for {}", join(&more)));
+    }
+    if !fewer.is_empty() {
+        // The noun once, in the first clause.
+        let what = if more.is_empty() {
+            format!("{less} {noun}")
+        } else {
+            less.to_string()
+        };
+        clauses.push(format!("{what} than for {}", join(&fewer)));
+    }
+    if !same.is_empty() {
+        clauses.push(format!("the same as for {}", join(&same)));
+    }
+    if !clauses.is_empty() {
+        text.push_str(&format!(" That is {}.", clauses.join("; ")));
     }
     if let Some(range) = across(data, metric, rows, units) {
         text.push_str(&range);
     }
     text
+}
+
+/// What a metric counts, as a comparison says it ("more soldiers per fighter than"),
+/// and the word for the other way ("fewer").
+fn compared(metric: Metric) -> (&'static str, &'static str) {
+    match metric {
+        Metric::SoldiersPerFighter => ("soldiers per fighter", "fewer"),
+        Metric::PeoplePerFighter => ("people per fighter", "fewer"),
+        Metric::AreaPerFighter => ("ground per fighter", "less"),
+        Metric::FightersPer1000People => ("fighters per 1,000 people", "fewer"),
+        Metric::SoldiersPer1000People => ("soldiers per 1,000 people", "fewer"),
+        Metric::FatalitiesPer1000Fighters => ("deaths per 1,000 fighters", "fewer"),
+        Metric::EventsPerMillionPeople => ("events per million people", "fewer"),
+        Metric::LargeAttacksPerYear => ("large-scale attacks a year", "fewer"),
+        Metric::FightersRatio
+        | Metric::PopulationRatio
+        | Metric::AreaRatio
+        | Metric::SoldiersRatio => ("of it", "less"),
+    }
 }
 
 /// "Across the comparisons it runs from ... to ...", when the lowest and highest differ
@@ -170,30 +207,60 @@ fn across(data: &Dataset, metric: Metric, rows: &[&MetricRow], units: Units) -> 
     })
 }
 
-/// The reading of the pairwise ratios of the base against one other comparison; for a
-/// variant of the base, only the quantities that differ.
+/// The reading of the pairwise ratios of the base against one other comparison, each
+/// quantity given to whom it belongs: fighters to the group, soldiers, people and
+/// area to the countries. For a variant of the base, only the quantities that differ.
 pub(crate) fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricRow]) -> String {
+    let (Some(a), Some(b)) = (data.comparison(base), data.comparison(other)) else {
+        return String::new();
+    };
     let find = |m: Metric| {
         rows.iter()
             .find(|r| r.metric == m && r.versus.as_deref() == Some(other))
             .map(|r| r.value)
     };
     let variant = is_variant(data, base, other);
+    let differs = |v: f64| ratio(v) != ratio(1.0);
+    let mut sentences = Vec::new();
+    let (group, other_group) = (group_of(data, a), group_of(data, b));
+    if let Some(v) = find(Metric::FightersRatio) {
+        if a.group == b.group && !differs(v) {
+            if !variant {
+                sentences.push(format!("the fighters are the same ({group}'s)"));
+            }
+        } else {
+            sentences.push(format!("{group} has {} {other_group}'s fighters", ratio(v)));
+        }
+    }
     let mut parts = Vec::new();
     for (metric, noun) in [
-        (Metric::FightersRatio, "the fighters"),
         (Metric::SoldiersRatio, "the soldiers"),
         (Metric::PopulationRatio, "the population"),
         (Metric::AreaRatio, "the area"),
     ] {
         if let Some(v) = find(metric) {
-            if variant && ratio(v) == ratio(1.0) {
+            if variant && !differs(v) {
                 continue;
             }
             parts.push(format!("{} {noun}", ratio(v)));
         }
     }
-    if parts.is_empty() {
+    if variant {
+        sentences.extend(parts);
+    } else if !parts.is_empty() {
+        let verb = if a.countries.len() == 1 {
+            "has"
+        } else {
+            "have"
+        };
+        sentences.push(format!(
+            "{} {verb} {} of {}",
+            countries_of(data, a),
+            join(&parts),
+            countries_of(data, b)
+        ));
+    }
+    if sentences.is_empty() {
         return String::new();
     }
     let what = if variant {
@@ -209,11 +276,7 @@ pub(crate) fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricR
     } else {
         ""
     };
-    format!(
-        "Against {what}, {} has {}{tail}.",
-        inner(data, base),
-        join(&parts)
-    )
+    format!("Against {what}: {}{tail}.", sentences.join("; "))
 }
 
 pub(crate) fn join(items: &[String]) -> String {

@@ -9,11 +9,11 @@ use crate::render::format::{display, grouped, readable, title};
 use crate::render::markdown::{escape, table, Align};
 use crate::units::Units;
 
-use super::{label, Citations, ClaimsUsed, Input};
+use super::{capitalised, label, Citations, ClaimsUsed, Input};
 
 /// For every figure, the input that moves it most from its low to its high.
-pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
-    md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (`insurgency-metrics sensitivity` lists every input).\n\n");
+pub(crate) fn sensitivity_section(md: &mut String, input: &Input, cite: &mut Citations) {
+    md.push_str("## What moves the figures most\n\nFor each figure, the input whose range moves it most when it goes from its low to its high, the others held at their central values (the tool's sensitivity command lists every input).\n\n");
     let mut rows = Vec::new();
     for (row, formula) in input
         .rows
@@ -30,7 +30,7 @@ pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
         rows.push(vec![
             escape(&label(input.data, &row.comparison)),
             escape(&title(row.metric, input.units)),
-            format!("`{}`", top.key),
+            input_in_words(input, formula, &top.key, cite),
             escape(&display(row.metric, top.at_low, input.units)),
             escape(&display(row.metric, top.at_high, input.units)),
         ]);
@@ -49,6 +49,45 @@ pub(crate) fn sensitivity_section(md: &mut String, input: &Input) {
     ];
     md.push_str(&table(&headings, &[Left, Left, Left, Right, Right], &rows));
     md.push('\n');
+}
+
+/// An input as a reader names it, with its sources: "Mali soldiers (armed forces),
+/// 2025 \\[2\\]" for `mali.soldiers.armed-forces.2025.cia-wfb-2026-ml`.
+fn input_in_words(
+    input: &Input,
+    formula: &crate::uncertainty::formula::Formula,
+    key: &str,
+    cite: &mut Citations,
+) -> String {
+    let Some(term) = formula.inputs().into_iter().find(|t| t.key == key) else {
+        return escape(key);
+    };
+    let mut sources: Vec<String> = term.pool.iter().map(|m| m.source.clone()).collect();
+    if sources.is_empty() {
+        sources.extend(term.source.clone());
+    }
+    let bare = term
+        .source
+        .as_deref()
+        .and_then(|s| key.strip_suffix(&format!(".{s}")))
+        .unwrap_or(key);
+    let mut parts = bare.split('.');
+    let entity = input.data.entity_name(parts.next().unwrap_or_default());
+    let quantity = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let (year, component) = match rest.split_last() {
+        Some((last, before)) if last.bytes().all(|b| b.is_ascii_digit()) => (Some(*last), before),
+        _ => (None, &rest[..]),
+    };
+    let mut words = format!("{entity} {quantity}");
+    if !component.is_empty() {
+        words.push_str(&format!(" ({})", component.join(" ").replace('-', " ")));
+    }
+    if let Some(year) = year {
+        words.push_str(&format!(", {year}"));
+    }
+    let what_if = term.source.is_none();
+    format!("{}{}", escape(&words), cite.cite(&sources, what_if))
 }
 
 pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
@@ -108,7 +147,14 @@ fn formulas(md: &mut String, input: &Input) {
         if m.is_event() && input.events.is_none() {
             continue;
         }
-        rows.push(vec![format!("`{}`", m.id()), formula.to_string()]);
+        rows.push(vec![
+            escape(&if m.is_pairwise() {
+                capitalised(&format!("{} ratio", title(m, input.units)))
+            } else {
+                capitalised(&super::section_title(m, input.units))
+            }),
+            formula.to_string(),
+        ]);
     }
     md.push_str(&table(
         &["metric", "formula"],
@@ -146,8 +192,11 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
         if let Ok(soldiers) = &inputs.soldiers {
             for p in &soldiers.parts {
                 let mut what = data.entity_name(&p.entity).to_string();
-                for word in p.component.iter().chain(&p.year.map(|y| y.to_string())) {
-                    what.push_str(&format!(" {word}"));
+                if let Some(component) = &p.component {
+                    what.push_str(&format!(", {}", component.replace('-', " ")));
+                }
+                if let Some(year) = p.year {
+                    what.push_str(&format!(", {year}"));
                 }
                 if p.overridden {
                     what.push_str(" (set with `--set`)");
@@ -164,7 +213,12 @@ fn soldiers_counted(md: &mut String, input: &Input, cite: &mut Citations) {
         md.push_str(&format!(
             "- **{}** counts {}: {}.",
             escape(&c.label),
-            c.soldiers.join(", "),
+            crate::report::prose::join(
+                &c.soldiers
+                    .iter()
+                    .map(|s| s.replace('-', " "))
+                    .collect::<Vec<_>>()
+            ),
             parts.join("; ")
         ));
         if !c.note.is_empty() {
@@ -181,7 +235,11 @@ fn fallbacks(md: &mut String, input: &Input) {
     let mut notes: Vec<String> = Vec::new();
     for r in input.rows.iter().filter(|r| r.versus.is_none()) {
         for n in &r.notes {
-            let line = format!("- `{}`: {}", r.comparison, escape(n));
+            let line = format!(
+                "- {}: {}",
+                escape(&label(input.data, &r.comparison)),
+                escape(&sources_in_words(input.data, n))
+            );
             if !notes.contains(&line) {
                 notes.push(line);
             }
@@ -193,6 +251,30 @@ fn fallbacks(md: &mut String, input: &Input) {
         md.push_str(&notes.join("\n"));
         md.push('\n');
     }
+}
+
+/// A note with the source ids it names replaced by the sources' titles and dates, as
+/// a reader knows them.
+fn sources_in_words(data: &crate::data::Dataset, note: &str) -> String {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(note.len());
+    let mut rest = note;
+    while let Some(start) = rest.find(is_word) {
+        out.push_str(&rest[..start]);
+        let word = &rest[start..];
+        let end = word.find(|c: char| !is_word(c)).unwrap_or(word.len());
+        let token = &word[..end];
+        match data.source(token) {
+            Some(s) if !s.published.is_empty() && !s.title.contains(&s.published) => {
+                out.push_str(&format!("{} of {}", s.title, s.published))
+            }
+            Some(s) => out.push_str(&s.title),
+            None => out.push_str(token),
+        }
+        rest = &word[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How the intervals and the worst cases are computed, and why a figure can sit at
@@ -210,13 +292,12 @@ fn uncertainty(md: &mut String, input: &Input) {
 
 pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Citations) {
     let (checked, findings) = (claims.checked, claims.findings);
-    let (described, hash) = (claims.described, claims.hash);
+    let described = claims.described;
     md.push_str("## Published claims re-checked\n\n");
     md.push_str(&format!(
-        "{} (claims from {}, SHA-256 `{}`).\n\n",
+        "{} (claims from {}; their hash is under Reproducibility).\n\n",
         crate::render::claims::summary(checked, findings.len()),
         escape(described),
-        &hash[..16]
     ));
     let mut rows = Vec::new();
     for c in checked
@@ -242,7 +323,7 @@ pub(crate) fn claims_section(md: &mut String, claims: &ClaimsUsed, cite: &mut Ci
         .iter()
         .filter(|c| c.verdict == crate::claims::verdict::Verdict::Unverifiable)
         .count();
-    md.push_str(&format!("\n{unverifiable} further claims need event data or figures outside the data model; `insurgency-metrics check` lists them with their reasons.\n"));
+    md.push_str(&format!("\n{unverifiable} further claims need event data or figures outside the data model; the tool's check command lists them with their reasons.\n"));
     if !findings.is_empty() {
         md.push_str("\nCross-checks:\n\n");
         for f in findings {

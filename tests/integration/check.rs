@@ -114,7 +114,7 @@ fn explanations_name_the_change_that_flips_the_verdict() {
 #[test]
 fn part_larger_than_whole_is_reported() {
     let run = claims_fixture().run(&["check"]);
-    assert!(flat(&run.stdout).contains("gives alpha-wing more than 1,500 fighters, more than the whole of alpha (1,200 at most; datasets/fighters.csv:2)"), "{run:?}");
+    assert!(flat(&run.stdout).contains("gives Alpha Wing more than 1,500 fighters, more than the whole of Alpha Front (1,200 at most; datasets/fighters.csv:2)"), "{run:?}");
 }
 
 #[test]

@@ -244,7 +244,7 @@ fn the_report_shows_event_metrics_and_stamps_the_export() {
         "### Event counts",
         "- Events: acled-small.csv (ACLED export, 11 rows from 2024-05-05 to 2025-07-01",
         "- jnim-ml-2023: acled-small.csv has no event in Mali in 2023",
-        "| `large_attacks_per_year` |",
+        "| Large-scale attacks per year |",
         "5 claims: 2 consistent, 0 plausible, 1 inconsistent, 2 unverifiable",
     ] {
         assert!(md.contains(needle), "report lacks {needle:?}:\n{md}");

@@ -288,7 +288,7 @@ fn a_newer_estimate_is_named_wherever_the_comparison_is_shown() {
         .ok()
         .to_string();
     assert!(
-        report.contains(&format!("- `alpha-ns`: {note}\n")),
+        report.contains(&format!("- Alpha in Northland and Southland: {note}\n")),
         "{report}"
     );
     let validate = fixture.run(&["validate"]);
