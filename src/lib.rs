@@ -43,6 +43,15 @@ pub fn pdf_worker() -> Option<i32> {
     std::env::var_os(extract::pdf_worker::WORKER_ENV).map(|_| extract::pdf_worker::work())
 }
 
+/// A one-line message (a warning, the failure line) wrapped at whole words to the
+/// tool's 80 columns, continuation lines indented, for a person reading a terminal.
+pub fn for_terminal(line: &str) -> String {
+    if line.chars().count() <= usize::from(render::terminal::WIDTH) || line.contains('\n') {
+        return line.to_string();
+    }
+    render::terminal::wrap(line, usize::from(render::terminal::WIDTH), "  ")
+}
+
 /// Runs one command: what to print and how it ended, or why it could not run.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let config = Config::from_cli(cli)?;

@@ -9,10 +9,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// One line on stderr; nothing, and no panic, when stderr is closed.
+/// One message on stderr, wrapped at 80 columns for a person at a terminal (one line
+/// each for a script or a log); nothing, and no panic, when stderr is closed.
 fn say(line: &str) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{}", visible(line));
+    let line = visible(line);
+    if stderr.is_terminal() {
+        let _ = writeln!(stderr, "{}", insurgency_metrics::for_terminal(&line));
+    } else {
+        let _ = writeln!(stderr, "{line}");
+    }
 }
 
 /// Text as it may reach a terminal: a control character from an input (an escape

@@ -48,6 +48,93 @@ fn the_events_table_fits_80_columns() {
         .starts_with("group,country,period,events,initiated,joint,fatalities,"));
 }
 
+/// A UCDP export whose table cannot fit 80 columns (long names, deaths in the
+/// thousands with wide ranges): each row becomes a record, and no name is broken.
+#[test]
+fn an_events_table_too_wide_for_80_columns_becomes_records_with_whole_names() {
+    let fixture = Fixture::basic_with_real_groups();
+    let header = std::fs::read_to_string(fixture_dir("events").join("ucdp-small.csv"))
+        .expect("fixture")
+        .lines()
+        .next()
+        .expect("a header")
+        .to_string();
+    let columns: Vec<&str> = header.split(',').collect();
+    let mut csv = format!("{header}\n");
+    let mut id = 0;
+    for (side_a, country) in [("Taleban", "Afghanistan"), ("Al-Shabaab", "Somalia")] {
+        for year in 2022..=2024 {
+            for day in 10..=28 {
+                id += 1;
+                let cell = |name: &str| match name {
+                    "id" => id.to_string(),
+                    "year" => year.to_string(),
+                    "type_of_violence" => "1".into(),
+                    "side_a" => side_a.into(),
+                    "side_b" => "Civilians".into(),
+                    "country" => country.into(),
+                    "date_start" | "date_end" => format!("{year}-03-{day}"),
+                    "best" => "600".into(),
+                    "low" => "500".into(),
+                    "high" => "950".into(),
+                    _ => String::new(),
+                };
+                let row: Vec<String> = columns.iter().map(|c| cell(c)).collect();
+                csv.push_str(&row.join(","));
+                csv.push('\n');
+            }
+        }
+    }
+    let export = fixture.dir.path().join("ucdp-wide.csv");
+    std::fs::write(&export, csv).unwrap();
+    let run = fixture.run(&["events", export.to_str().expect("utf-8")]);
+    let out = run.ok();
+    let wide: Vec<&str> = too_wide(out)
+        .into_iter()
+        .filter(|l| !l.ends_with("ucdp-wide.csv: UCDP GED website export,"))
+        .collect();
+    assert!(wide.is_empty(), "{wide:#?}");
+    for record in [
+        "taliban · Afghanistan · 2022",
+        "al-shabaab · Somalia · 2024",
+    ] {
+        assert!(out.contains(record), "{record}:\n{out}");
+    }
+    assert!(
+        out.contains("deaths 11,400 (9,500–18,050)"),
+        "a count and its range stay together:\n{out}"
+    );
+}
+
+/// Warnings are one line each for a script, and wrapped at whole words for a person
+/// at a terminal.
+#[test]
+fn warnings_are_wrapped_on_a_terminal_only() {
+    let fixture = Fixture::empty();
+    let piped = fixture.run(&["validate"]);
+    assert!(
+        piped
+            .stderr
+            .lines()
+            .any(|l| l.starts_with("warning: ") && l.chars().count() > 80),
+        "{piped:?}"
+    );
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to give the binary a terminal");
+        return;
+    }
+    let command = format!("{} validate", env!("CARGO_BIN_EXE_insurgency-metrics"));
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(fixture.dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run script");
+    let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+    assert!(text.contains("warning: "), "{text}");
+    assert!(too_wide(&text).is_empty(), "{text}");
+}
+
 #[test]
 fn check_and_table_fit_80_columns() {
     let fixture = with_claims();
