@@ -32,6 +32,20 @@ pub(crate) struct TidySwing<'a> {
     at_low: f64,
     at_high: f64,
     swing: f64,
+    /// For a pooled input, each source's row: a draw picks one by weight, then draws
+    /// within its range by its distribution (JSON only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pool: Vec<TidyMember<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TidyMember<'a> {
+    source: &'a str,
+    weight: f64,
+    dist: &'a str,
+    low: f64,
+    central: f64,
+    high: f64,
 }
 
 /// One row per input of every formula, ranked as the tornado ranks them.
@@ -64,6 +78,18 @@ pub(crate) fn tidy<'a>(
                     at_low: input.at_low,
                     at_high: input.at_high,
                     swing: (input.at_high - input.at_low).abs(),
+                    pool: input
+                        .pool
+                        .iter()
+                        .map(|m| TidyMember {
+                            source: &m.source,
+                            weight: m.weight,
+                            dist: crate::uncertainty::pool::describe(std::slice::from_ref(m)),
+                            low: m.estimate.low.unwrap_or(m.estimate.central),
+                            central: m.estimate.central,
+                            high: m.estimate.high.unwrap_or(m.estimate.central),
+                        })
+                        .collect(),
                 })
         })
         .collect()

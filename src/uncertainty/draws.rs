@@ -110,14 +110,27 @@ impl Draws {
                 .filter_map(|t| self.column(&t.key).map(|c| (t.factor, c)))
                 .collect()
         };
-        let top = side(&formula.numerator);
-        let bottom = side(&formula.denominator);
-        range
-            .map(|i| {
-                let num: f64 = top.iter().map(|(f, c)| f * c[i]).sum();
-                let den: f64 = bottom.iter().map(|(f, c)| f * c[i]).sum();
-                formula.scale * num / den
-            })
-            .collect()
+        // Column by column, so that each loop is one plain pass the compiler
+        // vectorises; per trial the sums add the terms in the formula's order, starting
+        // from the first (as `Iterator::sum` does), so the values are those of a trial
+        // computed alone.
+        let sum = |terms: &[(f64, &[f64])]| -> Vec<f64> {
+            let Some(((f, c), rest)) = terms.split_first() else {
+                return vec![0.0; range.len()];
+            };
+            let mut total: Vec<f64> = c[range.clone()].iter().map(|x| f * x).collect();
+            for (f, c) in rest {
+                for (t, x) in total.iter_mut().zip(&c[range.clone()]) {
+                    *t += f * x;
+                }
+            }
+            total
+        };
+        let mut values = sum(&side(&formula.numerator));
+        let den = sum(&side(&formula.denominator));
+        for (v, d) in values.iter_mut().zip(&den) {
+            *v = formula.scale * *v / d;
+        }
+        values
     }
 }

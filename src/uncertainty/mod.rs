@@ -214,7 +214,7 @@ fn one(formula: &Formula, draws: &Draws) -> Result<Interval, Problem> {
         )
         .help("run `insurgency-metrics validate`, which names the row to fix"));
     }
-    let (p05, p50, p95) = percentiles(&samples);
+    let (p05, p50, p95) = percentiles_of(samples);
     let (low, high) = bounds::bounds(formula);
     Ok(Interval {
         p05,
@@ -226,7 +226,40 @@ fn one(formula: &Formula, draws: &Draws) -> Result<Interval, Problem> {
 }
 
 /// The 5th, 50th and 95th percentiles by nearest rank (the ⌈q·n⌉-th smallest draw).
+#[cfg(test)]
 pub(crate) fn percentiles(samples: &[f64]) -> (f64, f64, f64) {
+    percentiles_of(samples.to_vec())
+}
+
+/// `percentiles`, reordering `work`: the median is selected first, then the 5th
+/// percentile among the values below it and the 95th among those above, so the three
+/// selections cost about two passes instead of three.
+fn percentiles_of(mut work: Vec<f64>) -> (f64, f64, f64) {
+    let n = work.len();
+    let rank = |q: f64| ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
+    if n == 0 {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    }
+    let (k05, k50, k95) = (rank(0.05), rank(0.50), rank(0.95));
+    let (below, median, above) = work.select_nth_unstable_by(k50, f64::total_cmp);
+    let p50 = *median;
+    let p05 = if k05 < k50 {
+        *below.select_nth_unstable_by(k05, f64::total_cmp).1
+    } else {
+        p50
+    };
+    let p95 = if k95 > k50 {
+        *above
+            .select_nth_unstable_by(k95 - k50 - 1, f64::total_cmp)
+            .1
+    } else {
+        p50
+    };
+    (p05, p50, p95)
+}
+
+#[cfg(test)]
+fn percentiles_by_three_selections(samples: &[f64]) -> (f64, f64, f64) {
     let mut work = samples.to_vec();
     let n = work.len();
     let mut at = |q: f64| {
@@ -304,6 +337,17 @@ mod tests {
             assert_eq!(parts, whole, "{inputs} inputs a batch");
         }
         assert!(batches(&formulas, 2).iter().all(|b| !b.is_empty()));
+    }
+
+    proptest::proptest! {
+        /// The median first, then each tail within its side: the same three values as
+        /// three selections over the whole, ties and repeated values included.
+        #[test]
+        fn percentiles_in_two_passes_are_those_of_three(
+            values in proptest::collection::vec(proptest::prop_oneof![0.0f64..10.0, proptest::strategy::Just(5.0)], 1..300)
+        ) {
+            proptest::prop_assert_eq!(percentiles(&values), percentiles_by_three_selections(&values));
+        }
     }
 
     #[test]

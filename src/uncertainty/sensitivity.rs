@@ -29,6 +29,9 @@ pub(crate) struct InputRow {
     pub(crate) dist: &'static str,
     pub(crate) at_low: f64,
     pub(crate) at_high: f64,
+    /// The sources' rows the input is drawn from when it is a pool (`dist` "pool");
+    /// empty otherwise.
+    pub(crate) pool: Vec<super::formula::Member>,
 }
 
 /// Every term of a formula, the ranged ones sorted by their input's swing (largest
@@ -57,6 +60,11 @@ pub(crate) fn inputs(formula: &Formula) -> Vec<InputRow> {
                 central: t.estimate.central,
                 high,
                 dist: super::pool::describe(&t.members()),
+                pool: if t.pool.len() > 1 {
+                    t.pool.clone()
+                } else {
+                    Vec::new()
+                },
                 at_low: swing.map_or(central, |s| s.at_low),
                 at_high: swing.map_or(central, |s| s.at_high),
             });
