@@ -106,7 +106,7 @@ impl DataUsed {
             (DataChoice::Dir(dir), Why::Found, Error::Data(problems))
                 if problems
                     .iter()
-                    .any(|p| std::path::Path::new(&p.location.file).starts_with(dir)) =>
+                    .any(|p| Path::new(&p.location.file).starts_with(dir)) =>
             {
                 Error::Noted {
                     note: format!(

@@ -227,7 +227,7 @@ fn strict_error(path: &Path, export: &Export, left_out: &[LeftOut]) -> Error {
 }
 
 /// The first rows left out, with the lines they start on.
-fn left_out(path: &Path, export: &super::read::Export) -> Vec<LeftOut> {
+fn left_out(path: &Path, export: &Export) -> Vec<LeftOut> {
     let listed: Vec<_> = export.bad.iter().take(LISTED).collect();
     // Only a plain file can be read again at the same offsets.
     let asked: Vec<(PieceStart, usize)> = listed

@@ -172,7 +172,7 @@ fn page_texts(doc: &lopdf::Document, count: usize) -> Result<Vec<String>, String
     let buffer = Rc::new(RefCell::new(Vec::new()));
     let mut sink = Sink(Rc::clone(&buffer));
     let mut pages = Pages {
-        inner: PlainTextOutput::new(&mut sink as &mut dyn std::io::Write),
+        inner: PlainTextOutput::new(&mut sink as &mut dyn Write),
         buffer,
         pages: Vec::with_capacity(count),
     };
@@ -197,7 +197,7 @@ fn page_texts(doc: &lopdf::Document, count: usize) -> Result<Vec<String>, String
 /// Where the plain-text output writes: a buffer taken at the end of each page.
 struct Sink(Rc<RefCell<Vec<u8>>>);
 
-impl std::io::Write for Sink {
+impl Write for Sink {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
         self.0.borrow_mut().extend_from_slice(data);
         Ok(data.len())
@@ -210,7 +210,7 @@ impl std::io::Write for Sink {
 
 /// pdf-extract's plain-text output, cut into pages.
 struct Pages<'a> {
-    inner: PlainTextOutput<&'a mut dyn std::io::Write>,
+    inner: PlainTextOutput<&'a mut dyn Write>,
     buffer: Rc<RefCell<Vec<u8>>>,
     pages: Vec<String>,
 }

@@ -74,10 +74,7 @@ pub(crate) fn propagate_keeping(
         let intervals = intervals(&all, &draws)?;
         return Ok((intervals, Some(Sampled { draws })));
     }
-    let per_input = settings
-        .draws
-        .saturating_mul(std::mem::size_of::<f64>())
-        .max(1);
+    let per_input = settings.draws.saturating_mul(size_of::<f64>()).max(1);
     let intervals = batched(formulas, settings, (BATCH_BYTES / per_input).max(1))?;
     Ok((intervals, None))
 }

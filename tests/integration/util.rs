@@ -89,7 +89,7 @@ impl Fixture {
     /// the actor names event exports use.
     pub fn basic_with_real_groups() -> Fixture {
         let fixture = Fixture::basic();
-        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
         let groups = std::fs::read_to_string(shipped.join("groups.csv")).expect("shipped groups");
         fixture.write("groups.csv", groups.as_bytes());
         // The fixture's fighters name alpha and beta: keep them as groups too.
