@@ -1,9 +1,47 @@
-//! The module graph as the README's layout describes it, read from the sources: no
-//! import cycle between top-level modules, a domain that knows nothing of the command
-//! line or of display, and commands that never call each other.
+//! The module graph as the README's layout describes it, read from the sources with a
+//! Rust parser: every `use` tree (grouped ones too) and every path in the code,
+//! resolved from `crate::`, `self::` and `super::` to the module it names. Each layer
+//! uses only itself and those below it, no import cycle joins top-level modules, the
+//! domain never names the command line, display or output, and commands never call
+//! each other. Unit tests (`#[cfg(test)]`) may reach anywhere and are not read.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+use syn::visit::Visit;
+
+/// The README's layers, from the bottom up: a module may name its own layer's modules
+/// and those below.
+const LAYERS: [&[&str]; 7] = [
+    &["error", "units", "numbers", "separator", "input", "outcome"],
+    &[
+        "data",
+        "uncertainty",
+        "metrics",
+        "events",
+        "claims",
+        "extract",
+    ],
+    &["workspace"],
+    &["render", "report", "output"],
+    &["cli", "config", "selection"],
+    &["cmd"],
+    &["lib"],
+];
+
+/// The domain: it knows nothing of the command line, of display or of writing files.
+const DOMAIN: [&str; 6] = [
+    "data",
+    "uncertainty",
+    "metrics",
+    "events",
+    "claims",
+    "extract",
+];
+
+fn layer(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&module))
+}
 
 /// Every `.rs` file under `dir`.
 fn sources(dir: &Path) -> Vec<PathBuf> {
@@ -16,6 +54,7 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
             out.push(path);
         }
     }
+    out.sort();
     out
 }
 
@@ -23,57 +62,217 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// A file's code without its unit tests (which may reach anywhere).
-fn code(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).expect("readable");
-    match text.find("#[cfg(test)]\nmod tests") {
-        Some(at) => text[..at].to_string(),
-        None => text,
+/// The module path of a file: `src/claims/verdict.rs` is `claims::verdict`,
+/// `src/claims/mod.rs` is `claims`, `src/lib.rs` is the crate root.
+fn module_path(relative: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = relative
+        .components()
+        .map(|c| {
+            c.as_os_str()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_string()
+        })
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts
+}
+
+/// Whether an item is compiled for unit tests only.
+fn for_tests(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test")
+    })
+}
+
+/// Every path a file names, as written (`use` trees expanded).
+#[derive(Default)]
+struct Names {
+    paths: Vec<Vec<String>>,
+}
+
+impl Names {
+    fn tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.tree(prefix, &p.tree);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                let mut path = prefix.clone();
+                if n.ident != "self" {
+                    path.push(n.ident.to_string());
+                }
+                self.paths.push(path);
+            }
+            syn::UseTree::Rename(r) => {
+                let mut path = prefix.clone();
+                path.push(r.ident.to_string());
+                self.paths.push(path);
+            }
+            syn::UseTree::Glob(_) => self.paths.push(prefix.clone()),
+            syn::UseTree::Group(g) => {
+                for item in &g.items {
+                    self.tree(prefix, item);
+                }
+            }
+        }
     }
 }
 
-/// The top-level module a file belongs to: `src/claims/verdict.rs` -> `claims`.
-fn module(path: &Path) -> String {
-    let relative = path.strip_prefix(src()).expect("under src");
-    let first = relative.components().next().expect("a component");
-    first
-        .as_os_str()
-        .to_string_lossy()
-        .trim_end_matches(".rs")
-        .to_string()
+impl<'ast> Visit<'ast> for Names {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        let attrs = match item {
+            syn::Item::Mod(i) => &i.attrs,
+            syn::Item::Fn(i) => &i.attrs,
+            syn::Item::Use(i) => &i.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Struct(i) => &i.attrs,
+            syn::Item::Enum(i) => &i.attrs,
+            syn::Item::Const(i) => &i.attrs,
+            syn::Item::Static(i) => &i.attrs,
+            syn::Item::Trait(i) => &i.attrs,
+            syn::Item::Type(i) => &i.attrs,
+            _ => return syn::visit::visit_item(self, item),
+        };
+        if !for_tests(attrs) {
+            syn::visit::visit_item(self, item);
+        }
+    }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        self.tree(&mut Vec::new(), &item.tree);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.paths.push(segments);
+        syn::visit::visit_path(self, path);
+    }
 }
 
-/// The top-level modules a file names through `crate::`.
-fn uses(text: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
-    text.match_indices("crate::")
-        .map(|(at, _)| {
-            text[at + 7..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect::<String>()
+/// A path resolved to the crate's module it names: `super::super::render::format`
+/// in `data::model` is `render::format`. `None` for a path outside the crate (std,
+/// a dependency, a local name).
+fn resolve(file: &[String], path: &[String], top: &BTreeSet<String>) -> Option<Vec<String>> {
+    let (first, rest) = path.split_first()?;
+    let mut at: Vec<String> = match first.as_str() {
+        "crate" => Vec::new(),
+        "self" => file.to_vec(),
+        "super" => {
+            let mut at = file.to_vec();
+            at.pop()?;
+            let mut rest = rest;
+            while let Some(("super", more)) = rest.split_first().map(|(h, t)| (h.as_str(), t)) {
+                at.pop()?;
+                rest = more;
+            }
+            at.extend(rest.iter().cloned());
+            return Some(at);
+        }
+        // At the crate root, a top-level module is named without `crate::`.
+        name if file.is_empty() && top.contains(name) => vec![name.to_string()],
+        _ => return None,
+    };
+    at.extend(rest.iter().cloned());
+    Some(at)
+}
+
+/// One file's text, as parsed, and where it stands.
+struct Source {
+    name: String,
+    module: Vec<String>,
+    text: String,
+}
+
+fn crate_sources() -> Vec<Source> {
+    sources(&src())
+        .into_iter()
+        .filter(|f| !f.ends_with("main.rs"))
+        .map(|f| {
+            let relative = f.strip_prefix(src()).expect("under src").to_path_buf();
+            Source {
+                name: format!("src/{}", relative.display()),
+                module: module_path(&relative),
+                text: std::fs::read_to_string(&f).expect("readable"),
+            }
         })
-        .filter(|m| modules.contains(m))
         .collect()
 }
 
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let files = sources(&src());
-    let modules: BTreeSet<String> = files.iter().map(|f| module(f)).collect();
+/// What breaks the layout, one line each ("src/data/model.rs: data names cli::Cli, a
+/// layer above it"), and the graph of top-level modules.
+fn check(files: &[Source]) -> (Vec<String>, BTreeMap<String, BTreeSet<String>>) {
+    let top: BTreeSet<String> = files
+        .iter()
+        .filter_map(|f| f.module.first().cloned())
+        .chain(std::iter::once("lib".to_string()))
+        .collect();
+    let mut problems = Vec::new();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in &files {
-        let from = module(file);
-        let to = uses(&code(file), &modules);
-        graph
-            .entry(from.clone())
-            .or_default()
-            .extend(to.into_iter().filter(|m| *m != from));
+    for file in files {
+        let from = file.module.first().cloned().unwrap_or_else(|| "lib".into());
+        let parsed =
+            syn::parse_file(&file.text).unwrap_or_else(|e| panic!("{}: not Rust: {e}", file.name));
+        let mut names = Names::default();
+        names.visit_file(&parsed);
+        for path in &names.paths {
+            let at = &file.name;
+            if DOMAIN.contains(&from.as_str()) && path.first().is_some_and(|p| p == "clap") {
+                problems.push(format!("{at}: {from} names clap, the command line"));
+            }
+            let Some(target) = resolve(&file.module, path, &top) else {
+                continue;
+            };
+            let Some(to) = target.first().filter(|t| top.contains(*t)) else {
+                continue;
+            };
+            if *to == from {
+                // Within cmd/, one command naming another.
+                if from == "cmd" {
+                    if let (Some(own), Some(other)) = (file.module.get(1), target.get(1)) {
+                        if own != other && other != "mod" {
+                            problems
+                                .push(format!("{at}: the {own} command names the {other} command"));
+                        }
+                    }
+                }
+                continue;
+            }
+            graph.entry(from.clone()).or_default().insert(to.clone());
+            if let (Some(a), Some(b)) = (layer(&from), layer(to)) {
+                if b > a {
+                    problems.push(format!(
+                        "{at}: {from} names {}, a layer above it",
+                        target.join("::")
+                    ));
+                }
+            }
+        }
     }
-    graph
+    for module in &top {
+        assert!(
+            layer(module).is_some(),
+            "src/{module}: in no layer of LAYERS"
+        );
+    }
+    problems.sort();
+    problems.dedup();
+    (problems, graph)
+}
+
+#[test]
+fn each_layer_names_only_itself_and_those_below() {
+    let (problems, _) = check(&crate_sources());
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
 fn no_import_cycle_between_modules() {
-    let graph = graph();
+    let (_, graph) = check(&crate_sources());
     // Depth-first search; a module met again on the current path closes a cycle.
     fn visit(
         node: &str,
@@ -100,54 +299,62 @@ fn no_import_cycle_between_modules() {
     }
 }
 
-#[test]
-fn the_domain_knows_nothing_of_the_command_line_or_display() {
-    for dir in [
-        "data",
-        "metrics",
-        "events",
-        "claims",
-        "uncertainty",
-        "extract",
-    ] {
-        for file in sources(&src().join(dir)) {
-            let text = code(&file);
-            for banned in [
-                "clap",
-                "crate::cli",
-                "crate::config",
-                "crate::render",
-                "crate::cmd",
-            ] {
-                assert!(!text.contains(banned), "{} names {banned}", file.display());
-            }
-        }
-    }
+/// The sources with `line` added to the end of `file`, and what the check says of them.
+fn with_edit(file: &str, line: &str) -> Vec<String> {
+    let mut files = crate_sources();
+    let source = files
+        .iter_mut()
+        .find(|s| s.name == file)
+        .unwrap_or_else(|| panic!("no {file}"));
+    source.text.push_str(line);
+    source.text.push('\n');
+    check(&files).0
 }
 
+/// Each edit that a check over the literal text `crate::NAME` let through is caught.
 #[test]
-fn commands_never_call_each_other() {
-    let commands: Vec<PathBuf> = sources(&src().join("cmd"));
-    let names: Vec<String> = commands
-        .iter()
-        .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .filter(|n| n != "mod")
-        .collect();
-    for file in &commands {
-        let text = code(file);
+fn the_check_catches_each_way_round_the_layers() {
+    for (file, edit, expected) in [
+        (
+            "src/data/model.rs",
+            "use crate::{cli::Cli};",
+            "src/data/model.rs: data names cli::Cli, a layer above it",
+        ),
+        (
+            "src/data/model.rs",
+            "use super::super::render::format;",
+            "data names render::format, a layer above it",
+        ),
+        (
+            "src/metrics/compute.rs",
+            "use crate::output::target;",
+            "metrics names output::target, a layer above it",
+        ),
+        (
+            "src/cmd/report.rs",
+            "use super::{table, validate};",
+            "the report command names the table command",
+        ),
+        (
+            "src/claims/verdict.rs",
+            "fn f() -> clap::Command { todo!() }",
+            "claims names clap",
+        ),
+    ] {
+        let problems = with_edit(file, edit);
         assert!(
-            !text.contains("crate::cmd"),
-            "{} names crate::cmd",
-            file.display()
+            problems.iter().any(|p| p.contains(expected)),
+            "{edit} in {file} passed: {problems:#?}"
         );
-        for name in &names {
-            assert!(
-                !text.contains(&format!("super::{name}")),
-                "{} calls the {name} command",
-                file.display()
-            );
-        }
     }
+    // A grouped import names every module in its group.
+    let grouped = with_edit("src/data/model.rs", "use crate::{numbers, cli::Cli};");
+    assert!(
+        grouped
+            .iter()
+            .any(|p| p.ends_with("data names cli::Cli, a layer above it")),
+        "{grouped:#?}"
+    );
 }
 
 #[test]
