@@ -412,9 +412,13 @@ impl ValueEnum for DateOrder {
     }
 }
 
+/// Every metric, for clap (which wants a slice).
+static METRICS: std::sync::LazyLock<Vec<Metric>> =
+    std::sync::LazyLock::new(|| Metric::all().collect());
+
 impl ValueEnum for Metric {
     fn value_variants<'a>() -> &'a [Self] {
-        &Metric::ALL
+        &METRICS
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -439,7 +443,7 @@ impl clap::builder::TypedValueParser for MetricParser {
     ) -> Result<Metric, clap::Error> {
         let text = value.to_string_lossy();
         Metric::parse(&text).ok_or_else(|| {
-            let ids: Vec<&str> = Metric::ALL.iter().map(|m| m.id()).collect();
+            let ids: Vec<&str> = Metric::all().map(|m| m.id()).collect();
             let hint = crate::error::ids_help(&text, &ids, crate::error::Ids::Metrics);
             clap::Error::raw(
                 clap::error::ErrorKind::InvalidValue,
@@ -451,7 +455,7 @@ impl clap::builder::TypedValueParser for MetricParser {
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(
-            Metric::ALL.iter().filter_map(ValueEnum::to_possible_value),
+            Metric::all().filter_map(|m| m.to_possible_value()),
         ))
     }
 }

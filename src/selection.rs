@@ -9,14 +9,13 @@ use crate::metrics::Metric;
 /// The metrics to show: those asked for, or all (the event metrics with an export).
 pub(crate) fn selected_metrics(table: &TableConfig) -> Vec<Metric> {
     if table.metrics.is_empty() {
-        let events = table
-            .events
-            .as_ref()
-            .map_or(&[][..], |_| &Metric::EVENTS[..]);
-        Metric::SINGLE
-            .into_iter()
-            .chain(events.iter().copied())
-            .chain(Metric::PAIRWISE)
+        let events: Vec<Metric> = match &table.events {
+            Some(_) => Metric::events().collect(),
+            None => Vec::new(),
+        };
+        Metric::single()
+            .chain(events)
+            .chain(Metric::pairwise())
             .collect()
     } else {
         table.metrics.clone()

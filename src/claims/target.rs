@@ -191,9 +191,8 @@ fn parse_metric(
 ) -> Option<Metric> {
     let metric = Metric::parse(metric_text.get_ref());
     if metric.is_none() {
-        let names: Vec<&str> = Metric::SINGLE
-            .iter()
-            .chain(&Metric::PAIRWISE)
+        let names: Vec<&str> = Metric::single()
+            .chain(Metric::pairwise())
             .map(|m| m.id())
             .collect();
         problems.push(

@@ -37,12 +37,11 @@ fn metrics() -> Listing {
     };
     Listing {
         columns: vec!["id", "kind", "formula"],
-        rows: Metric::ALL
-            .iter()
+        rows: Metric::all()
             .map(|m| {
                 vec![
                     m.id().to_string(),
-                    kind(*m).to_string(),
+                    kind(m).to_string(),
                     m.help().to_string(),
                 ]
             })

@@ -25,13 +25,15 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids: Vec<&str> = ws.data.comparisons.iter().map(|c| c.id.as_str()).collect();
     let events = ws.event_inputs();
-    let event_metrics = events.map_or(&[][..], |_| &Metric::EVENTS[..]);
+    let event_metrics: Vec<Metric> = match events {
+        Some(_) => Metric::events().collect(),
+        None => Vec::new(),
+    };
     let selection = Selection {
         comparisons: ids.clone(),
-        metrics: Metric::SINGLE
-            .into_iter()
-            .chain(event_metrics.iter().copied())
-            .chain(Metric::PAIRWISE)
+        metrics: Metric::single()
+            .chain(event_metrics)
+            .chain(Metric::pairwise())
             .collect(),
         units: config.units,
         uncertainty: Some(config.uncertainty),

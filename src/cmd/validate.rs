@@ -61,7 +61,7 @@ pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {
     );
     out.push_str(&format!(
         "every comparison computes all {} metrics\n",
-        Metric::SINGLE.len()
+        Metric::single().count()
     ));
     if !notes.is_empty() {
         out.push_str("notes:\n");

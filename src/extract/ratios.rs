@@ -5,6 +5,7 @@
 //! share, and idioms ("the first half of 2024", "the northern half of the country",
 //! "visited 3 times") are no statements.
 
+use crate::data::Quantity;
 use crate::metrics::Metric;
 
 use super::confidence::Evidence;
@@ -46,14 +47,21 @@ fn nouns_in(t: &[Token], from: usize, to: usize, lex: &Lexicon) -> Vec<Noun> {
     out
 }
 
-/// The metric "one fighter for every N of what the noun counts" means.
-fn per_metric(noun: Noun) -> Option<Metric> {
+/// The dataset quantity a noun counts, if any.
+fn quantity(noun: Noun) -> Option<Quantity> {
     match noun {
-        Noun::People => Some(Metric::PeoplePerFighter),
-        Noun::Soldiers(_) => Some(Metric::SoldiersPerFighter),
-        Noun::Area => Some(Metric::AreaPerFighter),
+        Noun::Fighters => Some(Quantity::Fighters),
+        Noun::People => Some(Quantity::Population),
+        Noun::Soldiers(_) => Some(Quantity::Soldiers),
+        Noun::Area => Some(Quantity::Area),
         _ => None,
     }
+}
+
+/// The metric "one fighter for every N of what the noun counts" means.
+fn per_metric(noun: Noun) -> Option<Metric> {
+    let top = quantity(noun).filter(|q| *q != Quantity::Fighters)?;
+    Metric::dividing(top, Quantity::Fighters, 1.0)
 }
 
 /// What the words want of a comparison: the group (with the Islamic State's branch told
@@ -148,10 +156,13 @@ pub(super) fn per_fighter(s: &Sight, values: &Values, lex: &Lexicon) -> Decided 
     let (from, to) = s.clause;
     let in_clause = nouns_in(t, from, to, lex);
     let metric = match m.shape {
-        Shape::PerThousand => match after.or(in_clause.first().copied()) {
-            Some(Noun::Fighters) => Metric::FightersPer1000People,
-            Some(Noun::Soldiers(_)) => Metric::SoldiersPer1000People,
-            _ => {
+        Shape::PerThousand => match after
+            .or(in_clause.first().copied())
+            .and_then(quantity)
+            .and_then(|top| Metric::dividing(top, Quantity::Population, 1000.0))
+        {
+            Some(metric) => metric,
+            None => {
                 return needs(format!(
                     "{what}: a rate per thousand of what the words leave open"
                 ))
@@ -415,13 +426,7 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     let named = nouns_in(t, from.min(m.first), to, lex)
         .into_iter()
         .chain(nouns_in(t, 0, t.len(), lex))
-        .find_map(|n| match n {
-            Noun::Fighters => Some(Metric::FightersRatio),
-            Noun::Soldiers(_) => Some(Metric::SoldiersRatio),
-            Noun::People => Some(Metric::PopulationRatio),
-            Noun::Area => Some(Metric::AreaRatio),
-            _ => None,
-        });
+        .find_map(|n| quantity(n).and_then(Metric::ratio_of));
     // "the size of", "larger than": of a group, its strength; of a country, its area.
     let sized = t[from..to.min(t.len())].iter().any(|w| {
         matches!(

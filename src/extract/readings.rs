@@ -106,21 +106,16 @@ pub(crate) fn years_held(
 
 /// Whether a metric involves the group's fighters (then the words must name the group).
 pub(crate) fn needs_group(metric: Metric) -> bool {
-    !matches!(
-        metric,
-        Metric::SoldiersPer1000People
-            | Metric::PopulationRatio
-            | Metric::AreaRatio
-            | Metric::SoldiersRatio
-    )
+    metric
+        .quantities()
+        .is_none_or(|(top, bottom)| top == Quantity::Fighters || bottom == Quantity::Fighters)
 }
 
 /// Whether a metric counts soldiers (then which forces count matters).
 fn counts_soldiers(metric: Metric) -> bool {
-    matches!(
-        metric,
-        Metric::SoldiersPerFighter | Metric::SoldiersPer1000People | Metric::SoldiersRatio
-    )
+    metric
+        .quantities()
+        .is_some_and(|(top, bottom)| top == Quantity::Soldiers || bottom == Quantity::Soldiers)
 }
 
 /// Whether a comparison counts militia or foreign forces among its soldiers.

@@ -30,17 +30,7 @@ pub(crate) struct MetricRow {
 }
 
 pub(crate) fn unit(metric: Metric, units: Units) -> String {
-    match metric {
-        Metric::SoldiersPerFighter => "soldiers per fighter".into(),
-        Metric::PeoplePerFighter => "people per fighter".into(),
-        Metric::AreaPerFighter => format!("{} per fighter", area_unit(units)),
-        Metric::FightersPer1000People => "fighters per 1,000 people".into(),
-        Metric::SoldiersPer1000People => "soldiers per 1,000 people".into(),
-        Metric::FatalitiesPer1000Fighters => "deaths per 1,000 fighters".into(),
-        Metric::EventsPerMillionPeople => "events per million people".into(),
-        Metric::LargeAttacksPerYear => "large-scale attacks per year".into(),
-        _ => "ratio".into(),
-    }
+    metric.def().unit.replace("{area}", area_unit(units))
 }
 
 fn zero_denominator(metric: Metric, inputs: &Inputs, quantity: Quantity) -> Problem {
@@ -291,7 +281,7 @@ mod tests {
         ) {
             let a = inputs("a", a.0, a.1.max(1.0), a.2, a.3);
             let b = inputs("b", b.0, b.1, b.2, b.3);
-            for metric in Metric::PAIRWISE {
+            for metric in Metric::pairwise() {
                 let there = pairwise(&a, &b, metric, Units::Imperial).expect("computes").value;
                 let back = pairwise(&b, &a, metric, Units::Imperial).expect("computes").value;
                 prop_assert!(close(there * back, 1.0), "{metric}: {there} × {back}");
@@ -316,7 +306,7 @@ mod tests {
         ) {
             let base = inputs("x", f, s, p, area);
             let scaled = inputs("x", f * k, s * k, p * k, area * k);
-            for metric in Metric::SINGLE {
+            for metric in Metric::single() {
                 prop_assert!(close(value(&scaled, metric), value(&base, metric)), "{metric}");
             }
         }

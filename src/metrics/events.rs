@@ -3,7 +3,7 @@
 //! metric's formula, so it is sampled, bounded and shown like a dataset input: an
 //! ACLED count is exact, a UCDP death toll carries its low and high estimates.
 
-use crate::data::{Dataset, Estimate, Quantity};
+use crate::data::{Dataset, Estimate};
 use crate::error::Problem;
 use crate::events::dates::{days_covered, days_in_year};
 use crate::events::{Counts, EventMeasure, Query};
@@ -14,7 +14,7 @@ use crate::units::Units;
 use super::compute::{unit, MetricRow};
 use super::formula::terms;
 use super::resolve::Inputs;
-use super::Metric;
+use super::{Kind, Metric};
 
 /// An export's counts joined for the event metrics, with the large-scale threshold
 /// (`--large`) they count attacks at.
@@ -50,10 +50,17 @@ impl EventInputs<'_> {
     ) -> Result<(MetricRow, Formula), Uncovered> {
         let c = &inputs.comparison;
         let file = &self.counts.name;
-        let needs = match metric {
-            Metric::FatalitiesPer1000Fighters => EventMeasure::Fatalities,
-            Metric::EventsPerMillionPeople => EventMeasure::Events,
-            _ => EventMeasure::LargeAttacks,
+        let Kind::Event {
+            counted: needs,
+            scale,
+            per: against,
+            ..
+        } = metric.def().kind
+        else {
+            return Err(Uncovered::Problem(Problem::new(
+                format!("{metric} is not counted from an event export"),
+                inputs.comparison.at.cell("id"),
+            )));
         };
         if let Some(why) = self.counts.unavailable(needs) {
             // Said once for the export, not once per comparison.
@@ -70,10 +77,10 @@ impl EventInputs<'_> {
         // Every event metric is a rate over the comparison's year: counts from part of
         // the year are annualised over the days covered, all on the same footing.
         let annualised = f64::from(year_days) / f64::from(days);
-        let (scale, against) = match metric {
-            Metric::FatalitiesPer1000Fighters => (1000.0 * annualised, Some(Quantity::Fighters)),
-            Metric::EventsPerMillionPeople => (1e6 * annualised, Some(Quantity::Population)),
-            _ => (1.0, None),
+        // Large-scale attacks are counted a year of coverage already (see `numerator`).
+        let scale = match against {
+            Some(_) => scale * annualised,
+            None => scale,
         };
         let (denominator, mut notes, overridden) = match against {
             Some(quantity) => {
@@ -154,10 +161,18 @@ impl EventInputs<'_> {
                 )));
             }
             let counts = self.counts(&c.group, name, c.year);
-            let (measure, estimate) = match metric {
-                Metric::FatalitiesPer1000Fighters => ("fatalities", counts.fatalities),
-                Metric::EventsPerMillionPeople => ("events", Estimate::point(counts.events)),
-                _ => ("large-attacks", Estimate::point(counts.large)),
+            let Kind::Event {
+                counted,
+                key: measure,
+                ..
+            } = metric.def().kind
+            else {
+                continue;
+            };
+            let estimate = match counted {
+                EventMeasure::Fatalities => counts.fatalities,
+                EventMeasure::Events => Estimate::point(counts.events),
+                _ => Estimate::point(counts.large),
             };
             numerator.push(Term {
                 key: format!("{}.{measure}.{country}.{}.{file}", c.group, c.year),

@@ -53,8 +53,8 @@ fn input(inputs: &Inputs, quantity: Quantity) -> Result<&Resolved, Problem> {
 /// The formula of a metric of one comparison.
 pub(crate) fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<Formula, Problem> {
     let (top, bottom) = quantities(inputs, metric)?;
-    let scale = match metric {
-        Metric::FightersPer1000People | Metric::SoldiersPer1000People => 1000.0,
+    let scale = match metric.def().kind {
+        crate::metrics::Kind::Single { scale, .. } => scale,
         _ => 1.0,
     };
     Ok(Formula {

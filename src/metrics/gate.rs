@@ -144,7 +144,7 @@ pub(crate) fn every_metric(inputs: &[Inputs], units: Units) -> (Vec<Problem>, Ve
         }
     };
     for i in inputs {
-        for metric in Metric::SINGLE {
+        for metric in Metric::single() {
             match single_with_formula(i, metric, units) {
                 Ok((row, _)) => {
                     for note in row.notes {
@@ -158,7 +158,7 @@ pub(crate) fn every_metric(inputs: &[Inputs], units: Units) -> (Vec<Problem>, Ve
             }
         }
     }
-    for metric in Metric::PAIRWISE {
+    for metric in Metric::pairwise() {
         let Some(widest) = widest(inputs, metric) else {
             continue;
         };

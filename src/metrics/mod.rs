@@ -2,6 +2,7 @@
 //! inputs, and the unit it is shown in.
 
 pub(crate) mod compute;
+pub(crate) mod definitions;
 pub(crate) mod events;
 pub(crate) mod formula;
 pub(crate) mod gate;
@@ -12,143 +13,143 @@ pub(crate) mod testing;
 
 use crate::data::Quantity;
 
-/// A ratio the tool computes. The ids are a public interface: they appear in tidy output
-/// and on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Metric {
-    /// Counted soldiers / fighters.
-    SoldiersPerFighter,
-    /// Population / fighters.
-    PeoplePerFighter,
-    /// Area / fighters, in square miles (or km² with --units metric).
-    AreaPerFighter,
-    /// 1000 × fighters / population.
-    FightersPer1000People,
-    /// 1000 × counted soldiers / population: force density.
-    SoldiersPer1000People,
-    /// Fighters of one comparison / fighters of another.
-    FightersRatio,
-    /// Population of one comparison / population of another.
-    PopulationRatio,
-    /// Area of one comparison / area of another.
-    AreaRatio,
-    /// Counted soldiers of one comparison / those of another.
-    SoldiersRatio,
-    /// 1000 × deaths in events involving the group / fighters (needs `--events`).
-    FatalitiesPer1000Fighters,
-    /// 1,000,000 × events involving the group / population (needs `--events`).
-    EventsPerMillionPeople,
-    /// Large-scale attacks the group initiated, per year of the export's coverage
-    /// (needs `--events`).
-    LargeAttacksPerYear,
+pub(crate) use definitions::{Definition, Kind, Shape, DEFINITIONS};
+
+/// A metric: one entry of [`DEFINITIONS`], where everything about it is said. Its id
+/// is a public interface (tidy output, the command line).
+#[derive(Clone, Copy)]
+pub(crate) struct Metric(&'static Definition);
+
+/// The metrics the code names (some only in tests); any other is reached through
+/// [`DEFINITIONS`], and none needs a name to be computed, shown or checked.
+#[allow(non_upper_case_globals)]
+impl Metric {
+    pub(crate) const SoldiersPerFighter: Metric = Metric(&DEFINITIONS[0]);
+    #[cfg(test)]
+    pub(crate) const PeoplePerFighter: Metric = Metric(&DEFINITIONS[1]);
+    #[cfg(test)]
+    pub(crate) const AreaPerFighter: Metric = Metric(&DEFINITIONS[2]);
+    #[cfg(test)]
+    pub(crate) const FightersPer1000People: Metric = Metric(&DEFINITIONS[3]);
+    pub(crate) const FightersRatio: Metric = Metric(&DEFINITIONS[5]);
+    pub(crate) const PopulationRatio: Metric = Metric(&DEFINITIONS[6]);
+    pub(crate) const AreaRatio: Metric = Metric(&DEFINITIONS[7]);
+    pub(crate) const SoldiersRatio: Metric = Metric(&DEFINITIONS[8]);
+    #[cfg(test)]
+    pub(crate) const FatalitiesPer1000Fighters: Metric = Metric(&DEFINITIONS[9]);
+    #[cfg(test)]
+    pub(crate) const EventsPerMillionPeople: Metric = Metric(&DEFINITIONS[10]);
+    #[cfg(test)]
+    pub(crate) const LargeAttacksPerYear: Metric = Metric(&DEFINITIONS[11]);
 }
 
 impl Metric {
-    pub(crate) const SINGLE: [Metric; 5] = [
-        Metric::SoldiersPerFighter,
-        Metric::PeoplePerFighter,
-        Metric::AreaPerFighter,
-        Metric::FightersPer1000People,
-        Metric::SoldiersPer1000People,
-    ];
+    /// Every metric, in the order help lists them.
+    pub(crate) fn all() -> impl Iterator<Item = Metric> {
+        DEFINITIONS.iter().map(Metric)
+    }
 
-    pub(crate) const PAIRWISE: [Metric; 4] = [
-        Metric::FightersRatio,
-        Metric::PopulationRatio,
-        Metric::AreaRatio,
-        Metric::SoldiersRatio,
-    ];
+    /// The metrics of one comparison, from the datasets alone.
+    pub(crate) fn single() -> impl Iterator<Item = Metric> {
+        Metric::all().filter(|m| matches!(m.0.kind, Kind::Single { .. }))
+    }
+
+    /// The ratios of one comparison's quantity to another's.
+    pub(crate) fn pairwise() -> impl Iterator<Item = Metric> {
+        Metric::all().filter(|m| m.is_pairwise())
+    }
 
     /// The metrics counted from an event export and joined with the datasets.
-    pub(crate) const EVENTS: [Metric; 3] = [
-        Metric::FatalitiesPer1000Fighters,
-        Metric::EventsPerMillionPeople,
-        Metric::LargeAttacksPerYear,
-    ];
+    pub(crate) fn events() -> impl Iterator<Item = Metric> {
+        Metric::all().filter(|m| m.is_event())
+    }
 
-    /// Every metric, in the order help lists them.
-    pub(crate) const ALL: [Metric; 12] = [
-        Metric::SoldiersPerFighter,
-        Metric::PeoplePerFighter,
-        Metric::AreaPerFighter,
-        Metric::FightersPer1000People,
-        Metric::SoldiersPer1000People,
-        Metric::FightersRatio,
-        Metric::PopulationRatio,
-        Metric::AreaRatio,
-        Metric::SoldiersRatio,
-        Metric::FatalitiesPer1000Fighters,
-        Metric::EventsPerMillionPeople,
-        Metric::LargeAttacksPerYear,
-    ];
+    /// Everything said about the metric.
+    pub(crate) fn def(self) -> &'static Definition {
+        self.0
+    }
 
     /// One line on what the metric divides, as command-line help shows it.
     pub(crate) fn help(self) -> &'static str {
-        match self {
-            Metric::SoldiersPerFighter => "Counted soldiers / fighters",
-            Metric::PeoplePerFighter => "Population / fighters",
-            Metric::AreaPerFighter => "Area / fighters, in square miles (or km² with --units metric)",
-            Metric::FightersPer1000People => "1000 × fighters / population",
-            Metric::SoldiersPer1000People => "1000 × counted soldiers / population: force density",
-            Metric::FightersRatio => "Fighters of one comparison / fighters of another",
-            Metric::PopulationRatio => "Population of one comparison / population of another",
-            Metric::AreaRatio => "Area of one comparison / area of another",
-            Metric::SoldiersRatio => "Counted soldiers of one comparison / those of another",
-            Metric::FatalitiesPer1000Fighters => "1000 × deaths in events involving the group / fighters (needs `--events`)",
-            Metric::EventsPerMillionPeople => "1,000,000 × events involving the group / population (needs `--events`)",
-            Metric::LargeAttacksPerYear => "Large-scale attacks the group initiated, per year of the export's coverage (needs `--events`)",
-        }
+        self.0.help
     }
 
     pub(crate) fn id(self) -> &'static str {
-        match self {
-            Metric::SoldiersPerFighter => "soldiers_per_fighter",
-            Metric::PeoplePerFighter => "people_per_fighter",
-            Metric::AreaPerFighter => "area_per_fighter",
-            Metric::FightersPer1000People => "fighters_per_1000_people",
-            Metric::SoldiersPer1000People => "soldiers_per_1000_people",
-            Metric::FightersRatio => "fighters_ratio",
-            Metric::PopulationRatio => "population_ratio",
-            Metric::AreaRatio => "area_ratio",
-            Metric::SoldiersRatio => "soldiers_ratio",
-            Metric::FatalitiesPer1000Fighters => "fatalities_per_1000_fighters",
-            Metric::EventsPerMillionPeople => "events_per_million_people",
-            Metric::LargeAttacksPerYear => "large_attacks_per_year",
-        }
+        self.0.id
     }
 
     /// The metric with this id.
     pub(crate) fn parse(id: &str) -> Option<Metric> {
-        Metric::ALL.into_iter().find(|m| m.id() == id)
+        Metric::all().find(|m| m.id() == id)
     }
 
     pub(crate) fn is_event(self) -> bool {
-        Metric::EVENTS.contains(&self)
+        matches!(self.0.kind, Kind::Event { .. })
     }
 
     pub(crate) fn is_pairwise(self) -> bool {
-        Metric::PAIRWISE.contains(&self)
+        matches!(self.0.kind, Kind::Pairwise { .. })
     }
 
     /// The dataset quantities a metric divides: (numerator, denominator) for single
     /// metrics; the quantity compared for pairwise ones (both sides). Event metrics
     /// divide an event count, so they have none.
     pub(crate) fn quantities(self) -> Option<(Quantity, Quantity)> {
-        use Quantity::*;
-        Some(match self {
-            Metric::SoldiersPerFighter => (Soldiers, Fighters),
-            Metric::PeoplePerFighter => (Population, Fighters),
-            Metric::AreaPerFighter => (Area, Fighters),
-            Metric::FightersPer1000People => (Fighters, Population),
-            Metric::SoldiersPer1000People => (Soldiers, Population),
-            Metric::FightersRatio => (Fighters, Fighters),
-            Metric::PopulationRatio => (Population, Population),
-            Metric::AreaRatio => (Area, Area),
-            Metric::SoldiersRatio => (Soldiers, Soldiers),
-            Metric::FatalitiesPer1000Fighters
-            | Metric::EventsPerMillionPeople
-            | Metric::LargeAttacksPerYear => return None,
-        })
+        match self.0.kind {
+            Kind::Single { top, bottom, .. } => Some((top, bottom)),
+            Kind::Pairwise { quantity } => Some((quantity, quantity)),
+            Kind::Event { .. } => None,
+        }
+    }
+
+    /// The metric of one comparison that divides `top` by `bottom` at `scale`.
+    pub(crate) fn dividing(top: Quantity, bottom: Quantity, scale: f64) -> Option<Metric> {
+        Metric::all().find(|m| m.0.kind == Kind::Single { top, bottom, scale })
+    }
+
+    /// The ratio of `quantity` between two comparisons.
+    pub(crate) fn ratio_of(quantity: Quantity) -> Option<Metric> {
+        Metric::all().find(|m| m.0.kind == Kind::Pairwise { quantity })
+    }
+
+    /// Where it stands in [`DEFINITIONS`].
+    fn position(self) -> usize {
+        DEFINITIONS
+            .iter()
+            .position(|d| d.id == self.0.id)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+impl PartialEq for Metric {
+    fn eq(&self, other: &Metric) -> bool {
+        self.0.id == other.0.id
+    }
+}
+
+impl Eq for Metric {}
+
+impl PartialOrd for Metric {
+    fn partial_cmp(&self, other: &Metric) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Metric {
+    fn cmp(&self, other: &Metric) -> std::cmp::Ordering {
+        self.position().cmp(&other.position())
+    }
+}
+
+impl std::hash::Hash for Metric {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.id.hash(state);
+    }
+}
+
+impl std::fmt::Debug for Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
     }
 }
 

@@ -71,12 +71,7 @@ pub(crate) fn standing(value: f64, b: &Benchmark) -> String {
 
 /// What a comparison's figure counts, said beside every benchmark.
 pub(crate) fn our_basis(metric: Metric) -> &'static str {
-    match metric {
-        Metric::SoldiersPerFighter => {
-            "the figures count the forces each comparison names as its soldiers, per fighter of the group"
-        }
-        _ => "the figures count the forces each comparison names over the whole population of its countries",
-    }
+    metric.def().basis
 }
 
 /// The terminal lines under a metric's table: one per benchmark, each comparison's

@@ -1,7 +1,7 @@
 //! The one place that decides how numbers look: precision, thousands separators and
 //! each metric's display form ("1 : 9.6", "1 per 8,212", "97.5 sq mi", "0.20×").
 
-use crate::metrics::Metric;
+use crate::metrics::{Metric, Shape};
 use crate::units::area_unit;
 use crate::units::Units;
 
@@ -67,16 +67,12 @@ pub(crate) fn display(metric: Metric, value: f64, units: Units) -> String {
 /// [`display`] with `extra` more decimals (see [`precision`]).
 pub(crate) fn display_finer(metric: Metric, value: f64, units: Units, extra: usize) -> String {
     let number = finer(value, extra);
-    match metric {
-        Metric::SoldiersPerFighter => format!("1 : {number}"),
-        Metric::PeoplePerFighter => format!("1 per {number}"),
-        Metric::AreaPerFighter => format!("{number} {}", area_unit(units)),
-        Metric::FightersPer1000People
-        | Metric::SoldiersPer1000People
-        | Metric::FatalitiesPer1000Fighters
-        | Metric::EventsPerMillionPeople
-        | Metric::LargeAttacksPerYear => number,
-        _ => ratio_finer(value, extra),
+    match metric.def().shape {
+        Shape::OneTo => format!("1 : {number}"),
+        Shape::OnePer => format!("1 per {number}"),
+        Shape::Area => format!("{number} {}", area_unit(units)),
+        Shape::Plain => number,
+        Shape::Times => ratio_finer(value, extra),
     }
 }
 
@@ -118,19 +114,14 @@ pub(crate) fn title(metric: Metric, units: Units) -> String {
 
 /// A short column heading for a metric, split over lines to fit narrow terminals.
 pub(crate) fn heading(metric: Metric, units: Units) -> String {
-    match metric {
-        Metric::SoldiersPerFighter => "soldiers\nper\nfighter".into(),
-        Metric::PeoplePerFighter => "people\nper\nfighter".into(),
-        Metric::AreaPerFighter => format!("{}\nper\nfighter", area_unit(units)),
-        Metric::FightersPer1000People => "fighters\nper\n1,000\npeople".into(),
-        Metric::SoldiersPer1000People => "soldiers\nper\n1,000\npeople".into(),
-        Metric::FightersRatio => "fighters".into(),
-        Metric::PopulationRatio => "population".into(),
-        Metric::AreaRatio => "area".into(),
-        Metric::SoldiersRatio => "soldiers".into(),
-        Metric::FatalitiesPer1000Fighters => "deaths\nper\n1,000\nfighters".into(),
-        Metric::EventsPerMillionPeople => "events\nper\nmillion\npeople".into(),
-        Metric::LargeAttacksPerYear => "large-scale\nattacks\nper year".into(),
+    metric.def().heading.replace("{area}", area_unit(units))
+}
+
+/// A metric's name as a section heading: "area per fighter (sq mi)".
+pub(crate) fn section_title(metric: Metric, units: Units) -> String {
+    match metric.def().section {
+        Some(section) => section.replace("{area}", area_unit(units)),
+        None => title(metric, units),
     }
 }
 

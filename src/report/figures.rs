@@ -2,17 +2,17 @@
 //! reading, its benchmarks and its table, and the base comparison's ratios against the
 //! others.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Quantity};
 use crate::error::Error;
 use crate::metrics::compute::{unit, MetricRow};
 use crate::metrics::Metric;
 use crate::render::benchmarks::{our_basis, shown, standing};
-use crate::render::format::{compact, display_finer, interval, precision, title};
+use crate::render::format::{compact, display_finer, interval, precision, section_title, title};
 use crate::render::markdown::{escape, figures, table, Align};
 use crate::uncertainty::formula::Formula;
 
 use super::charts::{self, Bar, Chart, Reference};
-use super::{at_edge, capitalised, cited, figure_cell, label, prose, section_title, EDGE};
+use super::{at_edge, capitalised, cited, figure_cell, label, prose, EDGE};
 use super::{Citations, Input};
 
 /// The rows of one metric, each with its formula.
@@ -85,16 +85,14 @@ pub(super) struct Figures<'i, 'c, 'd> {
 impl Figures<'_, '_, '_> {
     /// The metrics of one comparison that have rows, in the report's order.
     fn single(&self) -> Vec<Metric> {
-        Metric::SINGLE
-            .into_iter()
-            .chain(Metric::EVENTS)
+        Metric::single()
+            .chain(Metric::events())
             .filter(|m| !rows_of(self.input, *m).is_empty())
             .collect()
     }
 
     fn pairwise(&self) -> Vec<Metric> {
-        Metric::PAIRWISE
-            .into_iter()
+        Metric::pairwise()
             .filter(|m| !rows_of(self.input, *m).is_empty())
             .collect()
     }
@@ -356,8 +354,9 @@ impl Figures<'_, '_, '_> {
         let quantity = title(m, input.units);
         let owner = input.data.comparison(base).map_or_else(
             || label(input.data, base),
-            |c| match m {
-                Metric::FightersRatio => prose::group_of(input.data, c),
+            // Fighters are the group's; soldiers, people and area its countries'.
+            |c| match m.quantities() {
+                Some((Quantity::Fighters, _)) => prose::group_of(input.data, c),
                 _ => prose::countries_of(input.data, c),
             },
         );

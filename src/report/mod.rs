@@ -17,8 +17,7 @@ use crate::error::Error;
 use crate::metrics::compute::MetricRow;
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::Inputs;
-use crate::metrics::Metric;
-use crate::render::format::{display_finer, grouped, interval, precision, title};
+use crate::render::format::{display_finer, grouped, interval, precision};
 use crate::render::layout::sources_of;
 use crate::render::markdown::escape;
 use crate::uncertainty::formula::Formula;
@@ -186,14 +185,6 @@ fn figure_cell(row: &MetricRow, units: Units) -> String {
         None => shown,
     };
     escape(&text)
-}
-
-/// A metric's name as a heading: "Area per fighter (sq mi)".
-pub(super) fn section_title(metric: Metric, units: Units) -> String {
-    match metric {
-        Metric::AreaPerFighter => format!("area per fighter ({})", crate::units::area_unit(units)),
-        _ => title(metric, units),
-    }
 }
 
 fn capitalised(text: &str) -> String {

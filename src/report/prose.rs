@@ -69,39 +69,15 @@ fn sentence(data: &Dataset, id: &str, metric: Metric, value: f64, units: Units) 
         return format!("{id}: {}", display(metric, value, units));
     };
     let (group, states) = (group_of(data, c), countries_of(data, c));
-    let subject = capitalised(&group);
-    let v = readable(value);
-    match metric {
-        Metric::SoldiersPerFighter => {
-            format!("{states} field {v} soldiers for every {group} fighter")
-        }
-        Metric::SoldiersPer1000People => {
-            format!("{states} field {v} soldiers per 1,000 of their people")
-        }
-        Metric::PeoplePerFighter => {
-            format!("{subject} has one fighter for every {v} people in {states}")
-        }
-        Metric::AreaPerFighter => format!(
-            "{subject} has one fighter for every {} of {states}",
-            display(metric, value, units)
-        ),
-        Metric::FightersPer1000People => {
-            format!("{subject} has {v} fighters per 1,000 people in {states}")
-        }
-        Metric::FatalitiesPer1000Fighters => format!(
-            "{} saw {v} deaths in events involving the group per 1,000 of its fighters a year",
-            c.label
-        ),
-        Metric::EventsPerMillionPeople => format!(
-            "{} saw {v} events involving the group per million people a year",
-            c.label
-        ),
-        Metric::LargeAttacksPerYear => format!(
-            "{} saw {v} large-scale attacks initiated by the group per year",
-            c.label
-        ),
-        _ => format!("{}: {}", c.label, display(metric, value, units)),
-    }
+    metric
+        .def()
+        .reading
+        .replace("{states}", &states)
+        .replace("{Group}", &capitalised(&group))
+        .replace("{group}", &group)
+        .replace("{label}", &c.label)
+        .replace("{shown}", &display(metric, value, units))
+        .replace("{v}", &readable(value))
 }
 
 /// The reading of one per-comparison metric; `rows` are in comparison order, base first.
@@ -141,7 +117,7 @@ pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units:
             fewer.push(who);
         }
     }
-    let (noun, less) = compared(metric);
+    let (noun, less) = (metric.def().more, metric.def().less);
     let mut clauses = Vec::new();
     if !more.is_empty() {
         clauses.push(format!("more {noun} than for {}", join(&more)));
@@ -165,25 +141,6 @@ pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units:
         text.push_str(&range);
     }
     text
-}
-
-/// What a metric counts, as a comparison says it ("more soldiers per fighter than"),
-/// and the word for the other way ("fewer").
-fn compared(metric: Metric) -> (&'static str, &'static str) {
-    match metric {
-        Metric::SoldiersPerFighter => ("soldiers per fighter", "fewer"),
-        Metric::PeoplePerFighter => ("people per fighter", "fewer"),
-        Metric::AreaPerFighter => ("ground per fighter", "less"),
-        Metric::FightersPer1000People => ("fighters per 1,000 people", "fewer"),
-        Metric::SoldiersPer1000People => ("soldiers per 1,000 people", "fewer"),
-        Metric::FatalitiesPer1000Fighters => ("deaths per 1,000 fighters", "fewer"),
-        Metric::EventsPerMillionPeople => ("events per million people", "fewer"),
-        Metric::LargeAttacksPerYear => ("large-scale attacks a year", "fewer"),
-        Metric::FightersRatio
-        | Metric::PopulationRatio
-        | Metric::AreaRatio
-        | Metric::SoldiersRatio => ("of it", "less"),
-    }
 }
 
 /// "Across the comparisons it runs from ... to ...", when the lowest and highest differ

@@ -103,47 +103,7 @@ pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {
 fn formulas(md: &mut String, input: &Input) {
     md.push_str("## Method\n\n");
     let mut rows = Vec::new();
-    for (m, formula) in [
-        (Metric::SoldiersPerFighter, "counted soldiers / fighters"),
-        (Metric::PeoplePerFighter, "population / fighters"),
-        (
-            Metric::AreaPerFighter,
-            "area / fighters (1 sq mi = 2.589988110336 km²)",
-        ),
-        (
-            Metric::FightersPer1000People,
-            "1000 × fighters / population",
-        ),
-        (
-            Metric::SoldiersPer1000People,
-            "1000 × counted soldiers / population",
-        ),
-        (
-            Metric::FightersRatio,
-            "fighters of one comparison / fighters of the other",
-        ),
-        (
-            Metric::PopulationRatio,
-            "population / population of the other",
-        ),
-        (Metric::AreaRatio, "area / area of the other"),
-        (
-            Metric::SoldiersRatio,
-            "counted soldiers / counted soldiers of the other",
-        ),
-        (
-            Metric::FatalitiesPer1000Fighters,
-            "1000 × deaths in events involving the group / fighters, per year (annualised over the days the export covers)",
-        ),
-        (
-            Metric::EventsPerMillionPeople,
-            "1,000,000 × events involving the group / population, per year (annualised likewise)",
-        ),
-        (
-            Metric::LargeAttacksPerYear,
-            "large-scale attacks the group initiated / years of the year covered by the export (not available from UCDP or a monadic ACLED export)",
-        ),
-    ] {
+    for m in Metric::all() {
         if m.is_event() && input.events.is_none() {
             continue;
         }
@@ -151,9 +111,9 @@ fn formulas(md: &mut String, input: &Input) {
             escape(&if m.is_pairwise() {
                 capitalised(&format!("{} ratio", title(m, input.units)))
             } else {
-                capitalised(&super::section_title(m, input.units))
+                capitalised(&crate::render::format::section_title(m, input.units))
             }),
-            formula.to_string(),
+            m.def().formula.to_string(),
         ]);
     }
     md.push_str(&table(
