@@ -43,7 +43,7 @@ pub(crate) enum Shape {
     Times,
 }
 
-/// One metric. In the texts, `{area}` stands for the area unit of the run.
+/// One metric. In every text, `{area}` stands for the area unit of the run.
 #[derive(Debug)]
 pub(crate) struct Definition {
     /// A public interface: tidy output and the command line name the metric by it.

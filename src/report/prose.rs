@@ -76,6 +76,7 @@ fn sentence(data: &Dataset, id: &str, metric: Metric, value: f64, units: Units) 
         .replace("{Group}", &capitalised(&group))
         .replace("{group}", &group)
         .replace("{label}", &c.label)
+        .replace("{area}", crate::units::area_unit(units))
         .replace("{shown}", &display(metric, value, units))
         .replace("{v}", &readable(value))
 }
@@ -117,7 +118,8 @@ pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units:
             fewer.push(who);
         }
     }
-    let (noun, less) = (metric.def().more, metric.def().less);
+    let noun = metric.def().more.replace("{area}", crate::units::area_unit(units));
+    let less = metric.def().less;
     let mut clauses = Vec::new();
     if !more.is_empty() {
         clauses.push(format!("more {noun} than for {}", join(&more)));
