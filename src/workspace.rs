@@ -22,6 +22,8 @@ pub(crate) struct Needs {
     /// Claim files to re-check (empty: `seeds/` or the embedded copy).
     pub(crate) claims: Option<Vec<PathBuf>>,
     pub(crate) export: Option<ExportNeed>,
+    /// The dataset files read: every one, or only the names an export is counted by.
+    pub(crate) tables: data::Tables,
 }
 
 /// An event export and what to count from it.
@@ -58,7 +60,7 @@ impl Workspace {
         overrides: &[Override],
         needs: Needs,
     ) -> Result<Workspace, Error> {
-        let data = data::load(choice)?;
+        let data = data::load_tables(choice, needs.tables)?;
         for o in overrides {
             o.check(&data)?;
         }

@@ -5,6 +5,7 @@
 
 use crate::claims::recheck::{recheck, Against};
 use crate::config::{CheckConfig, Config};
+use crate::data::Tables;
 use crate::error::Error;
 use crate::numbers::grouped;
 use crate::outcome::{Outcome, EXIT_CLAIMS_FAIL};
@@ -25,6 +26,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     let needs = Needs {
         claims: Some(options.paths.clone()),
         export,
+        tables: Tables::All,
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let Some(claims) = &ws.claims else {

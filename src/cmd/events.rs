@@ -3,6 +3,7 @@
 //! failing on the first bad row with `--strict`.
 
 use crate::config::{Config, EventsConfig};
+use crate::data::Tables;
 use crate::error::Error;
 use crate::outcome::Outcome;
 use crate::render::events::{csv, describe, markdown, remarks, terminal};
@@ -18,9 +19,11 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
         always_hash: false,
         choice: options.choice.clone(),
     };
+    // Counting asks only for the names: groups (and their aliases) and countries.
     let needs = Needs {
         claims: None,
         export: Some(export),
+        tables: Tables::Names,
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let Some(counts) = &ws.counts else {

@@ -4,6 +4,7 @@
 
 use crate::claims::recheck::{recheck, Against};
 use crate::config::{Config, ReportConfig};
+use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::metrics::Metric;
@@ -21,6 +22,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
             always_hash: true,
             ..ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())
         }),
+        tables: Tables::All,
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids: Vec<&str> = ws.data.comparisons.iter().map(|c| c.id.as_str()).collect();

@@ -4,6 +4,7 @@
 //! audit trail of how each figure is computed.
 
 use crate::config::{Config, TableConfig};
+use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
@@ -20,6 +21,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
             .events
             .as_ref()
             .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())),
+        tables: Tables::All,
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let selection = Selection {

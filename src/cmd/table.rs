@@ -1,6 +1,7 @@
 //! `table`: every selected metric for every selected comparison, in the chosen format.
 
 use crate::config::{Config, TableConfig};
+use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
@@ -18,6 +19,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
             .events
             .as_ref()
             .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())),
+        tables: Tables::All,
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;
     let ids = selected_comparisons(&ws.data, table)?;

@@ -147,6 +147,21 @@ fn read_comparison(
     let line = locate(ctx.file, ctx.text, raw.id.span().start, "")
         .line
         .unwrap_or(1);
+    let mut keys: Vec<(String, Location)> = [
+        ("id", raw.id.span().start),
+        ("group", raw.group.span().start),
+        ("countries", raw.countries.span().start),
+        ("year", raw.year.span().start),
+        ("soldiers", raw.soldiers.span().start),
+    ]
+    .into_iter()
+    .map(|(key, at)| (key.to_string(), locate(ctx.file, ctx.text, at, key)))
+    .collect();
+    for (quantity, span) in &sources.spans {
+        let key = format!("sources.{quantity}");
+        let at = locate(ctx.file, ctx.text, span.start, &key);
+        keys.push((key, at));
+    }
     let spans = Spans {
         group: raw.group.span(),
         year: raw.year.span(),
@@ -166,6 +181,7 @@ fn read_comparison(
             sources: sources.by_quantity,
             note: raw.note,
             at: RowRef::new(ctx.file, line),
+            keys,
         },
         spans,
     }

@@ -75,8 +75,39 @@ fn display_path(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// Each group and country id once.
+fn unique_names(data: &Dataset, problems: &mut Vec<Problem>) {
+    checks::unique_ids(
+        "group",
+        data.groups.iter().map(|g| (g.id.as_str(), &g.at)),
+        problems,
+    );
+    checks::unique_ids(
+        "country",
+        data.countries.iter().map(|c| (c.id.as_str(), &c.at)),
+        problems,
+    );
+}
+
+/// Which dataset files a command reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Tables {
+    /// Every file, checked across files.
+    #[default]
+    All,
+    /// Only the names: `groups.csv` (ids and aliases) and `countries.csv`, for counting
+    /// an event export, which needs no estimate (a broken population cell is not its
+    /// concern).
+    Names,
+}
+
 /// Loads and checks every dataset file. Returns all problems found when any is wrong.
 pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
+    load_tables(choice, Tables::All)
+}
+
+/// Loads and checks the dataset files `tables` names.
+pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset, Error> {
     let mut problems = Vec::new();
     let mut data = Dataset::default();
     let sheet = |name: &str,
@@ -102,8 +133,10 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
         countries: false,
     };
     let before = problems.len();
-    if let Some(s) = sheet("sources.csv", &tables::SOURCES, &mut problems)? {
-        data.sources = tables::read_sources(&s, &mut problems);
+    if which == Tables::All {
+        if let Some(s) = sheet("sources.csv", &tables::SOURCES, &mut problems)? {
+            data.sources = tables::read_sources(&s, &mut problems);
+        }
     }
     loaded.sources = problems.len() == before;
     let before = problems.len();
@@ -116,6 +149,14 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
         data.countries = tables::read_countries(&s, &mut problems);
     }
     loaded.countries = problems.len() == before;
+    if which == Tables::Names {
+        unique_names(&data, &mut problems);
+        return if problems.is_empty() {
+            Ok(data)
+        } else {
+            Err(Error::Data(problems))
+        };
+    }
     for quantity in Quantity::ALL {
         if let Some(s) = sheet(quantity.file(), tables::schema_of(quantity), &mut problems)? {
             data.rows
@@ -127,16 +168,7 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
         data.sources.iter().map(|s| (s.id.as_str(), &s.at)),
         &mut problems,
     );
-    checks::unique_ids(
-        "group",
-        data.groups.iter().map(|g| (g.id.as_str(), &g.at)),
-        &mut problems,
-    );
-    checks::unique_ids(
-        "country",
-        data.countries.iter().map(|c| (c.id.as_str(), &c.at)),
-        &mut problems,
-    );
+    unique_names(&data, &mut problems);
     let input = read_input(choice, "benchmarks.csv")?;
     if let Some(bytes) = input.bytes {
         match read_sheet(&input.display, &bytes) {

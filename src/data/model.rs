@@ -253,6 +253,9 @@ pub(crate) struct Comparison {
     pub(crate) sources: BTreeMap<Quantity, String>,
     pub(crate) note: String,
     pub(crate) at: RowRef,
+    /// Where each of its keys stands (`group`, `countries`, `year`, `soldiers`,
+    /// `sources.fighters`...), so that a message points at the key's own line.
+    pub(crate) keys: Vec<(String, Location)>,
 }
 
 /// Everything loaded from one data directory (or the embedded copy), already checked.
@@ -279,6 +282,15 @@ pub(crate) struct Entities<'a> {
 }
 
 impl Comparison {
+    /// Where its key `name` stands: the key's own line and column, or the table's first
+    /// line when the key is not written (a default).
+    pub(crate) fn key(&self, name: &str) -> Location {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or_else(|| self.at.cell(name), |(_, at)| at.clone())
+    }
+
     /// Whether its year follows its estimates (`year = "latest"`) rather than being set.
     pub(crate) fn follows_latest(&self) -> bool {
         matches!(self.year_rule, YearRule::Latest { .. })

@@ -33,9 +33,23 @@ pub(crate) fn unit(metric: Metric, units: Units) -> String {
     metric.def().unit.replace("{area}", area_unit(units))
 }
 
+/// A denominator that sums to zero, placed where its value comes from: the `--set`
+/// that zeroed it, the row that gives zero, or else the comparison's key that chooses
+/// what is counted.
 fn zero_denominator(metric: Metric, inputs: &Inputs, quantity: Quantity) -> Problem {
     let c = &inputs.comparison;
-    Problem::new(format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id), c.at.cell("soldiers"))
+    let key = match quantity {
+        Quantity::Fighters => "group",
+        Quantity::Soldiers => "soldiers",
+        _ => "countries",
+    };
+    let place = inputs
+        .get(quantity)
+        .as_ref()
+        .ok()
+        .and_then(|r| r.parts.iter().find_map(super::resolve::Part::place))
+        .unwrap_or_else(|| c.key(key));
+    Problem::new(format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id), place)
         .help("a ratio with a zero denominator has no value; count other components or choose other metrics with --metric")
 }
 
@@ -57,7 +71,7 @@ fn sides<'a>(
         bottom,
         quantity,
         what,
-        fallback: owner.comparison.at.cell(key),
+        fallback: owner.comparison.key(key),
     }
 }
 

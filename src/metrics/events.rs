@@ -59,7 +59,7 @@ impl EventInputs<'_> {
         else {
             return Err(Uncovered::Problem(Problem::new(
                 format!("{metric} is not counted from an event export"),
-                inputs.comparison.at.cell("id"),
+                inputs.comparison.key("id"),
             )));
         };
         if let Some(why) = self.counts.unavailable(needs) {
@@ -117,7 +117,7 @@ impl EventInputs<'_> {
             return Err(Uncovered::Problem(
                 Problem::new(
                     format!("cannot compute {metric} for \"{}\": its {quantity} is zero", c.id),
-                    c.at.cell("group"),
+                    c.key("group"),
                 )
                 .help("a ratio with a zero denominator has no value; choose other metrics with --metric"),
             ));

@@ -40,7 +40,7 @@ pub(crate) fn quantities(inputs: &Inputs, metric: Metric) -> Result<(Quantity, Q
     metric.quantities().ok_or_else(|| {
         Problem::new(
             format!("{metric} is counted from an event export"),
-            inputs.comparison.at.cell("group"),
+            inputs.comparison.key("group"),
         )
         .help("give one with --events FILE")
     })

@@ -6,7 +6,7 @@ use crate::data::model::{DistKind, YearRule};
 use crate::data::vintages;
 use crate::data::years::{newer_note, unused};
 use crate::data::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
-use crate::error::Problem;
+use crate::error::{Location, Problem};
 use crate::uncertainty::formula::Member;
 
 use super::overrides::Override;
@@ -25,6 +25,8 @@ pub(crate) struct Part {
     pub(crate) overridden: bool,
     /// What set an overridden value when it was not `--set` (a claim's bound).
     pub(crate) by: Option<String>,
+    /// The `--set` that gave the value, as typed (`north.soldiers=0`).
+    pub(crate) flag: Option<String>,
     /// The sampling distribution the row names, if any.
     pub(crate) dist: Option<DistKind>,
     /// Every row of the same quantity, entity, component and year, when there are
@@ -33,6 +35,16 @@ pub(crate) struct Part {
 }
 
 impl Part {
+    /// Where its value comes from: the `--set` flag that gave it, or its row's central
+    /// cell; `None` for a value no row or flag gave (a claim's bound).
+    pub(crate) fn place(&self) -> Option<Location> {
+        match (&self.flag, &self.at) {
+            (Some(flag), _) => Some(Location::file(&format!("--set {flag}"))),
+            (None, Some(at)) => Some(at.cell("central")),
+            (None, None) => None,
+        }
+    }
+
     /// The input's identity for sampling: one draw per key per trial, shared by every
     /// metric and comparison that uses it. Keys name the row (entity, quantity,
     /// component, year, source) or the override.
@@ -143,7 +155,7 @@ fn simple(
                         c.id,
                         in_or_before(quantity, c.year)
                     ),
-                    c.at.cell(if quantity == Quantity::Fighters {
+                    c.key(if quantity == Quantity::Fighters {
                         "group"
                     } else {
                         "countries"
@@ -201,7 +213,7 @@ fn soldiers(data: &Dataset, c: &Comparison, overrides: &[Override]) -> Result<Re
         if parts.len() == before {
             return Err(Problem::new(
                 format!("comparison \"{}\" has no soldiers estimate for {country}{} in any counted component ({})", c.id, in_or_before(quantity, c.year), c.soldiers.join(", ")),
-                c.at.cell("soldiers"),
+                c.key("soldiers"),
             )
             .help(format!("add a row for {country} to soldiers.csv, count a component it has, or try --set {country}.soldiers=V")));
         }
@@ -238,7 +250,7 @@ fn pick<'a>(
             let source = named.unwrap_or_default();
             return Err(Problem::new(
                 format!("comparison \"{}\" takes {quantity} from source \"{source}\", which has no {quantity} row for {entity}{}", c.id, in_or_before(quantity, c.year)),
-                c.at.cell(&format!("sources.{quantity}")),
+                c.key(&format!("sources.{quantity}")),
             )
             .help(format!("name a source that covers every country of the comparison, or remove `{quantity}` from its sources")));
         }
@@ -391,6 +403,7 @@ pub(crate) fn from_row(row: &Row) -> Part {
         at: Some(row.at.clone()),
         overridden: false,
         by: None,
+        flag: None,
     }
 }
 
@@ -406,6 +419,7 @@ fn overridden(entity: &str, component: Option<&String>, o: &Override) -> Part {
         at: None,
         overridden: true,
         by: o.by.clone(),
+        flag: o.by.is_none().then(|| o.text.clone()),
         pool: Vec::new(),
     }
 }

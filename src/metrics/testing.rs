@@ -17,6 +17,7 @@ fn resolved(id: &str, quantity: Quantity, value: f64) -> Result<Resolved, Proble
         at: None,
         overridden: false,
         by: None,
+        flag: None,
         dist: None,
         pool: Vec::new(),
     };
@@ -40,6 +41,7 @@ pub(crate) fn inputs(id: &str, fighters: f64, soldiers: f64, population: f64, ar
             sources: Default::default(),
             note: String::new(),
             at: RowRef::new("comparisons.toml", 1),
+            keys: Vec::new(),
         },
         fighters: resolved(id, Quantity::Fighters, fighters),
         soldiers: resolved(id, Quantity::Soldiers, soldiers),

@@ -118,7 +118,10 @@ pub(crate) fn single(data: &Dataset, metric: Metric, rows: &[&MetricRow], units:
             fewer.push(who);
         }
     }
-    let noun = metric.def().more.replace("{area}", crate::units::area_unit(units));
+    let noun = metric
+        .def()
+        .more
+        .replace("{area}", crate::units::area_unit(units));
     let less = metric.def().less;
     let mut clauses = Vec::new();
     if !more.is_empty() {

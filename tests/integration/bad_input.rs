@@ -460,7 +460,7 @@ fn missing_estimate_names_the_comparison() {
         "",
         &[
             "comparison \"beta-east\" has no area estimate for east",
-            "datasets/comparisons.toml:12",
+            "datasets/comparisons.toml:15:13 (key `countries`)",
         ],
     );
 }

@@ -832,3 +832,18 @@ fn a_file_whose_date_order_cannot_be_told_asks_for_it() {
     let periods: Vec<&str> = rows.iter().filter_map(|r| r["period"].as_str()).collect();
     assert_eq!(periods, ["2020-04", "2020-06"]);
 }
+
+/// Counting an export needs only the names of groups and countries: a broken cell in
+/// an estimate file does not stop it (it stops `table`, which uses the estimate).
+#[test]
+fn events_read_only_the_names_it_counts_by() {
+    let fixture = Fixture::basic_with_real_groups();
+    fixture.replace("population.csv", "north,2025,10000000,", "north,2025,abc,");
+    let export = fixture_dir("events").join("acled-small.csv");
+    let export = export.to_str().expect("utf-8");
+    let run = fixture.run(&["events", export]);
+    assert!(run.ok().contains("jnim"), "{run:?}");
+    fixture
+        .run(&["table", "--events", export])
+        .fails(1, &["population.csv:2:3", "not a number: \"abc\""]);
+}

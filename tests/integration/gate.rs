@@ -94,14 +94,28 @@ fn zero_soldiers_where_a_ratio_divides_by_them() {
         "east,2020,armed-forces,0,",
     );
     // soldiers_per_fighter of beta-east is 0, which is fine; the soldiers ratio of
-    // alpha-ns against beta-east divides by it.
+    // alpha-ns against beta-east divides by it: the row that gives the zero is named.
     both_reject(
         &fixture,
         &[
             "soldiers_ratio for \"beta-east\": its soldiers is zero",
-            "datasets/comparisons.toml:",
+            "datasets/soldiers.csv:5:4 (column `central`)",
         ],
     );
+}
+
+/// A zero given on the command line is blamed on the flag that gave it.
+#[test]
+fn a_zero_set_on_the_command_line_is_placed_at_the_flag() {
+    Fixture::basic()
+        .run(&["table", "--set", "east.soldiers=0"])
+        .fails(
+            1,
+            &[
+                "soldiers_ratio for \"beta-east\": its soldiers is zero",
+                "--> --set east.soldiers=0",
+            ],
+        );
 }
 
 #[test]
