@@ -6,6 +6,25 @@
 /// inconsistent, a cross-check finding), told apart from 1, an input that is broken.
 pub const EXIT_CLAIMS_FAIL: u8 = 3;
 
+/// Why a command that produced its output still fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// `report --check`: the report is stale (exit 1).
+    Stale { summary: String },
+    /// `check`: a claim does not hold or a cross-check finds a contradiction (exit 3).
+    /// `shown`: stdout already ends with the summary (check's terminal table), so a
+    /// terminal, which shows stdout and stderr together, shows it once.
+    Claims { summary: String, shown: bool },
+}
+
+impl Failure {
+    fn summary(&self) -> &str {
+        match self {
+            Failure::Stale { summary } | Failure::Claims { summary, .. } => summary,
+        }
+    }
+}
+
 /// The result of a command that ran to the end.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -14,14 +33,8 @@ pub struct Outcome {
     /// Lines for stderr, printed before the output, each saying what it is
     /// (`warning: ...`, or what an export was when the output is machine-readable).
     pub warnings: Vec<String>,
-    /// Why the run fails although it produced its output: claims that do not hold, a
-    /// stale report (exit 1, the summary printed last on stderr).
-    pub failed: Option<String>,
-    /// Whether `stdout` already ends with the `failed` summary (check's terminal table),
-    /// so that a terminal, which shows stdout and stderr together, shows it once.
-    pub summary_in_stdout: bool,
-    /// The exit status when `failed` is set; 0 stands for the default, 1.
-    pub failed_code: u8,
+    /// Why the run fails although it produced its output.
+    pub failure: Option<Failure>,
 }
 
 impl Outcome {
@@ -43,38 +56,31 @@ impl Outcome {
         self
     }
 
-    /// Marks the run as failed with `summary`.
-    pub(crate) fn fail_if(mut self, failed: bool, summary: impl FnOnce() -> String) -> Outcome {
+    /// Marks the run as failed, when `failed`, with what `failure` says.
+    pub(crate) fn fail_if(mut self, failed: bool, failure: impl FnOnce() -> Failure) -> Outcome {
         if failed {
-            self.failed = Some(summary());
+            self.failure = Some(failure());
         }
         self
     }
 
     /// The line for stderr when the run failed: none when stdout, already holding the
     /// summary, goes to the same terminal; otherwise a script reading stdout still sees
-    /// why the exit status is 1.
+    /// why the exit status is not 0.
     pub fn failure_line(&self, stdout_is_terminal: bool) -> Option<String> {
-        let summary = self.failed.as_ref()?;
-        if self.summary_in_stdout && stdout_is_terminal {
+        let failure = self.failure.as_ref()?;
+        if matches!(failure, Failure::Claims { shown: true, .. }) && stdout_is_terminal {
             return None;
         }
-        Some(format!("check failed: {summary}"))
+        Some(format!("check failed: {}", failure.summary()))
     }
 
-    /// Marks the exit status a failure has, when it is not 1.
-    pub(crate) fn failing_with(mut self, code: u8) -> Outcome {
-        self.failed_code = code;
-        self
-    }
-
-    /// 0 when everything held; when what the command checked failed, 1 or the code
-    /// given by `failing_with`.
+    /// 0 when everything held; 1 for a stale report; 3 for claims that do not hold.
     pub fn exit_code(&self) -> u8 {
-        match (&self.failed, self.failed_code) {
-            (None, _) => 0,
-            (Some(_), 0) => 1,
-            (Some(_), code) => code,
+        match &self.failure {
+            None => 0,
+            Some(Failure::Stale { .. }) => 1,
+            Some(Failure::Claims { .. }) => EXIT_CLAIMS_FAIL,
         }
     }
 }
@@ -85,15 +91,19 @@ mod tests {
 
     #[test]
     fn the_summary_shows_once_on_a_terminal() {
-        let mut outcome = Outcome::new("…\n2 claims: 1 inconsistent\n".into())
-            .fail_if(true, || "2 claims: 1 inconsistent".into());
-        outcome.summary_in_stdout = true;
+        let claims = |shown| Failure::Claims {
+            summary: "2 claims: 1 inconsistent".into(),
+            shown,
+        };
+        let outcome =
+            Outcome::new("…\n2 claims: 1 inconsistent\n".into()).fail_if(true, || claims(true));
         assert_eq!(outcome.failure_line(true), None);
         assert_eq!(
             outcome.failure_line(false).as_deref(),
             Some("check failed: 2 claims: 1 inconsistent")
         );
-        outcome.summary_in_stdout = false;
+        assert_eq!(outcome.exit_code(), 3);
+        let outcome = Outcome::new(String::new()).fail_if(true, || claims(false));
         assert!(outcome.failure_line(true).is_some());
         assert_eq!(Outcome::new(String::new()).failure_line(false), None);
     }

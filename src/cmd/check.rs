@@ -8,7 +8,7 @@ use crate::config::{CheckConfig, Config};
 use crate::data::Tables;
 use crate::error::Error;
 use crate::numbers::grouped;
-use crate::outcome::{Outcome, EXIT_CLAIMS_FAIL};
+use crate::outcome::{Failure, Outcome};
 use crate::render::claims as render;
 use crate::render::events::describe;
 use crate::render::Format;
@@ -63,13 +63,12 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
         Format::Json => render::json(&render::tidy(checked, findings))?,
     };
     let machine = matches!(options.format, Format::Csv | Format::Json);
-    let mut outcome = Outcome::new(text)
+    let outcome = Outcome::new(text)
         .warn(ws.warnings())
         .warn(export.filter(|_| machine))
-        .fail_if(rechecked.failed(), || {
-            render::summary(checked, findings.len())
-        })
-        .failing_with(EXIT_CLAIMS_FAIL);
-    outcome.summary_in_stdout = matches!(options.format, Format::Table | Format::Markdown);
+        .fail_if(rechecked.failed(), || Failure::Claims {
+            summary: render::summary(checked, findings.len()),
+            shown: matches!(options.format, Format::Table | Format::Markdown),
+        });
     Ok(outcome)
 }

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::extract::lexicon::{hedges, Lexicon};
 use crate::extract::{document, extract};
 use crate::numbers::grouped;
-use crate::outcome::{Outcome, EXIT_CLAIMS_FAIL};
+use crate::outcome::{Failure, Outcome};
 use crate::render::claims as render;
 use crate::render::draft;
 use crate::render::extract::annotated;
@@ -66,17 +66,16 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
         Format::Json => render::json(&render::tidy(checked, findings))?,
     };
     let warnings = counts.as_ref().map_or_else(Vec::new, |c| c.warnings());
-    let mut outcome = Outcome::new(text)
+    let outcome = Outcome::new(text)
         .warn(warnings)
         .warn([wrap(
             &format!("{}: {}", x.document.name, x.summary().line()),
             80,
             "  ",
         )])
-        .fail_if(rechecked.failed(), || {
-            render::summary(checked, findings.len())
-        })
-        .failing_with(EXIT_CLAIMS_FAIL);
-    outcome.summary_in_stdout = matches!(options.format, Format::Table | Format::Markdown);
+        .fail_if(rechecked.failed(), || Failure::Claims {
+            summary: render::summary(checked, findings.len()),
+            shown: matches!(options.format, Format::Table | Format::Markdown),
+        });
     Ok(outcome)
 }

@@ -8,7 +8,7 @@ use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::metrics::Metric;
-use crate::outcome::Outcome;
+use crate::outcome::{Failure, Outcome};
 use crate::output::{Inputs, Writer};
 use crate::render::events::joined;
 use crate::report::files::{chart_dir, stale, write, Written};
@@ -104,7 +104,9 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
     let outcome = if options.check {
         match stale(&target, &dir, &report, &input.rerun) {
             None => Outcome::new(format!("{data}\n{out} is current\n")),
-            Some(stale) => Outcome::new(stale.diff).fail_if(true, || stale.summary),
+            Some(stale) => Outcome::new(stale.diff).fail_if(true, || Failure::Stale {
+                summary: stale.summary,
+            }),
         }
     } else {
         let others = options.claims.iter().flatten().map(|p| p.as_path());
