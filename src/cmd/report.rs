@@ -88,7 +88,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         settings: config.uncertainty,
         overrides: &config.overrides,
         data_name: stamp::data_name(&config.data),
-        data_hash: stamp::data_hash(&config.data)?,
+        data_hash: ws.data.hash.clone(),
         claims,
         chart_dir: stem,
         date: None,

@@ -110,6 +110,13 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
 pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset, Error> {
     let mut problems = Vec::new();
     let mut data = Dataset::default();
+    // The files are read in the order of FILES, each once, and hashed as they are read.
+    let stamp = std::cell::RefCell::new(Stamp::default());
+    let read_input = |choice: &DataChoice, name: &str| -> Result<DataFile, Error> {
+        let input = read_input(choice, name)?;
+        stamp.borrow_mut().add(name, input.bytes.as_deref());
+        Ok(input)
+    };
     let sheet = |name: &str,
                  schema: &Schema,
                  problems: &mut Vec<Problem>|
@@ -169,6 +176,8 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
         &mut problems,
     );
     unique_names(&data, &mut problems);
+    // Read (and hashed) before the benchmarks, as FILES orders them; parsed below.
+    let comparisons = read_input(choice, "comparisons.toml")?;
     let input = read_input(choice, "benchmarks.csv")?;
     if let Some(bytes) = input.bytes {
         match read_sheet(&input.display, &bytes) {
@@ -187,7 +196,7 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
     checks::plausible(&data, &mut problems);
     checks::part_whole(&data, &mut problems);
 
-    let input = read_input(choice, "comparisons.toml")?;
+    let input = comparisons;
     match input.bytes {
         None => problems.push(
             Problem::new("missing dataset file", Location::file(&input.display))
@@ -210,9 +219,53 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
             }
         },
     }
+    data.hash = stamp.into_inner().finish();
     if problems.is_empty() {
         Ok(data)
     } else {
         Err(Error::Data(problems))
+    }
+}
+
+/// SHA-256 over the dataset files in the order of [`FILES`], each as its name, a NUL,
+/// its bytes and a NUL (so renaming or moving bytes between files changes it); a file
+/// that is absent is left out.
+#[derive(Default)]
+struct Stamp {
+    hasher: sha2::Sha256,
+    names: Vec<String>,
+}
+
+impl Stamp {
+    fn add(&mut self, name: &str, bytes: Option<&[u8]>) {
+        use sha2::Digest;
+        let Some(bytes) = bytes else {
+            return;
+        };
+        self.names.push(name.to_string());
+        self.hasher.update(name.as_bytes());
+        self.hasher.update([0]);
+        self.hasher.update(bytes);
+        self.hasher.update([0]);
+    }
+
+    /// The hex digest, or nothing unless the files came in the order of [`FILES`] (a
+    /// partial read, such as the names alone, has no stamp).
+    fn finish(self) -> String {
+        use sha2::Digest;
+        let order: Vec<&str> = FILES
+            .iter()
+            .copied()
+            .filter(|f| self.names.iter().any(|n| n == f))
+            .collect();
+        let required = FILES.iter().filter(|f| !OPTIONAL.contains(f)).count();
+        if self.names.len() < required || order != self.names {
+            return String::new();
+        }
+        self.hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }

@@ -270,6 +270,9 @@ pub(crate) struct Dataset {
     pub(crate) benchmarks: Vec<super::benchmarks::Benchmark>,
     /// Lookups by id, built on first use.
     pub(crate) index: super::index::Index,
+    /// SHA-256 over the dataset files as read (see `data::load`); empty when not every
+    /// file was read.
+    pub(crate) hash: String,
 }
 
 /// The entities a quantity belongs to: groups for fighters, countries for the rest.

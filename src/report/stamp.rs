@@ -1,40 +1,10 @@
-//! The reproducibility stamp: which tool, data, claims and seed produced a report, with a
-//! SHA-256 over the input files so a reader can tell whether the data changed since.
+//! The reproducibility stamp: which tool, data, claims and seed produced a report (the
+//! SHA-256 over the dataset files is taken as they are read: `data::load`), and the
+//! paths as shown from where the tool ran.
 
 use std::path::{Component, Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::data::DataChoice;
-use crate::data::{embedded, FILES, OPTIONAL};
-use crate::error::Error;
-
-/// SHA-256 over the dataset files in a fixed order, each as its name, a NUL, its bytes
-/// and a NUL, so renaming or moving bytes between files changes the hash.
-pub(crate) fn data_hash(choice: &DataChoice) -> Result<String, Error> {
-    let mut hasher = Sha256::new();
-    for name in FILES {
-        let bytes = match choice {
-            DataChoice::Embedded => match embedded::get(name) {
-                Some(text) => text.as_bytes().to_vec(),
-                None => continue,
-            },
-            DataChoice::Dir(dir) => {
-                let path = dir.join(name);
-                if OPTIONAL.contains(&name) && !path.exists() {
-                    continue;
-                }
-                std::fs::read(&path)
-                    .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?
-            }
-        };
-        hasher.update(name.as_bytes());
-        hasher.update([0]);
-        hasher.update(&bytes);
-        hasher.update([0]);
-    }
-    Ok(hex(&hasher.finalize()))
-}
 
 /// The data directory as the stamp names it: "datasets/", or "embedded".
 pub(crate) fn data_name(choice: &DataChoice) -> String {
@@ -87,10 +57,6 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
         out.push(part.as_os_str());
     }
     out
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
