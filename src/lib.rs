@@ -46,10 +46,10 @@ pub fn pdf_worker() -> Option<i32> {
 /// A one-line message (a warning, the failure line) wrapped at whole words to the
 /// tool's 80 columns, continuation lines indented, for a person reading a terminal.
 pub fn for_terminal(line: &str) -> String {
-    if line.chars().count() <= usize::from(render::terminal::WIDTH) || line.contains('\n') {
+    if line.chars().count() <= usize::from(render::width::WIDTH) || line.contains('\n') {
         return line.to_string();
     }
-    render::terminal::wrap(line, usize::from(render::terminal::WIDTH), "  ")
+    render::width::wrap(line, usize::from(render::width::WIDTH), "  ")
 }
 
 /// Runs one command: what to print and how it ended, or why it could not run.

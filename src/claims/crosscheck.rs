@@ -7,8 +7,9 @@
 use crate::data::{Dataset, Quantity};
 use crate::numbers::grouped;
 
+use super::compute::estimate_row;
 use super::tolerance::Band;
-use super::verdict::{claim_band, describe_band, describe_stated, estimate_row};
+use super::verdict::{claim_band, describe_band, describe_stated};
 use super::{Claim, ClaimFile, Target};
 
 /// What two claims must share to be about the same thing.

@@ -11,8 +11,8 @@ use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{resolve, Part};
 use crate::numbers::grouped;
 
+use super::compute::compute;
 use super::tolerance::Band;
-use super::verdict::compute;
 use super::{Bound, Claim, Target};
 
 /// `overrides` are the run's `--set` values: each change is tried on top of them.

@@ -2,6 +2,7 @@
 //! TOML files in `seeds/`, and re-checked against the data.
 
 mod bounds;
+pub(crate) mod compute;
 pub(crate) mod counted;
 pub(crate) mod crosscheck;
 pub(crate) mod embedded;

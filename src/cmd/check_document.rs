@@ -14,7 +14,7 @@ use crate::outcome::{Failure, Outcome};
 use crate::render::claims as render;
 use crate::render::draft;
 use crate::render::extract::annotated;
-use crate::render::terminal::wrap;
+use crate::render::width::wrap;
 use crate::render::Format;
 use crate::workspace::{read_export, ExportNeed, Workspace};
 

@@ -11,7 +11,7 @@ use crate::outcome::Outcome;
 use crate::output::{Inputs, Kind, Writer};
 use crate::render::draft;
 use crate::render::extract as render;
-use crate::render::terminal::wrap;
+use crate::render::width::wrap;
 use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config, options: &ExtractConfig) -> Result<Outcome, Error> {

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::numbers::grouped;
 use crate::outcome::Outcome;
 use crate::render::list::{csv, json, Listing};
-use crate::render::terminal::wrap;
+use crate::render::width::wrap;
 use crate::render::Format;
 use crate::workspace::Workspace;
 

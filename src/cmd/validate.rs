@@ -9,10 +9,10 @@ use crate::data::checks::undated_sources;
 use crate::data::years::all_unused;
 use crate::data::Quantity;
 use crate::error::Error;
-use crate::metrics::gate::every_metric;
+use crate::metrics::sweep::every_metric;
 use crate::metrics::Metric;
 use crate::outcome::Outcome;
-use crate::render::terminal::wrap;
+use crate::render::width::wrap;
 use crate::workspace::{Needs, Workspace};
 
 pub(crate) fn run(config: &Config) -> Result<Outcome, Error> {

@@ -4,8 +4,8 @@
 
 use crate::error::{choices_help, Problem};
 
+use super::basics::RowRef;
 use super::cells::{columns, Schema};
-use super::model::RowRef;
 use super::sheet::Sheet;
 
 pub(crate) const BENCHMARKS: Schema = Schema {

@@ -3,39 +3,10 @@
 //! scanning every table once per comparison.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use super::lookup::{positions, Lookup};
 use super::model::{Dataset, Quantity, Row};
-
-/// The positions of ids and estimate rows in a dataset's tables. Built again when a
-/// table has grown since (the loader fills them one after another).
-#[derive(Debug, Default)]
-pub(crate) struct Index(Mutex<Option<Arc<Lookup>>>);
-
-impl Clone for Index {
-    fn clone(&self) -> Self {
-        Index::default()
-    }
-}
-
-#[derive(Debug)]
-pub(crate) struct Lookup {
-    sizes: [usize; 5],
-    pub(crate) groups: HashMap<String, usize>,
-    pub(crate) countries: HashMap<String, usize>,
-    pub(crate) sources: HashMap<String, usize>,
-    pub(crate) comparisons: HashMap<String, usize>,
-    rows: HashMap<(Quantity, String), Vec<usize>>,
-}
-
-/// Position of each id, the first when an id is repeated (as a linear search finds).
-fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        out.entry(id.to_string()).or_insert(i);
-    }
-    out
-}
 
 fn sizes(data: &Dataset) -> [usize; 5] {
     [

@@ -1,6 +1,7 @@
 //! Loading and validating the datasets: CSV tables read with polars, comparisons from
 //! TOML, then the checks across files. Every problem found is returned, not just the first.
 
+pub(crate) mod basics;
 pub(crate) mod benchmarks;
 pub(crate) mod cells;
 pub(crate) mod checks;
@@ -9,6 +10,7 @@ pub(crate) mod comparisons;
 pub(crate) mod dates;
 pub(crate) mod embedded;
 mod index;
+mod lookup;
 pub(crate) mod model;
 pub(crate) mod sheet;
 pub(crate) mod tables;

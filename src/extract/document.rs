@@ -7,47 +7,12 @@ use std::path::Path;
 
 use crate::error::{Error, Location, Problem};
 
+use super::read::{first_line, Document, Kind};
 use super::text::Text;
 use super::{html, json, markdown, pdf};
 
 /// The largest document read: far above any report, far below what would hang a run.
 pub(crate) const MAX_BYTES: u64 = 64 * 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Text,
-    Markdown,
-    Html,
-    Json,
-    Pdf,
-}
-
-impl Kind {
-    pub(crate) fn id(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::Markdown => "Markdown",
-            Kind::Html => "HTML",
-            Kind::Json => "JSON",
-            Kind::Pdf => "PDF",
-        }
-    }
-}
-
-/// A document's text as read.
-#[derive(Debug)]
-pub(crate) struct Document {
-    /// The name outputs give it: the path as typed.
-    pub(crate) name: String,
-    pub(crate) kind: Kind,
-    /// Its title when it says one (HTML `<title>`, PDF metadata, the first line).
-    pub(crate) title: Option<String>,
-    pub(crate) text: Text,
-    pub(crate) pages: usize,
-    /// The year of the document's own date (PDF metadata, Markdown front matter, an
-    /// HTML `<meta>` date), for statements in the present tense.
-    pub(crate) year: Option<i32>,
-}
 
 fn problem(name: &str, message: impl Into<String>, help: &str) -> Error {
     Error::Data(vec![Problem::new(message, Location::file(name)).help(help)])
@@ -200,14 +165,6 @@ fn stated_date(text: &str) -> Option<i32> {
         .parse::<i32>()
         .ok()
         .filter(|y| (1900..=2100).contains(y))
-}
-
-/// The first non-empty line, as a title.
-pub(crate) fn first_line(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .map(|l| l.chars().take(200).collect())
 }
 
 fn looks_like_html(text: &str) -> bool {

@@ -32,7 +32,7 @@ pub(crate) fn title(text: &str) -> Option<String> {
         .map(str::trim)
         .find(|l| l.starts_with("# "))
         .map(|l| l.trim_start_matches('#').trim().to_string())
-        .or_else(|| super::document::first_line(text))
+        .or_else(|| super::read::first_line(text))
 }
 
 /// The text of `markdown`, line by line.

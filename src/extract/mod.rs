@@ -21,6 +21,7 @@ mod numbers;
 mod pdf;
 pub(crate) mod pdf_worker;
 mod ratios;
+pub(crate) mod read;
 pub(crate) mod readings;
 mod statement;
 pub(crate) mod text;
@@ -32,8 +33,8 @@ mod words;
 use crate::claims::{Qualifier, Stated};
 use crate::data::Dataset;
 
-pub(crate) use document::Document;
 pub(crate) use numbers::Shape;
+pub(crate) use read::Document;
 use readings::Candidate;
 use text::Pos;
 

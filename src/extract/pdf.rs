@@ -4,8 +4,8 @@
 
 use crate::error::{Error, Location, Problem};
 
-use super::document::{Document, Kind};
 use super::pdf_worker;
+use super::read::{Document, Kind};
 use super::text::Text;
 
 fn problem(name: &str, message: impl Into<String>, help: &str) -> Error {

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::claims::verdict::compute;
+use crate::claims::compute::compute;
 use crate::claims::{Bound, Claim, Qualifier, Stated, Target};
 use crate::data::{Comparison, Dataset, Quantity, RowRef};
 use crate::metrics::Metric;

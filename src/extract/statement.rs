@@ -8,10 +8,10 @@ use crate::data::Dataset;
 
 use super::context::{clause, hedge};
 use super::decide::{decide, Decided, Sight};
-use super::document::Document;
 use super::lexicon::{Entity, Lexicon};
 use super::names::{self, Named};
 use super::numbers::{self, Aside, Mention, Shape};
+use super::read::Document;
 use super::readings::Values;
 use super::tokens::{sentences, Sentence};
 use super::when;

@@ -9,29 +9,10 @@ use super::events::{EventInputs, Uncovered};
 use super::formula::{self, quantities};
 use super::gate::{self, Sides};
 use super::resolve::{Inputs, Resolved};
+pub(crate) use super::row::{unit, MetricRow};
 use super::Metric;
 use crate::uncertainty::formula::Formula;
-use crate::uncertainty::{propagate_keeping, Interval, Sampled, Settings};
-use crate::units::area_unit;
-
-/// One tidy output row: a metric of a comparison, or of a comparison against another.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct MetricRow {
-    pub(crate) comparison: String,
-    pub(crate) versus: Option<String>,
-    pub(crate) metric: Metric,
-    pub(crate) value: f64,
-    pub(crate) unit: String,
-    pub(crate) year: i32,
-    pub(crate) overridden: bool,
-    pub(crate) notes: Vec<String>,
-    /// The spread from the inputs' low and high, once propagated.
-    pub(crate) interval: Option<Interval>,
-}
-
-pub(crate) fn unit(metric: Metric, units: Units) -> String {
-    metric.def().unit.replace("{area}", area_unit(units))
-}
+use crate::uncertainty::{propagate_keeping, Sampled, Settings};
 
 /// A denominator that sums to zero, placed where its value comes from: the `--set`
 /// that zeroed it, the row that gives zero, or else the comparison's key that chooses

@@ -11,9 +11,9 @@ use crate::numbers::grouped;
 use crate::uncertainty::formula::{Formula, Term};
 use crate::units::Units;
 
-use super::compute::{unit, MetricRow};
 use super::formula::terms;
 use super::resolve::Inputs;
+use super::row::{unit, MetricRow};
 use super::{Kind, Metric};
 
 /// An export's counts joined for the event metrics, with the large-scale threshold

@@ -8,6 +8,8 @@ pub(crate) mod formula;
 pub(crate) mod gate;
 pub(crate) mod overrides;
 pub(crate) mod resolve;
+pub(crate) mod row;
+pub(crate) mod sweep;
 #[cfg(test)]
 pub(crate) mod testing;
 

@@ -7,7 +7,7 @@ use crate::metrics::Metric;
 use crate::units::Units;
 
 use super::format::grouped;
-use super::terminal::{wrap, WIDTH};
+use super::width::{wrap, WIDTH};
 
 /// The benchmarks published for `metric`, in the file's order.
 pub(crate) fn of(benchmarks: &[Benchmark], metric: Metric) -> Vec<&Benchmark> {

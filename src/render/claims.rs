@@ -11,7 +11,7 @@ use crate::error::Error;
 
 use super::format::{counted, readable};
 use super::markdown::{escape, table, Align};
-use super::terminal::{wrap, WIDTH};
+use super::width::{wrap, WIDTH};
 
 /// Counts for the summary line.
 pub(crate) fn summary(checked: &[Checked], findings: usize) -> String {

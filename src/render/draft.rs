@@ -185,7 +185,7 @@ fn toml_text(x: &Extraction) -> String {
         doc.name,
         doc.kind.id()
     ));
-    if doc.kind == crate::extract::document::Kind::Pdf {
+    if doc.kind == crate::extract::read::Kind::Pdf {
         out.push_str(&format!(
             ", {} page{}",
             doc.pages,

@@ -206,7 +206,7 @@ fn fit_summary(summary: &str) -> String {
     match summary.split_once(", ") {
         Some((head, rest)) => format!(
             "{head},\n{}",
-            crate::render::terminal::wrap(&format!("  {rest}"), 80, "  ")
+            crate::render::width::wrap(&format!("  {rest}"), 80, "  ")
         ),
         None => summary.to_string(),
     }
@@ -224,7 +224,7 @@ fn records(names: &[&str], lines: &[Vec<String>]) -> String {
             let width = text.chars().count() + 3 + field.chars().count();
             if text.trim().is_empty() {
                 text = format!("  {field}");
-            } else if width > usize::from(crate::render::terminal::WIDTH) {
+            } else if width > usize::from(crate::render::width::WIDTH) {
                 out.push_str(&text);
                 out.push('\n');
                 text = format!("  {field}");
@@ -278,7 +278,7 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
     let fits = table
         .to_string()
         .lines()
-        .all(|l| l.chars().count() <= usize::from(crate::render::terminal::WIDTH));
+        .all(|l| l.chars().count() <= usize::from(crate::render::width::WIDTH));
     let table = if fits {
         table.to_string()
     } else {
@@ -300,7 +300,7 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
         fit_summary(summary),
     );
     for remark in remarks {
-        legend.push_str(&crate::render::terminal::wrap(remark, 80, "  "));
+        legend.push_str(&crate::render::width::wrap(remark, 80, "  "));
         legend.push('\n');
     }
     format!("{legend}\n{body}\n")

@@ -9,7 +9,7 @@ use crate::metrics::compute::MetricRow;
 use crate::numbers::counted;
 use crate::render::format::{compact, title};
 use crate::render::markdown::{escape, figures, table};
-use crate::render::terminal::WIDTH;
+use crate::render::width::WIDTH;
 use crate::uncertainty::formula::Formula;
 use crate::uncertainty::sensitivity::InputRow;
 use crate::units::Units;

@@ -188,3 +188,95 @@ fn validate_sources_and_sensitivity_fit_80_columns_on_the_shipped_data() {
         assert!(wide.is_empty(), "{command}: {wide:#?}");
     }
 }
+
+/// Twelve comparisons with long labels, as an analyst's own data will have: the table
+/// still fits 80 columns, the report has every comparison in its summary and its
+/// charts grow a row per comparison instead of squeezing them.
+#[test]
+fn twelve_comparisons_give_a_readable_table_report_and_charts() {
+    let fixture = Fixture::empty();
+    let dir = fixture.dir.path().join("datasets");
+    std::fs::create_dir(&dir).unwrap();
+    let n = 12;
+    let rows = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join("\n");
+    let files = [
+        (
+            "sources.csv",
+            "id,title,publisher,published,url,accessed,note\nsrc-1,Figures,Example Institute,2025-01-01,https://example.org,,fixture".to_string(),
+        ),
+        ("groups.csv", format!("id,name,aliases,parent,note\n{}", rows(&|i| format!("g{i},Group {i},,,fixture")))),
+        (
+            "countries.csv",
+            format!("id,name,iso3\n{}", rows(&|i| format!("c{i},Country {i},{}", iso3(i)))),
+        ),
+        (
+            "fighters.csv",
+            format!(
+                "group,year,central,low,high,source,preferred,note\n{}",
+                rows(&|i| format!("g{i},2025,{},{},{},src-1,,", 1000 + 500 * i, 800 + 500 * i, 1300 + 500 * i))
+            ),
+        ),
+        (
+            "soldiers.csv",
+            format!(
+                "country,year,component,central,low,high,source,preferred,note\n{}",
+                rows(&|i| format!("c{i},2025,army,{},,,src-1,,", 9000 + 1000 * i))
+            ),
+        ),
+        (
+            "population.csv",
+            format!(
+                "country,year,central,low,high,source,preferred,note\n{}",
+                rows(&|i| format!("c{i},2025,{},,,src-1,,", 2_000_000 + 750_000 * i))
+            ),
+        ),
+        (
+            "area.csv",
+            format!("country,km2,source,preferred,note\n{}", rows(&|i| format!("c{i},{},src-1,,", 40_000 + 9_000 * i))),
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), format!("{text}\n")).unwrap();
+    }
+    let comparisons = rows(&|i| {
+        format!(
+            "[[comparison]]\nid = \"k{i}\"\nlabel = \"Islamic State West Africa Province {i} in the Lake Chad Basin\"\ngroup = \"g{i}\"\ncountries = [\"c{i}\"]\nyear = 2025\nsoldiers = [\"army\"]\n"
+        )
+    });
+    std::fs::write(dir.join("comparisons.toml"), comparisons).unwrap();
+
+    let table = fixture.run(&["table", "--draws", "500"]);
+    assert!(too_wide(table.ok()).is_empty(), "{table:?}");
+
+    fixture
+        .run(&["report", "--out", "r.md", "--draws", "500"])
+        .ok();
+    let md = std::fs::read_to_string(fixture.dir.path().join("r.md")).unwrap();
+    for i in 0..n {
+        let label = format!("| Islamic State West Africa Province {i} in the Lake Chad Basin |");
+        assert!(md.contains(&label), "the summary lacks comparison {i}");
+    }
+    let chart =
+        std::fs::read_to_string(fixture.dir.path().join("r/people_per_fighter.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&chart).expect("SVG");
+    let height: f64 = doc
+        .root_element()
+        .attribute("height")
+        .and_then(|h| h.trim_end_matches("px").parse().ok())
+        .expect("a height");
+    assert!(height > 12.0 * 40.0, "12 rows in {height} px");
+    // Every label is drawn whole, over as many lines as it takes.
+    let texts: String = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(texts.contains("Lake Chad"), "{texts}");
+}
+
+/// Three upper-case letters for country `i`.
+fn iso3(i: usize) -> String {
+    (0..3)
+        .map(|k| char::from(b'A' + ((i / 26usize.pow(2 - k)) % 26) as u8))
+        .collect()
+}

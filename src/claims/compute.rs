@@ -1,0 +1,260 @@
+//! What a claim is about, computed: the formula of its metric or estimate (with
+//! `--set` values, a claim's bound, or other soldier components tried as alternatives),
+//! its value and what it measures, and the data row an estimate claim reads. Verdicts
+//! and explanations build on this.
+
+use crate::data::Estimate;
+use crate::data::{Dataset, Quantity, Row};
+use crate::error::Problem;
+use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
+use crate::metrics::overrides::Override;
+use crate::metrics::resolve::{choose, from_row, resolve, Choice};
+use crate::metrics::Metric;
+use crate::uncertainty::formula::{Formula, Term};
+use crate::units::Units;
+
+use super::{Bound, Claim, OnBound, Target};
+
+/// Computes what a claim is about with optional overrides (used to try alternatives).
+/// `soldiers` replaces the counted components of one comparison: (id, components).
+pub(crate) fn compute(
+    data: &Dataset,
+    claim: &Claim,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+) -> Result<(f64, String), Problem> {
+    compute_formula(data, claim, overrides, soldiers)
+        .map(|(formula, what)| (formula.central(), what))
+}
+
+/// The formula behind a claim, for its value and its interval, and what it measures.
+pub(crate) fn compute_formula(
+    data: &Dataset,
+    claim: &Claim,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+) -> Result<(Formula, String), Problem> {
+    match &claim.target {
+        Target::Metric {
+            comparison,
+            versus,
+            metric,
+            units,
+            bounds,
+        } => metric_formula(
+            data,
+            overrides,
+            soldiers,
+            (comparison, versus.as_deref()),
+            *metric,
+            *units,
+            bounds,
+        ),
+        Target::Estimate {
+            entity,
+            quantity,
+            component,
+            year,
+            bound,
+        } => {
+            if let Some(o) = estimate_override(overrides, entity, *quantity, component) {
+                return Ok(set_formula(o, entity, *quantity));
+            }
+            let key = EstimateKey {
+                entity,
+                quantity: *quantity,
+                component: component.as_deref(),
+                year: *year,
+            };
+            estimate_formula(data, claim, &key, *bound)
+        }
+        Target::Unverifiable { .. } => {
+            Err(Problem::new("not computable", claim.at.cell("requires")))
+        }
+    }
+}
+
+/// A comparison from the data, with its counted soldier components replaced when
+/// `soldiers` names it.
+fn with_components(
+    data: &Dataset,
+    id: &str,
+    soldiers: Option<(&str, &[String])>,
+) -> Result<crate::data::Comparison, Problem> {
+    let mut c = data.comparison(id).cloned().ok_or_else(|| missing(id))?;
+    if let Some((_, components)) = soldiers.filter(|(target, _)| *target == id) {
+        c.soldiers = components.to_vec();
+    }
+    Ok(c)
+}
+
+/// The formula of a metric of one comparison, or of one against another, and what it
+/// measures with the notes of its row.
+fn metric_formula(
+    data: &Dataset,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+    (comparison, versus): (&str, Option<&str>),
+    metric: Metric,
+    units: Units,
+    bounds: &[OnBound],
+) -> Result<(Formula, String), Problem> {
+    // A claim's bounds come first, so that `--set` and the explanations' alternatives
+    // still replace them.
+    let side = |id: &str| -> Result<_, Problem> {
+        let c = with_components(data, id, soldiers)?;
+        let set = [
+            super::bounds::overrides(data, &c, bounds),
+            overrides.to_vec(),
+        ]
+        .concat();
+        Ok(resolve(data, &c, &set))
+    };
+    let a = side(comparison)?;
+    let (row, formula) = match versus {
+        None => single_with_formula(&a, metric, units)?,
+        Some(b) => pairwise_with_formula(&a, &side(b)?, metric, units)?,
+    };
+    let what = match versus {
+        None => format!("{metric} of {comparison}"),
+        Some(b) => format!("{metric} of {comparison} against {b}"),
+    };
+    let notes = if row.notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", row.notes.join("; "))
+    };
+    Ok((formula, format!("{what}{notes}")))
+}
+
+/// The last `--set` value that sets an entity's quantity (and component, if it names one).
+fn estimate_override<'a>(
+    overrides: &'a [Override],
+    entity: &str,
+    quantity: Quantity,
+    component: &Option<String>,
+) -> Option<&'a Override> {
+    overrides.iter().rev().find(|o| {
+        o.entity == entity
+            && o.quantity == quantity
+            && (o.component.is_none() || o.component == *component)
+    })
+}
+
+/// A term for a fixed value with no source and no distribution.
+fn point_term(key: String, value: f64) -> Term {
+    Term {
+        key,
+        source: None,
+        factor: 1.0,
+        estimate: Estimate::point(value),
+        dist: None,
+        pool: Vec::new(),
+    }
+}
+
+/// The formula "set value / 1" for an estimate given by `--set`, and what it measures.
+fn set_formula(o: &Override, entity: &str, quantity: Quantity) -> (Formula, String) {
+    let formula = Formula {
+        scale: 1.0,
+        numerator: vec![point_term(format!("{entity}.{quantity}.set"), o.value)],
+        denominator: vec![point_term("one".into(), 1.0)],
+    };
+    (
+        formula,
+        format!("{entity} {quantity} set by --set {}", o.text),
+    )
+}
+
+/// Which estimate an estimate claim is about.
+struct EstimateKey<'a> {
+    entity: &'a str,
+    quantity: Quantity,
+    component: Option<&'a str>,
+    year: i32,
+}
+
+/// The formula "this row / 1" for an estimate in the data, and where it came from. The
+/// central value is drawn from the pool of every source's row for the same year; a
+/// claim about the low (or high) of the range is about one number, a point.
+fn estimate_formula(
+    data: &Dataset,
+    claim: &Claim,
+    key: &EstimateKey,
+    bound: Bound,
+) -> Result<(Formula, String), Problem> {
+    let EstimateKey {
+        entity,
+        quantity,
+        component,
+        year,
+    } = *key;
+    let row = estimate_row(data, entity, quantity, component, year).ok_or_else(|| {
+        Problem::new(
+            format!(
+                "no {quantity}{} estimate for {entity} in or before {year}",
+                component.map(|c| format!(" ({c})")).unwrap_or_default()
+            ),
+            claim.at.cell("entity"),
+        )
+    })?;
+    let fallback = match row.year {
+        Some(y) if y < year => format!("; {y} used for {year}"),
+        _ => String::new(),
+    };
+    let term = match bound {
+        Bound::Central => Term {
+            key: from_row(row).key(),
+            source: Some(row.source.clone()),
+            factor: 1.0,
+            estimate: row.estimate,
+            dist: row.dist,
+            pool: crate::metrics::resolve::pool(data, row),
+        },
+        Bound::Low | Bound::High => point_term(from_row(row).key(), bound.of(&row.estimate)),
+    };
+    let (which, ranged) = match bound {
+        Bound::Central => ("", true),
+        Bound::Low => ("the low of ", row.estimate.low.is_some()),
+        Bound::High => ("the high of ", row.estimate.high.is_some()),
+    };
+    let unranged = if ranged {
+        ""
+    } else {
+        "; no range given: its central value"
+    };
+    let formula = Formula {
+        scale: 1.0,
+        numerator: vec![term],
+        denominator: vec![point_term("one".into(), 1.0)],
+    };
+    Ok((
+        formula,
+        format!(
+            "{which}{entity} {quantity} from {} ({}{fallback}{unranged})",
+            row.source, row.at
+        ),
+    ))
+}
+
+fn missing(id: &str) -> Problem {
+    Problem::new(
+        format!("unknown comparison \"{id}\""),
+        crate::error::Location::file("comparisons.toml"),
+    )
+}
+
+/// The data's estimate of an entity's quantity for a year, chosen as comparisons choose
+/// (`resolve::choose`); none when the choice is ambiguous.
+pub(crate) fn estimate_row<'a>(
+    data: &'a Dataset,
+    entity: &str,
+    quantity: Quantity,
+    component: Option<&str>,
+    year: i32,
+) -> Option<&'a Row> {
+    match choose(data, quantity, entity, component, year, None) {
+        Choice::One(row) => Some(row),
+        Choice::None | Choice::Ambiguous(_) => None,
+    }
+}
