@@ -30,14 +30,7 @@ const LAYERS: [&[&str]; 7] = [
 ];
 
 /// The domain: it knows nothing of the command line, of display or of writing files.
-const DOMAIN: [&str; 6] = [
-    "data",
-    "uncertainty",
-    "metrics",
-    "events",
-    "claims",
-    "extract",
-];
+const DOMAIN: &[&str] = LAYERS[1];
 
 fn layer(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&module))

@@ -8,6 +8,23 @@ fn too_wide(text: &str) -> Vec<&str> {
     text.lines().filter(|l| l.chars().count() > 80).collect()
 }
 
+/// What the binary shows on a terminal for `command` (stdout and stderr together, as
+/// `script` gives it one), or `None` where there is no `script`.
+fn on_a_terminal(fixture: &Fixture, command: &str) -> Option<String> {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to give the binary a terminal");
+        return None;
+    }
+    let command = format!("{} {command}", env!("CARGO_BIN_EXE_insurgency-metrics"));
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(fixture.dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run script");
+    Some(String::from_utf8_lossy(&output.stdout).replace('\r', ""))
+}
+
 fn with_claims() -> Fixture {
     let fixture = Fixture::basic();
     let seeds = fixture.dir.path().join("seeds");
@@ -119,18 +136,9 @@ fn warnings_are_wrapped_on_a_terminal_only() {
             .any(|l| l.starts_with("warning: ") && l.chars().count() > 80),
         "{piped:?}"
     );
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: no `script` to give the binary a terminal");
+    let Some(text) = on_a_terminal(&fixture, "validate") else {
         return;
-    }
-    let command = format!("{} validate", env!("CARGO_BIN_EXE_insurgency-metrics"));
-    let output = Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(fixture.dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run script");
-    let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+    };
     assert!(text.contains("warning: "), "{text}");
     assert!(too_wide(&text).is_empty(), "{text}");
 }
@@ -153,20 +161,9 @@ fn check_summary_goes_to_stderr_when_stdout_is_not_a_terminal() {
 
 #[test]
 fn check_summary_shows_once_on_a_terminal() {
-    // `script` gives the binary a terminal for stdout and stderr alike.
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: no `script` to give the binary a terminal");
+    let Some(text) = on_a_terminal(&with_claims(), "check") else {
         return;
-    }
-    let fixture = with_claims();
-    let command = format!("{} check", env!("CARGO_BIN_EXE_insurgency-metrics"));
-    let output = Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(fixture.dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run script");
-    let text = String::from_utf8_lossy(&output.stdout);
+    };
     assert_eq!(text.matches("8 claims:").count(), 1, "{text}");
     assert!(!text.contains("check failed"), "{text}");
 }
