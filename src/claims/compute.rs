@@ -27,6 +27,30 @@ pub(crate) fn compute(
         .map(|(formula, what)| (formula.central(), what))
 }
 
+/// Why a target has no value: a problem in the data, placed where it is, or one with
+/// the claim asking (an unknown comparison, an estimate the data lacks), placed at the
+/// claim's key by [`compute_formula`].
+#[derive(Debug)]
+pub(crate) enum Unavailable {
+    Data(Problem),
+    Asked { message: String, key: &'static str },
+}
+
+impl From<Problem> for Unavailable {
+    fn from(problem: Problem) -> Self {
+        Unavailable::Data(problem)
+    }
+}
+
+impl Unavailable {
+    fn at(self, claim: &Claim) -> Problem {
+        match self {
+            Unavailable::Data(problem) => problem,
+            Unavailable::Asked { message, key } => Problem::new(message, claim.at.cell(key)),
+        }
+    }
+}
+
 /// The formula behind a claim, for its value and its interval, and what it measures.
 pub(crate) fn compute_formula(
     data: &Dataset,
@@ -34,14 +58,31 @@ pub(crate) fn compute_formula(
     overrides: &[Override],
     soldiers: Option<(&str, &[String])>,
 ) -> Result<(Formula, String), Problem> {
-    match &claim.target {
+    target_formula(data, &claim.target, overrides, soldiers).map_err(|u| u.at(claim))
+}
+
+/// The value the data gives a target, with no claim asking (a reading `extract` weighs).
+pub(crate) fn target_value(data: &Dataset, target: &Target) -> Option<f64> {
+    target_formula(data, target, &[], None)
+        .ok()
+        .map(|(formula, _)| formula.central())
+}
+
+/// The formula of what a target is about, and what it measures.
+fn target_formula(
+    data: &Dataset,
+    target: &Target,
+    overrides: &[Override],
+    soldiers: Option<(&str, &[String])>,
+) -> Result<(Formula, String), Unavailable> {
+    match target {
         Target::Metric {
             comparison,
             versus,
             metric,
             units,
             bounds,
-        } => metric_formula(
+        } => Ok(metric_formula(
             data,
             overrides,
             soldiers,
@@ -49,7 +90,7 @@ pub(crate) fn compute_formula(
             *metric,
             *units,
             bounds,
-        ),
+        )?),
         Target::Estimate {
             entity,
             quantity,
@@ -66,11 +107,12 @@ pub(crate) fn compute_formula(
                 component: component.as_deref(),
                 year: *year,
             };
-            estimate_formula(data, claim, &key, *bound)
+            estimate_formula(data, &key, *bound)
         }
-        Target::Unverifiable { .. } => {
-            Err(Problem::new("not computable", claim.at.cell("requires")))
-        }
+        Target::Unverifiable { .. } => Err(Unavailable::Asked {
+            message: "not computable".into(),
+            key: "requires",
+        }),
     }
 }
 
@@ -80,8 +122,14 @@ fn with_components(
     data: &Dataset,
     id: &str,
     soldiers: Option<(&str, &[String])>,
-) -> Result<crate::data::Comparison, Problem> {
-    let mut c = data.comparison(id).cloned().ok_or_else(|| missing(id))?;
+) -> Result<crate::data::Comparison, Unavailable> {
+    let mut c = data
+        .comparison(id)
+        .cloned()
+        .ok_or_else(|| Unavailable::Asked {
+            message: format!("unknown comparison \"{id}\""),
+            key: "comparison",
+        })?;
     if let Some((_, components)) = soldiers.filter(|(target, _)| *target == id) {
         c.soldiers = components.to_vec();
     }
@@ -98,10 +146,10 @@ fn metric_formula(
     metric: Metric,
     units: Units,
     bounds: &[OnBound],
-) -> Result<(Formula, String), Problem> {
+) -> Result<(Formula, String), Unavailable> {
     // A claim's bounds come first, so that `--set` and the explanations' alternatives
     // still replace them.
-    let side = |id: &str| -> Result<_, Problem> {
+    let side = |id: &str| -> Result<_, Unavailable> {
         let c = with_components(data, id, soldiers)?;
         let set = [
             super::bounds::overrides(data, &c, bounds),
@@ -179,10 +227,9 @@ struct EstimateKey<'a> {
 /// claim about the low (or high) of the range is about one number, a point.
 fn estimate_formula(
     data: &Dataset,
-    claim: &Claim,
     key: &EstimateKey,
     bound: Bound,
-) -> Result<(Formula, String), Problem> {
+) -> Result<(Formula, String), Unavailable> {
     let EstimateKey {
         entity,
         quantity,
@@ -190,13 +237,13 @@ fn estimate_formula(
         year,
     } = *key;
     let row = estimate_row(data, entity, quantity, component, year).ok_or_else(|| {
-        Problem::new(
-            format!(
+        Unavailable::Asked {
+            message: format!(
                 "no {quantity}{} estimate for {entity} in or before {year}",
                 component.map(|c| format!(" ({c})")).unwrap_or_default()
             ),
-            claim.at.cell("entity"),
-        )
+            key: "entity",
+        }
     })?;
     let fallback = match row.year {
         Some(y) if y < year => format!("; {y} used for {year}"),
@@ -235,13 +282,6 @@ fn estimate_formula(
             row.source, row.at
         ),
     ))
-}
-
-fn missing(id: &str) -> Problem {
-    Problem::new(
-        format!("unknown comparison \"{id}\""),
-        crate::error::Location::file("comparisons.toml"),
-    )
 }
 
 /// The data's estimate of an entity's quantity for a year, chosen as comparisons choose

@@ -6,9 +6,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::claims::compute::compute;
-use crate::claims::{Bound, Claim, Qualifier, Stated, Target};
-use crate::data::{Comparison, Dataset, Quantity, RowRef};
+use crate::claims::compute::target_value;
+use crate::claims::{Bound, Target};
+use crate::data::{Comparison, Dataset, Quantity};
 use crate::metrics::Metric;
 use crate::units::Units;
 
@@ -39,7 +39,7 @@ impl<'a> Values<'a> {
         if let Some(v) = self.cache.borrow().get(&key) {
             return *v;
         }
-        let v = value_of(self.data, target);
+        let v = target_value(self.data, target);
         self.cache.borrow_mut().insert(key, v);
         v
     }
@@ -51,20 +51,6 @@ impl<'a> Values<'a> {
             target,
         }
     }
-}
-
-fn value_of(data: &Dataset, target: &Target) -> Option<f64> {
-    let claim = Claim {
-        id: "candidate".into(),
-        says: String::new(),
-        stated: Stated::One(1.0),
-        qualifier: Qualifier::None,
-        tolerance: None,
-        target: target.clone(),
-        at: RowRef::new("candidate", 0),
-        confidence: None,
-    };
-    compute(data, &claim, &[], None).ok().map(|(v, _)| v)
 }
 
 /// An estimate's target.
