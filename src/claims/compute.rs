@@ -8,7 +8,7 @@ use crate::data::{Dataset, Quantity, Row};
 use crate::error::Problem;
 use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
 use crate::metrics::overrides::Override;
-use crate::metrics::resolve::{choose, from_row, resolve, Choice};
+use crate::metrics::resolve::{choose, from_row, resolve, Choice, Inputs};
 use crate::metrics::Metric;
 use crate::uncertainty::formula::{Formula, Term};
 use crate::units::Units;
@@ -23,8 +23,9 @@ pub(crate) fn compute(
     overrides: &[Override],
     soldiers: Option<(&str, &[String])>,
 ) -> Result<(f64, String), Problem> {
-    compute_formula(data, claim, overrides, soldiers)
+    target_formula(data, &claim.target, overrides, soldiers, &[])
         .map(|(formula, what)| (formula.central(), what))
+        .map_err(|u| u.at(claim))
 }
 
 /// Why a target has no value: a problem in the data, placed where it is, or one with
@@ -51,19 +52,20 @@ impl Unavailable {
     }
 }
 
-/// The formula behind a claim, for its value and its interval, and what it measures.
+/// The formula behind a claim, for its value and its interval, and what it measures,
+/// from the run's `resolved` inputs where the claim adds nothing to them.
 pub(crate) fn compute_formula(
     data: &Dataset,
     claim: &Claim,
     overrides: &[Override],
-    soldiers: Option<(&str, &[String])>,
+    resolved: &[Inputs],
 ) -> Result<(Formula, String), Problem> {
-    target_formula(data, &claim.target, overrides, soldiers).map_err(|u| u.at(claim))
+    target_formula(data, &claim.target, overrides, None, resolved).map_err(|u| u.at(claim))
 }
 
 /// The value the data gives a target, with no claim asking (a reading `extract` weighs).
 pub(crate) fn target_value(data: &Dataset, target: &Target) -> Option<f64> {
-    target_formula(data, target, &[], None)
+    target_formula(data, target, &[], None, &[])
         .ok()
         .map(|(formula, _)| formula.central())
 }
@@ -74,6 +76,7 @@ fn target_formula(
     target: &Target,
     overrides: &[Override],
     soldiers: Option<(&str, &[String])>,
+    resolved: &[Inputs],
 ) -> Result<(Formula, String), Unavailable> {
     match target {
         Target::Metric {
@@ -84,8 +87,11 @@ fn target_formula(
             bounds,
         } => Ok(metric_formula(
             data,
-            overrides,
-            soldiers,
+            With {
+                overrides,
+                soldiers,
+                resolved,
+            },
             (comparison, versus.as_deref()),
             *metric,
             *units,
@@ -136,12 +142,22 @@ fn with_components(
     Ok(c)
 }
 
+/// What a metric is computed with besides the data.
+#[derive(Clone, Copy)]
+struct With<'a> {
+    /// `--set` values and the explanations' alternatives.
+    overrides: &'a [Override],
+    /// Soldier components tried in place of a comparison's own: (id, components).
+    soldiers: Option<(&'a str, &'a [String])>,
+    /// The run's resolved inputs, used where the claim changes nothing of them.
+    resolved: &'a [Inputs],
+}
+
 /// The formula of a metric of one comparison, or of one against another, and what it
 /// measures with the notes of its row.
 fn metric_formula(
     data: &Dataset,
-    overrides: &[Override],
-    soldiers: Option<(&str, &[String])>,
+    with: With,
     (comparison, versus): (&str, Option<&str>),
     metric: Metric,
     units: Units,
@@ -149,7 +165,17 @@ fn metric_formula(
 ) -> Result<(Formula, String), Unavailable> {
     // A claim's bounds come first, so that `--set` and the explanations' alternatives
     // still replace them.
+    let With {
+        overrides,
+        soldiers,
+        resolved,
+    } = with;
     let side = |id: &str| -> Result<_, Unavailable> {
+        // What the run resolved, when the claim changes nothing of it.
+        let plain = bounds.is_empty() && soldiers.is_none_or(|(target, _)| target != id);
+        if let Some(inputs) = resolved.iter().find(|i| plain && i.comparison.id == id) {
+            return Ok(inputs.clone());
+        }
         let c = with_components(data, id, soldiers)?;
         let set = [
             super::bounds::overrides(data, &c, bounds),

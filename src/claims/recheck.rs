@@ -4,6 +4,7 @@
 use crate::data::Dataset;
 use crate::events::Counts;
 use crate::metrics::overrides::Override;
+use crate::metrics::resolve::Inputs;
 use crate::uncertainty::Settings;
 
 use super::crosscheck::crosscheck;
@@ -31,6 +32,8 @@ impl Rechecked {
 pub(crate) struct Against<'a> {
     pub(crate) settings: &'a Settings,
     pub(crate) overrides: &'a [Override],
+    /// Every comparison's inputs as the workspace resolved them under `overrides`.
+    pub(crate) resolved: &'a [Inputs],
     /// `--tolerance`, for claims without their own.
     pub(crate) tolerance: Option<f64>,
     /// The export's counts, for events claims with a query.
@@ -51,6 +54,7 @@ pub(crate) fn recheck(data: &Dataset, files: &[ClaimFile], against: &Against) ->
         settings: Some(against.settings),
         events,
         overrides: against.overrides,
+        resolved: against.resolved,
     };
     let checked: Vec<Checked> = files
         .iter()

@@ -75,6 +75,9 @@ pub(crate) struct Context<'a> {
     pub(crate) events: Option<EventCounts<'a>>,
     /// `--set` values, applied the way `table` applies them.
     pub(crate) overrides: &'a [Override],
+    /// Every comparison's inputs as the run resolved them under `overrides`: a claim
+    /// with no bounds of its own is computed from these, as `table` computes.
+    pub(crate) resolved: &'a [crate::metrics::resolve::Inputs],
 }
 
 /// A claim's verdict, its computed value if any, why, and what would change it.
@@ -254,7 +257,7 @@ fn unverifiable(requires: Requirement, reason: &str) -> Judged {
 /// plausible or inconsistent by the 90% interval, with explanations.
 fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
     let accepted = claim_band(claim, ctx.tolerance);
-    let (formula, what) = match compute_formula(data, claim, ctx.overrides, None) {
+    let (formula, what) = match compute_formula(data, claim, ctx.overrides, ctx.resolved) {
         Ok(found) => found,
         Err(problem) => {
             return Judged::plain(

@@ -35,6 +35,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     let against = Against {
         settings: &config.uncertainty,
         overrides: &config.overrides,
+        resolved: &ws.inputs,
         tolerance: options.tolerance,
         counts: ws.counts.as_ref(),
     };

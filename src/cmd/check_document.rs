@@ -47,6 +47,7 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
     let against = Against {
         settings: &config.uncertainty,
         overrides: &config.overrides,
+        resolved: &ws.inputs,
         tolerance: options.tolerance,
         counts: counts.as_ref(),
     };

@@ -48,6 +48,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         let against = Against {
             settings: &config.uncertainty,
             overrides: &config.overrides,
+            resolved: &ws.inputs,
             tolerance: None,
             counts: ws.counts.as_ref(),
         };
