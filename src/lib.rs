@@ -14,6 +14,7 @@ pub mod cli;
 mod cmd;
 mod config;
 mod data;
+mod digest;
 mod error;
 mod events;
 mod extract;

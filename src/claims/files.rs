@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
@@ -45,18 +43,11 @@ fn texts_hash(texts: &[ClaimText]) -> String {
     let mut sorted: Vec<(String, &str)> =
         texts.iter().map(|t| (base(t), t.text.as_str())).collect();
     sorted.sort();
-    let mut hasher = Sha256::new();
+    let mut digest = crate::digest::Named::default();
     for (base, text) in sorted {
-        hasher.update(base.as_bytes());
-        hasher.update([0]);
-        hasher.update(text.as_bytes());
-        hasher.update([0]);
+        digest.add(&base, text.as_bytes());
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.finish()
 }
 
 /// The claim files to read, and how outputs name them. No path: `seeds/` in the

@@ -16,6 +16,16 @@ pub(crate) enum Quantity {
 }
 
 impl Quantity {
+    /// The key of a comparison that chooses what is counted for it: `group` for the
+    /// fighters, `soldiers` for the soldiers, `countries` for population and area.
+    pub(crate) fn comparison_key(self) -> &'static str {
+        match self {
+            Quantity::Fighters => "group",
+            Quantity::Soldiers => "soldiers",
+            Quantity::Population | Quantity::Area => "countries",
+        }
+    }
+
     pub(crate) const ALL: [Quantity; 4] = [
         Quantity::Fighters,
         Quantity::Soldiers,

@@ -27,8 +27,8 @@ pub(crate) use model::{Comparison, Dataset, Estimate, Quantity, Row, RowRef};
 use cells::Schema;
 use sheet::read_sheet;
 
-/// The names of the dataset files, in the order they are read; `benchmarks.csv` is
-/// optional (see [`OPTIONAL`]).
+/// The names of the dataset files, in the order they are read (and hashed for the
+/// report's stamp); `benchmarks.csv` is optional.
 pub(crate) const FILES: [&str; 9] = [
     "sources.csv",
     "groups.csv",
@@ -40,9 +40,6 @@ pub(crate) const FILES: [&str; 9] = [
     "comparisons.toml",
     "benchmarks.csv",
 ];
-
-/// The dataset files a directory may leave out.
-pub(crate) const OPTIONAL: [&str; 1] = ["benchmarks.csv"];
 
 /// A dataset file's bytes and the name messages give it.
 struct DataFile {
@@ -112,11 +109,15 @@ pub(crate) fn load(choice: &DataChoice) -> Result<Dataset, Error> {
 pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset, Error> {
     let mut problems = Vec::new();
     let mut data = Dataset::default();
-    // The files are read in the order of FILES, each once, and hashed as they are read.
-    let stamp = std::cell::RefCell::new(Stamp::default());
+    // The files are read in the order of FILES, each once, and hashed as they are read
+    // for the report's stamp: each as its name, a NUL, its bytes and a NUL; a file that
+    // is absent is left out.
+    let stamp = std::cell::RefCell::new(crate::digest::Named::default());
     let read_input = |choice: &DataChoice, name: &str| -> Result<DataFile, Error> {
         let input = read_input(choice, name)?;
-        stamp.borrow_mut().add(name, input.bytes.as_deref());
+        if let Some(bytes) = &input.bytes {
+            stamp.borrow_mut().add(name, bytes);
+        }
         Ok(input)
     };
     let sheet = |name: &str,
@@ -226,48 +227,5 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
         Ok(data)
     } else {
         Err(Error::Data(problems))
-    }
-}
-
-/// SHA-256 over the dataset files in the order of [`FILES`], each as its name, a NUL,
-/// its bytes and a NUL (so renaming or moving bytes between files changes it); a file
-/// that is absent is left out.
-#[derive(Default)]
-struct Stamp {
-    hasher: sha2::Sha256,
-    names: Vec<String>,
-}
-
-impl Stamp {
-    fn add(&mut self, name: &str, bytes: Option<&[u8]>) {
-        use sha2::Digest;
-        let Some(bytes) = bytes else {
-            return;
-        };
-        self.names.push(name.to_string());
-        self.hasher.update(name.as_bytes());
-        self.hasher.update([0]);
-        self.hasher.update(bytes);
-        self.hasher.update([0]);
-    }
-
-    /// The hex digest, or nothing unless the files came in the order of [`FILES`] (a
-    /// partial read, such as the names alone, has no stamp).
-    fn finish(self) -> String {
-        use sha2::Digest;
-        let order: Vec<&str> = FILES
-            .iter()
-            .copied()
-            .filter(|f| self.names.iter().any(|n| n == f))
-            .collect();
-        let required = FILES.iter().filter(|f| !OPTIONAL.contains(f)).count();
-        if self.names.len() < required || order != self.names {
-            return String::new();
-        }
-        self.hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
     }
 }

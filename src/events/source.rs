@@ -66,13 +66,7 @@ impl Opened {
     /// SHA-256 of the file's own bytes (as on disk), once it has been read through.
     pub(crate) fn hash(&self) -> Option<String> {
         let hasher = self.hasher.as_ref()?.lock().ok()?.clone();
-        Some(
-            hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-        )
+        Some(crate::digest::hex(hasher))
     }
 }
 

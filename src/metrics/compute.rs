@@ -19,11 +19,7 @@ use crate::uncertainty::{propagate_keeping, Sampled, Settings};
 /// what is counted.
 fn zero_denominator(metric: Metric, inputs: &Inputs, quantity: Quantity) -> Problem {
     let c = &inputs.comparison;
-    let key = match quantity {
-        Quantity::Fighters => "group",
-        Quantity::Soldiers => "soldiers",
-        _ => "countries",
-    };
+    let key = quantity.comparison_key();
     let place = inputs
         .get(quantity)
         .as_ref()
@@ -42,11 +38,7 @@ fn sides<'a>(
     what: String,
     owner: &Inputs,
 ) -> Sides<'a> {
-    let key = match quantity {
-        Quantity::Fighters => "group",
-        Quantity::Soldiers => "soldiers",
-        _ => "countries",
-    };
+    let key = quantity.comparison_key();
     Sides {
         top,
         bottom,

@@ -275,15 +275,11 @@ pub(crate) fn terminal(rows: &[CountRow], summary: &str, large: u32, remarks: &[
     // Wider than the terminal, the table would break names inside words: each row
     // becomes a record of its own instead.
     table.set_content_arrangement(ContentArrangement::Disabled);
-    let fits = table
-        .to_string()
+    let drawn = table.to_string();
+    let fits = drawn
         .lines()
         .all(|l| l.chars().count() <= usize::from(crate::render::width::WIDTH));
-    let table = if fits {
-        table.to_string()
-    } else {
-        records(&names, &lines)
-    };
+    let table = if fits { drawn } else { records(&names, &lines) };
     let body = if rows.is_empty() {
         "no event involves a group of the datasets (check the aliases in groups.csv)".to_string()
     } else {

@@ -30,7 +30,7 @@ pub(crate) fn sensitivity_section(md: &mut String, input: &Input, cite: &mut Cit
         rows.push(vec![
             escape(&label(input.data, &row.comparison)),
             escape(&title(row.metric, input.units)),
-            input_in_words(input, formula, &top.key, cite),
+            input_in_words(input, &row.comparison, &top.key, cite),
             escape(&display(row.metric, top.at_low, input.units)),
             escape(&display(row.metric, top.at_high, input.units)),
         ]);
@@ -52,42 +52,31 @@ pub(crate) fn sensitivity_section(md: &mut String, input: &Input, cite: &mut Cit
 }
 
 /// An input as a reader names it, with its sources: "Mali soldiers (armed forces),
-/// 2025 \\[2\\]" for `mali.soldiers.armed-forces.2025.cia-wfb-2026-ml`.
-fn input_in_words(
-    input: &Input,
-    formula: &crate::uncertainty::formula::Formula,
-    key: &str,
-    cite: &mut Citations,
-) -> String {
-    let Some(term) = formula.inputs().into_iter().find(|t| t.key == key) else {
+/// 2025 \\[2\\]", from the resolved part of the comparison whose key it is.
+fn input_in_words(input: &Input, comparison: &str, key: &str, cite: &mut Citations) -> String {
+    let part = input
+        .inputs
+        .iter()
+        .filter(|i| i.comparison.id == comparison)
+        .flat_map(|i| Quantity::ALL.map(|q| i.get(q)))
+        .filter_map(|resolved| resolved.as_ref().ok())
+        .flat_map(|resolved| &resolved.parts)
+        .find(|p| p.key() == key);
+    let Some(part) = part else {
         return escape(key);
     };
-    let mut sources: Vec<String> = term.pool.iter().map(|m| m.source.clone()).collect();
+    let mut sources: Vec<String> = part.pool.iter().map(|m| m.source.clone()).collect();
     if sources.is_empty() {
-        sources.extend(term.source.clone());
+        sources.extend(part.source.clone());
     }
-    let bare = term
-        .source
-        .as_deref()
-        .and_then(|s| key.strip_suffix(&format!(".{s}")))
-        .unwrap_or(key);
-    let mut parts = bare.split('.');
-    let entity = input.data.entity_name(parts.next().unwrap_or_default());
-    let quantity = parts.next().unwrap_or_default();
-    let rest: Vec<&str> = parts.collect();
-    let (year, component) = match rest.split_last() {
-        Some((last, before)) if last.bytes().all(|b| b.is_ascii_digit()) => (Some(*last), before),
-        _ => (None, &rest[..]),
-    };
-    let mut words = format!("{entity} {quantity}");
-    if !component.is_empty() {
-        words.push_str(&format!(" ({})", component.join(" ").replace('-', " ")));
+    let mut words = format!("{} {}", input.data.entity_name(&part.entity), part.quantity);
+    if let Some(component) = &part.component {
+        words.push_str(&format!(" ({})", component.replace('-', " ")));
     }
-    if let Some(year) = year {
+    if let Some(year) = part.year {
         words.push_str(&format!(", {year}"));
     }
-    let what_if = term.source.is_none();
-    format!("{}{}", escape(&words), cite.cite(&sources, what_if))
+    format!("{}{}", escape(&words), cite.cite(&sources, part.overridden))
 }
 
 pub(crate) fn method(md: &mut String, input: &Input, cite: &mut Citations) {

@@ -13,7 +13,15 @@ use syn::visit::Visit;
 /// The README's layers, from the bottom up: a module may name its own layer's modules
 /// and those below.
 const LAYERS: [&[&str]; 7] = [
-    &["error", "units", "numbers", "separator", "input", "outcome"],
+    &[
+        "error",
+        "units",
+        "numbers",
+        "separator",
+        "input",
+        "outcome",
+        "digest",
+    ],
     &[
         "data",
         "uncertainty",
