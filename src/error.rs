@@ -10,10 +10,18 @@ pub enum Field {
     Key(String),
 }
 
+/// What a location is in: a file (a path as given, or a name such as `countries.csv`),
+/// or a flag on the command line as typed (`--set jnim.fighters=0`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    File(String),
+    Flag(String),
+}
+
 /// Where in an input a problem sits. Lines and columns are 1-based; the header is line 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    pub file: String,
+    pub origin: Origin,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub field: Option<Field>,
@@ -22,10 +30,28 @@ pub struct Location {
 impl Location {
     pub fn file(file: &str) -> Self {
         Location {
-            file: file.to_string(),
+            origin: Origin::File(file.to_string()),
             line: None,
             column: None,
             field: None,
+        }
+    }
+
+    /// A flag as typed, with its name: `Location::flag("--set", "jnim.fighters=0")`.
+    pub fn flag(flag: &str, value: &str) -> Self {
+        Location {
+            origin: Origin::Flag(format!("{flag} {value}")),
+            line: None,
+            column: None,
+            field: None,
+        }
+    }
+
+    /// The file the location is in; `None` for a flag.
+    pub fn in_file(&self) -> Option<&str> {
+        match &self.origin {
+            Origin::File(file) => Some(file),
+            Origin::Flag(_) => None,
         }
     }
 
@@ -38,26 +64,29 @@ impl Location {
 
     pub fn cell(file: &str, line: usize, column: usize, name: &str) -> Self {
         Location {
-            file: file.to_string(),
             line: Some(line),
             column: Some(column),
             field: Some(Field::Column(name.to_string())),
+            ..Location::file(file)
         }
     }
 
     pub fn key(file: &str, line: usize, column: usize, key: &str) -> Self {
         Location {
-            file: file.to_string(),
             line: Some(line),
             column: Some(column),
             field: Some(Field::Key(key.to_string())),
+            ..Location::file(file)
         }
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        match &self.origin {
+            Origin::File(file) => write!(f, "{file}")?,
+            Origin::Flag(flag) => write!(f, "the flag `{flag}`")?,
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {

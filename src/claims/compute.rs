@@ -5,7 +5,7 @@
 
 use crate::data::Estimate;
 use crate::data::{Dataset, Quantity, Row};
-use crate::error::Problem;
+use crate::error::{Location, Problem};
 use crate::metrics::compute::{pairwise_with_formula, single_with_formula};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{choose, from_row, resolve, Choice, Inputs};
@@ -215,8 +215,8 @@ fn estimate_override<'a>(
     })
 }
 
-/// A term for a fixed value with no source and no distribution.
-fn point_term(key: String, value: f64) -> Term {
+/// A term for a fixed value with no source and no distribution, given at `place`.
+fn point_term(key: String, value: f64, place: Location) -> Term {
     Term {
         key,
         source: None,
@@ -224,20 +224,36 @@ fn point_term(key: String, value: f64) -> Term {
         estimate: Estimate::point(value),
         dist: None,
         pool: Vec::new(),
+        place,
     }
 }
 
 /// The formula "set value / 1" for an estimate given by `--set`, and what it measures.
 fn set_formula(o: &Override, entity: &str, quantity: Quantity) -> (Formula, String) {
+    let flag = Location::flag("--set", &o.text);
     let formula = Formula {
         scale: 1.0,
-        numerator: vec![point_term(format!("{entity}.{quantity}.set"), o.value)],
-        denominator: vec![point_term("one".into(), 1.0)],
+        numerator: vec![point_term(
+            format!("{entity}.{quantity}.set"),
+            o.value,
+            flag.clone(),
+        )],
+        denominator: vec![point_term("one".into(), 1.0, flag.clone())],
+        place: flag,
     };
     (
         formula,
         format!("{entity} {quantity} set by --set {}", o.text),
     )
+}
+
+/// The column a bound's value is read from: its own, or `central` when the row gives
+/// no such end.
+fn column_of(bound: Bound, estimate: &Estimate) -> &'static str {
+    match (bound, estimate.low, estimate.high) {
+        (Bound::Low, Some(_), _) | (Bound::High, _, Some(_)) => bound.id(),
+        _ => "central",
+    }
 }
 
 /// Which estimate an estimate claim is about.
@@ -283,8 +299,13 @@ fn estimate_formula(
             estimate: row.estimate,
             dist: row.dist,
             pool: crate::metrics::resolve::pool(data, row),
+            place: row.at.cell("central"),
         },
-        Bound::Low | Bound::High => point_term(from_row(row).key(), bound.of(&row.estimate)),
+        Bound::Low | Bound::High => point_term(
+            from_row(row).key(),
+            bound.of(&row.estimate),
+            row.at.cell(column_of(bound, &row.estimate)),
+        ),
     };
     let (which, ranged) = match bound {
         Bound::Central => ("", true),
@@ -296,10 +317,12 @@ fn estimate_formula(
     } else {
         "; no range given: its central value"
     };
+    let place = term.place.clone();
     let formula = Formula {
         scale: 1.0,
         numerator: vec![term],
-        denominator: vec![point_term("one".into(), 1.0)],
+        denominator: vec![point_term("one".into(), 1.0, place.clone())],
+        place,
     };
     Ok((
         formula,

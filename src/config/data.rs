@@ -106,7 +106,8 @@ impl DataUsed {
             (DataChoice::Dir(dir), Why::Found, Error::Data(problems))
                 if problems
                     .iter()
-                    .any(|p| Path::new(&p.location.file).starts_with(dir)) =>
+                    .filter_map(|p| p.location.in_file())
+                    .any(|file| Path::new(file).starts_with(dir)) =>
             {
                 Error::Noted {
                     note: format!(

@@ -4,7 +4,7 @@
 //! ACLED count is exact, a UCDP death toll carries its low and high estimates.
 
 use crate::data::{Dataset, Estimate};
-use crate::error::Problem;
+use crate::error::{Location, Problem};
 use crate::events::dates::{days_covered, days_in_year};
 use crate::events::{Counts, EventMeasure, Query};
 use crate::numbers::grouped;
@@ -89,7 +89,7 @@ impl EventInputs<'_> {
                     .as_ref()
                     .map_err(|p| Uncovered::Problem(p.clone()))?;
                 (
-                    terms(resolved, units),
+                    terms(resolved, units, &c.key(quantity.comparison_key())),
                     resolved.notes.clone(),
                     resolved.overridden(),
                 )
@@ -103,6 +103,7 @@ impl EventInputs<'_> {
                     estimate: Estimate::point(f64::from(days) / f64::from(year_days)),
                     dist: None,
                     pool: Vec::new(),
+                    place: Location::file(file),
                 };
                 (vec![years], Vec::new(), false)
             }
@@ -111,6 +112,7 @@ impl EventInputs<'_> {
             scale,
             numerator,
             denominator,
+            place: c.key("id"),
         };
         if formula.central_denominator() == 0.0 {
             let quantity = against.map_or("coverage".to_string(), |q| q.to_string());
@@ -181,6 +183,7 @@ impl EventInputs<'_> {
                 estimate,
                 dist: None,
                 pool: Vec::new(),
+                place: Location::file(file),
             });
         }
         Ok(numerator)

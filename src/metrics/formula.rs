@@ -2,7 +2,7 @@
 //! divides, their parts as terms in display units, and its scale.
 
 use crate::data::Quantity;
-use crate::error::Problem;
+use crate::error::{Location, Problem};
 use crate::uncertainty::formula::{Formula, Term};
 use crate::units::Units;
 
@@ -10,16 +10,17 @@ use super::resolve::{Inputs, Part, Resolved};
 use super::Metric;
 use crate::units::area_in;
 
-/// A resolved quantity's parts as terms, in display units.
-pub(crate) fn terms(resolved: &Resolved, units: Units) -> Vec<Term> {
+/// A resolved quantity's parts as terms, in display units; a part that no row or flag
+/// gave (a claim's bound) is placed at `chosen`, the comparison's key that chose it.
+pub(crate) fn terms(resolved: &Resolved, units: Units, chosen: &Location) -> Vec<Term> {
     resolved
         .parts
         .iter()
-        .map(|part| term(part, units))
+        .map(|part| term(part, units, chosen))
         .collect()
 }
 
-fn term(part: &Part, units: Units) -> Term {
+fn term(part: &Part, units: Units, chosen: &Location) -> Term {
     let factor = if part.quantity == Quantity::Area {
         area_in(units, 1.0)
     } else {
@@ -32,6 +33,7 @@ fn term(part: &Part, units: Units) -> Term {
         estimate: part.estimate,
         dist: part.dist,
         pool: part.pool.clone(),
+        place: part.place().unwrap_or_else(|| chosen.clone()),
     }
 }
 
@@ -46,8 +48,11 @@ pub(crate) fn quantities(inputs: &Inputs, metric: Metric) -> Result<(Quantity, Q
     })
 }
 
-fn input(inputs: &Inputs, quantity: Quantity) -> Result<&Resolved, Problem> {
-    inputs.get(quantity).as_ref().map_err(Problem::clone)
+/// The terms of one side of a formula: a comparison's quantity.
+fn side(inputs: &Inputs, quantity: Quantity, units: Units) -> Result<Vec<Term>, Problem> {
+    let resolved = inputs.get(quantity).as_ref().map_err(Problem::clone)?;
+    let chosen = inputs.comparison.key(quantity.comparison_key());
+    Ok(terms(resolved, units, &chosen))
 }
 
 /// The formula of a metric of one comparison.
@@ -59,8 +64,9 @@ pub(crate) fn single(inputs: &Inputs, metric: Metric, units: Units) -> Result<Fo
     };
     Ok(Formula {
         scale,
-        numerator: terms(input(inputs, top)?, units),
-        denominator: terms(input(inputs, bottom)?, units),
+        numerator: side(inputs, top, units)?,
+        denominator: side(inputs, bottom, units)?,
+        place: inputs.comparison.key("id"),
     })
 }
 
@@ -74,7 +80,8 @@ pub(crate) fn pairwise(
     let (quantity, _) = quantities(a, metric)?;
     Ok(Formula {
         scale: 1.0,
-        numerator: terms(input(a, quantity)?, units),
-        denominator: terms(input(b, quantity)?, units),
+        numerator: side(a, quantity, units)?,
+        denominator: side(b, quantity, units)?,
+        place: a.comparison.key("id"),
     })
 }

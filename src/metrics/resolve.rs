@@ -39,7 +39,7 @@ impl Part {
     /// cell; `None` for a value no row or flag gave (a claim's bound).
     pub(crate) fn place(&self) -> Option<Location> {
         match (&self.flag, &self.at) {
-            (Some(flag), _) => Some(Location::file(&format!("--set {flag}"))),
+            (Some(flag), _) => Some(Location::flag("--set", flag)),
             (None, Some(at)) => Some(at.cell("central")),
             (None, None) => None,
         }

@@ -35,6 +35,8 @@ pub(crate) struct Bar {
     pub(crate) interval: Option<(f64, f64)>,
     /// The label for the value: "9.6", "0.40×".
     pub(crate) shown: String,
+    /// Where the comparison it belongs to is defined, for a figure no axis can hold.
+    pub(crate) place: Option<Location>,
 }
 
 /// A published benchmark: a value, or a band from `value` to `high`.
@@ -46,6 +48,8 @@ pub(crate) struct Reference {
 
 /// Everything one chart shows.
 pub(crate) struct Chart {
+    /// The file it is written to, as the report links it (`jnim-peers/x.svg`).
+    pub(crate) file: String,
     pub(crate) title: String,
     /// The x axis's description, with its unit.
     pub(crate) axis: String,
@@ -55,11 +59,31 @@ pub(crate) struct Chart {
     pub(crate) source_line: String,
 }
 
-fn failed(err: impl std::fmt::Display) -> Error {
-    Error::Data(vec![Problem::new(
-        format!("cannot draw a chart: {err}"),
-        Location::file("report"),
-    )])
+/// A chart the drawing library refused, named by the file it was to be written to.
+fn failed<E: std::fmt::Display>(file: &str) -> impl Fn(E) -> Error + '_ {
+    move |err| {
+        Error::Data(vec![Problem::new(
+            format!("cannot draw the chart: {err}"),
+            Location::file(file),
+        )])
+    }
+}
+
+/// The bar whose figure lies farthest, in powers of ten, from the middle of the others:
+/// the one to look at first when the figures cannot share an axis.
+fn farthest(bars: &[Bar]) -> Option<&Bar> {
+    let mut logs: Vec<f64> = bars.iter().map(|b| b.value.abs().log10()).collect();
+    logs.sort_by(f64::total_cmp);
+    let middle = *logs.get(logs.len() / 2)?;
+    let off = |b: &Bar| {
+        let log = b.value.abs().log10();
+        if log.is_finite() {
+            (log - middle).abs()
+        } else {
+            f64::INFINITY
+        }
+    };
+    bars.iter().max_by(|a, b| off(a).total_cmp(&off(b)))
 }
 
 /// A tick label without trailing zeros: "1", "10", "2.5", "1,000", "0.05".
@@ -140,7 +164,9 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
                     crate::numbers::readable(min),
                     crate::numbers::readable(max)
                 ),
-                Location::file("report"),
+                farthest(&chart.bars)
+                    .and_then(|b| b.place.clone())
+                    .unwrap_or_else(|| Location::file(&chart.file)),
             )
             .help("a figure that far from the others comes from a slip in the data: run `validate`, and check the inputs of the comparison it belongs to")]));
         }
@@ -166,7 +192,7 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(failed)?;
+        root.fill(&WHITE).map_err(failed(&chart.file))?;
         let (plot, foot) = root.split_vertically(plot_height);
         for (i, text) in footer.iter().enumerate() {
             foot.draw(&Text::new(
@@ -174,7 +200,7 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
                 (10, 6 + 16 * i as i32),
                 ("sans-serif", 12).into_font().color(&GREY),
             ))
-            .map_err(failed)?;
+            .map_err(failed(&chart.file))?;
         }
         let mut builder = ChartBuilder::on(&plot);
         builder
@@ -189,15 +215,17 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
                 .log_scale()
                 .with_key_points(bold)
                 .with_light_points(light);
-            let c = builder.build_cartesian_2d(x, 0f64..top).map_err(failed)?;
+            let c = builder
+                .build_cartesian_2d(x, 0f64..top)
+                .map_err(failed(&chart.file))?;
             body(c, &root, chart, &axis, lo, hi, log)?;
         } else {
             let c = builder
                 .build_cartesian_2d(lo..hi, 0f64..top)
-                .map_err(failed)?;
+                .map_err(failed(&chart.file))?;
             body(c, &root, chart, &axis, lo, hi, log)?;
         }
-        root.present().map_err(failed)?;
+        root.present().map_err(failed(&chart.file))?;
     }
     // The marker by which the tool knows the file as its own, as the SVG's description.
     let desc = format!(
@@ -294,7 +322,7 @@ where
         .x_label_formatter(&|v| tick(*v))
         .label_style(("sans-serif", 13))
         .draw()
-        .map_err(failed)?;
+        .map_err(failed(&chart.file))?;
     let n = chart.bars.len();
     // Row labels, wrapped, right-aligned against the axis.
     for (i, bar) in chart.bars.iter().enumerate() {
@@ -310,7 +338,7 @@ where
                 (px - 8, first + 16 * j as i32),
                 style,
             ))
-            .map_err(failed)?;
+            .map_err(failed(&chart.file))?;
         }
     }
     references(&mut c, chart, n, lo, hi)?;
@@ -323,13 +351,13 @@ where
                 5,
                 BAR.filled(),
             )))
-            .map_err(failed)?;
+            .map_err(failed(&chart.file))?;
         } else {
             c.draw_series(std::iter::once(Rectangle::new(
                 [(lo, y + 0.25), (bar.value, y + 0.75)],
                 BAR.filled(),
             )))
-            .map_err(failed)?;
+            .map_err(failed(&chart.file))?;
         }
         if let Some((l, h)) = bar.interval.filter(|(l, h)| l < h) {
             let style = ShapeStyle::from(&WHISKER).stroke_width(2);
@@ -338,7 +366,7 @@ where
                 PathElement::new(vec![(l, mid - 0.12), (l, mid + 0.12)], style),
                 PathElement::new(vec![(h, mid - 0.12), (h, mid + 0.12)], style),
             ])
-            .map_err(failed)?;
+            .map_err(failed(&chart.file))?;
         }
         let end = bar.interval.map_or(bar.value, |(_, h)| h.max(bar.value));
         // A white ground under the value, so that a benchmark line behind it never
@@ -346,7 +374,8 @@ where
         let width = 8 * bar.shown.chars().count() as i32 + 4;
         let ground = EmptyElement::at((end, mid))
             + Rectangle::new([(6, -9), (6 + width, 9)], WHITE.filled());
-        c.draw_series(std::iter::once(ground)).map_err(failed)?;
+        c.draw_series(std::iter::once(ground))
+            .map_err(failed(&chart.file))?;
         let label = EmptyElement::at((end, mid))
             + Text::new(
                 bar.shown.clone(),
@@ -354,7 +383,8 @@ where
                 TextStyle::from(("sans-serif", 13).into_font())
                     .pos(Pos::new(HPos::Left, VPos::Center)),
             );
-        c.draw_series(std::iter::once(label)).map_err(failed)?;
+        c.draw_series(std::iter::once(label))
+            .map_err(failed(&chart.file))?;
     }
     Ok(())
 }
@@ -376,7 +406,7 @@ where
                 [(r.value, 0.0), (h, top)],
                 BENCHMARK.mix(0.12).filled(),
             )))
-            .map_err(failed)?;
+            .map_err(failed(&chart.file))?;
         }
         for x in std::iter::once(r.value).chain(r.high) {
             // Dashes of 0.12 rows with gaps of 0.08.
@@ -384,7 +414,7 @@ where
                 .map(|d| d as f64 * 0.2)
                 .take_while(|y| *y < top)
                 .map(|y| PathElement::new(vec![(x, y), (x, (y + 0.12).min(top))], style));
-            c.draw_series(dashes).map_err(failed)?;
+            c.draw_series(dashes).map_err(failed(&chart.file))?;
         }
         let label_y = top + LABEL_ROW * (k - i) as f64 - LABEL_ROW / 2.0;
         let mut marks = vec![PathElement::new(
@@ -397,7 +427,7 @@ where
                 style,
             ));
         }
-        c.draw_series(marks).map_err(failed)?;
+        c.draw_series(marks).map_err(failed(&chart.file))?;
         // Right of the mark, or left of it when it is in the right part of the plot.
         let px = c.backend_coord(&(r.value, 0.0)).0;
         let rightwards = px - left <= (right - left) * 6 / 10;
@@ -414,7 +444,8 @@ where
                     .color(&BENCHMARK)
                     .pos(Pos::new(anchor, VPos::Center)),
             );
-        c.draw_series(std::iter::once(text)).map_err(failed)?;
+        c.draw_series(std::iter::once(text))
+            .map_err(failed(&chart.file))?;
     }
     Ok(())
 }
@@ -425,6 +456,7 @@ mod tests {
 
     fn chart(values: &[f64]) -> Chart {
         Chart {
+            file: "report/area_per_fighter.svg".into(),
             title: "Area per fighter".into(),
             axis: "sq mi per fighter".into(),
             bars: values
@@ -434,6 +466,7 @@ mod tests {
                     value: *v,
                     interval: None,
                     shown: v.to_string(),
+                    place: None,
                 })
                 .collect(),
             references: Vec::new(),
@@ -444,11 +477,12 @@ mod tests {
     #[test]
     fn figures_too_far_apart_for_an_axis_are_an_error_not_a_hang() {
         // Regression: an area of 1e-301 km² passed `table` and `report` looped forever.
-        let err = draw(&chart(&[1e-301, 4.0])).expect_err("no chart");
-        assert!(
-            err.to_string().contains("more than 15 powers of ten apart"),
-            "{err}"
-        );
+        let mut far = chart(&[1e-301, 4.0, 5.0]);
+        far.bars[0].place = Some(crate::error::Location::key("comparisons.toml", 3, 1, "id"));
+        let err = draw(&far).expect_err("no chart").to_string();
+        assert!(err.contains("more than 15 powers of ten apart"), "{err}");
+        // Placed at the comparison whose figure is out of line.
+        assert!(err.contains("--> comparisons.toml:3:1 (key `id`)"), "{err}");
         assert!(draw(&chart(&[1e-9, 4.0])).is_ok());
         assert!(draw(&chart(&[2.0, 4.0])).is_ok());
     }

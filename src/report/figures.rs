@@ -162,7 +162,9 @@ impl Figures<'_, '_, '_> {
                 }
             }
             let what_if = plain.iter().any(|r| r.overridden);
+            let file = format!("{}.svg", m.id());
             let chart = Chart {
+                file: format!("{}/{file}", input.chart_dir),
                 title: if what_if {
                     format!("{name} (what-if)")
                 } else {
@@ -180,7 +182,6 @@ impl Figures<'_, '_, '_> {
                     .collect(),
                 source_line: source_line(input.data, &ids, &benchmarks, what_if),
             };
-            let file = format!("{}.svg", m.id());
             self.charts.push((file.clone(), charts::draw(&chart)?));
             md.push_str(&format!("## {name}\n\n"));
             md.push_str(&format!(
@@ -204,6 +205,11 @@ impl Figures<'_, '_, '_> {
             value: r.value,
             interval: r.interval.map(|i| (i.p05, i.p95)),
             shown: compact(r.metric, r.value),
+            place: self
+                .input
+                .data
+                .comparison(&r.comparison)
+                .map(|c| c.key("id")),
         }
     }
 
@@ -373,7 +379,9 @@ impl Figures<'_, '_, '_> {
                 prose::join(&names)
             );
         }
+        let file = format!("{}.svg", m.id());
         let chart = Chart {
+            file: format!("{}/{file}", input.chart_dir),
             title: format!(
                 "{what} against each other comparison{}",
                 if what_if { " (what-if)" } else { "" }
@@ -389,7 +397,6 @@ impl Figures<'_, '_, '_> {
             references: Vec::new(),
             source_line: source,
         };
-        let file = format!("{}.svg", m.id());
         self.charts.push((file.clone(), charts::draw(&chart)?));
         md.push_str(&format!(
             "![{} against each other comparison]({}/{file})\n\n",

@@ -5,7 +5,7 @@
 use rand::rngs::ChaCha8Rng;
 use rand::SeedableRng;
 
-use crate::error::{Location, Problem};
+use crate::error::Problem;
 use crate::uncertainty::formula::{Formula, Term};
 
 use super::pool::Pool;
@@ -45,11 +45,8 @@ impl Draws {
             .map(|t| {
                 Pool::of(&t.members()).map_err(|why| {
                     // `metrics::gate` names the row first; this is the last line.
-                    Problem::new(
-                        format!("cannot sample {}: {why}", t.key),
-                        Location::file("the sampled inputs"),
-                    )
-                    .help("run `insurgency-metrics validate`, which names the row to fix")
+                    Problem::new(format!("cannot sample {}: {why}", t.key), t.place.clone())
+                        .help("run `insurgency-metrics validate`, which names the row to fix")
                 })
             })
             .collect::<Result<_, _>>()?;

@@ -4,6 +4,7 @@
 
 use crate::data::model::DistKind;
 use crate::data::Estimate;
+use crate::error::Location;
 
 /// One input of a formula: a resolved part, with the factor that puts it in display
 /// units (areas from km² to square miles).
@@ -19,6 +20,9 @@ pub(crate) struct Term {
     /// the same year, the chosen one included, when there are several: the input is
     /// then drawn from their mixture (`uncertainty::pool`). Empty for a single row.
     pub(crate) pool: Vec<Member>,
+    /// Where its value comes from (the row's cell, the `--set` flag, the export), for a
+    /// problem only sampling finds.
+    pub(crate) place: Location,
 }
 
 /// One source's estimate in a pool of rows for the same input.
@@ -66,6 +70,9 @@ pub(crate) struct Formula {
     pub(crate) scale: f64,
     pub(crate) numerator: Vec<Term>,
     pub(crate) denominator: Vec<Term>,
+    /// Where the figure is asked for (the comparison's key, the claim's line), for a
+    /// problem no one input explains.
+    pub(crate) place: Location,
 }
 
 impl Formula {

@@ -11,7 +11,7 @@ pub(crate) mod formula;
 pub(crate) mod pool;
 pub(crate) mod sensitivity;
 
-use crate::error::{Location, Problem};
+use crate::error::Problem;
 use crate::uncertainty::formula::Formula;
 
 pub(crate) use draws::Draws;
@@ -163,17 +163,15 @@ fn intervals(formulas: &[&Formula], draws: &Draws) -> Result<Vec<Interval>, Prob
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_default())
+            // A worker that panicked is a fault of the tool, not of an input: it goes on
+            // as the panic it is.
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
-    let intervals: Vec<Interval> = results.into_iter().flatten().collect::<Result<_, _>>()?;
-    if intervals.len() != formulas.len() {
-        return Err(Problem::new(
-            "sampling failed in a worker thread",
-            Location::file("uncertainty"),
-        ));
-    }
-    Ok(intervals)
+    results.into_iter().flatten().collect()
 }
 
 pub(crate) fn propagate(
@@ -196,20 +194,30 @@ fn one(formula: &Formula, draws: &Draws) -> Result<Interval, Problem> {
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        let why = if draws.sum_at(&formula.denominator, trial) == 0.0 {
-            format!("the denominator ({}) is zero", keys(&formula.denominator))
+        let drawn = |t: &formula::Term| draws.sum_at(std::slice::from_ref(t), trial);
+        let (why, place) = if draws.sum_at(&formula.denominator, trial) == 0.0 {
+            (
+                format!("the denominator ({}) is zero", keys(&formula.denominator)),
+                formula.denominator.iter().find(|t| drawn(t) == 0.0),
+            )
         } else {
-            format!(
-                "{} overflows to infinity over {}",
-                keys(&formula.numerator),
-                keys(&formula.denominator)
+            (
+                format!(
+                    "{} overflows to infinity over {}",
+                    keys(&formula.numerator),
+                    keys(&formula.denominator)
+                ),
+                formula
+                    .numerator
+                    .iter()
+                    .max_by(|a, b| drawn(a).total_cmp(&drawn(b))),
             )
         };
-        return Err(Problem::new(
-            format!("trial {} of the sampling: {why}", trial + 1),
-            Location::file("the sampled inputs"),
-        )
-        .help("run `insurgency-metrics validate`, which names the row to fix"));
+        let place = place.map_or_else(|| formula.place.clone(), |t| t.place.clone());
+        return Err(
+            Problem::new(format!("trial {} of the sampling: {why}", trial + 1), place)
+                .help("run `insurgency-metrics validate`, which names the row to fix"),
+        );
     }
     let (p05, p50, p95) = percentiles_of(samples);
     let (low, high) = bounds::bounds(formula);
@@ -285,7 +293,35 @@ mod tests {
             },
             dist: Some(DistKind::Uniform),
             pool: Vec::new(),
+            place: crate::error::Location::file("test.csv"),
         }
+    }
+
+    #[test]
+    fn a_denominator_drawn_at_zero_is_placed_at_its_input() {
+        // The gate (`metrics::gate`) stops this before sampling; sampling's own last
+        // line still names the input, not a place of its own.
+        let zero = Term {
+            key: "east.soldiers".into(),
+            estimate: Estimate::point(0.0),
+            dist: None,
+            place: crate::error::Location::cell("soldiers.csv", 5, 4, "central"),
+            ..uniform("east.soldiers")
+        };
+        let formula = Formula {
+            scale: 1.0,
+            numerator: vec![uniform("x")],
+            denominator: vec![zero],
+            place: crate::error::Location::file("test.toml"),
+        };
+        let problem = propagate(&[formula], &Settings { draws: 10, seed: 1 })
+            .expect_err("a zero denominator");
+        assert_eq!(
+            problem.to_string(),
+            "error: trial 1 of the sampling: the denominator (east.soldiers) is zero\n  \
+             --> soldiers.csv:5:4 (column `central`)\n   \
+             = help: run `insurgency-metrics validate`, which names the row to fix"
+        );
     }
 
     #[test]
@@ -296,6 +332,7 @@ mod tests {
             scale: 1.0,
             numerator: vec![uniform("x")],
             denominator: vec![uniform("y")],
+            place: crate::error::Location::file("test.toml"),
         };
         let interval = propagate(
             &[formula],
@@ -319,6 +356,7 @@ mod tests {
             scale: 1.0,
             numerator: vec![uniform(a)],
             denominator: vec![uniform(b)],
+            place: crate::error::Location::file("test.toml"),
         };
         let names = ["a", "b", "c", "d", "e", "f"];
         let formulas: Vec<Formula> = (0..10)

@@ -191,6 +191,7 @@ mod tests {
                 estimate: members[0].estimate,
                 dist: None,
                 pool: members.clone(),
+                place: crate::error::Location::file("test.csv"),
             };
             let (low, high) = term.span();
             proptest::prop_assert!(members.iter().all(|m| low <= m.estimate.central && m.estimate.central <= high));

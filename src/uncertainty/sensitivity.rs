@@ -130,6 +130,7 @@ mod tests {
             },
             dist: None,
             pool: Vec::new(),
+            place: crate::error::Location::file("test.csv"),
         }
     }
 
@@ -140,6 +141,7 @@ mod tests {
             scale: 1.0,
             numerator: vec![term("soldiers", 10_000.0, 9_500.0, 10_500.0)],
             denominator: vec![term("fighters", 1_000.0, 600.0, 1_400.0)],
+            place: crate::error::Location::file("test.toml"),
         };
         let swings = tornado(&f);
         assert_eq!(swings[0].key, "fighters");

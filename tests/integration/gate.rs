@@ -113,7 +113,7 @@ fn a_zero_set_on_the_command_line_is_placed_at_the_flag() {
             1,
             &[
                 "soldiers_ratio for \"beta-east\": its soldiers is zero",
-                "--> --set east.soldiers=0",
+                "--> the flag `--set east.soldiers=0`",
             ],
         );
 }

@@ -502,3 +502,20 @@ fn the_file_cycle_check_sees_a_new_cycle() {
         "{found:#?}"
     );
 }
+
+/// Every problem names a real place: a file as given, its line, column and key, or a
+/// flag as typed. A string written in the code as a location's file names a place the
+/// tool made up (once "uncertainty", "report", "the sampled inputs").
+#[test]
+fn problems_are_placed_in_inputs_or_flags_never_in_made_up_places() {
+    let mut made_up = Vec::new();
+    for file in crate_sources() {
+        let code = file.text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (i, line) in code.lines().enumerate() {
+            if line.contains("Location::file(\"") || line.contains("Location::line(\"") {
+                made_up.push(format!("{}:{}: {}", file.name, i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(made_up.is_empty(), "{made_up:#?}");
+}
