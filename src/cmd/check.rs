@@ -11,7 +11,7 @@ use crate::numbers::grouped;
 use crate::outcome::{Failure, Outcome};
 use crate::render::claims as render;
 use crate::render::events::describe;
-use crate::render::Format;
+use crate::render::{rows, Format};
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Error> {
@@ -60,8 +60,8 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     let text = match options.format {
         Format::Table => render::terminal(checked, findings, &ws.data, &header),
         Format::Markdown => render::markdown(checked, findings, &header),
-        Format::Csv => render::csv(&render::tidy(checked, findings))?,
-        Format::Json => render::json(&render::tidy(checked, findings))?,
+        Format::Csv => rows::csv(&render::tidy(checked, findings))?,
+        Format::Json => rows::json(&render::tidy(checked, findings))?,
     };
     let machine = matches!(options.format, Format::Csv | Format::Json);
     let outcome = Outcome::new(text)

@@ -15,7 +15,7 @@ use crate::render::claims as render;
 use crate::render::draft;
 use crate::render::extract::annotated;
 use crate::render::width::wrap;
-use crate::render::Format;
+use crate::render::{rows, Format};
 use crate::workspace::{read_export, ExportNeed, Workspace};
 
 pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outcome, Error> {
@@ -63,8 +63,8 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
     let text = match options.format {
         Format::Table => render::terminal(checked, findings, &ws.data, &header),
         Format::Markdown => annotated(&x, checked, findings, &header),
-        Format::Csv => render::csv(&render::tidy(checked, findings))?,
-        Format::Json => render::json(&render::tidy(checked, findings))?,
+        Format::Csv => rows::csv(&render::tidy(checked, findings))?,
+        Format::Json => rows::json(&render::tidy(checked, findings))?,
     };
     let warnings = counts.as_ref().map_or_else(Vec::new, |c| c.warnings());
     let outcome = Outcome::new(text)

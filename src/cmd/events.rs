@@ -6,7 +6,8 @@ use crate::config::{Config, EventsConfig};
 use crate::data::Tables;
 use crate::error::Error;
 use crate::outcome::Outcome;
-use crate::render::events::{csv, describe, markdown, remarks, terminal};
+use crate::render::events::{describe, markdown, remarks, terminal};
+use crate::render::rows::{csv, json};
 use crate::render::Format;
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
@@ -39,13 +40,9 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
             terminal(&rows, &summary, options.large, &remarks)
         )),
         Format::Markdown => Outcome::new(markdown(&rows, &summary, options.large, &remarks)),
-        Format::Json => Outcome::new(
-            serde_json::to_string_pretty(&rows)
-                .map(|t| t + "\n")
-                .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))?,
-        )
-        .warn([data_line.clone(), summary.clone()])
-        .warn(remarks.clone()),
+        Format::Json => Outcome::new(json(&rows)?)
+            .warn([data_line.clone(), summary.clone()])
+            .warn(remarks.clone()),
         Format::Csv => Outcome::new(csv(&rows)?)
             .warn([data_line, summary])
             .warn(remarks),

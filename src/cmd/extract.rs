@@ -9,9 +9,9 @@ use crate::extract::lexicon::{hedges, Lexicon};
 use crate::extract::{document, extract};
 use crate::outcome::Outcome;
 use crate::output::{Inputs, Kind, Writer};
-use crate::render::draft;
 use crate::render::extract as render;
 use crate::render::width::wrap;
+use crate::render::{draft, rows};
 use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config, options: &ExtractConfig) -> Result<Outcome, Error> {
@@ -22,8 +22,8 @@ pub(crate) fn run(config: &Config, options: &ExtractConfig) -> Result<Outcome, E
     let x = extract(&ws.data, doc, &lexicon);
     let text = match options.format {
         ExtractFormat::Toml => draft::toml(&x),
-        ExtractFormat::Csv => render::csv(&render::tidy(&x))?,
-        ExtractFormat::Json => render::json(&render::tidy(&x))?,
+        ExtractFormat::Csv => rows::csv(&render::tidy(&x))?,
+        ExtractFormat::Json => rows::json(&render::tidy(&x))?,
         ExtractFormat::Markdown => render::markdown(&x),
     };
     // One line for scripts, wrapped within 80 columns for people.

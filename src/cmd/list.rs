@@ -21,7 +21,7 @@ pub(crate) fn run(config: &Config, options: &ListConfig) -> Result<Outcome, Erro
     };
     Ok(match options.format {
         Format::Csv => Outcome::new(csv(&list)?).warn(data_line),
-        Format::Json => Outcome::new(json(&list)).warn(data_line),
+        Format::Json => Outcome::new(json(&list)?).warn(data_line),
         Format::Table | Format::Markdown => {
             let head = data_line.map_or(String::new(), |l| format!("{l}\n\n"));
             Outcome::new(format!("{head}{}", terminal(&list)))

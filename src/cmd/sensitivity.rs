@@ -8,7 +8,8 @@ use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
-use crate::render::sensitivity::{csv, markdown, terminal, tidy};
+use crate::render::rows;
+use crate::render::sensitivity::{markdown, terminal, tidy};
 use crate::render::Format;
 use crate::selection::{selected_comparisons, selected_metrics};
 use crate::uncertainty::sensitivity::{inputs, InputRow};
@@ -38,10 +39,14 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     let header = format!("data: {}", config.describe_data());
     let (rows, units) = (&computed.rows, config.units);
     let text = match table.format {
-        Format::Json => serde_json::to_string_pretty(&tidy(rows, &computed.formulas, &per_row))
-            .map(|t| t + "\n")
-            .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))?,
-        Format::Csv => csv(&tidy(rows, &computed.formulas, &per_row))?,
+        Format::Json => rows::json(&tidy(rows, &computed.formulas, &per_row))?,
+        Format::Csv => {
+            let swings: Vec<_> = tidy(rows, &computed.formulas, &per_row)
+                .into_iter()
+                .map(|pooled| pooled.swing)
+                .collect();
+            rows::csv(&swings)?
+        }
         Format::Markdown => markdown(rows, &per_row, units, &header),
         Format::Table => terminal(rows, &per_row, units, &header),
     };

@@ -17,7 +17,7 @@ pub(crate) fn run(config: &Config, format: Format) -> Result<Outcome, Error> {
     let data_line = format!("data: {}", config.describe_data());
     match format {
         Format::Csv => return Ok(Outcome::new(csv(&tidy(data))?).warn([data_line])),
-        Format::Json => return Ok(Outcome::new(json(&tidy(data))).warn([data_line])),
+        Format::Json => return Ok(Outcome::new(json(&tidy(data))?).warn([data_line])),
         Format::Table | Format::Markdown => {}
     }
     let mut out = format!("{data_line}\n");

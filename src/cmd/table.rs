@@ -7,8 +7,9 @@ use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
 use crate::output::{Inputs, Kind, Writer};
 use crate::render::events::joined;
+use crate::render::layout::{Layout, TableView};
 use crate::render::samples::write_samples;
-use crate::render::{layout::Layout, markdown, terminal, tidy, Format};
+use crate::render::{markdown, rows, terminal, tidy, Format};
 use crate::selection::{selected_comparisons, selected_metrics};
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
@@ -50,37 +51,28 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
     let export = events.map(|e| joined(e.counts, e.large));
     let export_name = events.map(|e| e.counts.name.as_str());
     let settings = Some(&config.uncertainty);
-    let layout = || Layout::new(rows, &ids, &metrics).with_sources(rows, &computed.formulas);
+    let view = || TableView {
+        layout: Layout::new(rows, &ids, &metrics).with_sources(rows, &computed.formulas),
+        benchmarks: &ws.data.benchmarks,
+        units: config.units,
+        data: &described,
+        events: export.as_deref(),
+        settings,
+    };
     let tidy = || {
-        tidy::tidy(
-            rows,
-            &computed.formulas,
-            config.units,
-            &config.data.short(),
+        let run = tidy::Run {
+            units: config.units,
+            data: &config.data.short(),
             settings,
-            export_name,
-        )
+            events: export_name,
+        };
+        tidy::tidy(rows, &computed.formulas, &run)
     };
     let text = match table.format {
-        Format::Table => terminal::render(
-            &layout(),
-            &ws.data.benchmarks,
-            config.units,
-            &described,
-            export.as_deref(),
-            settings,
-            terminal::use_color(),
-        ),
-        Format::Markdown => markdown::render(
-            &layout(),
-            &ws.data.benchmarks,
-            config.units,
-            &described,
-            export.as_deref(),
-            settings,
-        ),
+        Format::Table => terminal::render(&view(), terminal::use_color()),
+        Format::Markdown => markdown::render(&view()),
         Format::Csv => tidy::csv(&tidy())?,
-        Format::Json => tidy::json(&tidy())?,
+        Format::Json => rows::json(&tidy())?,
     };
     let uncovered = computed.uncovered.iter().map(|r| format!("warning: {r}"));
     Ok(Outcome::new(text).warn(ws.warnings()).warn(uncovered))

@@ -272,7 +272,7 @@ pub(crate) struct Counts {
 }
 
 /// One row of the `events` table: a group in a country over a year or a month.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub(crate) struct CountRow {
     pub(crate) group: String,
     pub(crate) country: String,

@@ -1,8 +1,17 @@
 //! Parses an export's pieces with polars' CSV chunk parser (the one polars' own
 //! streaming engine uses) on two worker threads, and hands the parsed pieces back in
-//! file order. Every piece is whole records, so no line counting pass is needed. This is
-//! the only module that calls polars' internal entry point (`_csv_read_internal`); its
-//! tests pin what the rest relies on.
+//! file order. Every piece is whole records, so no line counting pass is needed.
+//!
+//! This is the only module that calls polars' internal entry point
+//! (`_csv_read_internal`), and why: the public reader (`CsvReadOptions` into a
+//! `CsvReader`) takes a whole input, looks for record boundaries itself and spreads the
+//! parse over polars' own thread pool. An export here arrives as a stream (a `.gz`, a
+//! zip member, standard input) cut into pieces at record boundaries by `pieces`, so
+//! that memory stays bounded and every row keeps its line in the file; each piece must
+//! be parsed where it is, with the schema and projection already decided, and not cut
+//! again. The chunk parser does exactly that. Its tests below pin what the rest relies
+//! on (projection, quoted line breaks, ragged rows as nulls, truncation, UTF-8 offsets),
+//! so a polars upgrade that changes it fails here first.
 
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -1,13 +1,11 @@
 //! Renders re-checked claims: a terminal list grouped by document, a Markdown table, or
 //! tidy CSV / JSON with one row per claim.
 
-use polars::prelude::*;
 use serde::Serialize;
 
 use crate::claims::verdict::{describe_stated, Checked, Verdict};
 use crate::claims::{Bound, Requirement, Stated, Target};
 use crate::data::Dataset;
-use crate::error::Error;
 
 use super::format::{counted, readable};
 use super::markdown::{escape, table, Align};
@@ -176,7 +174,7 @@ pub(crate) fn markdown(checked: &[Checked], findings: &[String], header: &str) -
     out
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub(crate) struct TidyClaim {
     pub(crate) document: String,
     pub(crate) claim: String,
@@ -281,38 +279,4 @@ fn claim_rows(checked: &[Checked]) -> Vec<TidyClaim> {
             }
         })
         .collect()
-}
-
-pub(crate) fn json(rows: &[TidyClaim]) -> Result<String, Error> {
-    serde_json::to_string_pretty(rows)
-        .map(|t| t + "\n")
-        .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
-}
-
-pub(crate) fn csv(rows: &[TidyClaim]) -> Result<String, Error> {
-    let text = |f: fn(&TidyClaim) -> &str| {
-        rows.iter()
-            .map(|r| Some(f(r)).filter(|s| !s.is_empty()).map(String::from))
-            .collect::<Vec<Option<String>>>()
-    };
-    let number =
-        |f: fn(&TidyClaim) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
-    crate::render::csv::write(
-        rows.len(),
-        vec![
-            Column::new("document".into(), text(|r| &r.document)),
-            Column::new("claim".into(), text(|r| &r.claim)),
-            Column::new("says".into(), text(|r| &r.says)),
-            Column::new("target".into(), text(|r| &r.target)),
-            Column::new("qualifier".into(), text(|r| &r.qualifier)),
-            Column::new("stated_low".into(), number(|r| r.stated_low)),
-            Column::new("stated_high".into(), number(|r| r.stated_high)),
-            Column::new("computed".into(), number(|r| r.computed)),
-            Column::new("deviation_pct".into(), number(|r| r.deviation_pct)),
-            Column::new("verdict".into(), text(|r| &r.verdict)),
-            Column::new("reason".into(), text(|r| &r.reason)),
-            Column::new("explanations".into(), text(|r| &r.explanations)),
-            Column::new("file".into(), text(|r| &r.file)),
-        ],
-    )
 }

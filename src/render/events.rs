@@ -3,7 +3,6 @@
 
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement};
 
-use crate::error::Error;
 use crate::events::counts::{CountRow, Counts, Provenance};
 use crate::events::dates::Date;
 use crate::numbers::{counted, grouped};
@@ -323,34 +322,4 @@ pub(crate) fn markdown(rows: &[CountRow], summary: &str, large: u32, remarks: &[
         out.push_str(&format!("\n{}\n", escape(remark)));
     }
     out
-}
-
-pub(crate) fn csv(rows: &[CountRow]) -> Result<String, Error> {
-    use polars::prelude::Column;
-    let text = |f: fn(&CountRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
-    let whole = |f: fn(&CountRow) -> u64| rows.iter().map(f).collect::<Vec<u64>>();
-    let maybe_whole =
-        |f: fn(&CountRow) -> Option<u64>| rows.iter().map(f).collect::<Vec<Option<u64>>>();
-    let number = |f: fn(&CountRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
-    crate::render::csv::write(
-        rows.len(),
-        vec![
-            Column::new("group".into(), text(|r| r.group.clone())),
-            Column::new("country".into(), text(|r| r.country.clone())),
-            Column::new("period".into(), text(|r| r.period.clone())),
-            Column::new("events".into(), whole(|r| r.events)),
-            Column::new("initiated".into(), maybe_whole(|r| r.initiated)),
-            Column::new("joint".into(), whole(|r| r.joint)),
-            Column::new("fatalities".into(), number(|r| Some(r.fatalities))),
-            Column::new("fatalities_low".into(), number(|r| r.fatalities_low)),
-            Column::new("fatalities_high".into(), number(|r| r.fatalities_high)),
-            Column::new("large_attacks".into(), maybe_whole(|r| r.large_attacks)),
-            Column::new(
-                "civilian_targeting".into(),
-                maybe_whole(|r| r.civilian_targeting),
-            ),
-            Column::new("events_change_pct".into(), number(|r| r.events_change_pct)),
-            Column::new("deadly_events".into(), whole(|r| r.deadly_events)),
-        ],
-    )
 }

@@ -2,13 +2,11 @@
 //! reviewer's annotated reading of `check DOCUMENT`: each statement in document order
 //! with its place, what was read, the verdict, the computed value and why.
 
-use polars::prelude::Column;
 use serde::Serialize;
 
 use super::draft::{computes, drafted, target_keys};
 use crate::claims::verdict::{Checked, Verdict};
 use crate::claims::{Stated, Target};
-use crate::error::Error;
 use crate::extract::{Extraction, Statement, Status};
 use crate::numbers::grouped;
 
@@ -16,7 +14,7 @@ use super::markdown::escape;
 use super::markdown::Align::{Left, Right};
 
 /// One statement, flat.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub(crate) struct TidyStatement {
     pub(crate) document: String,
     pub(crate) at: String,
@@ -140,49 +138,6 @@ fn short(target: &Target) -> String {
         Target::Unverifiable { requires, .. } => requires.id().to_string(),
         other => super::claims::target_id(other),
     }
-}
-
-pub(crate) fn json(rows: &[TidyStatement]) -> Result<String, Error> {
-    serde_json::to_string_pretty(rows)
-        .map(|t| t + "\n")
-        .map_err(|e| Error::io("cannot write JSON", std::io::Error::other(e)))
-}
-
-pub(crate) fn csv(rows: &[TidyStatement]) -> Result<String, Error> {
-    let text = |f: fn(&TidyStatement) -> String| {
-        rows.iter()
-            .map(|r| Some(f(r)).filter(|s| !s.is_empty()))
-            .collect::<Vec<Option<String>>>()
-    };
-    let number =
-        |f: fn(&TidyStatement) -> Option<f64>| rows.iter().map(f).collect::<Vec<Option<f64>>>();
-    let int =
-        |f: fn(&TidyStatement) -> Option<u32>| rows.iter().map(f).collect::<Vec<Option<u32>>>();
-    super::csv::write(
-        rows.len(),
-        vec![
-            Column::new("document".into(), text(|r| r.document.clone())),
-            Column::new("at".into(), text(|r| r.at.clone())),
-            Column::new("page".into(), int(|r| r.page)),
-            Column::new("line".into(), int(|r| Some(r.line))),
-            Column::new("column".into(), int(|r| Some(r.column))),
-            Column::new("number".into(), text(|r| r.number.clone())),
-            Column::new("shape".into(), text(|r| r.shape.clone())),
-            Column::new("status".into(), text(|r| r.status.clone())),
-            Column::new("reading".into(), text(|r| r.reading.clone())),
-            Column::new("target".into(), text(|r| r.target.clone())),
-            Column::new("stated_low".into(), number(|r| Some(r.stated_low))),
-            Column::new("stated_high".into(), number(|r| Some(r.stated_high))),
-            Column::new("qualifier".into(), text(|r| r.qualifier.clone())),
-            Column::new("hedge".into(), text(|r| r.hedge.clone())),
-            Column::new("confidence".into(), number(|r| r.confidence)),
-            Column::new("evidence".into(), text(|r| r.evidence.clone())),
-            Column::new("computed".into(), number(|r| r.computed)),
-            Column::new("alternatives".into(), text(|r| r.alternatives.clone())),
-            Column::new("reason".into(), text(|r| r.reason.clone())),
-            Column::new("says".into(), text(|r| r.says.clone())),
-        ],
-    )
 }
 
 /// The statements as a Markdown table, with the summary line.

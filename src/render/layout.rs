@@ -1,9 +1,26 @@
 //! Arranges tidy metric rows into what the human-readable renderers draw: one line per
 //! comparison with a cell per metric, one line per pairwise partner, and numbered notes.
 
+use crate::data::benchmarks::Benchmark;
 use crate::metrics::compute::MetricRow;
 use crate::metrics::Metric;
 use crate::uncertainty::formula::Formula;
+use crate::uncertainty::Settings;
+use crate::units::Units;
+
+/// The comparison table as the terminal and Markdown renderers draw it: the rows laid
+/// out, the benchmarks they stand against, and the run they came from.
+pub(crate) struct TableView<'a> {
+    pub(crate) layout: Layout<'a>,
+    pub(crate) benchmarks: &'a [Benchmark],
+    pub(crate) units: Units,
+    /// The data used, described for its reader.
+    pub(crate) data: &'a str,
+    /// The event export the event metrics were counted from, described.
+    pub(crate) events: Option<&'a str>,
+    /// The Monte Carlo settings, when intervals were computed.
+    pub(crate) settings: Option<&'a Settings>,
+}
 
 /// A table of cells: `lines[i].1[j]` is the row for line i and metric `metrics[j]`.
 pub(crate) struct Grid<'a> {

@@ -3,6 +3,8 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement};
 
+use serde::{Serialize, Serializer};
+
 use crate::error::Error;
 
 /// A list: its column names and one row of cells per item.
@@ -31,42 +33,27 @@ pub(crate) fn terminal(list: &Listing) -> String {
 
 /// CSV with a header row.
 pub(crate) fn csv(list: &Listing) -> Result<String, Error> {
-    use polars::prelude::Column;
-    let columns = list
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let cells: Vec<&str> = list.rows.iter().map(|r| r[i].as_str()).collect();
-            Column::new((*name).into(), cells)
-        })
-        .collect();
-    crate::render::csv::write(list.rows.len(), columns)
+    super::rows::csv_records(&list.columns, &list.rows)
 }
 
 /// A JSON array with one object per row, its keys in column order.
-pub(crate) fn json(list: &Listing) -> String {
-    let objects: Vec<String> = list
-        .rows
-        .iter()
-        .map(|row| {
-            let fields: Vec<String> = list
-                .columns
-                .iter()
-                .zip(row)
-                .map(|(name, cell)| format!("    {}: {}", quoted(name), quoted(cell)))
-                .collect();
-            format!("  {{\n{}\n  }}", fields.join(",\n"))
-        })
-        .collect();
-    if objects.is_empty() {
-        return "[]\n".to_string();
-    }
-    format!("[\n{}\n]\n", objects.join(",\n"))
+pub(crate) fn json(list: &Listing) -> Result<String, Error> {
+    super::rows::json(list)
 }
 
-fn quoted(text: &str) -> String {
-    serde_json::Value::String(text.to_string()).to_string()
+impl Serialize for Listing {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.rows.iter().map(|row| Object(&self.columns, row)))
+    }
+}
+
+/// One row as an object whose keys are the list's columns, in order.
+struct Object<'a>(&'a [&'static str], &'a [String]);
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().zip(self.1))
+    }
 }
 
 #[cfg(test)]
@@ -85,7 +72,7 @@ mod tests {
 
     #[test]
     fn json_keeps_the_column_order_and_escapes() {
-        let text = json(&sample());
+        let text = json(&sample()).expect("json");
         let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         assert_eq!(parsed[1]["name"], "say \"hi\", ok");
         assert!(text.find("\"id\"") < text.find("\"name\""));

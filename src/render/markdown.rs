@@ -1,12 +1,10 @@
 //! Markdown tables, ready to paste into a publication: display forms with units, notes
 //! as a numbered list, `|` escaped in cells.
 
-use crate::data::benchmarks::Benchmark;
-use crate::uncertainty::Settings;
 use crate::units::Units;
 
 use super::format::{display_with_interval, heading};
-use super::layout::{at_edge, Grid, Layout, EDGE, EDGE_NOTE};
+use super::layout::{at_edge, Grid, TableView, EDGE, EDGE_NOTE};
 
 /// Escapes what Markdown would misread inside a table cell.
 pub(crate) fn escape(text: &str) -> String {
@@ -91,14 +89,16 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
     table(&headings, &figures(headings.len()), &rows)
 }
 
-pub(crate) fn render(
-    layout: &Layout,
-    benchmarks: &[Benchmark],
-    units: Units,
-    data: &str,
-    events: Option<&str>,
-    settings: Option<&Settings>,
-) -> String {
+pub(crate) fn render(view: &TableView) -> String {
+    let TableView {
+        layout,
+        benchmarks,
+        units,
+        data,
+        events,
+        settings,
+    } = view;
+    let (units, events, settings) = (*units, *events, *settings);
     let mut out = String::new();
     if !layout.single.metrics.is_empty() {
         out.push_str(&grid_table(&layout.single, "comparison", units, |id| {

@@ -3,7 +3,6 @@
 
 pub(crate) mod benchmarks;
 pub(crate) mod claims;
-pub(crate) mod csv;
 pub(crate) mod draft;
 pub(crate) mod events;
 pub(crate) mod extract;
@@ -11,6 +10,7 @@ pub(crate) mod format;
 pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod markdown;
+pub(crate) mod rows;
 pub(crate) mod samples;
 pub(crate) mod sensitivity;
 pub(crate) mod terminal;

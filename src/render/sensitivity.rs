@@ -4,7 +4,6 @@
 use comfy_table::{Cell, CellAlignment, Table};
 use serde::Serialize;
 
-use crate::error::Error;
 use crate::metrics::compute::MetricRow;
 use crate::numbers::counted;
 use crate::render::format::{compact, title};
@@ -14,7 +13,8 @@ use crate::uncertainty::formula::Formula;
 use crate::uncertainty::sensitivity::InputRow;
 use crate::units::Units;
 
-#[derive(Debug, Serialize)]
+/// One input of one formula: the columns of the CSV.
+#[derive(Debug, Default, Serialize)]
 pub(crate) struct TidySwing<'a> {
     comparison: &'a str,
     versus: Option<&'a str>,
@@ -32,8 +32,14 @@ pub(crate) struct TidySwing<'a> {
     at_low: f64,
     at_high: f64,
     swing: f64,
-    /// For a pooled input, each source's row: a draw picks one by weight, then draws
-    /// within its range by its distribution (JSON only).
+}
+
+/// A row of the JSON: the input and, for a pooled input, each source's row (a draw
+/// picks one by weight, then draws within its range by its distribution).
+#[derive(Debug, Serialize)]
+pub(crate) struct PooledSwing<'a> {
+    #[serde(flatten)]
+    pub(crate) swing: TidySwing<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pool: Vec<TidyMember<'a>>,
 }
@@ -53,7 +59,7 @@ pub(crate) fn tidy<'a>(
     rows: &'a [MetricRow],
     formulas: &'a [Formula],
     per_row: &'a [Vec<InputRow>],
-) -> Vec<TidySwing<'a>> {
+) -> Vec<PooledSwing<'a>> {
     rows.iter()
         .zip(formulas)
         .zip(per_row)
@@ -61,23 +67,25 @@ pub(crate) fn tidy<'a>(
             inputs
                 .iter()
                 .enumerate()
-                .map(move |(rank, input)| TidySwing {
-                    comparison: &row.comparison,
-                    versus: row.versus.as_deref(),
-                    metric: row.metric.id(),
-                    value: row.value,
-                    scale: formula.scale,
-                    rank: rank + 1,
-                    input: &input.key,
-                    side: input.side,
-                    factor: input.factor,
-                    dist: input.dist,
-                    input_low: input.low,
-                    input_central: input.central,
-                    input_high: input.high,
-                    at_low: input.at_low,
-                    at_high: input.at_high,
-                    swing: (input.at_high - input.at_low).abs(),
+                .map(move |(rank, input)| PooledSwing {
+                    swing: TidySwing {
+                        comparison: &row.comparison,
+                        versus: row.versus.as_deref(),
+                        metric: row.metric.id(),
+                        value: row.value,
+                        scale: formula.scale,
+                        rank: rank + 1,
+                        input: &input.key,
+                        side: input.side,
+                        factor: input.factor,
+                        dist: input.dist,
+                        input_low: input.low,
+                        input_central: input.central,
+                        input_high: input.high,
+                        at_low: input.at_low,
+                        at_high: input.at_high,
+                        swing: (input.at_high - input.at_low).abs(),
+                    },
                     pool: input
                         .pool
                         .iter()
@@ -202,38 +210,4 @@ pub(crate) fn markdown(
     }
     out.push_str(&format!("{}.\n", header.replace("data: ", "Data: ")));
     out
-}
-
-pub(crate) fn csv(rows: &[TidySwing]) -> Result<String, Error> {
-    use polars::prelude::*;
-    let text = |f: for<'r> fn(&'r TidySwing<'r>) -> Option<&'r str>| {
-        rows.iter()
-            .map(|r| f(r).map(String::from))
-            .collect::<Vec<Option<String>>>()
-    };
-    let number = |f: fn(&TidySwing) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
-    crate::render::csv::write(
-        rows.len(),
-        vec![
-            Column::new("comparison".into(), text(|r| Some(r.comparison))),
-            Column::new("versus".into(), text(|r| r.versus)),
-            Column::new("metric".into(), text(|r| Some(r.metric))),
-            Column::new("value".into(), number(|r| r.value)),
-            Column::new("scale".into(), number(|r| r.scale)),
-            Column::new(
-                "rank".into(),
-                rows.iter().map(|r| r.rank as u64).collect::<Vec<u64>>(),
-            ),
-            Column::new("input".into(), text(|r| Some(r.input))),
-            Column::new("side".into(), text(|r| Some(r.side))),
-            Column::new("factor".into(), number(|r| r.factor)),
-            Column::new("dist".into(), text(|r| Some(r.dist))),
-            Column::new("input_low".into(), number(|r| r.input_low)),
-            Column::new("input_central".into(), number(|r| r.input_central)),
-            Column::new("input_high".into(), number(|r| r.input_high)),
-            Column::new("at_low".into(), number(|r| r.at_low)),
-            Column::new("at_high".into(), number(|r| r.at_high)),
-            Column::new("swing".into(), number(|r| r.swing)),
-        ],
-    )
 }

@@ -4,13 +4,11 @@
 use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
 use comfy_table::{Attribute, Cell, CellAlignment, Table, TableComponent};
 
-use crate::data::benchmarks::Benchmark;
 use crate::metrics::compute::MetricRow;
-use crate::uncertainty::Settings;
 use crate::units::Units;
 
 use super::format::{compact_finer, grouped, interval, precision, title};
-use super::layout::{at_edge, Grid, Layout, EDGE, EDGE_NOTE};
+use super::layout::{at_edge, Grid, TableView, EDGE, EDGE_NOTE};
 use super::width::{wrap, WIDTH};
 
 /// Whether to style output: only on a terminal, and never when NO_COLOR is set.
@@ -121,15 +119,16 @@ fn metric_table(
 }
 
 /// The table; `events` describes the event export, on a line of its own (it is long).
-pub(crate) fn render(
-    layout: &Layout,
-    benchmarks: &[Benchmark],
-    units: Units,
-    data: &str,
-    events: Option<&str>,
-    settings: Option<&Settings>,
-    color: bool,
-) -> String {
+pub(crate) fn render(view: &TableView, color: bool) -> String {
+    let TableView {
+        layout,
+        benchmarks,
+        units,
+        data,
+        events,
+        settings,
+    } = view;
+    let (units, events, settings) = (*units, *events, *settings);
     let units_text = match units {
         Units::Imperial => "imperial (sq mi)",
         Units::Metric => "metric (km²)",

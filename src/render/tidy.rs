@@ -1,7 +1,6 @@
-//! Tidy machine-readable output: one row per (comparison, metric), as CSV (written by
-//! polars) or JSON. The column names are a public interface: keep them stable.
+//! Tidy machine-readable output: one row per (comparison, metric), as CSV or JSON
+//! (`render::rows`). The column names are a public interface: keep them stable.
 
-use polars::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
@@ -13,7 +12,7 @@ use super::format::display;
 use super::layout::{sources_of, WHAT_IF};
 use crate::uncertainty::formula::Formula;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct TidyRow {
     pub(crate) comparison: String,
     pub(crate) versus: Option<String>,
@@ -41,14 +40,25 @@ pub(crate) struct TidyRow {
     pub(crate) sources: String,
 }
 
-pub(crate) fn tidy(
-    rows: &[MetricRow],
-    formulas: &[Formula],
-    units: Units,
-    data: &str,
-    settings: Option<&Settings>,
-    events: Option<&str>,
-) -> Vec<TidyRow> {
+/// What every tidy row of a run repeats.
+pub(crate) struct Run<'a> {
+    pub(crate) units: Units,
+    /// The data used, in short (`datasets/`, `embedded`).
+    pub(crate) data: &'a str,
+    /// The Monte Carlo settings, when intervals were computed.
+    pub(crate) settings: Option<&'a Settings>,
+    /// The event export the event metrics were counted from.
+    pub(crate) events: Option<&'a str>,
+}
+
+/// One tidy row per metric row, with its formula's sources.
+pub(crate) fn tidy(rows: &[MetricRow], formulas: &[Formula], run: &Run) -> Vec<TidyRow> {
+    let Run {
+        units,
+        data,
+        settings,
+        events,
+    } = *run;
     rows.iter()
         .zip(formulas)
         .map(|(r, f)| TidyRow {
@@ -81,87 +91,19 @@ pub(crate) fn tidy(
         .collect()
 }
 
-pub(crate) fn json(rows: &[TidyRow]) -> Result<String, Error> {
-    serde_json::to_string_pretty(rows)
-        .map(|text| text + "\n")
-        .map_err(|err| Error::io("cannot write JSON", std::io::Error::other(err)))
-}
-
+/// The rows as CSV: the `events` column is there when any row has an export (every
+/// row then has the cell, empty where the metric is not counted from one).
 pub(crate) fn csv(rows: &[TidyRow]) -> Result<String, Error> {
-    let strings = |f: fn(&TidyRow) -> String| rows.iter().map(f).collect::<Vec<String>>();
-    // Empty text becomes null so the CSV cell is empty rather than "".
-    let optional = |f: fn(&TidyRow) -> String| {
-        rows.iter()
-            .map(|r| Some(f(r)).filter(|s| !s.is_empty()))
-            .collect::<Vec<Option<String>>>()
-    };
-    let mut columns = vec![
-        Column::new("comparison".into(), strings(|r| r.comparison.clone())),
-        Column::new(
-            "versus".into(),
-            optional(|r| r.versus.clone().unwrap_or_default()),
-        ),
-        Column::new("metric".into(), strings(|r| r.metric.clone())),
-        Column::new(
-            "value".into(),
-            rows.iter().map(|r| r.value).collect::<Vec<f64>>(),
-        ),
-        Column::new("unit".into(), strings(|r| r.unit.clone())),
-        Column::new("display".into(), strings(|r| r.display.clone())),
-        Column::new(
-            "p05".into(),
-            rows.iter().map(|r| r.p05).collect::<Vec<Option<f64>>>(),
-        ),
-        Column::new(
-            "p50".into(),
-            rows.iter().map(|r| r.p50).collect::<Vec<Option<f64>>>(),
-        ),
-        Column::new(
-            "p95".into(),
-            rows.iter().map(|r| r.p95).collect::<Vec<Option<f64>>>(),
-        ),
-        Column::new(
-            "bound_low".into(),
-            rows.iter()
-                .map(|r| r.bound_low)
-                .collect::<Vec<Option<f64>>>(),
-        ),
-        Column::new(
-            "bound_high".into(),
-            rows.iter()
-                .map(|r| r.bound_high)
-                .collect::<Vec<Option<f64>>>(),
-        ),
-        Column::new(
-            "year".into(),
-            rows.iter().map(|r| r.year).collect::<Vec<i32>>(),
-        ),
-        Column::new(
-            "overridden".into(),
-            rows.iter().map(|r| r.overridden).collect::<Vec<bool>>(),
-        ),
-        Column::new("notes".into(), optional(|r| r.notes.clone())),
-        Column::new(
-            "seed".into(),
-            rows.iter().map(|r| r.seed).collect::<Vec<Option<u64>>>(),
-        ),
-        Column::new(
-            "draws".into(),
-            rows.iter()
-                .map(|r| r.draws.map(|d| d as u64))
-                .collect::<Vec<Option<u64>>>(),
-        ),
-        Column::new("data".into(), strings(|r| r.data.clone())),
-    ];
-    if rows.iter().any(|r| r.events.is_some()) {
-        columns.push(Column::new(
-            "events".into(),
-            optional(|r| r.events.clone().unwrap_or_default()),
-        ));
+    if rows.iter().all(|r| r.events.is_none()) {
+        return super::rows::csv(rows);
     }
-    columns.push(Column::new(
-        "sources".into(),
-        optional(|r| r.sources.clone()),
-    ));
-    crate::render::csv::write(rows.len(), columns)
+    let rows: Vec<TidyRow> = rows
+        .iter()
+        .cloned()
+        .map(|r| TidyRow {
+            events: Some(r.events.unwrap_or_default()),
+            ..r
+        })
+        .collect();
+    super::rows::csv(&rows)
 }
