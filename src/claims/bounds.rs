@@ -12,7 +12,7 @@ use crate::metrics::resolve::{choose, Choice};
 use crate::metrics::Metric;
 use crate::numbers::readable;
 
-use super::parse::Ctx;
+use super::raw::Ctx;
 use super::{Bound, OnBound};
 
 const METRIC_FORM: &str =

@@ -9,6 +9,7 @@ pub(crate) mod embedded;
 pub(crate) mod explain;
 pub(crate) mod files;
 pub(crate) mod parse;
+mod raw;
 pub(crate) mod recheck;
 mod target;
 pub(crate) mod tolerance;

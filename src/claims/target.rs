@@ -11,7 +11,7 @@ use crate::error::{choices_help, ids_help, Ids, Problem};
 use crate::metrics::Metric;
 use crate::units::Units;
 
-use super::parse::{Ctx, RawClaim, RawEventQuery};
+use super::raw::{Ctx, RawClaim, RawEventQuery};
 use super::{EventMeasure, EventQuery, Requirement, Target};
 
 /// What a claim is about: unverifiable, a metric, or an estimate, by the keys it has.

@@ -8,9 +8,10 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::counts::{Counts, LeftOut, Provenance};
+use super::found::{Export, LISTED};
 use super::lines::{lines_of, PieceStart};
 use super::matching::Matcher;
-use super::read::{read, Export, ReadOptions, LISTED};
+use super::read::{read, ReadOptions};
 use super::source::Choice;
 use super::tally::Tallies;
 
@@ -164,7 +165,7 @@ fn display_name(path: &Path) -> String {
 /// ACLED and UCDP files cannot be counted together: they record the same events under
 /// different ids and rules, so nothing could be counted once.
 fn mixed(first: &Export, this: &Export, first_path: &Path, path: &Path) -> Result<(), Error> {
-    let acled = |e: &Export| matches!(e.kind, super::read::ExportKind::Acled { .. });
+    let acled = |e: &Export| matches!(e.kind, super::found::ExportKind::Acled { .. });
     if acled(first) == acled(this) {
         return Ok(());
     }

@@ -5,7 +5,9 @@
 mod convert;
 pub(crate) mod counts;
 pub(crate) mod dates;
+mod event;
 pub(crate) mod export;
+pub(crate) mod found;
 mod lines;
 pub(crate) mod matching;
 mod monadic;
@@ -17,7 +19,9 @@ pub(crate) mod read;
 mod reading;
 mod rows;
 pub(crate) mod source;
+pub(crate) mod sums;
 pub(crate) mod tally;
 
-pub(crate) use counts::{Counts, EventMeasure, Query};
+pub(crate) use counts::{Counts, Query};
 pub(crate) use export::{count, Request};
+pub(crate) use sums::EventMeasure;

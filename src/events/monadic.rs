@@ -7,8 +7,8 @@ use polars::prelude::PlRandomState;
 use smallvec::SmallVec;
 use std::hash::BuildHasher;
 
+use super::event::EventRef;
 use super::rows::Fields;
-use super::tally::EventRef;
 
 /// Strings stored once, end to end in one buffer, each known by its number (the order
 /// it was first seen in): millions of event ids cost their bytes and two words each.

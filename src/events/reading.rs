@@ -5,11 +5,11 @@
 use polars::prelude::*;
 
 use super::dates::{self, Date, DateOrder};
+use super::event::EventRef;
+use super::found::{BadRow, Export, ExportKind, SetAside, LISTED};
 use super::lines::PieceStart;
 use super::monadic::Monadic;
-use super::read::{BadRow, Export, ExportKind, SetAside, LISTED};
 use super::rows::{acled, ucdp, Cells, Index};
-use super::tally::EventRef;
 
 /// What reading has found so far, carried from one batch to the next.
 pub(super) struct Reading {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::dates::{self, Date, DateOrder};
-use super::tally::EventRef;
+use super::event::EventRef;
 
 /// The parsed fields of a row, before its actors are attached.
 #[derive(Clone)]

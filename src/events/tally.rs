@@ -8,26 +8,9 @@ use std::collections::BTreeMap;
 use polars::prelude::PlHashMap as HashMap;
 use polars::prelude::PlHashSet;
 
-use super::counts::{CountryKey, GroupKey, KindKey, Month, Tally, Total};
+use super::event::EventRef;
 use super::matching::{Attribution, Matcher};
-
-/// One event as the counting sees it, borrowing from the export's columns.
-pub(crate) struct EventRef<'a> {
-    /// ACLED's `event_id_cnty`, UCDP's `id`: the same event in two files has the same.
-    pub(crate) id: &'a str,
-    pub(crate) year: i32,
-    pub(crate) month: u32,
-    pub(crate) country: &'a str,
-    /// The actor that initiated it (ACLED `actor1`, UCDP `side_a`).
-    pub(crate) initiator: &'a str,
-    /// Every actor named, the initiator first.
-    pub(crate) actors: &'a [&'a str],
-    pub(crate) fatalities: f64,
-    pub(crate) fatalities_range: Option<(f64, f64)>,
-    pub(crate) civilian_targeting: bool,
-    /// ACLED's `sub_event_type`, when the export has one and it is asked for.
-    pub(crate) kind: Option<&'a str>,
-}
+use super::sums::{CountryKey, GroupKey, KindKey, Month, Tally, Total};
 
 /// What the counts hold once reading is done, keyed by names.
 pub(crate) struct Tallied {

@@ -7,9 +7,10 @@ use crate::data::Quantity;
 
 use super::confidence::Evidence;
 use super::counted::{one_operation, Head};
-use super::decide::{choose_estimate, component_id, described, owner_missing, Decided, Sight};
+use super::decided::{choose_estimate, component_id, owner_missing, Decided};
 use super::lexicon::{Component, Entity, Lexicon};
 use super::readings::Values;
+use super::sight::{described, Sight};
 use super::whose::{whose, Kind, Place, Whose};
 use super::Status;
 

@@ -6,9 +6,9 @@
 
 use crate::data::Dataset;
 
-use super::decide::{year_of, Sight};
 use super::lexicon::Entity;
 use super::numbers::value;
+use super::sight::{year_of, Sight};
 use super::tokens::{Token, TokenKind};
 use super::when::{months, Year, YearFrom};
 

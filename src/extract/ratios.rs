@@ -10,11 +10,12 @@ use crate::metrics::Metric;
 
 use super::confidence::Evidence;
 use super::counted::{head, noun_at};
-use super::decide::{all_forces, choose_metric, text, units, year_of, Decided, Sight};
+use super::decided::{choose_metric, Decided};
 use super::lexicon::{Entity, Lexicon, Noun};
 use super::names::within;
 use super::numbers::Shape;
 use super::readings::{self, Values, Wanted};
+use super::sight::{all_forces, text, units, year_of, Sight};
 use super::tokens::Token;
 use super::when::Year;
 use super::whose::{whose, Kind, Place, Whose};
@@ -467,7 +468,7 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
             "{what}: a ratio between two entities of a quantity the words do not name"
         ));
     };
-    if super::decide::bound(t, (0, t.len())) != crate::claims::Bound::Central {
+    if super::sight::bound(t, (0, t.len())) != crate::claims::Bound::Central {
         return needs(format!(
             "{what}: a ratio on one end of an estimate's range (\"lower-end\", \"upper-end\"); the model's ratios are on central values, so a person sets the claim"
         ));

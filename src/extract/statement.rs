@@ -7,12 +7,14 @@ use crate::claims::Stated;
 use crate::data::Dataset;
 
 use super::context::{clause, hedge};
-use super::decide::{decide, Decided, Sight};
+use super::decide::decide;
+use super::decided::Decided;
 use super::lexicon::{Entity, Lexicon};
 use super::names::{self, Named};
 use super::numbers::{self, Aside, Mention, Shape};
 use super::read::Document;
 use super::readings::Values;
+use super::sight::Sight;
 use super::tokens::{sentences, Sentence};
 use super::when;
 use super::Statement;

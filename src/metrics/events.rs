@@ -239,9 +239,9 @@ impl EventInputs<'_> {
 mod tests {
     use super::*;
     use crate::data::RowRef;
-    use crate::events::counts::{CountryKey, GroupKey, Tally, Total};
     use crate::events::dates::Date;
-    use crate::events::read::{Export, ExportKind};
+    use crate::events::found::{Export, ExportKind};
+    use crate::events::sums::{CountryKey, GroupKey, Tally, Total};
     use crate::events::tally::Tallied;
     use proptest::prelude::*;
 

@@ -1,0 +1,21 @@
+//! One event as a reader passes it on and the counting adds it, borrowing from the
+//! export's columns: the bottom that the readers (`rows.rs`, `monadic.rs`, `reading.rs`,
+//! `read.rs`) and the counting (`sums.rs`, `tally.rs`) build on.
+
+/// One event as the counting sees it, borrowing from the export's columns.
+pub(crate) struct EventRef<'a> {
+    /// ACLED's `event_id_cnty`, UCDP's `id`: the same event in two files has the same.
+    pub(crate) id: &'a str,
+    pub(crate) year: i32,
+    pub(crate) month: u32,
+    pub(crate) country: &'a str,
+    /// The actor that initiated it (ACLED `actor1`, UCDP `side_a`).
+    pub(crate) initiator: &'a str,
+    /// Every actor named, the initiator first.
+    pub(crate) actors: &'a [&'a str],
+    pub(crate) fatalities: f64,
+    pub(crate) fatalities_range: Option<(f64, f64)>,
+    pub(crate) civilian_targeting: bool,
+    /// ACLED's `sub_event_type`, when the export has one and it is asked for.
+    pub(crate) kind: Option<&'a str>,
+}
