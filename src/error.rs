@@ -1,5 +1,11 @@
-//! The errors the tool reports: data problems that point at a cell, usage mistakes and
-//! I/O failures, each with the exit code it maps to (1 data, 2 usage).
+//! The errors the tool reports, in one vocabulary. A `Problem` is one thing wrong with
+//! an input, placed at a real `Location`: a file with its line, column and column name
+//! or key, or a flag as typed. An `Error` stops a command: problems in the data (exit
+//! 1), a usage mistake (exit 2), a file that cannot be read or written (exit 1). A
+//! command that ran to the end but found what it checks failing is no error: its
+//! `Outcome` carries a typed `Failure` (`outcome.rs`). A reason found deep in the
+//! domain (a cell that does not parse, a figure a query cannot give) becomes a
+//! `Problem` where its caller knows the place; a test holds that no place is made up.
 
 use std::fmt;
 
