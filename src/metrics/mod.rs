@@ -22,27 +22,54 @@ pub(crate) use definitions::{Definition, Kind, Shape, DEFINITIONS};
 #[derive(Clone, Copy)]
 pub(crate) struct Metric(&'static Definition);
 
-/// The metrics the code names (some only in tests); any other is reached through
+/// The definition whose id is `id`, found when the crate compiles: a name below that
+/// matches no entry is a build error, and entries can be added or moved freely.
+const fn named(id: &str) -> &'static Definition {
+    let mut i = 0;
+    while i < DEFINITIONS.len() {
+        if same(DEFINITIONS[i].id.as_bytes(), id.as_bytes()) {
+            return &DEFINITIONS[i];
+        }
+        i += 1;
+    }
+    panic!("no metric has this id")
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The metrics the code names (some only in tests), by id; any other is reached through
 /// [`DEFINITIONS`], and none needs a name to be computed, shown or checked.
 #[allow(non_upper_case_globals)]
 impl Metric {
-    pub(crate) const SoldiersPerFighter: Metric = Metric(&DEFINITIONS[0]);
+    pub(crate) const SoldiersPerFighter: Metric = Metric(named("soldiers_per_fighter"));
     #[cfg(test)]
-    pub(crate) const PeoplePerFighter: Metric = Metric(&DEFINITIONS[1]);
+    pub(crate) const PeoplePerFighter: Metric = Metric(named("people_per_fighter"));
     #[cfg(test)]
-    pub(crate) const AreaPerFighter: Metric = Metric(&DEFINITIONS[2]);
+    pub(crate) const AreaPerFighter: Metric = Metric(named("area_per_fighter"));
     #[cfg(test)]
-    pub(crate) const FightersPer1000People: Metric = Metric(&DEFINITIONS[3]);
-    pub(crate) const FightersRatio: Metric = Metric(&DEFINITIONS[5]);
-    pub(crate) const PopulationRatio: Metric = Metric(&DEFINITIONS[6]);
-    pub(crate) const AreaRatio: Metric = Metric(&DEFINITIONS[7]);
-    pub(crate) const SoldiersRatio: Metric = Metric(&DEFINITIONS[8]);
+    pub(crate) const FightersPer1000People: Metric = Metric(named("fighters_per_1000_people"));
+    pub(crate) const FightersRatio: Metric = Metric(named("fighters_ratio"));
+    pub(crate) const PopulationRatio: Metric = Metric(named("population_ratio"));
+    pub(crate) const AreaRatio: Metric = Metric(named("area_ratio"));
+    pub(crate) const SoldiersRatio: Metric = Metric(named("soldiers_ratio"));
     #[cfg(test)]
-    pub(crate) const FatalitiesPer1000Fighters: Metric = Metric(&DEFINITIONS[9]);
+    pub(crate) const FatalitiesPer1000Fighters: Metric = Metric(named("fatalities_per_1000_fighters"));
     #[cfg(test)]
-    pub(crate) const EventsPerMillionPeople: Metric = Metric(&DEFINITIONS[10]);
+    pub(crate) const EventsPerMillionPeople: Metric = Metric(named("events_per_million_people"));
     #[cfg(test)]
-    pub(crate) const LargeAttacksPerYear: Metric = Metric(&DEFINITIONS[11]);
+    pub(crate) const LargeAttacksPerYear: Metric = Metric(named("large_attacks_per_year"));
 }
 
 impl Metric {
