@@ -26,6 +26,28 @@ impl DateOrder {
     }
 }
 
+/// Who told the order of a file's slash dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OrderBy {
+    /// `--date-order`.
+    Flag,
+    /// The file's own dates: one has a field above 12.
+    Rows,
+    /// No date could tell: the order the export's layout writes, assumed and said.
+    Layout,
+}
+
+impl OrderBy {
+    /// How a message says where the order came from.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            OrderBy::Flag => "as --date-order gives",
+            OrderBy::Rows => "as the file's other dates show",
+            OrderBy::Layout => "as assumed from the export's layout",
+        }
+    }
+}
+
 /// The two leading numbers of a slash date (`11/30/2020` -> 11, 30), or `None` for any
 /// other form.
 fn slash_fields(text: &str) -> Option<(u32, u32)> {

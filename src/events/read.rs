@@ -217,10 +217,11 @@ pub(crate) fn read(
     let wanted = wanted_columns(kind, &columns, options.kinds);
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-    // UCDP's website export writes its dates month first by its layout.
-    let layout_order = (kind == ExportKind::Ucdp { website: true }).then_some(DateOrder::Mdy);
-    let order = options.choice.date_order.or(layout_order);
-    let mut reading = Reading::new(kind, Index::new(&positions), order);
+    // UCDP's website export writes its dates month first, unless the file was saved
+    // again otherwise: its own dates tell first, and this order only when none can.
+    let usual = (kind == ExportKind::Ucdp { website: true }).then_some(DateOrder::Mdy);
+    let given = options.choice.date_order;
+    let mut reading = Reading::new(kind, Index::new(&positions), given, usual);
     let mut progress = Progress::start(path, opened.size);
     let (container, seekable) = (opened.container, opened.seekable);
     let text = std::mem::replace(&mut opened.text, Box::new(std::io::empty()));
@@ -236,8 +237,14 @@ pub(crate) fn read(
         progress.advance(piece.bytes, reading.rows);
     }
     progress.finish();
+    let mut assumed = None;
     if reading.undecided() {
-        return Err(undecided(kind, &file));
+        assumed = reading
+            .assume_usual(date_column(kind), &names, sink)
+            .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
+        if assumed.is_none() {
+            return Err(undecided(kind, &file));
+        }
     }
     parsing.finish();
     let mut export = reading.finish(sink);
@@ -248,6 +255,7 @@ pub(crate) fn read(
     let (unavailable, notes) = limits(kind, &columns);
     export.unavailable = unavailable;
     export.notes.extend(notes);
+    export.notes.extend(assumed);
     if matches!(kind, ExportKind::Ucdp { .. }) {
         export.version = ged_version(path);
     }
@@ -335,12 +343,17 @@ fn unreadable(why: Unreadable, path: &Path, columns: &[String]) -> Error {
 }
 
 /// The error of a file whose slash dates never told their order.
-fn undecided(kind: ExportKind, file: &str) -> Error {
-    let column = if matches!(kind, ExportKind::Ucdp { .. }) {
+/// The column an export's dates are in.
+fn date_column(kind: ExportKind) -> &'static str {
+    if matches!(kind, ExportKind::Ucdp { .. }) {
         "date_start"
     } else {
         "event_date"
-    };
+    }
+}
+
+fn undecided(kind: ExportKind, file: &str) -> Error {
+    let column = date_column(kind);
     Error::Data(vec![Problem::new(
         format!("the slash dates of {column} never say whether the month or the day comes first (no field above 12)"),
         Location::file(file),

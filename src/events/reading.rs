@@ -4,7 +4,7 @@
 
 use polars::prelude::*;
 
-use super::dates::{self, Date, DateOrder};
+use super::dates::{self, Date, DateOrder, OrderBy};
 use super::event::EventRef;
 use super::found::{BadRow, Export, ExportKind, SetAside, LISTED};
 use super::lines::PieceStart;
@@ -25,11 +25,14 @@ pub(super) struct Reading {
     updated: Option<i64>,
     /// The rows received so far, counted or held.
     received: usize,
-    /// The order of slash dates: given, known from the layout, or told by the first
-    /// date with a field above 12; `None` until then.
+    /// The order of slash dates: given, or told by the first date with a field above
+    /// 12; `None` until then.
     order: Option<DateOrder>,
-    /// Whether `order` came from the rows themselves (and so may be contradicted).
-    order_from_rows: bool,
+    /// Who told `order`.
+    order_by: OrderBy,
+    /// The order the export's layout writes, assumed when no date tells (UCDP's
+    /// website export writes month first).
+    usual: Option<DateOrder>,
     /// Whether the export writes slash dates, once its first date has told.
     slash_dates: Option<bool>,
     /// Pieces whose slash dates wait for the order, in file order.
@@ -39,13 +42,21 @@ pub(super) struct Reading {
 }
 
 impl Reading {
-    pub(super) fn new(kind: ExportKind, index: Index, order: Option<DateOrder>) -> Reading {
+    /// `given` is `--date-order`; `usual` the order the layout writes, for a file whose
+    /// dates never tell.
+    pub(super) fn new(
+        kind: ExportKind,
+        index: Index,
+        given: Option<DateOrder>,
+        usual: Option<DateOrder>,
+    ) -> Reading {
         Reading {
             kind,
             index,
             received: 0,
-            order,
-            order_from_rows: false,
+            order: given,
+            order_by: OrderBy::Flag,
+            usual,
             slash_dates: None,
             held: Vec::new(),
             two_digit_years: false,
@@ -78,7 +89,7 @@ impl Reading {
         if self.order.is_none() && self.slash_dates != Some(false) {
             let (order, undecided) = self.scan_dates(&frame, wanted)?;
             self.order = order;
-            self.order_from_rows = order.is_some();
+            self.order_by = OrderBy::Rows;
             ambiguous = undecided;
         }
         if self.order.is_none() && (ambiguous || !self.held.is_empty()) {
@@ -132,6 +143,30 @@ impl Reading {
         !self.held.is_empty()
     }
 
+    /// For a file whose dates never told their order, the order its layout writes:
+    /// counts the pieces held in it and says so (`None` when the layout has no usual
+    /// order, and the order must be given).
+    pub(super) fn assume_usual(
+        &mut self,
+        column: &str,
+        wanted: &[&str],
+        sink: &mut dyn FnMut(&EventRef),
+    ) -> PolarsResult<Option<String>> {
+        let Some(usual) = self.usual else {
+            return Ok(None);
+        };
+        self.order = Some(usual);
+        self.order_by = OrderBy::Layout;
+        for (held, at) in std::mem::take(&mut self.held) {
+            self.batch(&held, wanted, at, sink)?;
+        }
+        Ok(Some(format!(
+            "no {column} says whether the month or the day comes first (none has a field above 12): read {}, as the {} writes them; give --date-order if the file was saved otherwise",
+            usual.describe(),
+            self.kind.describe()
+        )))
+    }
+
     /// Counts one batch of rows, whose columns are `wanted` in that order.
     fn batch(
         &mut self,
@@ -165,7 +200,7 @@ impl Reading {
                 row: &row,
                 index,
                 order: self.order,
-                order_from_rows: self.order_from_rows,
+                order_by: self.order_by,
             };
             let parsed = match self.kind {
                 _ if row.iter().all(Option::is_none) => {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::dates::{self, Date, DateOrder};
+use super::dates::{self, Date, DateOrder, OrderBy};
 use super::event::EventRef;
 
 /// The parsed fields of a row, before its actors are attached.
@@ -98,8 +98,8 @@ pub(super) struct Cells<'r, 'a> {
     pub(super) index: &'r Index,
     /// The order of slash dates, once known.
     pub(super) order: Option<DateOrder>,
-    /// Whether that order was told by the file's own dates (not given or by layout).
-    pub(super) order_from_rows: bool,
+    /// Who told that order.
+    pub(super) order_by: OrderBy,
 }
 
 impl<'a> Cells<'_, 'a> {
@@ -114,11 +114,7 @@ impl<'a> Cells<'_, 'a> {
             .ok_or_else(|| format!("no {date_column}"))?;
         let date = dates::parse(when, self.order).ok_or_else(|| match self.order {
             Some(order) if when.contains('/') => {
-                let by = if self.order_from_rows {
-                    "as the file's other dates show"
-                } else {
-                    "as given"
-                };
+                let by = self.order_by.describe();
                 format!(
                     "{date_column} \"{when}\" is not a date in {} order ({by})",
                     order.describe()

@@ -65,7 +65,8 @@ impl Metric {
     pub(crate) const AreaRatio: Metric = Metric(named("area_ratio"));
     pub(crate) const SoldiersRatio: Metric = Metric(named("soldiers_ratio"));
     #[cfg(test)]
-    pub(crate) const FatalitiesPer1000Fighters: Metric = Metric(named("fatalities_per_1000_fighters"));
+    pub(crate) const FatalitiesPer1000Fighters: Metric =
+        Metric(named("fatalities_per_1000_fighters"));
     #[cfg(test)]
     pub(crate) const EventsPerMillionPeople: Metric = Metric(named("events_per_million_people"));
     #[cfg(test)]

@@ -389,6 +389,58 @@ fn the_ucdp_website_export() {
     );
 }
 
+/// UCDP's website export writes month first; opened and saved again in a spreadsheet
+/// set to day first, the same events come back in the other order. The file's own
+/// dates say which; the layout's order is assumed, and said, only when none can.
+#[test]
+fn a_ucdp_website_export_saved_again_day_first_counts_the_same() {
+    let fixture = Fixture::basic_with_real_groups();
+    let export = |name: &str, dates: &[&str]| {
+        let mut text = String::from(
+            "id,year,type_of_violence,side_a,side_b,country,date_start,date_end,best_est,high_est,low_est\n",
+        );
+        for (i, date) in dates.iter().enumerate() {
+            text.push_str(&format!(
+                "{},2023,1,JNIM,Government of Mali,Mali,{date} 00:00:00,{date} 00:00:00,7,9,5,\n",
+                i + 1
+            ));
+        }
+        fixture.write(name, text);
+        let path = fixture.path(name).display().to_string();
+        let run = fixture.run(&["events", &path, "--by", "month", "--format", "json"]);
+        let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+        let months: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{}={}", r["period"].as_str().expect("period"), r["events"]))
+            .collect();
+        (months, run.stderr.clone())
+    };
+    // 6 October, 7 January and 15 June, as the website writes them and as saved again.
+    let (original, stderr) = export("web.csv", &["10/06/2023", "01/07/2023", "06/15/2023"]);
+    assert_eq!(
+        original,
+        ["2023-01=1", "2023-06=1", "2023-10=1"],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("3 events used, 0 rows left out"),
+        "{stderr}"
+    );
+    let (resaved, stderr) = export("resaved.csv", &["06/10/2023", "07/01/2023", "15/06/2023"]);
+    assert_eq!(resaved, original, "{stderr}");
+    assert!(
+        stderr.contains("3 events used, 0 rows left out"),
+        "{stderr}"
+    );
+    // No date above 12: month first, as the layout writes, and the output says so.
+    let (undecided, stderr) = export("undecided.csv", &["10/06/2023", "01/07/2023"]);
+    assert_eq!(undecided, ["2023-01=1", "2023-10=1"], "{stderr}");
+    assert!(
+        stderr.contains("read month-first, as the UCDP GED website export writes them"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_truncated_last_line_is_left_out_not_fatal() {
     // A download cut off in the middle of a row.
