@@ -305,6 +305,13 @@ pub(crate) struct EventSourceArgs {
     #[arg(long, value_name = "N", default_value_t = 20, requires = "events")]
     pub(crate) large: u32,
 
+    /// With --events: the fewest days of a comparison's year the export must cover for
+    /// its counts to be given as a yearly rate; below it, the event metrics are not
+    /// available, with the reason.
+    #[arg(long, value_name = "DAYS", default_value_t = crate::metrics::events::MIN_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=366), requires = "events")]
+    pub(crate) min_days: u32,
+
     #[command(flatten)]
     pub(crate) export: ExportArgs,
 }

@@ -102,6 +102,8 @@ pub(crate) struct EventSource {
     /// The files (or directories of them), counted together.
     pub(crate) files: Vec<PathBuf>,
     pub(crate) large: u32,
+    /// The fewest days of a year the event metrics are annualised from.
+    pub(crate) min_days: u32,
     pub(crate) choice: Choice,
 }
 
@@ -110,6 +112,7 @@ impl EventSource {
         (!args.events.is_empty()).then(|| EventSource {
             files: args.events,
             large: args.large,
+            min_days: args.min_days,
             choice: args.export.choice(),
         })
     }

@@ -12,7 +12,7 @@ use crate::data::{self, DataChoice, Dataset};
 use crate::error::{choices_help, Error};
 use crate::events::source::Choice;
 use crate::events::{self, Counts, Request};
-use crate::metrics::events::EventInputs;
+use crate::metrics::events::{EventInputs, MIN_DAYS};
 use crate::metrics::overrides::Override;
 use crate::metrics::resolve::{resolve, Inputs};
 
@@ -34,6 +34,8 @@ pub(crate) struct ExportNeed {
     pub(crate) paths: Vec<PathBuf>,
     /// The large-scale threshold of the event metrics or the `events` table.
     pub(crate) large: Option<u32>,
+    /// The fewest days of a comparison's year an event metric is annualised from.
+    pub(crate) min_days: u32,
     /// Only these groups; every group when empty.
     pub(crate) groups: Vec<String>,
     pub(crate) strict: bool,
@@ -51,6 +53,8 @@ pub(crate) struct Workspace {
     pub(crate) counts: Option<Counts>,
     /// The large-scale threshold the event metrics count at, with an export.
     pub(crate) large: Option<u32>,
+    /// The fewest days of a year the event metrics are annualised from.
+    pub(crate) min_days: u32,
 }
 
 impl Workspace {
@@ -85,7 +89,8 @@ impl Workspace {
             inputs,
             claims,
             counts,
-            large: needs.export.and_then(|e| e.large),
+            large: needs.export.as_ref().and_then(|e| e.large),
+            min_days: needs.export.map_or(MIN_DAYS, |e| e.min_days),
         })
     }
 
@@ -97,6 +102,7 @@ impl Workspace {
             claims: None,
             counts: None,
             large: None,
+            min_days: MIN_DAYS,
         })
     }
 
@@ -105,6 +111,7 @@ impl Workspace {
         Some(EventInputs {
             counts: self.counts.as_ref()?,
             large: self.large?,
+            min_days: self.min_days,
         })
     }
 
@@ -152,11 +159,18 @@ pub(crate) fn read_export(
 }
 
 impl ExportNeed {
-    /// The export joined for the event metrics, counting attacks at `large`.
-    pub(crate) fn for_metrics(paths: &[PathBuf], large: u32, choice: Choice) -> ExportNeed {
+    /// The export joined for the event metrics, counting attacks at `large` and
+    /// annualising from at least `min_days` of a year.
+    pub(crate) fn for_metrics(
+        paths: &[PathBuf],
+        large: u32,
+        min_days: u32,
+        choice: Choice,
+    ) -> ExportNeed {
         ExportNeed {
             paths: paths.to_vec(),
             large: Some(large),
+            min_days,
             groups: Vec::new(),
             strict: false,
             always_hash: false,

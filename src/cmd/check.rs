@@ -7,6 +7,7 @@ use crate::claims::recheck::{recheck, Against};
 use crate::config::{CheckConfig, Config};
 use crate::data::Tables;
 use crate::error::Error;
+use crate::metrics::events::MIN_DAYS;
 use crate::numbers::grouped;
 use crate::outcome::{Failure, Outcome};
 use crate::render::claims as render;
@@ -18,6 +19,7 @@ pub(crate) fn run(config: &Config, options: &CheckConfig) -> Result<Outcome, Err
     let export = (!options.events.is_empty()).then(|| ExportNeed {
         paths: options.events.clone(),
         large: None,
+        min_days: MIN_DAYS,
         groups: Vec::new(),
         strict: false,
         always_hash: false,

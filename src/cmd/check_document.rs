@@ -9,6 +9,7 @@ use crate::config::{CheckDocumentConfig, Config};
 use crate::error::Error;
 use crate::extract::lexicon::{hedges, Lexicon};
 use crate::extract::{document, extract};
+use crate::metrics::events::MIN_DAYS;
 use crate::numbers::grouped;
 use crate::outcome::{Failure, Outcome};
 use crate::render::claims as render;
@@ -37,6 +38,7 @@ pub(crate) fn run(config: &Config, options: &CheckDocumentConfig) -> Result<Outc
         let need = ExportNeed {
             paths: options.events.clone(),
             large: None,
+            min_days: MIN_DAYS,
             groups: Vec::new(),
             strict: false,
             always_hash: false,

@@ -5,6 +5,7 @@
 use crate::config::{Config, EventsConfig};
 use crate::data::Tables;
 use crate::error::Error;
+use crate::metrics::events::MIN_DAYS;
 use crate::outcome::Outcome;
 use crate::render::events::{describe, markdown, remarks, terminal};
 use crate::render::rows::{csv, json};
@@ -15,6 +16,7 @@ pub(crate) fn run(config: &Config, options: &EventsConfig) -> Result<Outcome, Er
     let export = ExportNeed {
         paths: options.files.clone(),
         large: Some(options.large),
+        min_days: MIN_DAYS,
         groups: options.groups.clone(),
         strict: options.strict,
         always_hash: false,

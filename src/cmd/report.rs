@@ -20,7 +20,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         claims: options.claims.clone(),
         export: options.events.as_ref().map(|e| ExportNeed {
             always_hash: true,
-            ..ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())
+            ..ExportNeed::for_metrics(&e.files, e.large, e.min_days, e.choice.clone())
         }),
         tables: Tables::All,
     };

@@ -21,7 +21,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error
         export: table
             .events
             .as_ref()
-            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.choice.clone())),
+            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.min_days, e.choice.clone())),
         tables: Tables::All,
     };
     let ws = Workspace::load(&config.data, &config.overrides, needs)?;

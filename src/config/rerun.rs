@@ -69,6 +69,9 @@ impl Config {
             if events.large != DEFAULT_LARGE {
                 push("--large", events.large.to_string());
             }
+            if events.min_days != crate::metrics::events::MIN_DAYS {
+                push("--min-days", events.min_days.to_string());
+            }
             match events.choice.date_order {
                 Some(DateOrder::Mdy) => push("--date-order", "mdy".into()),
                 Some(DateOrder::Dmy) => push("--date-order", "dmy".into()),

@@ -22,7 +22,14 @@ use super::{Kind, Metric};
 pub(crate) struct EventInputs<'a> {
     pub(crate) counts: &'a Counts,
     pub(crate) large: u32,
+    /// The fewest days of a comparison's year its counts are annualised from.
+    pub(crate) min_days: u32,
 }
+
+/// The fewest days of a year the event metrics are annualised from by default: a
+/// quarter. A yearly rate from a few weeks of events says more of those weeks than of
+/// the year (52 large attacks a year from one in 21 days).
+pub(crate) const MIN_DAYS: u32 = 90;
 
 /// Why an event metric has no value for a comparison.
 pub(crate) enum Uncovered {
@@ -72,6 +79,12 @@ impl EventInputs<'_> {
             .counts
             .span()
             .map_or(0, |span| days_covered(c.year, span));
+        if days > 0 && days < self.min_days {
+            return Err(Uncovered::Reason(format!(
+                "{}: {file} covers {days} days of {}, fewer than the {} a yearly rate is given from, so no event metric for it (--min-days sets the least)",
+                c.id, c.year, self.min_days
+            )));
+        }
         let numerator = self.numerator(data, c, metric, days)?;
         let year_days = days_in_year(c.year);
         // Every event metric is a rate over the comparison's year: counts from part of
@@ -303,7 +316,11 @@ mod tests {
     }
 
     fn value(counts: &Counts, i: &Inputs, metric: Metric) -> f64 {
-        let e = EventInputs { counts, large: 20 };
+        let e = EventInputs {
+            counts,
+            large: 20,
+            min_days: 1,
+        };
         let mut data = Dataset::default();
         data.countries.push(crate::data::model::Country {
             id: "c".into(),

@@ -274,3 +274,63 @@ fn terminal_table_with_events_snapshot() {
     }
     insta::assert_snapshot!(fixture.run(&args).ok());
 }
+
+/// A yearly rate from a few weeks is not given: an export covering 21 days of 2025
+/// gives no event metric below the least coverage (90 days by default), and says why;
+/// `--min-days` lowers it, and the rate is then annualised over the days covered.
+#[test]
+fn a_few_weeks_of_events_give_no_yearly_rate() {
+    let fixture = jnim_in_mali();
+    let header = String::from_utf8(
+        std::fs::read(fixture_dir("events").join("acled-small.csv")).expect("fixture"),
+    )
+    .expect("utf-8")
+    .lines()
+    .next()
+    .expect("header")
+    .to_string();
+    let row = |id: &str, date: &str, deaths: u32| {
+        format!("{id},{date},2025,1,Political violence,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,Rebel group,Military Forces of Mali (2021-),,State forces,Rebel group-State forces,,466,Western Africa,Mali,,,,Fixture,14.0,-4.0,1,Fixture source,National,,{deaths},,1700000000\n")
+    };
+    fixture.write(
+        "weeks.csv",
+        format!(
+            "{header}\n{}{}",
+            row("MLI1", "2025-06-01", 25),
+            row("MLI2", "2025-06-21", 3)
+        ),
+    );
+    let path = fixture.path("weeks.csv").display().to_string();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "table",
+            "--events",
+            &path,
+            "--comparison",
+            "jnim-ml",
+            "--metric",
+            "large_attacks_per_year",
+            "--format",
+            "json",
+        ];
+        args.extend(extra);
+        let run = fixture.run(&args);
+        let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+        (rows, run.stderr)
+    };
+    let (rows, stderr) = run(&[]);
+    assert!(
+        value(&rows, "jnim-ml", "large_attacks_per_year").is_none(),
+        "{rows:?}"
+    );
+    assert!(
+        stderr.contains("jnim-ml: weeks.csv covers 21 days of 2025, fewer than the 90 a yearly rate is given from"),
+        "{stderr}"
+    );
+    let (rows, _) = run(&["--min-days", "21"]);
+    let large = value(&rows, "jnim-ml", "large_attacks_per_year").expect("row");
+    close(&large, "value", 365.0 / 21.0);
+    fixture
+        .run(&["table", "--events", &path, "--min-days", "0"])
+        .fails(2, &["--min-days"]);
+}
