@@ -11,7 +11,7 @@ use super::counts::{Counts, LeftOut, Provenance};
 use super::found::{Export, LISTED};
 use super::lines::{lines_of, PieceStart};
 use super::matching::Matcher;
-use super::read::{read, ReadOptions};
+use super::read::{is_export, read, ReadOptions};
 use super::source::Choice;
 use super::tally::Tallies;
 
@@ -37,7 +37,7 @@ pub(crate) struct Request {
 
 /// Reads the export once and counts everything `request` asks for.
 pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> {
-    let (files, passed_over) = files(&request.paths)?;
+    let (found, passed_over) = files(&request.paths)?;
     let mut matcher = Matcher::new(data);
     if !request.groups.is_empty() {
         matcher.retain(&request.groups);
@@ -55,6 +55,24 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     let mut exports = Vec::new();
     let mut provenance = Vec::new();
     let mut left = Vec::new();
+    // A text file beside the exports of a directory (a README, a codebook's notes) is
+    // passed over and named; one named on the command line is read, and its fault said.
+    let mut passed_over = passed_over;
+    let mut kept = Vec::new();
+    for (path, listed) in found {
+        if listed && plain_text(&path) && !is_export(&path, &options) {
+            passed_over.push(path.display().to_string());
+        } else {
+            kept.push(path);
+        }
+    }
+    if kept.is_empty() {
+        return Err(Error::Usage(format!(
+            "no export among {}: none has an ACLED or UCDP header",
+            passed_over.join(", ")
+        )));
+    }
+    let files = kept;
     for path in &files {
         let mut export = read(path, &options, &mut |event| tallies.add(event))?;
         if let Some(first) = exports.first() {
@@ -87,7 +105,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     let mut export = merge(exports);
     if !passed_over.is_empty() {
         export.notes.push(format!(
-            "not read, as no export's kind of file: {}",
+            "not read, as no ACLED or UCDP export: {}",
             passed_over.join(", ")
         ));
     }
@@ -107,12 +125,13 @@ const EXPORT_ENDINGS: [&str; 7] = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "js
 
 /// The files to read: each path given, and the exports of a directory (sorted, hidden
 /// ones left out); `-` is standard input. Also the files of a directory passed over.
-fn files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Error> {
+/// Each file comes with whether it was found in a directory (rather than named).
+fn files(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, bool)>, Vec<String>), Error> {
     let mut files = Vec::new();
     let mut passed_over = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" || path.is_file() || super::source::is_stream(path) {
-            files.push(path.clone());
+            files.push((path.clone(), false));
             continue;
         }
         let file = path.display().to_string();
@@ -150,9 +169,17 @@ fn files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Error> {
                 EXPORT_ENDINGS.join(", .")
             )));
         }
-        files.extend(exports);
+        files.extend(exports.into_iter().map(|p| (p, true)));
     }
     Ok((files, passed_over))
+}
+
+/// Whether a file is plain text by its ending (not compressed, not a workbook): one
+/// whose header is read at little cost to tell whether it is an export.
+fn plain_text(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["csv", "tsv", "txt", "json"].contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+    })
 }
 
 fn display_name(path: &Path) -> String {

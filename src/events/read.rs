@@ -197,6 +197,32 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
 /// arrive and dropped, so memory stays at a few pieces whatever the file's size.
 /// ACLED's `sub_event_type` is read only `with_kinds`: parsing a column costs time.
 ///
+/// Whether a file found in a directory of exports is one: its header names an ACLED or
+/// UCDP layout. A file that cannot be opened or read as text is not (the caller says
+/// it passed it over); a header of a known layout with a fault is, and reading says
+/// what the fault is.
+pub(crate) fn is_export(path: &Path, options: &ReadOptions) -> bool {
+    let Ok(mut opened) = source::open(path, &options.choice, false) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    if (&mut opened.text)
+        .take(1 << 20)
+        .read_to_end(&mut head)
+        .is_err()
+    {
+        return false;
+    }
+    let file = path.display().to_string();
+    let delimiter = crate::separator::sniff(&head);
+    header(&head, &file, delimiter).is_ok_and(|columns| {
+        let has = |name: &str| columns.iter().any(|c| c == name);
+        ["event_id_cnty", "event_date", "side_a", "best", "best_est"]
+            .iter()
+            .any(|name| has(name))
+    })
+}
+
 /// The file is opened once: its first megabyte gives the header, and the same handle
 /// is read on to the end (hashing the bytes `with_hash`).
 pub(crate) fn read(

@@ -899,3 +899,35 @@ fn events_read_only_the_names_it_counts_by() {
         .run(&["table", "--events", export])
         .fails(1, &["population.csv:2:3", "not a number: \"abc\""]);
 }
+
+/// A folder of downloads holds more than exports: a README.txt or a notes.csv beside
+/// them is passed over and named, not a failure of the whole run; the same file named
+/// on the command line is read, and why it is no export said.
+#[test]
+fn a_directory_passes_over_text_files_that_are_no_export() {
+    let fixture = Fixture::basic_with_real_groups();
+    std::fs::create_dir_all(fixture.path("downloads")).expect("mkdir");
+    fixture.write(
+        "downloads/acled.csv",
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture"),
+    );
+    fixture.write(
+        "downloads/README.txt",
+        "ACLED download\nSee the terms of use.\n",
+    );
+    fixture.write("downloads/notes.csv", "country,note\nMali,checked\n");
+    let dir = fixture.path("downloads").display().to_string();
+    let run = fixture.run(&["events", &dir, "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert!(!rows.is_empty(), "{run:?}");
+    assert!(
+        run.stderr.contains("not read, as no ACLED or UCDP export:")
+            && run.stderr.contains("README.txt")
+            && run.stderr.contains("notes.csv"),
+        "{run:?}"
+    );
+    let readme = fixture.path("downloads/README.txt").display().to_string();
+    fixture
+        .run(&["events", &readme])
+        .fails(1, &["README.txt", "not an ACLED or UCDP export"]);
+}

@@ -551,7 +551,7 @@ fn report_writes_only_where_it_is_told_and_leaves_nothing_when_refused() {
     let again = fixture.run(&["events", "exports"]);
     let text = flat(again.ok());
     assert!(
-        text.contains("not read, as no export's kind of file: exports/report.md"),
+        text.contains("not read, as no ACLED or UCDP export: exports/report.md"),
         "{text}"
     );
 }
