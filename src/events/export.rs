@@ -125,8 +125,10 @@ const EXPORT_ENDINGS: [&str; 7] = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "js
 
 /// The files to read: each path given, and the exports of a directory (sorted, hidden
 /// ones left out); `-` is standard input. Also the files of a directory passed over.
-/// Each file comes with whether it was found in a directory (rather than named).
-fn files(paths: &[PathBuf]) -> Result<(Vec<(PathBuf, bool)>, Vec<String>), Error> {
+/// A file to read, and whether it was found in a directory (rather than named).
+type Found = (PathBuf, bool);
+
+fn files(paths: &[PathBuf]) -> Result<(Vec<Found>, Vec<String>), Error> {
     let mut files = Vec::new();
     let mut passed_over = Vec::new();
     for path in paths {
