@@ -406,14 +406,7 @@ fn a_ucdp_website_export_saved_again_day_first_counts_the_same() {
             ));
         }
         fixture.write(name, text);
-        let path = fixture.path(name).display().to_string();
-        let run = fixture.run(&["events", &path, "--by", "month", "--format", "json"]);
-        let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
-        let months: Vec<String> = rows
-            .iter()
-            .map(|r| format!("{}={}", r["period"].as_str().expect("period"), r["events"]))
-            .collect();
-        (months, run.stderr.clone())
+        months(&fixture, name, &[])
     };
     // 6 October, 7 January and 15 June, as the website writes them and as saved again.
     let (original, stderr) = export("web.csv", &["10/06/2023", "01/07/2023", "06/15/2023"]);
@@ -814,21 +807,26 @@ fn resaved(dates: &[&str]) -> String {
     text
 }
 
+/// The events of the fixture's file `name` by month ("2020-03=1"), and what stderr said.
+fn months(fixture: &Fixture, name: &str, extra: &[&str]) -> (Vec<String>, String) {
+    let path = fixture.path(name).display().to_string();
+    let mut args = vec!["events", path.as_str(), "--by", "month", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = fixture.run(&args);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let months = rows
+        .iter()
+        .map(|r| format!("{}={}", r["period"].as_str().expect("period"), r["events"]))
+        .collect();
+    (months, run.stderr)
+}
+
 #[test]
 fn slash_dates_are_read_in_the_order_the_file_shows() {
     let fixture = Fixture::basic_with_real_groups();
     let count = |name: &str, text: &str, extra: &[&str]| {
         fixture.write(name, text);
-        let path = fixture.path(name).display().to_string();
-        let mut args = vec!["events", path.as_str(), "--by", "month", "--format", "json"];
-        args.extend_from_slice(extra);
-        let run = fixture.run(&args);
-        let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
-        let months: Vec<String> = rows
-            .iter()
-            .map(|r| format!("{}={}", r["period"].as_str().expect("period"), r["events"]))
-            .collect();
-        (months, run.stderr.clone())
+        months(&fixture, name, extra)
     };
     // US: 11/30/2020 says month first, so 03/04/2020 is 4 March.
     let (months, stderr) = count("us.csv", &resaved(&["03/04/2020", "11/30/2020"]), &[]);
