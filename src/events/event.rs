@@ -18,4 +18,7 @@ pub(crate) struct EventRef<'a> {
     pub(crate) civilian_targeting: bool,
     /// ACLED's `sub_event_type`, when the export has one and it is asked for.
     pub(crate) kind: Option<&'a str>,
+    /// The version of the event's record: ACLED's `timestamp` (when the row was last
+    /// changed), the UCDP GED version of the file (25.1 is 2501); 0 when unknown.
+    pub(crate) stamp: i64,
 }

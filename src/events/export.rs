@@ -14,6 +14,7 @@ use super::matching::Matcher;
 use super::read::{is_export, read, ReadOptions};
 use super::source::Choice;
 use super::tally::Tallies;
+use super::versions::Versions;
 
 /// What to count from an export.
 #[derive(Debug, Clone)]
@@ -73,8 +74,13 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
         )));
     }
     let files = kept;
+    let mut versions = newest_versions(&files, &options)?;
     for path in &files {
-        let mut export = read(path, &options, &mut |event| tallies.add(event))?;
+        let mut export = read(path, &options, &mut |event| {
+            if versions.as_mut().is_none_or(|v| v.take(event)) {
+                tallies.add(event);
+            }
+        })?;
         if let Some(first) = exports.first() {
             mixed(first, &export, &files[0], path)?;
         }
@@ -94,7 +100,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
         });
         exports.push(export);
     }
-    let duplicates = tallies.duplicates;
+    let duplicates = tallies.duplicates + versions.as_ref().map_or(0, |v| v.left);
     let tallied = tallies.finish();
     let names: Vec<String> = files.iter().map(|p| display_name(p)).collect();
     let file = files
@@ -103,6 +109,9 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
         .collect::<Vec<_>>()
         .join(", ");
     let mut export = merge(exports);
+    export
+        .notes
+        .extend(versions_note(&files, versions.as_ref()));
     if !passed_over.is_empty() {
         export.notes.push(format!(
             "not read, as no ACLED or UCDP export: {}",
@@ -125,6 +134,46 @@ const EXPORT_ENDINGS: [&str; 7] = ["csv", "tsv", "txt", "gz", "zip", "xlsx", "js
 
 /// The files to read: each path given, and the exports of a directory (sorted, hidden
 /// ones left out); `-` is standard input. Also the files of a directory passed over.
+/// With several files, each event's newest version, from a first pass over them all
+/// (ids and stamps only are kept); `None` for one file, where the first version found
+/// is the only one, or when a file is a stream, which can be read only once.
+fn newest_versions(files: &[PathBuf], options: &ReadOptions) -> Result<Option<Versions>, Error> {
+    let streams = files
+        .iter()
+        .any(|p| p.as_os_str() == "-" || super::source::is_stream(p));
+    if files.len() < 2 || streams {
+        return Ok(None);
+    }
+    let first = ReadOptions {
+        hash: false,
+        ..options.clone()
+    };
+    let mut versions = Versions::new();
+    for path in files {
+        read(path, &first, &mut |event| versions.note(event))?;
+    }
+    Ok(Some(versions))
+}
+
+/// What the summary says of versions, with several files.
+fn versions_note(files: &[PathBuf], versions: Option<&Versions>) -> Option<String> {
+    if files.len() < 2 {
+        return None;
+    }
+    let Some(versions) = versions else {
+        return Some("an event found in more than one file is counted in the version of the first file that has it: a stream is read only once, so the newest version could not be looked for".to_string());
+    };
+    (versions.differing > 0).then(|| {
+        let more = versions.differing - versions.named.len() as u64;
+        format!(
+            "{} in more than one file with different versions, each counted once in its newest (ACLED timestamp, UCDP GED version): {}{}",
+            crate::numbers::counted(versions.differing as usize, "event"),
+            versions.named.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        )
+    })
+}
+
 /// A file to read, and whether it was found in a directory (rather than named).
 type Found = (PathBuf, bool);
 

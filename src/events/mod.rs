@@ -21,6 +21,7 @@ mod rows;
 pub(crate) mod source;
 pub(crate) mod sums;
 pub(crate) mod tally;
+mod versions;
 
 pub(crate) use counts::{Counts, Query};
 pub(crate) use export::{count, Request};

@@ -66,6 +66,8 @@ struct Held {
     country: u32,
     kind: u32,
     civilians: bool,
+    /// The newest of its rows' stamps.
+    stamp: i64,
     /// Every actor named in any of its rows, each once.
     actors: SmallVec<[u32; 4]>,
 }
@@ -112,6 +114,7 @@ impl Monadic {
                 country,
                 kind,
                 civilians: fields.civilians,
+                stamp: fields.stamp,
                 actors: names,
             });
             return;
@@ -138,6 +141,7 @@ impl Monadic {
         }
         held.fatalities = held.fatalities.max(fields.fatalities);
         held.civilians |= fields.civilians;
+        held.stamp = held.stamp.max(fields.stamp);
         for a in names {
             if !held.actors.contains(&a) {
                 held.actors.push(a);
@@ -168,6 +172,7 @@ impl Monadic {
                 fatalities_range: None,
                 civilian_targeting: held.civilians,
                 kind: (held.kind != NONE).then(|| self.kinds.get(held.kind)),
+                stamp: held.stamp,
             });
         }
     }
@@ -204,6 +209,7 @@ mod tests {
             range: None,
             civilians,
             kind: None,
+            stamp: 0,
         }
     }
 

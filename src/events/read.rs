@@ -248,6 +248,10 @@ pub(crate) fn read(
     let usual = (kind == ExportKind::Ucdp { website: true }).then_some(DateOrder::Mdy);
     let given = options.choice.date_order;
     let mut reading = Reading::new(kind, Index::new(&positions), given, usual);
+    let version = matches!(kind, ExportKind::Ucdp { .. })
+        .then(|| ged_version(path))
+        .flatten();
+    reading.version = version.as_deref().map_or(0, version_stamp);
     let mut progress = Progress::start(path, opened.size);
     let (container, seekable) = (opened.container, opened.seekable);
     let text = std::mem::replace(&mut opened.text, Box::new(std::io::empty()));
@@ -282,10 +286,14 @@ pub(crate) fn read(
     export.unavailable = unavailable;
     export.notes.extend(notes);
     export.notes.extend(assumed);
-    if matches!(kind, ExportKind::Ucdp { .. }) {
-        export.version = ged_version(path);
-    }
+    export.version = version;
     Ok(export)
+}
+
+/// A GED version as a number that orders as versions do: "25.1" is 2501.
+fn version_stamp(version: &str) -> i64 {
+    let (major, minor) = version.split_once('.').unwrap_or((version, "0"));
+    major.parse::<i64>().unwrap_or(0) * 100 + minor.parse::<i64>().unwrap_or(0)
 }
 
 /// The UCDP GED version in a file name: `ged251-csv.zip` and `GEDEvent_v25_1.csv` are

@@ -23,6 +23,9 @@ pub(super) struct Reading {
     span: Option<(Date, Date)>,
     /// The latest ACLED `timestamp` of the rows used.
     updated: Option<i64>,
+    /// The file's own version, the stamp of a row without a `timestamp` (see
+    /// `EventRef::stamp`).
+    pub(super) version: i64,
     /// The rows received so far, counted or held.
     received: usize,
     /// The order of slash dates: given, or told by the first date with a field above
@@ -66,6 +69,7 @@ impl Reading {
             monadic: Monadic::default(),
             span: None,
             updated: None,
+            version: 0,
         }
     }
 
@@ -209,7 +213,7 @@ impl Reading {
                 ExportKind::Acled { .. } => acled(&cells, &mut actors),
                 ExportKind::Ucdp { website } => ucdp(&cells, website, &mut actors),
             };
-            let fields = match parsed {
+            let mut fields = match parsed {
                 Ok(fields) => fields,
                 Err(reason) => {
                     let piece = (self.bad.len() < LISTED).then_some(start);
@@ -221,9 +225,11 @@ impl Reading {
                     continue;
                 }
             };
+            fields.stamp = self.version;
             if let Some(stamp) = cells.get(index.timestamp) {
                 if let Ok(stamp) = stamp.parse::<i64>() {
                     self.updated = self.updated.max(Some(stamp));
+                    fields.stamp = stamp;
                 }
             }
             self.span = Some(match self.span {

@@ -22,6 +22,8 @@ pub(super) struct Fields<'a> {
     pub(super) civilians: bool,
     /// ACLED's `sub_event_type`, e.g. "Agreement".
     pub(super) kind: Option<&'a str>,
+    /// The version of the row's record (see `EventRef::stamp`).
+    pub(super) stamp: i64,
 }
 
 impl<'a> Fields<'a> {
@@ -40,6 +42,7 @@ impl<'a> Fields<'a> {
             fatalities_range: self.range,
             civilian_targeting: self.civilians,
             kind: self.kind,
+            stamp: self.stamp,
         }
     }
 }
@@ -183,6 +186,8 @@ pub(super) fn acled<'a>(
             None => cells.get(ix.event_type) == Some("Violence against civilians"),
         },
         kind: cells.get(ix.kind),
+        // Set by the reading from the row's `timestamp` or the file's version.
+        stamp: 0,
     })
 }
 
@@ -215,6 +220,7 @@ pub(super) fn ucdp<'a>(
         range: Some(range),
         civilians: cells.get(ix.violence) == Some("3"),
         kind: None,
+        stamp: 0,
     })
 }
 

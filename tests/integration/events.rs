@@ -929,3 +929,47 @@ fn a_directory_passes_over_text_files_that_are_no_export() {
         .run(&["events", &readme])
         .fails(1, &["README.txt", "not an ACLED or UCDP export"]);
 }
+
+/// Two downloads hold different versions of one event: the newer names JNIM where the
+/// older named an unidentified group. Given in either order, the event is counted once,
+/// in its newest version (the higher ACLED `timestamp`), and the summary names it.
+#[test]
+fn overlapping_downloads_count_each_event_in_its_newest_version_in_any_order() {
+    let fixture = Fixture::basic_with_real_groups();
+    let acled =
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let header = acled.lines().next().expect("header");
+    let line = |id: &str, day: u32, actor: &str, stamp: u64| {
+        format!("{id},2018-03-0{day},2018,1,Political violence,Battles,Armed clash,{actor},,Rebel group,Military Forces of Mali (2021-),,State forces,Rebel group-State forces,,466,Western Africa,Mali,,,,Fixture,14.0,-4.0,1,Fixture source,National,,3,,{stamp}\n")
+    };
+    let jnim = "JNIM: Group for Support of Islam and Muslims";
+    let unknown = "Unidentified Armed Group (Mali)";
+    let old = format!(
+        "{header}\n{}{}",
+        line("MLI1", 1, unknown, 1_600_000_000),
+        line("MLI2", 2, jnim, 1_600_000_000)
+    );
+    let new = format!(
+        "{header}\n{}{}",
+        line("MLI1", 1, jnim, 1_700_000_000),
+        line("MLI3", 3, jnim, 1_700_000_000)
+    );
+    fixture.write_file("old.csv", old);
+    fixture.write_file("new.csv", new);
+    let count = |first: &str, second: &str| {
+        let run = fixture.run(&["events", first, second, "--format", "json"]);
+        let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+        (
+            row(&rows, "jnim", "Mali", "2018")["events"].as_u64(),
+            run.stderr.clone(),
+        )
+    };
+    let (one, stderr) = count("old.csv", "new.csv");
+    let (other, _) = count("new.csv", "old.csv");
+    assert_eq!(one, Some(3), "{stderr}");
+    assert_eq!(one, other);
+    assert!(
+        stderr.contains("1 event in more than one file with different versions, each counted once in its newest (ACLED timestamp, UCDP GED version): MLI1"),
+        "{stderr}"
+    );
+}
