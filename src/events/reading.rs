@@ -26,6 +26,9 @@ pub(super) struct Reading {
     /// The file's own version, the stamp of a row without a `timestamp` (see
     /// `EventRef::stamp`).
     pub(super) version: i64,
+    /// Rows whose best estimate of deaths lies outside their own low–high, and the
+    /// first one's record number.
+    outside: (usize, usize),
     /// The rows received so far, counted or held.
     received: usize,
     /// The order of slash dates: given, or told by the first date with a field above
@@ -70,6 +73,7 @@ impl Reading {
             span: None,
             updated: None,
             version: 0,
+            outside: (0, 0),
         }
     }
 
@@ -226,6 +230,14 @@ impl Reading {
                 }
             };
             fields.stamp = self.version;
+            if let Some((low, high)) = fields.range {
+                if fields.fatalities < low || fields.fatalities > high {
+                    if self.outside.0 == 0 {
+                        self.outside.1 = self.rows;
+                    }
+                    self.outside.0 += 1;
+                }
+            }
             if let Some(stamp) = cells.get(index.timestamp) {
                 if let Ok(stamp) = stamp.parse::<i64>() {
                     self.updated = self.updated.max(Some(stamp));
@@ -263,11 +275,18 @@ impl Reading {
             seekable: true,
             delimiter: b',',
             unavailable: Vec::new(),
-            notes: if self.two_digit_years {
-                vec![crate::numbers::TWO_DIGIT_YEARS.to_string()]
-            } else {
-                Vec::new()
-            },
+            notes: self
+                .two_digit_years
+                .then(|| crate::numbers::TWO_DIGIT_YEARS.to_string())
+                .into_iter()
+                .chain((self.outside.0 > 0).then(|| {
+                    let (rows, first) = self.outside;
+                    let (gives, own) = if rows == 1 { ("row gives", "its") } else { ("rows give", "their") };
+                    format!(
+                        "{rows} {gives} a best estimate of deaths outside {own} own low and high (the first is data row {first}): counted as given, and a total whose best lies outside its summed range is shown as \"outside\" it"
+                    )
+                }))
+                .collect(),
         }
     }
 }

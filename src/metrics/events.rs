@@ -85,7 +85,24 @@ impl EventInputs<'_> {
                 c.id, c.year, self.min_days
             )));
         }
-        let numerator = self.numerator(data, c, metric, days)?;
+        let mut numerator = self.numerator(data, c, metric, days)?;
+        // A best estimate outside its own summed low–high (UCDP gives some rows one)
+        // has no interval to draw from: the best is used alone, and the note says so.
+        let mut unranged = Vec::new();
+        for term in &mut numerator {
+            let e = term.estimate;
+            if let (Some(low), Some(high)) = (e.low, e.high) {
+                if e.central < low || e.central > high {
+                    unranged.push(format!(
+                        "{file}: the deaths' best estimate {} lies outside the low–high it gives ({}–{}); the best is used without an interval",
+                        grouped(e.central, 0),
+                        grouped(low, 0),
+                        grouped(high, 0)
+                    ));
+                    term.estimate = Estimate::point(e.central);
+                }
+            }
+        }
         let year_days = days_in_year(c.year);
         // Every event metric is a rate over the comparison's year: counts from part of
         // the year are annualised over the days covered, all on the same footing.
@@ -140,6 +157,7 @@ impl EventInputs<'_> {
         if days < year_days {
             notes.push(self.partial_note(c.year, days, year_days));
         }
+        notes.extend(unranged);
         let row = MetricRow {
             comparison: c.id.clone(),
             versus: None,

@@ -127,11 +127,21 @@ fn headings<'a>(names: &'a [&'a str], deadly: bool) -> Vec<&'a str> {
         .collect()
 }
 
+/// Whether the deaths' best estimate lies outside their own low–high: UCDP gives some
+/// events a best outside its range, and the sums are shown as given, never moved in.
+fn outside(r: &CountRow) -> bool {
+    match (r.fatalities_low, r.fatalities_high) {
+        (Some(low), Some(high)) => r.fatalities < low || r.fatalities > high,
+        _ => false,
+    }
+}
+
 fn cells(r: &CountRow, deadly: bool) -> Vec<String> {
     let fatalities = match (r.fatalities_low, r.fatalities_high) {
         (Some(low), Some(high)) => format!(
-            "{} ({}–{})",
+            "{} ({}{}–{})",
             grouped(r.fatalities, 0),
+            if outside(r) { "outside " } else { "" },
             grouped(low, 0),
             grouped(high, 0)
         ),

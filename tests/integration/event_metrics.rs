@@ -334,3 +334,48 @@ fn a_few_weeks_of_events_give_no_yearly_rate() {
         .run(&["table", "--events", &path, "--min-days", "0"])
         .fails(2, &["--min-days"]);
 }
+
+/// UCDP gives some events a best estimate outside their own low and high. The row is
+/// counted as given; the events table shows the total as outside its range, and an
+/// event metric uses the best without an interval, saying so, instead of failing the
+/// table on a range that leaves out its own centre.
+#[test]
+fn a_best_estimate_outside_its_own_range_is_shown_as_such() {
+    let fixture = jnim_in_mali();
+    fixture.write_file(
+        "web.csv",
+        "id,year,type_of_violence,side_a,side_b,country,date_start,date_end,best_est,high_est,low_est\n\
+         1,2023,1,JNIM,Government of Mali,Mali,2023-06-10,2023-06-10,5,9,7,\n\
+         2,2023,1,JNIM,Government of Mali,Mali,2023-12-31,2023-12-31,3,4,2,\n",
+    );
+    let run = fixture.run(&["events", "web.csv"]);
+    let text = run.ok().to_string();
+    assert!(text.contains("8 (outside 9–13)"), "{text}");
+    assert!(
+        run.stderr.contains("1 row gives a best estimate of deaths outside its own low and high (the first is data row 1)")
+            || text.contains("1 row gives a best estimate of deaths outside its own low and"),
+        "{run:?}"
+    );
+    let run = fixture.run(&[
+        "table",
+        "--events",
+        "web.csv",
+        "--comparison",
+        "jnim-ml-2023",
+        "--metric",
+        "fatalities_per_1000_fighters",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let deaths = value(&rows, "jnim-ml-2023", "fatalities_per_1000_fighters").expect("row");
+    // 8 deaths over 5,000 fighters, annualised over 205 days of 2023.
+    close(&deaths, "value", 8.0 / 5.0 * 365.0 / 205.0);
+    assert!(
+        deaths["notes"]
+            .as_str()
+            .expect("notes")
+            .contains("the deaths' best estimate 8 lies outside the low–high it gives (9–13)"),
+        "{deaths}"
+    );
+}
