@@ -63,7 +63,11 @@ pub(crate) fn json_to_csv(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// A sheet of a workbook as CSV text: `sheet` by name, or the first.
-pub(crate) fn xlsx_to_csv(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<u8>, String> {
+/// The sheet as CSV, with the sheet's name and every sheet's name.
+pub(crate) fn xlsx_to_csv(
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+) -> Result<(Vec<u8>, String, Vec<String>), String> {
     let mut book =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable .xlsx: {e}"))?;
     let names = book.sheet_names();
@@ -117,7 +121,7 @@ pub(crate) fn xlsx_to_csv(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Vec<u8>
     if at_row.is_some() {
         line(&mut out, row.iter().map(String::as_str));
     }
-    Ok(out)
+    Ok((out, name, names))
 }
 
 /// The most columns a sheet's row may reach (ACLED's exports have about thirty).

@@ -17,7 +17,7 @@ use super::parse::{self, Unreadable};
 use super::progress::Progress;
 use super::reading::Reading;
 use super::rows::Index;
-use super::source::{self, Choice};
+use super::source::{self, Choice, Container};
 use super::sums::EventMeasure;
 
 /// How an export is read.
@@ -239,7 +239,7 @@ pub(crate) fn read(
         .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
     let delimiter = crate::separator::sniff(&head);
     let columns = header(&head, &file, delimiter)?;
-    let kind = detect(&file, &columns)?;
+    let kind = detect(&file, &columns).map_err(|e| other_sheets(e, &opened.container))?;
     let wanted = wanted_columns(kind, &columns, options.kinds);
     let names: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let positions: HashMap<&str, usize> = names.iter().enumerate().map(|(i, w)| (*w, i)).collect();
@@ -253,7 +253,7 @@ pub(crate) fn read(
         .flatten();
     reading.version = version.as_deref().map_or(0, version_stamp);
     let mut progress = Progress::start(path, opened.size);
-    let (container, seekable) = (opened.container, opened.seekable);
+    let (container, seekable) = (opened.container.clone(), opened.seekable);
     let text = std::mem::replace(&mut opened.text, Box::new(std::io::empty()));
     // A plain file's lines are counted only if a message needs one (a second pass over
     // what is needed); a stream's are counted as it is read, once being all there is.
@@ -288,6 +288,30 @@ pub(crate) fn read(
     export.notes.extend(assumed);
     export.version = version;
     Ok(export)
+}
+
+/// A workbook whose first sheet is not the export (a sheet of notes before the data):
+/// the help names the sheet read and the others, for `--sheet`.
+fn other_sheets(error: Error, container: &Container) -> Error {
+    let Container::Xlsx { sheet, sheets } = container else {
+        return error;
+    };
+    let Error::Data(mut problems) = error else {
+        return error;
+    };
+    if sheets.len() > 1 {
+        for problem in &mut problems {
+            problem.help = Some(format!(
+                "the sheet read is \"{sheet}\"; the workbook's sheets are {}: give --sheet NAME for the one that holds the export",
+                sheets
+                    .iter()
+                    .map(|s| format!("\"{s}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    Error::Data(problems)
 }
 
 /// A GED version as a number that orders as versions do: "25.1" is 2501.

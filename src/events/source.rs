@@ -17,24 +17,30 @@ use super::convert::{json_to_csv, xlsx_to_csv};
 use super::dates::DateOrder;
 
 /// How an export was packed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Container {
     Csv,
     Gzip,
-    Zip,
-    Xlsx,
+    /// The member of a zip read.
+    Zip(String),
+    /// The sheet of a workbook read, and every sheet the workbook has.
+    Xlsx {
+        sheet: String,
+        sheets: Vec<String>,
+    },
     Json,
 }
 
 impl Container {
-    /// How outputs say it after the export's kind: nothing for plain CSV, ", gzip".
-    pub(crate) fn describe(self) -> &'static str {
+    /// How outputs say it after the export's kind: nothing for plain CSV, ", gzip",
+    /// the member of a zip or the sheet of a workbook read.
+    pub(crate) fn describe(&self) -> String {
         match self {
-            Container::Csv => "",
-            Container::Gzip => ", gzip",
-            Container::Zip => ", from a zip",
-            Container::Xlsx => ", from a spreadsheet",
-            Container::Json => ", from JSON",
+            Container::Csv => String::new(),
+            Container::Gzip => ", gzip".into(),
+            Container::Zip(member) => format!(", member \"{member}\" of a zip"),
+            Container::Xlsx { sheet, .. } => format!(", sheet \"{sheet}\" of a workbook"),
+            Container::Json => ", from JSON".into(),
         }
     }
 }
@@ -231,9 +237,12 @@ fn unzip(
         .collect();
     if names.iter().any(|n| n == "xl/workbook.xml") {
         let bytes = archive.into_inner().into_inner();
-        let text = xlsx_to_csv(bytes, choice.sheet.as_deref())
+        let (text, sheet, sheets) = xlsx_to_csv(bytes, choice.sheet.as_deref())
             .map_err(|why| problem(file, why, "give --sheet NAME, or save the sheet as CSV"))?;
-        return Ok((Box::new(Cursor::new(text)), Container::Xlsx));
+        return Ok((
+            Box::new(Cursor::new(text)),
+            Container::Xlsx { sheet, sheets },
+        ));
     }
     let csvs: Vec<&String> = names
         .iter()
@@ -265,7 +274,10 @@ fn unzip(
             ));
         }
     };
-    Ok((Box::new(stream_member(archive, member)), Container::Zip))
+    Ok((
+        Box::new(stream_member(archive, member.clone())),
+        Container::Zip(member),
+    ))
 }
 
 /// The member's bytes as a stream: a thread inflates it in blocks, so memory holds the

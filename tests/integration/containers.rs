@@ -122,13 +122,44 @@ fn xlsx_with(rows: &[Vec<String>], tail: &str) -> Vec<u8> {
     }
     sheet.push_str(tail);
     sheet.push_str("</sheetData></worksheet>");
-    zipped(&[
-        ("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
+    workbook(&[("events", &sheet)])
+}
+
+/// A workbook of the named sheets (raw sheet XML), in order.
+fn workbook(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let mut types = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    );
+    let mut book = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, (name, xml)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        types.push_str(&format!(r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#));
+        book.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#
+        ));
+        rels.push_str(&format!(r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#));
+        parts.push((
+            format!("xl/worksheets/sheet{n}.xml"),
+            xml.as_bytes().to_vec(),
+        ));
+    }
+    types.push_str("</Types>");
+    book.push_str("</sheets></workbook>");
+    rels.push_str("</Relationships>");
+    let mut members: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
         ("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
-        ("xl/workbook.xml", br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="events" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
-        ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
-        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-    ])
+        ("xl/workbook.xml", book.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+    ];
+    members.extend(parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    zipped(&members)
 }
 
 /// The ACLED API's response for the rows.
@@ -225,7 +256,7 @@ fn outputs_say_how_the_export_was_packed() {
     );
     let (_, stderr) = counts(&fixture, "export.zip", &forms[2].1);
     assert!(
-        stderr.contains("ACLED export, from a zip, 1 row"),
+        stderr.contains("ACLED export, member \"export.csv\" of a zip, 1 row"),
         "{stderr}"
     );
 }
@@ -336,5 +367,46 @@ fn a_sheet_with_one_far_away_cell_is_read_without_its_empty_range() {
     fixture.run(&["events", &path]).fails(
         1,
         &["has a cell in column 16384 of row 1048576: an export has at most 1024 columns"],
+    );
+}
+
+/// A workbook whose first sheet holds notes: the run says which sheet it read and
+/// which there are, for `--sheet`; with it, the export is read and the sheet named.
+#[test]
+fn a_workbook_whose_first_sheet_is_notes_names_its_sheets() {
+    let fixture = Fixture::basic_with_real_groups();
+    let notes = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>Downloaded from ACLED</t></is></c></row></sheetData></worksheet>"#;
+    // The events sheet of a one-sheet workbook, taken out of it.
+    let events = {
+        let one = xlsx(&rows(&[(0, 3, 5, false)]));
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(one)).expect("zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("xl/worksheets/sheet1.xml").expect("sheet"),
+            &mut xml,
+        )
+        .expect("read");
+        xml
+    };
+    fixture.write(
+        "book.xlsx",
+        workbook(&[("Notes", notes), ("Data", &events)]),
+    );
+    let path = fixture.path("book.xlsx").display().to_string();
+    fixture.run(&["events", &path]).fails(
+        1,
+        &[
+            "not an ACLED or UCDP export",
+            "the sheet read is \"Notes\"; the workbook's sheets are \"Notes\", \"Data\": give --sheet NAME",
+        ],
+    );
+    let run = fixture.run(&["events", &path, "--sheet", "Data"]);
+    run.ok();
+    let flat = run.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    let out = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("ACLED export, sheet \"Data\" of a workbook")
+            || out.contains("ACLED export, sheet \"Data\" of a workbook"),
+        "{run:?}"
     );
 }
