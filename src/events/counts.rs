@@ -85,6 +85,8 @@ pub(crate) struct Counts {
     pub(crate) with_kinds: bool,
     /// The actors that matched no group, with the events naming them, most first.
     pub(crate) unmatched: Vec<(String, u64)>,
+    /// The units counted as the group they are named after, most events first.
+    pub(crate) units: Vec<(String, String, u64)>,
     /// How many files were read, and the events found in more than one (counted once).
     pub(crate) files: usize,
     pub(crate) duplicates: u64,
@@ -126,6 +128,7 @@ impl Counts {
             kinds: tallied.kinds,
             with_kinds: false,
             unmatched: tallied.unmatched,
+            units: tallied.units,
             files: 1,
             duplicates: 0,
         }

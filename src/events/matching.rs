@@ -9,6 +9,16 @@ use crate::data::Dataset;
 pub(crate) enum Attribution {
     Sole,
     Joint,
+    /// A unit named after the group: `Taliban - Red Unit`, the name before " - " one
+    /// of the group's (counted as the group, and named in the summary).
+    Unit,
+}
+
+impl Attribution {
+    /// Whether the event is the group's own (not shared with another group).
+    pub(crate) fn alone(self) -> bool {
+        matches!(self, Attribution::Sole | Attribution::Unit)
+    }
 }
 
 pub(crate) struct Matcher {
@@ -49,7 +59,14 @@ impl Matcher {
         {
             return Some(Attribution::Joint);
         }
-        None
+        // "Group - Unit": the group's, unless another group goes by the whole name
+        // (`Islamic State (West Africa) - Greater Sahara Faction` is IS Sahel's).
+        let (head, _) = actor.split_once(" - ")?;
+        let claimed = self
+            .groups
+            .iter()
+            .any(|(_, n)| n.iter().any(|n| n == actor));
+        (!joint && !claimed && names.iter().any(|n| n == head.trim())).then_some(Attribution::Unit)
     }
 
     /// Keeps only the groups named.

@@ -19,6 +19,9 @@ pub(crate) struct Tallied {
     pub(crate) kinds: BTreeMap<KindKey, Total>,
     /// The actors that matched no group, with the events naming them, most first.
     pub(crate) unmatched: Vec<(String, u64)>,
+    /// The units counted as the group they are named after (`Taliban - Red Unit`):
+    /// the actor, the group's id and the events naming it, most first.
+    pub(crate) units: Vec<(String, String, u64)>,
 }
 
 /// How many actors that matched no group the summary names.
@@ -37,6 +40,8 @@ pub(crate) struct Tallies<'m> {
     /// Each class's actor name, and the events naming it when it matches no group.
     class_names: Vec<String>,
     unmatched: Vec<u64>,
+    /// Each class's events when it is a unit named after a group (`Taliban - Red Unit`).
+    units: Vec<u64>,
     /// Countries as small numbers, so a key costs no allocation.
     countries: HashMap<String, usize>,
     country_names: Vec<String>,
@@ -67,6 +72,7 @@ impl<'m> Tallies<'m> {
             classes: Vec::new(),
             class_names: Vec::new(),
             unmatched: Vec::new(),
+            units: Vec::new(),
             countries: HashMap::default(),
             country_names: Vec::new(),
             groups: HashMap::default(),
@@ -98,6 +104,7 @@ impl<'m> Tallies<'m> {
         self.classes.push(found);
         self.class_names.push(actor.to_string());
         self.unmatched.push(0);
+        self.units.push(0);
         self.actor_class
             .insert(actor.to_string(), self.classes.len() - 1);
         self.classes.len() - 1
@@ -133,11 +140,10 @@ impl<'m> Tallies<'m> {
                 self.unmatched[class] += 1;
             }
             for &(g, attribution) in &self.classes[class] {
-                let level = if attribution == Attribution::Sole {
-                    2
-                } else {
-                    1
-                };
+                let level = if attribution.alone() { 2 } else { 1 };
+                if attribution == Attribution::Unit {
+                    self.units[class] += 1;
+                }
                 self.involvement[g] = self.involvement[g].max(level);
                 any = true;
             }
@@ -175,7 +181,9 @@ impl<'m> Tallies<'m> {
                 tally.joint += 1;
                 continue;
             }
-            let initiated = self.classes[initiator].contains(&(g, Attribution::Sole));
+            let initiated = self.classes[initiator]
+                .iter()
+                .any(|&(group, a)| group == g && a.alone());
             tally.add(event, initiated, self.thresholds);
             if let Some(kind) = kind {
                 self.kinds
@@ -198,8 +206,21 @@ impl<'m> Tallies<'m> {
             .collect();
         unmatched.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         unmatched.truncate(UNMATCHED_LISTED);
+        let mut units: Vec<(String, String, u64)> = self
+            .class_names
+            .iter()
+            .zip(&self.classes)
+            .zip(&self.units)
+            .filter(|(_, &n)| n > 0)
+            .filter_map(|((name, class), &n)| {
+                let (g, _) = class.iter().find(|(_, a)| *a == Attribution::Unit)?;
+                Some((name.clone(), self.matcher.id(*g).to_string(), n))
+            })
+            .collect();
+        units.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
         Tallied {
             unmatched,
+            units,
             groups: self
                 .groups
                 .into_iter()

@@ -327,6 +327,7 @@ mod tests {
             .into(),
             kinds: Default::default(),
             unmatched: Vec::new(),
+            units: Vec::new(),
         };
         let mut counts = Counts::new("e.csv".into(), "e.csv".into(), export, tallied);
         counts.thresholds = vec![20];

@@ -197,11 +197,23 @@ pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
             actors.join("; ")
         )
     });
+    let units = (!counts.units.is_empty()).then(|| {
+        let named: Vec<String> = counts
+            .units
+            .iter()
+            .map(|(actor, group, n)| format!("{actor} as {group} ({})", counted(*n as usize, "event")))
+            .collect();
+        format!(
+            "units counted as the group their name begins with (before \" - \"): {} (give the whole name as another group's alias to count it apart)",
+            named.join("; ")
+        )
+    });
     let change =
         "change: against the period before, where the export covers both in full".to_string();
     unavailable
         .chain(counts.export.notes.iter().cloned())
         .chain(std::iter::once(change))
+        .chain(units)
         .chain(unmatched)
         .collect()
 }

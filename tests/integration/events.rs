@@ -973,3 +973,47 @@ fn overlapping_downloads_count_each_event_in_its_newest_version_in_any_order() {
         "{stderr}"
     );
 }
+
+/// ACLED names some units after their group: `Taliban - Red Unit` is the Taliban's,
+/// counted as the group and named in the summary. A whole name another group goes by
+/// stays that group's: `Islamic State (West Africa) - Greater Sahara Faction` is IS
+/// Sahel, never counted by the name before " - ".
+#[test]
+fn units_named_after_a_group_reach_it_and_are_said() {
+    let fixture = Fixture::basic_with_real_groups();
+    let acled =
+        std::fs::read_to_string(fixture_dir("events").join("acled-small.csv")).expect("fixture");
+    let header = acled.lines().next().expect("header");
+    let line = |id: &str, actor: &str, country: &str| {
+        format!("{id},2024-03-01,2024,1,Political violence,Battles,Armed clash,{actor},,Rebel group,Civilians,,Civilians,Rebel group-Civilians,,4,Asia,{country},,,,Fixture,14.0,-4.0,1,Fixture source,National,,2,,1700000000\n")
+    };
+    fixture.write_file(
+        "units.csv",
+        format!(
+            "{header}\n{}{}{}",
+            line("AFG1", "Taliban - Red Unit", "Afghanistan"),
+            line("AFG2", "Taliban", "Afghanistan"),
+            line(
+                "NIG1",
+                "Islamic State (West Africa) - Greater Sahara Faction",
+                "Niger"
+            ),
+        ),
+    );
+    let run = fixture.run(&["events", "units.csv", "--format", "json"]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    assert_eq!(
+        row(&rows, "taliban", "Afghanistan", "2024")["events"].as_u64(),
+        Some(2),
+        "{run:?}"
+    );
+    assert_eq!(
+        row(&rows, "is-sahel", "Niger", "2024")["events"].as_u64(),
+        Some(1)
+    );
+    let flat = run.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("units counted as the group their name begins with (before \" - \"): Taliban - Red Unit as taliban (1 event)"),
+        "{flat}"
+    );
+}
