@@ -140,6 +140,23 @@ fn header_cells(line: &str, delimiter: char) -> Vec<String> {
     cells
 }
 
+/// The layout a header names, if any: ACLED by its event id or date, UCDP by its
+/// sides or deaths.
+fn layout(columns: &[String]) -> Option<ExportKind> {
+    let has = |name: &str| columns.iter().any(|c| c == name);
+    if has("event_id_cnty") || has("event_date") {
+        Some(ExportKind::Acled {
+            monadic: !has("actor2"),
+        })
+    } else if has("side_a") || has("best") || has("best_est") {
+        Some(ExportKind::Ucdp {
+            website: has("best_est"),
+        })
+    } else {
+        None
+    }
+}
+
 fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
     let has = |name: &str| columns.iter().any(|c| c == name);
     // One pass with a set: a header of a million cells is checked in linear time.
@@ -158,15 +175,7 @@ fn detect(file: &str, columns: &[String]) -> Result<ExportKind, Error> {
             "each column of an export has its own name; re-export the file",
         ));
     }
-    let kind = if has("event_id_cnty") || has("event_date") {
-        ExportKind::Acled {
-            monadic: !has("actor2"),
-        }
-    } else if has("side_a") || has("best") || has("best_est") {
-        ExportKind::Ucdp {
-            website: has("best_est"),
-        }
-    } else {
+    let Some(kind) = layout(columns) else {
         return Err(file_problem(
             file,
             "not an ACLED or UCDP export: the header has neither event_id_cnty nor side_a",
@@ -215,12 +224,7 @@ pub(crate) fn is_export(path: &Path, options: &ReadOptions) -> bool {
     }
     let file = path.display().to_string();
     let delimiter = crate::separator::sniff(&head);
-    header(&head, &file, delimiter).is_ok_and(|columns| {
-        let has = |name: &str| columns.iter().any(|c| c == name);
-        ["event_id_cnty", "event_date", "side_a", "best", "best_est"]
-            .iter()
-            .any(|name| has(name))
-    })
+    header(&head, &file, delimiter).is_ok_and(|columns| layout(&columns).is_some())
 }
 
 /// The file is opened once: its first megabyte gives the header, and the same handle

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use polars::prelude::PlHashMap as HashMap;
 use polars::prelude::PlHashSet;
 
-use super::event::EventRef;
+use super::event::{EventRef, IdKeys};
 use super::matching::{Attribution, Matcher};
 use super::sums::{CountryKey, GroupKey, KindKey, Month, Tally, Total};
 
@@ -55,11 +55,8 @@ pub(crate) struct Tallies<'m> {
     /// Per group, for the event being added: 0 not involved, 1 jointly only, 2 alone.
     involvement: Vec<u8>,
     /// The ids of the events seen, so that an event found again (in another file or the
-    /// same one) is counted once; and how many were met again. ACLED's ids start with a
-    /// country code (`MLI1234`), UCDP's are numbers, so the two sources' ids never meet.
-    /// An id is kept as a 128-bit keyed hash (no allocation per event; two ids of a
-    /// million-event export share one with a chance of about 1 in 10^26).
-    seen: Option<(PlHashSet<u128>, [std::hash::RandomState; 2])>,
+    /// same one) is counted once; and how many were met again.
+    seen: Option<(PlHashSet<u128>, IdKeys)>,
     pub(crate) duplicates: u64,
 }
 
@@ -88,10 +85,7 @@ impl<'m> Tallies<'m> {
 
     /// Counts an event found again (in another file, or in the same one) once, by its id.
     pub(crate) fn deduplicate(&mut self) {
-        self.seen = Some((
-            PlHashSet::default(),
-            [std::hash::RandomState::new(), std::hash::RandomState::new()],
-        ));
+        self.seen = Some((PlHashSet::default(), IdKeys::new()));
     }
 
     fn class_of(&mut self, actor: &str) -> usize {
@@ -153,9 +147,7 @@ impl<'m> Tallies<'m> {
 
     pub(crate) fn add(&mut self, event: &EventRef) {
         if let Some((seen, keys)) = &mut self.seen {
-            use std::hash::BuildHasher;
-            let [a, b] = keys.each_ref().map(|k| k.hash_one(event.id));
-            if !seen.insert((u128::from(a) << 64) | u128::from(b)) {
+            if !seen.insert(keys.of(event.id)) {
                 self.duplicates += 1;
                 return;
             }

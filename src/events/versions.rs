@@ -4,11 +4,9 @@
 //! newest stamp, and counting takes the event only in that version, whatever the order
 //! the files are given in.
 
-use std::hash::BuildHasher;
-
 use polars::prelude::PlHashMap;
 
-use super::event::EventRef;
+use super::event::{EventRef, IdKeys};
 
 /// How many event ids whose versions disagree the summary names.
 const NAMED: usize = 5;
@@ -24,8 +22,7 @@ struct Newest {
 
 /// Each event's newest version, by id.
 pub(crate) struct Versions {
-    keys: [std::hash::RandomState; 2],
-    /// An id is kept as a 128-bit keyed hash, as `Tallies` keeps it.
+    keys: IdKeys,
     newest: PlHashMap<u128, Newest>,
     /// Events whose versions differ between the files, and the first few ids.
     pub(crate) differing: u64,
@@ -37,7 +34,7 @@ pub(crate) struct Versions {
 impl Versions {
     pub(crate) fn new() -> Versions {
         Versions {
-            keys: [std::hash::RandomState::new(), std::hash::RandomState::new()],
+            keys: IdKeys::new(),
             newest: PlHashMap::default(),
             differing: 0,
             named: Vec::new(),
@@ -45,14 +42,9 @@ impl Versions {
         }
     }
 
-    fn key(&self, id: &str) -> u128 {
-        let [a, b] = self.keys.each_ref().map(|k| k.hash_one(id));
-        (u128::from(a) << 64) | u128::from(b)
-    }
-
     /// The first pass: notes the event's stamp.
     pub(crate) fn note(&mut self, event: &EventRef) {
-        let key = self.key(event.id);
+        let key = self.keys.of(event.id);
         let newest = self.newest.entry(key).or_insert(Newest {
             stamp: event.stamp,
             differs: false,
@@ -73,7 +65,7 @@ impl Versions {
     /// The second pass: whether to count this occurrence of the event, the first in its
     /// newest version.
     pub(crate) fn take(&mut self, event: &EventRef) -> bool {
-        let key = self.key(event.id);
+        let key = self.keys.of(event.id);
         let take = match self.newest.get_mut(&key) {
             Some(newest) if !newest.taken && newest.stamp == event.stamp => {
                 newest.taken = true;

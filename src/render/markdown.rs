@@ -90,15 +90,8 @@ fn grid_table(grid: &Grid, first: &str, units: Units, label: impl Fn(&str) -> St
 }
 
 pub(crate) fn render(view: &TableView) -> String {
-    let TableView {
-        layout,
-        benchmarks,
-        units,
-        data,
-        events,
-        settings,
-    } = view;
-    let (units, events, settings) = (*units, *events, *settings);
+    let (layout, benchmarks, data) = (&view.layout, view.benchmarks, view.data);
+    let (units, events, settings) = (view.units, view.events, view.settings);
     let mut out = String::new();
     if !layout.single.metrics.is_empty() {
         out.push_str(&grid_table(&layout.single, "comparison", units, |id| {

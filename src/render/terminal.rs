@@ -120,15 +120,8 @@ fn metric_table(
 
 /// The table; `events` describes the event export, on a line of its own (it is long).
 pub(crate) fn render(view: &TableView, color: bool) -> String {
-    let TableView {
-        layout,
-        benchmarks,
-        units,
-        data,
-        events,
-        settings,
-    } = view;
-    let (units, events, settings) = (*units, *events, *settings);
+    let (layout, benchmarks, data) = (&view.layout, view.benchmarks, view.data);
+    let (units, events, settings) = (view.units, view.events, view.settings);
     let units_text = match units {
         Units::Imperial => "imperial (sq mi)",
         Units::Metric => "metric (km²)",
