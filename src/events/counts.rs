@@ -60,6 +60,8 @@ pub(crate) struct Provenance {
     pub(crate) updated: Option<i64>,
     /// The UCDP GED version its name gives.
     pub(crate) version: Option<String>,
+    /// How it was packed: the zip member or workbook sheet read.
+    pub(crate) container: super::source::Container,
 }
 
 /// The counts of one reading of an export.

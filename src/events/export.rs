@@ -97,6 +97,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
             span: export.span,
             updated: export.updated.take(),
             version: export.version.take(),
+            container: export.container.clone(),
         });
         exports.push(export);
     }

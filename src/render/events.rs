@@ -42,13 +42,24 @@ pub(crate) fn describe(counts: &Counts) -> String {
             .collect(),
         several => several
             .iter()
-            .map(|file| format!("; {}: {}", file.name, state(file, true).join(", ")))
+            .map(|file| {
+                format!(
+                    "; {}{}: {}",
+                    file.name,
+                    file.container.describe(),
+                    state(file, true).join(", ")
+                )
+            })
             .collect(),
     };
+    // How one file was packed; several say it file by file.
+    let packed = match counts.provenance.as_slice() {
+        [_, _, ..] => String::new(),
+        _ => export.container.describe(),
+    };
     format!(
-        "{files}{}{}, {}{span}, {} used{again}, {} left out{state}",
+        "{files}{}{packed}, {}{span}, {} used{again}, {} left out{state}",
         export.kind.describe(),
-        export.container.describe(),
         counted(export.rows, "row"),
         counted(used, "event"),
         counted(export.bad.len(), "row")

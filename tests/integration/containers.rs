@@ -410,3 +410,24 @@ fn a_workbook_whose_first_sheet_is_notes_names_its_sheets() {
         "{run:?}"
     );
 }
+
+/// Several files counted together: each is named with how it was packed (the zip
+/// member read), not all of them with the first file's packing.
+#[test]
+fn several_files_each_say_how_they_were_packed() {
+    let fixture = Fixture::basic_with_real_groups();
+    let forms = every_form(&[(0, 3, 5, false)]);
+    fixture.write("export.csv.gz", &forms[1].1);
+    fixture.write("export.zip", &forms[2].1);
+    let gz = fixture.path("export.csv.gz").display().to_string();
+    let zip = fixture.path("export.zip").display().to_string();
+    let run = fixture.run(&["events", &gz, &zip, "--format", "json"]);
+    run.ok();
+    let flat = run.stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("2 files, ACLED export, 2 rows"), "{flat}");
+    assert!(flat.contains("; export.csv.gz, gzip: "), "{flat}");
+    assert!(
+        flat.contains("; export.zip, member \"export.csv\" of a zip: "),
+        "{flat}"
+    );
+}
