@@ -1,5 +1,14 @@
 //! Numbers as people read them: thousands grouped, counts with their noun, values
-//! rounded for reading. Shared by the domain's messages and the renderers.
+//! rounded for reading, items listed in a sentence. Shared by the domain's messages and the renderers.
+
+/// Items in a sentence: "a", "a and b", "a, b and c".
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
 
 /// Digits grouped by thousands with `decimals` places: `8212` -> "8,212".
 pub(crate) fn grouped(value: f64, decimals: usize) -> String {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::cover::{Cover, Coverage};
 use super::dates::Date;
 use super::found::Export;
 use super::sums::{CountryKey, EventMeasure, GroupKey, KindKey, Month, Tally, Total};
@@ -92,6 +93,8 @@ pub(crate) struct Counts {
     /// How many files were read, and the events found in more than one (counted once).
     pub(crate) files: usize,
     pub(crate) duplicates: u64,
+    /// Each file's dates and countries: what coverage is judged from, per country.
+    pub(crate) coverage: Coverage,
 }
 
 /// One row of the `events` table: a group in a country over a year or a month.
@@ -117,7 +120,28 @@ pub(crate) struct CountRow {
 }
 
 impl Counts {
+    /// The counts of one file (`export::count` gives several their own coverage).
     pub(crate) fn new(file: String, name: String, export: Export, tallied: Tallied) -> Counts {
+        let mut countries: Vec<String> = tallied
+            .all
+            .keys()
+            .map(|k| k.country.clone())
+            .chain(tallied.groups.keys().map(|k| k.country.clone()))
+            .collect();
+        countries.sort();
+        countries.dedup();
+        let coverage = Coverage {
+            files: export
+                .span
+                .map(|span| Cover {
+                    file: name.clone(),
+                    span,
+                    countries,
+                    cannot: export.unavailable.iter().map(|(m, _)| *m).collect(),
+                })
+                .into_iter()
+                .collect(),
+        };
         Counts {
             file,
             name,
@@ -133,6 +157,7 @@ impl Counts {
             units: tallied.units,
             files: 1,
             duplicates: 0,
+            coverage,
         }
     }
 
@@ -145,9 +170,20 @@ impl Counts {
             .map(|(_, why)| why.as_str())
     }
 
-    /// The first and last dates of the events used.
-    pub(crate) fn span(&self) -> Option<(Date, Date)> {
-        self.export.span
+    /// Why the export cannot count `measure` in `countries` (in any country, when
+    /// there are none), if it cannot: only a file that holds them can take it away.
+    pub(crate) fn unavailable_in(
+        &self,
+        measure: EventMeasure,
+        countries: &[String],
+    ) -> Option<&str> {
+        self.unavailable(measure)
+            .filter(|_| self.coverage.cannot(measure, countries))
+    }
+
+    /// The days of `year` the files holding `country` cover.
+    pub(crate) fn days_covered(&self, year: i32, country: &str) -> u32 {
+        self.coverage.days(year, Some(country))
     }
 
     /// Whether the export has any event, by any actor, in `country` from the month
@@ -161,7 +197,7 @@ impl Counts {
     /// The measure a query asks for, summed over its group, countries and months; an
     /// error when the export cannot give it (no sub-event types).
     pub(crate) fn query(&self, q: &Query) -> Result<Counted, String> {
-        if let Some(why) = self.unavailable(q.measure) {
+        if let Some(why) = self.unavailable_in(q.measure, q.countries) {
             return Err(format!(
                 "{}: {} is not available: {why}",
                 self.file,
@@ -280,7 +316,8 @@ impl Counts {
             .map(|((group, country, period), tally)| {
                 let before = previous(*period, by_month);
                 // A change between periods the export covers unequally says nothing.
-                let comparable = self.covers_whole(*period) && self.covers_whole(before);
+                let comparable =
+                    self.covers_whole(country, *period) && self.covers_whole(country, before);
                 let change = periods
                     .get(&(group.clone(), country.clone(), before))
                     .map(|t| t.events)
@@ -291,17 +328,21 @@ impl Counts {
                     country: country.clone(),
                     period: label(*period),
                     events: tally.events,
-                    initiated: self.available(EventMeasure::Initiated, tally.initiated),
+                    initiated: self.available(EventMeasure::Initiated, country, tally.initiated),
                     joint: tally.joint,
                     fatalities: tally.fatalities,
                     fatalities_low: tally.fatalities_low,
                     fatalities_high: tally.fatalities_high,
                     large_attacks: self.available(
                         EventMeasure::LargeAttacks,
+                        country,
                         tally.large.first().copied().unwrap_or(0),
                     ),
-                    civilian_targeting: self
-                        .available(EventMeasure::CivilianTargeting, tally.civilian_targeting),
+                    civilian_targeting: self.available(
+                        EventMeasure::CivilianTargeting,
+                        country,
+                        tally.civilian_targeting,
+                    ),
                     events_change_pct: change,
                     deadly_events: tally.deadly.first().copied().unwrap_or(0),
                 }
@@ -311,12 +352,9 @@ impl Counts {
 }
 
 impl Counts {
-    /// Whether the export's dates run over the whole of a period: a year (month 0) or a
-    /// month.
-    pub(crate) fn covers_whole(&self, (year, month): Month) -> bool {
-        let Some((first, last)) = self.span() else {
-            return false;
-        };
+    /// Whether the files holding `country` run over the whole of a period: a year
+    /// (month 0) or a month.
+    pub(crate) fn covers_whole(&self, country: &str, (year, month): Month) -> bool {
         let (start, end) = if month == 0 {
             ((year, 1, 1), (year, 12, 31))
         } else {
@@ -325,12 +363,15 @@ impl Counts {
                 (year, month, super::dates::days_in_month(year, month)),
             )
         };
-        first <= start && end <= last
+        self.coverage.covers(Some(country), start, end)
     }
 
-    /// `count` when the export can say it.
-    fn available(&self, measure: EventMeasure, count: u64) -> Option<u64> {
-        self.unavailable(measure).is_none().then_some(count)
+    /// `count` when the files holding `country` can say it.
+    fn available(&self, measure: EventMeasure, country: &str, count: u64) -> Option<u64> {
+        let countries = [country.to_string()];
+        self.unavailable_in(measure, &countries)
+            .is_none()
+            .then_some(count)
     }
 }
 

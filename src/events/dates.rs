@@ -153,6 +153,19 @@ pub(crate) fn from_unix_days(days: i64) -> Date {
     (year as i32, month as u32, day as u32)
 }
 
+/// The days from 1 January 1970 to `date` (days-from-civil, the inverse of
+/// [`from_unix_days`]).
+pub(crate) fn unix_days((year, month, day): Date) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let month = i64::from(month);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// The day of the year, 1 for 1 January.
 pub(crate) fn day_of_year((year, month, day): Date) -> u32 {
     const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -225,6 +238,19 @@ mod tests {
 
     fn parse(text: &str) -> Option<super::Date> {
         super::parse(text, None)
+    }
+
+    #[test]
+    fn unix_days_is_the_inverse_of_from_unix_days() {
+        for days in [
+            -800_000, -1, 0, 1, 59, 60, 11_016, 19_782, 20_000, 2_000_000,
+        ] {
+            assert_eq!(super::unix_days(super::from_unix_days(days)), days);
+        }
+        assert_eq!(
+            super::unix_days((2024, 3, 1)) - super::unix_days((2024, 2, 28)),
+            2
+        );
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! checks the file, counts it for every threshold and measure asked for in one reading,
 //! and says which rows were left out and where.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::counts::{Counts, LeftOut, Provenance};
+use super::cover::{Cover, Coverage};
 use super::found::{Export, LISTED};
 use super::lines::{lines_of, PieceStart};
 use super::matching::Matcher;
@@ -75,12 +77,32 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     }
     let files = kept;
     let mut versions = newest_versions(&files, &options)?;
+    let mut coverage = Coverage::default();
     for path in &files {
+        // The countries a file's events are in: where it looked.
+        let mut countries: HashSet<String> = HashSet::new();
+        let mut last = String::new();
         let mut export = read(path, &options, &mut |event| {
+            if last != event.country {
+                if !countries.contains(event.country) {
+                    countries.insert(event.country.to_string());
+                }
+                event.country.clone_into(&mut last);
+            }
             if versions.as_mut().is_none_or(|v| v.take(event)) {
                 tallies.add(event);
             }
         })?;
+        if let Some(span) = export.span {
+            let mut countries: Vec<String> = countries.into_iter().collect();
+            countries.sort();
+            coverage.files.push(Cover {
+                file: display_name(path),
+                span,
+                countries,
+                cannot: export.unavailable.iter().map(|(m, _)| *m).collect(),
+            });
+        }
         if let Some(first) = exports.first() {
             mixed(first, &export, &files[0], path)?;
         }
@@ -126,6 +148,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     counts.with_kinds = request.kinds;
     counts.files = files.len();
     counts.duplicates = duplicates;
+    counts.coverage = coverage;
     Ok(counts)
 }
 

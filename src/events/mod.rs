@@ -4,6 +4,7 @@
 
 mod convert;
 pub(crate) mod counts;
+pub(crate) mod cover;
 pub(crate) mod dates;
 mod event;
 pub(crate) mod export;

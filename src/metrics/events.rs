@@ -5,7 +5,7 @@
 
 use crate::data::{Dataset, Estimate};
 use crate::error::{Location, Problem};
-use crate::events::dates::{days_covered, days_in_year};
+use crate::events::dates::days_in_year;
 use crate::events::{Counts, EventMeasure, Query};
 use crate::numbers::grouped;
 use crate::uncertainty::formula::{Formula, Term};
@@ -69,23 +69,50 @@ impl EventInputs<'_> {
                 inputs.comparison.key("id"),
             )));
         };
-        if let Some(why) = self.counts.unavailable(needs) {
-            // Said once for the export, not once per comparison.
-            return Err(Uncovered::Reason(format!(
-                "{file} gives no {metric} for any comparison: {why}"
-            )));
+        let names: Vec<String> = c
+            .countries
+            .iter()
+            .map(|code| data.country(code).map_or(code.clone(), |k| k.name.clone()))
+            .collect();
+        if let Some(why) = self.counts.unavailable_in(needs, &[]) {
+            if self.counts.unavailable_in(needs, &names).is_some() {
+                // Said once for the export where no file can give it, else per comparison.
+                let whom = if self.counts.coverage.files.len() > 1 {
+                    format!("for {}, in {}", c.id, names.join(" and "))
+                } else {
+                    "for any comparison".to_string()
+                };
+                return Err(Uncovered::Reason(format!(
+                    "{file} gives no {metric} {whom}: {why}"
+                )));
+            }
         }
-        let days = self
-            .counts
-            .span()
-            .map_or(0, |span| days_covered(c.year, span));
-        if days > 0 && days < self.min_days {
-            return Err(Uncovered::Reason(format!(
-                "{}: {file} covers {days} days of {}, fewer than the {} a yearly rate is given from, so no event metric for it (--min-days sets the least)",
-                c.id, c.year, self.min_days
-            )));
+        // Each country's counts are annualised over the days its own files cover.
+        let days: Vec<u32> = names
+            .iter()
+            .map(|name| self.counts.days_covered(c.year, name))
+            .collect();
+        for (name, &d) in names.iter().zip(&days) {
+            if d > 0 && d < self.min_days {
+                let place = if names.len() > 1 {
+                    format!(" in {name}")
+                } else {
+                    String::new()
+                };
+                return Err(Uncovered::Reason(format!(
+                    "{}: {file} covers {d} days of {}{place}, fewer than the {} a yearly rate is given from, so no event metric for it (--min-days sets the least)",
+                    c.id, c.year, self.min_days
+                )));
+            }
         }
-        let mut numerator = self.numerator(data, c, metric, days)?;
+        let year_days = days_in_year(c.year);
+        // The days every country shares, or the whole year where they differ (each
+        // country's count then carries its own annualisation as its factor).
+        let shared = match days.first() {
+            Some(&first) if days.iter().all(|&d| d == first) => first,
+            _ => year_days,
+        };
+        let mut numerator = self.numerator(c, metric, &names, &days, shared)?;
         // A best estimate outside its own summed low–high (UCDP gives some rows one)
         // has no interval to draw from: the best is used alone, and the note says so.
         let mut unranged = Vec::new();
@@ -103,10 +130,9 @@ impl EventInputs<'_> {
                 }
             }
         }
-        let year_days = days_in_year(c.year);
         // Every event metric is a rate over the comparison's year: counts from part of
         // the year are annualised over the days covered, all on the same footing.
-        let annualised = f64::from(year_days) / f64::from(days);
+        let annualised = f64::from(year_days) / f64::from(shared);
         // Large-scale attacks are counted a year of coverage already (see `numerator`).
         let scale = match against {
             Some(_) => scale * annualised,
@@ -130,7 +156,7 @@ impl EventInputs<'_> {
                     key: format!("{}.years-covered.{file}", c.year),
                     source: None,
                     factor: 1.0,
-                    estimate: Estimate::point(f64::from(days) / f64::from(year_days)),
+                    estimate: Estimate::point(f64::from(shared) / f64::from(year_days)),
                     dist: None,
                     pool: Vec::new(),
                     place: Location::file(file),
@@ -154,9 +180,7 @@ impl EventInputs<'_> {
                 .help("a ratio with a zero denominator has no value; choose other metrics with --metric"),
             ));
         }
-        if days < year_days {
-            notes.push(self.partial_note(c.year, days, year_days));
-        }
+        notes.extend(self.partial_note(c.year, &names, &days, year_days));
         notes.extend(unranged);
         let row = MetricRow {
             comparison: c.id.clone(),
@@ -173,21 +197,20 @@ impl EventInputs<'_> {
     }
 
     /// The formula's numerator: the group's count in each of the comparison's countries
-    /// over its year; `Uncovered::Reason` when the export has no event in one of them.
+    /// over its year, each by the factor that brings its days to the `shared` ones;
+    /// `Uncovered::Reason` when the export has no event in one of them.
     fn numerator(
         &self,
-        data: &Dataset,
         c: &crate::data::Comparison,
         metric: Metric,
-        days: u32,
+        names: &[String],
+        days: &[u32],
+        shared: u32,
     ) -> Result<Vec<Term>, Uncovered> {
         let file = &self.counts.name;
         let mut numerator = Vec::new();
-        for country in &c.countries {
-            let name = data
-                .country(country)
-                .map_or(country.as_str(), |k| k.name.as_str());
-            if days == 0 || !self.covers(name, c.year) {
+        for ((country, name), &d) in c.countries.iter().zip(names).zip(days) {
+            if d == 0 || !self.covers(name, c.year) {
                 return Err(Uncovered::Reason(format!(
                     "{}: {} has no event in {name} in {}, so no event metric for it",
                     c.id, file, c.year
@@ -210,7 +233,7 @@ impl EventInputs<'_> {
             numerator.push(Term {
                 key: format!("{}.{measure}.{country}.{}.{file}", c.group, c.year),
                 source: None,
-                factor: 1.0,
+                factor: f64::from(shared) / f64::from(d),
                 estimate,
                 dist: None,
                 pool: Vec::new(),
@@ -257,12 +280,37 @@ impl EventInputs<'_> {
         }
     }
 
-    fn partial_note(&self, year: i32, days: u32, year_days: u32) -> String {
-        format!(
-            "{} covers {} of the {year_days} days of {year}: every event metric is annualised over them",
-            self.counts.name,
-            grouped(f64::from(days), 0)
-        )
+    /// What the note says of a year the files do not cover whole: the days covered,
+    /// country by country where they differ.
+    fn partial_note(
+        &self,
+        year: i32,
+        names: &[String],
+        days: &[u32],
+        year_days: u32,
+    ) -> Option<String> {
+        let file = &self.counts.name;
+        let shown = |d: u32| grouped(f64::from(d), 0);
+        match days {
+            [first, rest @ ..] if rest.iter().all(|d| d == first) => (*first < year_days).then(|| {
+                format!(
+                    "{file} covers {} of the {year_days} days of {year}: every event metric is annualised over them",
+                    shown(*first)
+                )
+            }),
+            _ => {
+                let each: Vec<String> = names
+                    .iter()
+                    .zip(days)
+                    .map(|(name, &d)| format!("{} in {name}", shown(d)))
+                    .collect();
+                let cover = if self.counts.files > 1 { "cover" } else { "covers" };
+                Some(format!(
+                    "of the {year_days} days of {year}, {file} {cover} {}: each country's events are annualised over its own days",
+                    crate::numbers::and_list(&each)
+                ))
+            }
+        }
     }
 }
 

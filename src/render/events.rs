@@ -192,11 +192,17 @@ fn maybe(count: Option<u64>) -> String {
 /// What the export cannot say and how it counted what it could in its own way, one
 /// line each: "n/a initiated: UCDP records no attacker: ...".
 pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
-    let unavailable = counts
-        .export
-        .unavailable
-        .iter()
-        .map(|(measure, why)| format!("n/a {}: {why}", measure.id()));
+    let unavailable = counts.export.unavailable.iter().map(|(measure, why)| {
+        match counts.coverage.some_cannot(*measure) {
+            Some((files, countries)) => format!(
+                "n/a {} in {} (from {}): {why}",
+                measure.id(),
+                countries.join(", "),
+                files.join(", ")
+            ),
+            None => format!("n/a {}: {why}", measure.id()),
+        }
+    });
     let unmatched = (!counts.unmatched.is_empty()).then(|| {
         let actors: Vec<String> = counts
             .unmatched
@@ -220,7 +226,8 @@ pub(crate) fn remarks(counts: &Counts) -> Vec<String> {
         )
     });
     let change =
-        "change: against the period before, where the export covers both in full".to_string();
+        "change: against the period before, where the export covers both in full in the country"
+            .to_string();
     unavailable
         .chain(counts.export.notes.iter().cloned())
         .chain(std::iter::once(change))
@@ -235,7 +242,21 @@ fn fit_summary(summary: &str) -> String {
     if summary.chars().count() <= 80 {
         return summary.to_string();
     }
-    match summary.split_once(", ") {
+    // After the file names ("a.csv, b.csv: ") and their count ("2 files, "), which
+    // hold commas of their own.
+    let mut names = summary.find(": ").map_or(0, |at| at + 2);
+    if let Some(files) = summary[names..].find(" files, ") {
+        if summary[names..names + files]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',')
+        {
+            names += files + " files, ".len();
+        }
+    }
+    match summary[names..]
+        .split_once(", ")
+        .map(|(head, rest)| (&summary[..names + head.len()], rest))
+    {
         Some((head, rest)) => format!(
             "{head},\n{}",
             crate::render::width::wrap(&format!("  {rest}"), 80, "  ")

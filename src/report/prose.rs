@@ -241,10 +241,4 @@ pub(crate) fn pairwise(data: &Dataset, base: &str, other: &str, rows: &[&MetricR
     format!("Against {what}: {}{tail}.", sentences.join("; "))
 }
 
-pub(crate) fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+pub(crate) use crate::numbers::and_list as join;

@@ -466,11 +466,11 @@ events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-06", m
 
 [[claim]]
 id = "many-events"
-says = "at least five events involving JNIM in Mali up to July 2025"
+says = "at least five events involving JNIM in Mali up to June 2025"
 stated = 5
 qualifier = "at-least"
 requires = "events"
-events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-07", measure = "events" }
+events = { group = "jnim", country = "Mali", from = "2025-01", to = "2025-06", measure = "events" }
 
 [[claim]]
 id = "whole-year"
@@ -525,11 +525,11 @@ fn events_claims_are_counted_from_an_export() {
         "{rows:?}"
     );
     assert_eq!(rows[1]["verdict"], "inconsistent");
-    assert_eq!(rows[1]["computed"].as_f64(), Some(4.0));
+    assert_eq!(rows[1]["computed"].as_f64(), Some(3.0));
     // The export ends on 2025-07-01: it cannot count the whole of 2025.
     assert_eq!(rows[2]["verdict"], "unverifiable");
     assert!(
-        reason(2).contains("runs from 2024-05-05 to 2025-07-01: it does not cover 2025"),
+        reason(2).contains("runs from 2024-05-05 to 2025-07-01 in Mali: it does not cover 2025"),
         "{rows:?}"
     );
     // Every actor's deaths: 19 + 20 + 21 in Mali, 50 + 5 + 12 in Burkina Faso.
@@ -668,7 +668,7 @@ fn claims_can_count_one_sub_event_type() {
          MLI1,2025-01-05,2025,Strategic developments,Agreement,{jnim},,Civilians (Mali),,Mali,0\n\
          MLI2,2025-04-05,2025,Strategic developments,Agreement,Civilians (Mali),,{jnim},,Mali,0\n\
          MLI3,2025-06-05,2025,Strategic developments,Agreement,Dozo Communal Militia (Mali),,Civilians (Mali),,Mali,0\n\
-         MLI4,2025-12-05,2025,Battles,Armed clash,{jnim},,{mali},,Mali,12\n"
+         MLI4,2025-12-30,2025,Battles,Armed clash,{jnim},,{mali},,Mali,12\n"
     );
     std::fs::write(fixture.dir.path().join("types.csv"), text).expect("write");
     let claims = r#"[document]
@@ -698,6 +698,14 @@ events = { group = "jnim", country = "Mali", year = 2025, measure = "events", su
             .as_str()
             .expect("reason")
             .contains("events of jnim (Agreement) in Mali, 2025, counted from types.csv"),
+        "{rows:?}"
+    );
+    // The export's events begin 4 days into the year and end a day before its end:
+    // within the week allowed, and said.
+    assert!(
+        rows[0]["reason"].as_str().expect("reason").contains(
+            "its events in Mali begin on 2025-01-05, so the 4 days before are counted as having none; its events in Mali end on 2025-12-30, so the 1 day after are counted as having none"
+        ),
         "{rows:?}"
     );
     // UCDP has no sub-event types: the claim cannot be counted from it.

@@ -300,7 +300,8 @@ fn an_events_statement_gets_a_query_that_check_counts_with_an_export() {
     ]);
     // The export ends on 2025-07-01: the query is asked, and the export cannot answer it.
     assert!(
-        run.stdout.contains("to 2025-07-01: it does not cover 2025"),
+        run.stdout
+            .contains("to 2025-07-01 in Mali: it does not cover 2025"),
         "{run:?}"
     );
 }

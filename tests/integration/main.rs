@@ -6,6 +6,7 @@
 
 mod bad_input;
 mod check;
+mod combined;
 mod commands;
 mod constructions;
 mod containers;
