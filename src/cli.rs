@@ -374,8 +374,20 @@ pub(crate) struct TableArgs {
     #[arg(long, requires = "samples")]
     pub(crate) force: bool,
 
+    /// Every metric of each comparison for each year from FIRST to LAST (`2018..2025`):
+    /// each year's figure from that year's estimates, or the nearest earlier ones
+    /// (shown as carried), with its 90% interval and its change since the first year
+    /// that has a figure, on the same draws.
+    #[arg(long, value_name = "FIRST..LAST", value_parser = years_parser,
+          conflicts_with_all = ["samples", "base", "versus"])]
+    pub(crate) years: Option<crate::metrics::trajectory::Years>,
+
     #[command(flatten)]
     pub(crate) sampling: SamplingArgs,
+}
+
+fn years_parser(text: &str) -> Result<crate::metrics::trajectory::Years, String> {
+    crate::metrics::trajectory::Years::parse(text)
 }
 
 #[derive(Debug, Args)]

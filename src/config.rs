@@ -165,6 +165,8 @@ pub(crate) struct TableConfig {
     /// Overwrite a samples file the tool did not write (`--force`).
     pub(crate) force: bool,
     pub(crate) events: Option<EventSource>,
+    /// `--years`: every metric year by year instead of at each comparison's year.
+    pub(crate) years: Option<crate::metrics::trajectory::Years>,
 }
 
 impl Config {
@@ -309,6 +311,7 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
         Command::Table(args) => Action::Table(TableConfig {
             samples: args.samples,
             force: args.force,
+            years: args.years,
             ..table_config(args.select)?
         }),
         Command::Sensitivity(args) => Action::Sensitivity(table_config(args.select)?),
@@ -427,6 +430,7 @@ fn table_config(args: SelectArgs) -> Result<TableConfig, Error> {
         samples: None,
         force: false,
         events,
+        years: None,
     })
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod row;
 pub(crate) mod sweep;
 #[cfg(test)]
 pub(crate) mod testing;
+pub(crate) mod trajectory;
 
 use crate::data::Quantity;
 

@@ -15,6 +15,7 @@ pub(crate) mod samples;
 pub(crate) mod sensitivity;
 pub(crate) mod terminal;
 pub(crate) mod tidy;
+pub(crate) mod trajectory;
 pub(crate) mod width;
 
 /// How a command prints what it computed: a terminal table, Markdown, or tidy CSV / JSON.

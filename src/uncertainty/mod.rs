@@ -181,6 +181,21 @@ pub(crate) fn propagate(
     propagate_keeping(formulas, settings, false).map(|(intervals, _)| intervals)
 }
 
+/// The 5th, 50th and 95th percentiles of `to / from` computed trial by trial on one
+/// set of draws: an input both use is the same draw in both, so a figure's change
+/// from itself is exactly 1 in every trial.
+pub(crate) fn change_interval(
+    from: &Formula,
+    to: &Formula,
+    settings: &Settings,
+) -> Result<(f64, f64, f64), Problem> {
+    let draws = generate(&[from, to], settings)?;
+    let before = draws.evaluate(from);
+    let after = draws.evaluate(to);
+    let ratios: Vec<f64> = after.iter().zip(&before).map(|(a, b)| a / b).collect();
+    Ok(percentiles_of(ratios))
+}
+
 /// One formula's interval.
 fn one(formula: &Formula, draws: &Draws) -> Result<Interval, Problem> {
     let samples = draws.evaluate(formula);
