@@ -13,5 +13,5 @@ pub(crate) mod report;
 pub(crate) mod sensitivity;
 pub(crate) mod sources;
 pub(crate) mod table;
-pub(crate) mod years;
 pub(crate) mod validate;
+pub(crate) mod years;

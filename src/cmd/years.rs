@@ -44,6 +44,9 @@ pub(crate) fn run(config: &Config, table: &TableConfig, years: Years) -> Result<
         .map(|c| (c.id.clone(), c.label.clone()))
         .collect();
     let described = config.describe_data();
+    let export = ws
+        .event_inputs()
+        .map(|e| crate::render::events::joined(e.counts, e.large));
     let short = config.data.short();
     let run = Run {
         units: config.units,
@@ -54,6 +57,7 @@ pub(crate) fn run(config: &Config, table: &TableConfig, years: Years) -> Result<
         },
         settings: Some(&config.uncertainty),
         labels: &labels,
+        events: export.as_deref(),
     };
     let text = match table.format {
         Format::Table => terminal(&points, &run),

@@ -43,7 +43,10 @@ impl Years {
                 .ok()
                 .filter(|y| (1800..=2200).contains(y))
                 .ok_or_else(|| {
-                    format!("\"{}\" is not a year: give FIRST..LAST, such as 2018..2025", part.trim())
+                    format!(
+                        "\"{}\" is not a year: give FIRST..LAST, such as 2018..2025",
+                        part.trim()
+                    )
                 })
         };
         let (first, last) = (year(first)?, year(last)?);
@@ -70,7 +73,9 @@ impl Years {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Carried {
     pub(crate) quantity: Quantity,
+    /// The group's or country's id, and its name.
     pub(crate) entity: String,
+    pub(crate) name: String,
     pub(crate) year: i32,
 }
 
@@ -196,6 +201,7 @@ fn point(data: &Dataset, inputs: &Inputs, metric: Metric, asked: &Asked) -> Poin
                 Some(Carried {
                     quantity: part.quantity,
                     entity: part.entity.clone(),
+                    name: data.entity_name(&part.entity),
                     year,
                 })
             })
@@ -223,9 +229,12 @@ fn changes(points: &mut [Point], settings: Option<&Settings>) -> Result<(), Prob
             .position(|p| p.comparison != comparison || p.metric != metric)
             .map_or(points.len(), |n| start + n);
         let run = &mut points[start..end];
-        let base = run
-            .iter()
-            .find_map(|p| p.figure.as_ref().ok().map(|(r, f)| (p.year, r.value, f.clone())));
+        let base = run.iter().find_map(|p| {
+            p.figure
+                .as_ref()
+                .ok()
+                .map(|(r, f)| (p.year, r.value, f.clone()))
+        });
         if let Some((from, value, formula)) = base {
             for point in run.iter_mut().filter(|p| p.year > from) {
                 let Ok((row, later)) = &point.figure else {

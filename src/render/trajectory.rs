@@ -21,6 +21,8 @@ pub(crate) struct Run<'a> {
     pub(crate) settings: Option<&'a Settings>,
     /// Each comparison's id and label.
     pub(crate) labels: &'a [(String, String)],
+    /// The event export, as outputs joined with it name it.
+    pub(crate) events: Option<&'a str>,
 }
 
 /// One year of one block, as shown.
@@ -55,9 +57,9 @@ fn blocks<'a>(points: &'a [Point], run: &Run) -> Vec<(&'a Point, Vec<Line>, Vec<
     type Reasons = Vec<(String, String)>;
     let mut out: Vec<(&Point, Vec<Line>, Reasons)> = Vec::new();
     for point in points {
-        let same = out
-            .last()
-            .is_some_and(|(first, _, _)| first.comparison == point.comparison && first.metric == point.metric);
+        let same = out.last().is_some_and(|(first, _, _)| {
+            first.comparison == point.comparison && first.metric == point.metric
+        });
         if !same {
             out.push((point, Vec::new(), Vec::new()));
         }
@@ -77,16 +79,14 @@ fn blocks<'a>(points: &'a [Point], run: &Run) -> Vec<(&'a Point, Vec<Line>, Vec<
                 carried: point
                     .carried
                     .iter()
-                    .map(ToString::to_string)
+                    .map(shown_carried)
                     .collect::<Vec<_>>()
                     .join(", "),
             }),
             Err(why) => {
                 let general = why.replace(&point.year.to_string(), "{year}");
                 let same_reason = reasons.last().is_some_and(|(r, _)| *r == general);
-                let joined = lines
-                    .last_mut()
-                    .filter(|l| l.figure == "–" && same_reason);
+                let joined = lines.last_mut().filter(|l| l.figure == "–" && same_reason);
                 match joined {
                     Some(line) => {
                         let first = line.year.split('–').next().unwrap_or_default().to_string();
@@ -113,6 +113,22 @@ fn blocks<'a>(points: &'a [Point], run: &Run) -> Vec<(&'a Point, Vec<Line>, Vec<
         .collect()
 }
 
+/// "fighters 2018" (a comparison has one group), "Mali population 2021".
+fn shown_carried(c: &crate::metrics::trajectory::Carried) -> String {
+    match c.quantity {
+        crate::data::Quantity::Fighters => format!("{} {}", c.quantity, c.year),
+        _ => format!("{} {} {}", c.name, c.quantity, c.year),
+    }
+}
+
+/// The change column's heading: "since 2021", the first year with a figure.
+fn since(lines: &[Line]) -> String {
+    lines
+        .iter()
+        .find(|l| l.figure != "–")
+        .map_or("change".to_string(), |l| format!("since {}", l.year))
+}
+
 fn label<'a>(run: &'a Run, id: &'a str) -> &'a str {
     run.labels
         .iter()
@@ -120,21 +136,36 @@ fn label<'a>(run: &'a Run, id: &'a str) -> &'a str {
         .map_or(id, |(_, l)| l.as_str())
 }
 
-fn header(run: &Run) -> String {
+/// The data and sampling lines; wrapped to 80 columns on a terminal.
+fn header(run: &Run, terminal: bool) -> String {
     let mut out = format!("data: {}\n", run.data);
+    if let Some(events) = run.events {
+        let line = format!("events: {events}");
+        out.push_str(&if terminal {
+            format!("{}\n", wrap(&line, WIDTH as usize, "  "))
+        } else {
+            format!("{line}\n")
+        });
+    }
     if let Some(s) = run.settings {
-        out.push_str(&format!(
-            "90% intervals from {} Monte Carlo draws, seed {}; changes on the same draws\n",
+        let line = format!(
+            "90% intervals from {} Monte Carlo draws, seed {}; each change on the same draws as its two years",
             grouped(s.draws as f64, 0),
             s.seed
-        ));
+        );
+        let line = if terminal {
+            wrap(&line, WIDTH as usize, "  ")
+        } else {
+            line
+        };
+        out.push_str(&format!("{line}\n"));
     }
     out
 }
 
 /// The terminal blocks, within 80 columns.
 pub(crate) fn terminal(points: &[Point], run: &Run) -> String {
-    let mut out = header(run);
+    let mut out = header(run, true);
     for (first, lines, reasons) in blocks(points, run) {
         out.push_str(&format!(
             "\n{}\n",
@@ -150,11 +181,13 @@ pub(crate) fn terminal(points: &[Point], run: &Run) -> String {
         ));
         let mut table = super::terminal::new_table(false);
         table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-        let since = lines
-            .iter()
-            .find(|l| l.figure != "–")
-            .map_or("change".to_string(), |l| format!("since {}", l.year));
-        table.set_header(vec!["year", "figure (90% interval)", &since, "carried from earlier"]);
+        let since = since(&lines);
+        table.set_header(vec![
+            "year",
+            "figure (90% interval)",
+            &since,
+            "carried from earlier",
+        ]);
         for line in &lines {
             table.add_row(vec![
                 line.year.as_str(),
@@ -166,7 +199,10 @@ pub(crate) fn terminal(points: &[Point], run: &Run) -> String {
         out.push_str(&table.to_string());
         out.push('\n');
         for reason in reasons {
-            out.push_str(&format!("{}\n", wrap(&format!("– {reason}"), WIDTH as usize, "  ")));
+            out.push_str(&format!(
+                "{}\n",
+                wrap(&format!("– {reason}"), WIDTH as usize, "  ")
+            ));
         }
     }
     out
@@ -176,7 +212,7 @@ pub(crate) fn terminal(points: &[Point], run: &Run) -> String {
 pub(crate) fn markdown(points: &[Point], run: &Run) -> String {
     use super::markdown::{escape, table, Align};
     let mut out = String::new();
-    for line in header(run).lines() {
+    for line in header(run, false).lines() {
         out.push_str(&format!("{}\n\n", escape(line)));
     }
     for (first, lines, reasons) in blocks(points, run) {
@@ -196,8 +232,14 @@ pub(crate) fn markdown(points: &[Point], run: &Run) -> String {
                 ]
             })
             .collect();
+        let change = format!("change {}", since(&lines));
         out.push_str(&table(
-            &["year", "figure (90% interval)", "change", "carried from earlier"],
+            &[
+                "year",
+                "figure (90% interval)",
+                &change,
+                "carried from earlier",
+            ],
             &[Align::Left, Align::Right, Align::Right, Align::Left],
             &rows,
         ));

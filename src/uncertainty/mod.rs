@@ -398,6 +398,60 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(percentiles(&values), percentiles_by_three_selections(&values));
         }
+
+        /// A figure's change from itself is exactly 1× in every trial, however uncertain
+        /// its inputs: the change is computed on shared draws, not from two intervals.
+        #[test]
+        fn the_change_between_a_year_and_itself_is_exactly_one(
+            top in (0.1f64..1e6, 0.0f64..0.9, 0.0f64..2.0),
+            bottom in (0.1f64..1e6, 0.0f64..0.9, 0.0f64..2.0),
+            seed in 0u64..1000,
+        ) {
+            let term = |key: &str, (central, below, above): (f64, f64, f64)| Term {
+                estimate: Estimate {
+                    central,
+                    low: Some(central * (1.0 - below)),
+                    high: Some(central * (1.0 + above)),
+                },
+                dist: None,
+                ..uniform(key)
+            };
+            let formula = Formula {
+                scale: 1000.0,
+                numerator: vec![term("jnim.fighters.2022.src", top)],
+                denominator: vec![term("mali.population.2021.src", bottom)],
+                place: crate::error::Location::file("test.toml"),
+            };
+            let change = change_interval(&formula, &formula.clone(), &Settings { draws: 2_000, seed })
+                .expect("samples");
+            proptest::prop_assert_eq!(change, (1.0, 1.0, 1.0));
+        }
+    }
+
+    #[test]
+    fn an_input_shared_by_both_years_does_not_widen_the_change() {
+        // Fighters double between two years over the same population: the change is
+        // 2× in every trial where the population is the same draw in both years.
+        let population = uniform("pop.2021");
+        let year = |fighters: f64, key: &str| Formula {
+            scale: 1.0,
+            numerator: vec![Term {
+                key: key.into(),
+                estimate: Estimate::point(fighters),
+                dist: None,
+                ..uniform(key)
+            }],
+            denominator: vec![population.clone()],
+            place: crate::error::Location::file("test.toml"),
+        };
+        let settings = Settings {
+            draws: 10_000,
+            seed: 3,
+        };
+        let (p05, p50, p95) =
+            change_interval(&year(100.0, "f.2018"), &year(200.0, "f.2022"), &settings)
+                .expect("samples");
+        assert_eq!((p05, p50, p95), (2.0, 2.0, 2.0));
     }
 
     #[test]

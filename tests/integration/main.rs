@@ -34,3 +34,4 @@ mod util;
 mod verdicts;
 mod width;
 mod writes;
+mod years;
