@@ -57,7 +57,10 @@ pub fn for_terminal(line: &str) -> String {
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let config = Config::from_cli(cli)?;
     let outcome = match &config.action {
-        Action::Table(table) => cmd::table::run(&config, table),
+        Action::Table(table) => match table.years {
+            Some(years) => cmd::years::run(&config, table, years),
+            None => cmd::table::run(&config, table),
+        },
         Action::Validate => cmd::validate::run(&config),
         Action::Sources(format) => cmd::sources::run(&config, *format),
         Action::List(list) => cmd::list::run(&config, list),

@@ -14,9 +14,6 @@ use crate::selection::{selected_comparisons, selected_metrics};
 use crate::workspace::{ExportNeed, Needs, Workspace};
 
 pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
-    if let Some(years) = table.years {
-        return super::years::run(config, table, years);
-    }
     let needs = Needs {
         claims: None,
         export: table
