@@ -7,6 +7,7 @@ use crate::config::{Config, ReportConfig};
 use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
+use crate::metrics::trajectory::up_to_own_years;
 use crate::metrics::Metric;
 use crate::outcome::{Failure, Outcome};
 use crate::output::{Inputs, Writer};
@@ -44,6 +45,13 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
         versus: &[],
     };
     let computed = compute_with_formulas(&ws.data, &ws.inputs, &selection).map_err(Error::Data)?;
+    let trajectories = up_to_own_years(
+        &ws.data,
+        &config.overrides,
+        config.units,
+        config.uncertainty,
+    )
+    .map_err(|p| Error::Data(vec![p]))?;
     let rechecked = ws.claims.as_ref().map(|claims| {
         let against = Against {
             settings: &config.uncertainty,
@@ -98,6 +106,7 @@ pub(crate) fn run(config: &Config, options: &ReportConfig) -> Result<Outcome, Er
             described: joined(e.counts, e.large),
             uncovered: computed.uncovered.clone(),
         }),
+        trajectories: &trajectories,
     };
     let report = report::build(&input)?;
     let out = options.out.display();

@@ -160,6 +160,41 @@ pub(crate) fn trajectories(
     Ok(points)
 }
 
+/// Every comparison's single metrics over the years, from its group's first fighters
+/// estimate to the comparison's own year (the report's section over the years).
+pub(crate) fn up_to_own_years(
+    data: &Dataset,
+    overrides: &[Override],
+    units: Units,
+    settings: Settings,
+) -> Result<Vec<Point>, Problem> {
+    let metrics: Vec<Metric> = Metric::single().collect();
+    let mut points = Vec::new();
+    for c in &data.comparisons {
+        let first = data
+            .rows_for(Quantity::Fighters, &c.group)
+            .iter()
+            .filter_map(|r| r.year)
+            .min();
+        let Some(first) = first.filter(|&f| f < c.year) else {
+            continue;
+        };
+        let asked = Asked {
+            comparisons: &[c.id.as_str()],
+            metrics: &metrics,
+            years: Years {
+                first,
+                last: c.year,
+            },
+            units,
+            uncertainty: Some(settings),
+            events: None,
+        };
+        points.extend(trajectories(data, overrides, &asked)?);
+    }
+    Ok(points)
+}
+
 /// One year's figure of a metric, and the inputs it carries from earlier years.
 fn point(data: &Dataset, inputs: &Inputs, metric: Metric, asked: &Asked) -> Point {
     let c = &inputs.comparison;

@@ -60,7 +60,7 @@ pub(crate) struct Chart {
 }
 
 /// A chart the drawing library refused, named by the file it was to be written to.
-fn failed<E: std::fmt::Display>(file: &str) -> impl Fn(E) -> Error + '_ {
+pub(super) fn failed<E: std::fmt::Display>(file: &str) -> impl Fn(E) -> Error + '_ {
     move |err| {
         Error::Data(vec![Problem::new(
             format!("cannot draw the chart: {err}"),
@@ -97,7 +97,7 @@ pub(crate) fn tick(value: f64) -> String {
 }
 
 /// Wraps text at word boundaries into lines of at most `width` characters.
-fn lines(text: &str, width: usize) -> Vec<String> {
+pub(super) fn lines(text: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -242,7 +242,7 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
 /// The labelled ticks of a log axis from `lo` to `hi` (round values, so both ends are
 /// among them): 1, 2 and 5 times each power of ten over three decades or less, powers
 /// of ten beyond; and the light grid lines, every whole multiple of each power of ten.
-fn log_ticks(lo: f64, hi: f64) -> (Vec<f64>, Vec<f64>) {
+pub(super) fn log_ticks(lo: f64, hi: f64) -> (Vec<f64>, Vec<f64>) {
     let inside = |v: f64| v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9);
     let first = lo.log10().floor() as i32;
     let last = hi.log10().ceil() as i32;
@@ -272,7 +272,7 @@ fn log_ticks(lo: f64, hi: f64) -> (Vec<f64>, Vec<f64>) {
 }
 
 /// The largest of 1, 2 or 5 times a power of ten at or below `x` (> 0).
-fn round_below(x: f64) -> f64 {
+pub(super) fn round_below(x: f64) -> f64 {
     let decade = 10f64.powf(x.log10().floor());
     [5.0, 2.0, 1.0]
         .into_iter()
@@ -282,7 +282,7 @@ fn round_below(x: f64) -> f64 {
 }
 
 /// The smallest of 1, 2 or 5 times a power of ten at or above `x` (> 0).
-fn round_above(x: f64) -> f64 {
+pub(super) fn round_above(x: f64) -> f64 {
     let decade = 10f64.powf(x.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
@@ -291,7 +291,7 @@ fn round_above(x: f64) -> f64 {
         .unwrap_or(10.0 * decade)
 }
 
-fn escape_xml(text: &str) -> String {
+pub(super) fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

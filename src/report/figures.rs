@@ -29,7 +29,7 @@ fn rows_of<'a>(input: &'a Input, metric: Metric) -> Vec<(&'a MetricRow, &'a Form
 /// the publishers of the sources behind a chart's figures as a reader names them (the
 /// publisher without its bracketed detail), each once in order of first use, then the
 /// benchmarks drawn by their authors and years.
-fn source_line(
+pub(super) fn source_line(
     data: &Dataset,
     ids: &[String],
     benchmarks: &[&crate::data::benchmarks::Benchmark],

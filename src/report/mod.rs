@@ -6,9 +6,11 @@ pub(crate) mod charts;
 pub(crate) mod citations;
 mod figures;
 pub(crate) mod files;
+mod lines;
 pub(crate) mod prose;
 pub(crate) mod sections;
 pub(crate) mod stamp;
+mod trends;
 
 use crate::claims::verdict::Checked;
 use crate::data::dates::DataDate;
@@ -51,6 +53,8 @@ pub(crate) struct Input<'a> {
     pub(crate) rerun: String,
     /// The event export joined for the event metrics, when one was given.
     pub(crate) events: Option<EventsUsed>,
+    /// Each comparison's metrics year by year, up to its own year.
+    pub(crate) trajectories: &'a [crate::metrics::trajectory::Point],
 }
 
 /// The claims a report re-checks.
@@ -113,7 +117,8 @@ pub(crate) fn build(input: &Input) -> Result<Report, Error> {
     figures.summary(&mut md);
     figures.metric_sections(&mut md)?;
     figures.pairwise_section(&mut md)?;
-    let charts = figures.charts;
+    let mut charts = figures.charts;
+    trends::section(&mut md, input, &mut charts)?;
     sections::sensitivity_section(&mut md, input, &mut cite);
     sections::method(&mut md, input, &mut cite);
     if let Some(claims) = &input.claims {
