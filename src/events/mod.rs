@@ -5,6 +5,7 @@
 mod convert;
 pub(crate) mod counts;
 pub(crate) mod dates;
+mod encoding;
 mod event;
 pub(crate) mod export;
 pub(crate) mod found;

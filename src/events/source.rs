@@ -92,6 +92,13 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// A file in UTF-16 (a spreadsheet's "Unicode Text" save): what it is, and the saves
+/// that are read.
+pub(crate) const UTF16: (&str, &str) = (
+    "the file is UTF-16, not UTF-8 or Windows-1252",
+    "save the export as \"CSV UTF-8\" or plain \"CSV\" in a spreadsheet's save dialog (both are read), not as \"Unicode Text\"",
+);
+
 fn problem(file: &str, message: impl Into<String>, help: impl Into<String>) -> Error {
     Error::Data(vec![Problem::new(message, Location::file(file)).help(help)])
 }
@@ -156,11 +163,8 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
         return Ok(opened(text, container, false));
     }
     if utf16(&first) {
-        return Err(problem(
-            &file,
-            "the file is UTF-16, not UTF-8",
-            "save the export as UTF-8 (CSV UTF-8 in a spreadsheet's save dialog)",
-        ));
+        let (message, help) = UTF16;
+        return Err(problem(&file, message, help));
     }
     if let Some(what) = not_an_export(&first) {
         return Err(problem(
