@@ -9,6 +9,7 @@ mod encoding;
 mod event;
 pub(crate) mod export;
 pub(crate) mod found;
+mod hashing;
 mod lines;
 pub(crate) mod matching;
 mod monadic;
