@@ -5,13 +5,15 @@ Python polars doing the same aggregation on the same generated ACLED file.
 The aggregation, for JNIM: per country and year, events involving it alone (as actor1,
 actor2 or an associated actor), events it initiated (actor1), joint attributions,
 fatalities, large-scale attacks (initiated, 20 or more fatalities) and events targeting
-civilians. Each tool runs as its own process; wall time is the best of the runs, peak
-memory is the process's maximum resident set size. The results are compared.
+civilians. Each tool runs as its own process, the tools taking turns run after run so
+that a busy spell of the machine falls on all of them; wall time and peak memory (the
+process's maximum resident set size) are the medians of the runs, with the fastest and
+slowest run beside them. The results are compared.
 insurgency-metrics runs twice: as by default (taking the SHA-256 of the file that every
 output names it by, as the other tools do not) and with --no-hash (the same work as
 the others).
 
-Usage: python3 benches/events.py [--rows 2000000] [--runs 3] [--file /tmp/acled-2m.csv] [--gzip]
+Usage: python3 benches/events.py [--rows 2000000] [--runs 5] [--file /tmp/acled-2m.csv] [--gzip]
 
 With --gzip the same file is compressed (gzip -1, once, beside it) and read as .csv.gz
 by insurgency-metrics and DuckDB; Python polars cannot stream a gzip file and is left out.
@@ -21,6 +23,7 @@ Needs: `cargo build --release`, and `pip install duckdb polars`.
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -88,19 +91,30 @@ json.dump([[r[0], int(r[1]), *[int(x) for x in r[2:]]] for r in out.rows()], sys
 """
 
 
-def run(command, runs):
-    """Best wall time, peak RSS (MB) and stdout of `runs` runs under /usr/bin/time."""
-    best = None
+def once(command):
+    """Wall time, peak RSS (MB) and stdout of one run under /usr/bin/time."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{command[0]} failed:\n{result.stderr}")
+    rss = int(result.stderr.strip().splitlines()[-1]) / 1024
+    return elapsed, rss, result.stdout
+
+
+def run_all(commands, runs):
+    """Each command `runs` times, taking turns: name -> (median time, median RSS, stdout,
+    fastest, slowest)."""
+    times = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True, cwd=ROOT)
-        elapsed = time.perf_counter() - start
-        if result.returncode != 0:
-            sys.exit(f"{command[0]} failed:\n{result.stderr}")
-        rss = int(result.stderr.strip().splitlines()[-1]) / 1024
-        if best is None or elapsed < best[0]:
-            best = (elapsed, rss, result.stdout)
-    return best
+        for name, command in commands.items():
+            times[name].append(once(command))
+    results = {}
+    for name, got in times.items():
+        seconds = sorted(t for t, _, _ in got)
+        rss = sorted(r for _, r, _ in got)
+        results[name] = (statistics.median(seconds), statistics.median(rss), got[0][2], seconds[0], seconds[-1])
+    return results
 
 
 def ours_rows(stdout):
@@ -114,7 +128,7 @@ def ours_rows(stdout):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=2_000_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--file", default="/tmp/acled-2m.csv")
     parser.add_argument("--gzip", action="store_true", help="read the file gzip-compressed")
     args = parser.parse_args()
@@ -130,21 +144,23 @@ def main():
             with open(file, "wb") as out:
                 subprocess.run(["gzip", "-1", "-c", args.file], stdout=out, check=True)
         print(f"gzip: {os.path.getsize(file) / 1e6:,.0f} MB compressed")
-    results = {
-        "insurgency-metrics": run([BINARY, "events", file, "--group", "jnim", "--format", "csv"], args.runs),
-        "insurgency-metrics --no-hash": run([BINARY, "events", file, "--group", "jnim", "--format", "csv", "--no-hash"], args.runs),
-        "duckdb": run([sys.executable, "-c", DUCKDB, file, JNIM], args.runs),
+    commands = {
+        "insurgency-metrics": [BINARY, "events", file, "--group", "jnim", "--format", "csv"],
+        "insurgency-metrics --no-hash": [BINARY, "events", file, "--group", "jnim", "--format", "csv", "--no-hash"],
+        "duckdb": [sys.executable, "-c", DUCKDB, file, JNIM],
     }
     if not args.gzip:
-        results["polars (python, streaming)"] = run([sys.executable, "-c", POLARS, file, JNIM], args.runs)
+        commands["polars (python, streaming)"] = [sys.executable, "-c", POLARS, file, JNIM]
+    results = run_all(commands, args.runs)
     ours = ours_rows(results["insurgency-metrics"][2])
     agree = all(ours_rows(r[2]) == ours if name.startswith("insurgency-metrics") else json.loads(r[2]) == ours
                 for name, r in results.items())
     print(f"machine: {os.cpu_count()} cores; file: {size_mb:,.0f} MB, {args.rows:,} events")
     base = results["insurgency-metrics"][0]
-    for name, (seconds, rss, _) in results.items():
-        print(f"{name:28s} {seconds:6.2f} s  {size_mb / seconds:7.0f} MB/s  peak {rss:6.0f} MB  "
-              f"(insurgency-metrics takes {base / seconds:.2f}x its time)")
+    print(f"medians of {args.runs} runs (fastest-slowest)")
+    for name, (seconds, rss, _, fastest, slowest) in results.items():
+        print(f"{name:28s} {seconds:6.2f} s ({fastest:.2f}-{slowest:.2f})  {size_mb / seconds:7.0f} MB/s  "
+              f"peak {rss:6.0f} MB  (insurgency-metrics takes {base / seconds:.2f}x its time)")
     print(f"the {len(results)} aggregations agree: {agree}")
 
 

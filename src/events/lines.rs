@@ -1,4 +1,4 @@
-//! Line numbers for messages about left-out rows and broken bytes. Each left-out row
+//! Line numbers (and columns) for messages about left-out rows and broken bytes. Each left-out row
 //! knows where its piece starts (byte offset, first record, and first line when a
 //! stream's lines were counted as it was read); for a plain file the lines are found by
 //! a second pass that reads only what a message needs: as far as the piece, then on to
@@ -6,6 +6,38 @@
 
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+
+/// The line breaks in `bytes`, quoted ones too.
+pub(crate) fn line_breaks(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// The column (0-based) of the record at `at` in `bytes`, which starts at a record.
+pub(crate) fn column_at(bytes: &[u8], at: usize, delimiter: u8) -> usize {
+    // Quotes as the parser reads them: one opens a quoted cell only at a cell's start.
+    let (mut column, mut quoted, mut starts_cell) = (0, false, true);
+    let mut i = 0;
+    while i < at.min(bytes.len()) {
+        let b = bytes[i];
+        if quoted {
+            match (b, bytes.get(i + 1)) {
+                (b'"', Some(b'"')) => i += 1,
+                (b'"', _) => quoted = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' if starts_cell => quoted = true,
+                b if b == delimiter => column += 1,
+                b'\n' => column = 0,
+                _ => {}
+            }
+        }
+        starts_cell = !quoted && (b == delimiter || b == b'\n');
+        i += 1;
+    }
+    column
+}
 
 /// Where a piece of whole records starts in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,9 +19,11 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
+use polars::io::csv::read::_csv_read_internal::read_chunk;
 use polars::prelude::*;
 
+use super::encoding::{self, header_encoding, Decision, InOrder, Spot};
+use super::lines::{column_at, line_breaks};
 use super::pieces::{first_record_end, Pieces};
 use super::quotes::quote_strays;
 
@@ -53,6 +55,11 @@ pub(crate) struct Piece {
     /// Line breaks in it (inside quotes too), and in the header before it.
     lines: u64,
     header_lines: u64,
+    /// The file's first character of several UTF-8 bytes, when in this piece.
+    utf8_from: Option<Spot>,
+    /// The file's first byte that is no UTF-8, when in this piece and read as
+    /// Windows-1252.
+    switch: Option<Spot>,
 }
 
 /// A parsed piece and the bytes of the file it covers, or why reading stopped.
@@ -69,6 +76,9 @@ pub(crate) enum Unreadable {
         column: usize,
         /// The line it stands on (1-based).
         line: u64,
+        /// The file's first character of several UTF-8 bytes, before it: why the file
+        /// is not read as Windows-1252.
+        utf8_from: Option<Spot>,
     },
     /// The CSV itself is broken at a place: a quote never closed, a quoted cell with
     /// text after its closing quote. The line is made absolute by `Parsing`.
@@ -94,6 +104,10 @@ pub(crate) struct Parsing {
     count_lines: bool,
     /// The thread cutting the file.
     cutter: Option<JoinHandle<()>>,
+    /// The file's first character of several UTF-8 bytes, once met.
+    utf8_from: Option<Spot>,
+    /// The file's first byte that is no UTF-8, once met in a file read as Windows-1252.
+    switch: Option<Spot>,
 }
 
 /// What a worker needs to parse a piece: every column as text, the wanted ones kept.
@@ -104,29 +118,49 @@ struct Parser {
     delimiter: u8,
     /// Count each piece's line breaks (a stream, which cannot be read again for them).
     count_lines: bool,
+    /// How the file reads up to each piece.
+    order: InOrder,
 }
 
 impl Parser {
-    /// Parses `piece`, which starts `offset` bytes into the file.
-    /// Parses `piece`, which starts `offset` bytes into the file after `header_lines`
-    /// line breaks of the header (the first piece) or none. Lines are counted within
-    /// the piece; `Parsing` adds the pieces before it.
-    fn parse(&self, piece: &[u8], offset: u64, header_lines: u64, strays: bool) -> ParsedPiece {
-        if !validate_utf8(piece) {
-            let valid = std::str::from_utf8(piece).map_or_else(|e| e.valid_up_to(), |_| 0);
-            return Err(Unreadable::NotUtf8 {
-                at: offset + valid as u64,
-                value: piece.get(valid).copied().unwrap_or(0),
-                column: column_at(piece, valid, self.delimiter),
-                line: header_lines + line_breaks(&piece[..valid]),
-            });
+    /// Parses `piece`, the `index`th, which starts `offset` bytes into the file after
+    /// `header_lines` line breaks of the header (the first piece) or none. Lines are
+    /// counted within the piece; `Parsing` adds the pieces before it.
+    fn parse(&self, job: &Job) -> ParsedPiece {
+        let (piece, offset, header_lines) = (&job.bytes[..], job.offset, job.header_lines);
+        let spot = |at: usize| Spot::new(piece, at, (offset, header_lines), self.delimiter);
+        let holds = encoding::holds(piece);
+        let before = self.order.before(job.index, holds);
+        let (mut utf8_from, mut switch, mut decoded) = (None, None, None);
+        match encoding::decide(before, holds) {
+            Decision::AsIs { utf8_from: from } => {
+                utf8_from = from.map(spot);
+            }
+            Decision::Decode { switch: at } => {
+                switch = at.map(|at| spot(at).cp1252());
+                decoded = Some(encoding::decode(piece));
+            }
+            Decision::Refuse {
+                at,
+                utf8_from: from,
+            } => {
+                return Err(Unreadable::NotUtf8 {
+                    at: offset + at as u64,
+                    value: piece[at],
+                    column: column_at(piece, at, self.delimiter),
+                    line: header_lines + line_breaks(&piece[..at]),
+                    utf8_from: from.map(spot),
+                });
+            }
         }
+        let text = decoded.as_deref().unwrap_or(piece);
         // A cell with a stray quote is quoted first, so that polars' line splitter and
         // its cell parser agree with the record boundaries the cutter found.
-        let rewritten = strays
-            .then(|| quote_strays(piece, self.delimiter))
+        let rewritten = job
+            .strays
+            .then(|| quote_strays(text, self.delimiter))
             .flatten();
-        let text = rewritten.as_deref().unwrap_or(piece);
+        let text = rewritten.as_deref().unwrap_or(text);
         read_chunk(
             text,
             &self.options,
@@ -152,8 +186,17 @@ impl Parser {
                 0
             },
             header_lines,
+            utf8_from,
+            switch,
         })
-        .map_err(|e| broken(text, offset, header_lines, &e.to_string(), self.delimiter))
+        .map_err(|e| {
+            let mut why = broken(text, offset, header_lines, &e.to_string(), self.delimiter);
+            // Offsets in decoded text are found back in the file's own bytes.
+            if let (Unreadable::Broken { at, .. }, Some(_)) = (&mut why, &decoded) {
+                *at = offset + encoding::undecoded(text, (*at - offset) as usize) as u64;
+            }
+            why
+        })
     }
 }
 
@@ -183,37 +226,6 @@ fn broken(piece: &[u8], start: u64, header_lines: u64, message: &str, delimiter:
     }
 }
 
-fn line_breaks(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).count() as u64
-}
-
-/// The column (0-based) of the record at `at` in `bytes`, which starts at a record.
-fn column_at(bytes: &[u8], at: usize, delimiter: u8) -> usize {
-    // Quotes as the parser reads them: one opens a quoted cell only at a cell's start.
-    let (mut column, mut quoted, mut starts_cell) = (0, false, true);
-    let mut i = 0;
-    while i < at.min(bytes.len()) {
-        let b = bytes[i];
-        if quoted {
-            match (b, bytes.get(i + 1)) {
-                (b'"', Some(b'"')) => i += 1,
-                (b'"', _) => quoted = false,
-                _ => {}
-            }
-        } else {
-            match b {
-                b'"' if starts_cell => quoted = true,
-                b if b == delimiter => column += 1,
-                b'\n' => column = 0,
-                _ => {}
-            }
-        }
-        starts_cell = !quoted && (b == delimiter || b == b'\n');
-        i += 1;
-    }
-    column
-}
-
 /// Starts reading `text` (CSV), of which `head` (the header and maybe more) was read
 /// already; the header names `columns`, separated by `delimiter`, and the `wanted` ones
 /// are kept.
@@ -232,6 +244,8 @@ pub(crate) fn start(
         .map(|(i, _)| i)
         .collect();
     projection.sort_unstable();
+    let header = &head[..first_record_end(&head, delimiter)];
+    let (read_as, utf8_from, switch) = header_encoding(header, delimiter);
     let parser = Arc::new(Parser {
         // Every column a name of its own: a header with empty or repeated names would
         // give a schema with fewer fields than the file has columns.
@@ -254,6 +268,7 @@ pub(crate) fn start(
             .with_missing_is_null(true),
         delimiter,
         count_lines,
+        order: InOrder::new(read_as),
     });
     // Bounded queues keep a few pieces in memory, however large the file.
     let (work, jobs) = sync_channel::<Job>(WORKERS);
@@ -271,14 +286,14 @@ pub(crate) fn start(
             };
             // A panic in the CSV reader ends the reading with an error in its place, never
             // a count that silently lacks the piece.
-            let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                parser.parse(&job.bytes, job.offset, job.header_lines, job.strays)
-            }))
-            .unwrap_or_else(|_| {
-                Err(Unreadable::Other(
-                    "the CSV reader failed on the records here".to_string(),
-                ))
-            });
+            let parsed =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(&job)))
+                    .unwrap_or_else(|_| {
+                        parser.order.release(job.index);
+                        Err(Unreadable::Other(
+                            "the CSV reader failed on the records here".to_string(),
+                        ))
+                    });
             if done.send((job.index, parsed)).is_err() {
                 return;
             }
@@ -294,10 +309,17 @@ pub(crate) fn start(
         lines: 0,
         count_lines,
         cutter: Some(cutter),
+        utf8_from,
+        switch,
     }
 }
 
 impl Parsing {
+    /// The file's first byte that is no UTF-8, when the file is read as Windows-1252.
+    pub(crate) fn switch(&self) -> Option<Spot> {
+        self.switch
+    }
+
     /// Waits for the thread cutting the file, once every piece has been handed out.
     pub(crate) fn finish(&mut self) {
         if let Some(cutter) = self.cutter.take() {
@@ -361,24 +383,32 @@ impl Parsing {
     /// Puts a piece in its place among the lines of the file: its first line, or the
     /// line of the byte that stopped it.
     fn placed(&mut self, parsed: ParsedPiece) -> ParsedPiece {
+        // A line within the piece, made the line in the file.
+        let (counted, before) = (self.count_lines, self.lines);
+        let in_file = |line: u64| if counted { 1 + before + line } else { 0 };
+        let in_file_spot = |spot: Spot| Spot {
+            line: in_file(spot.line),
+            ..spot
+        };
         match parsed {
-            Ok(mut piece) if self.count_lines => {
-                self.lines += piece.header_lines;
-                piece.first_line = 1 + self.lines;
-                self.lines += piece.lines;
+            Ok(mut piece) => {
+                self.utf8_from = self.utf8_from.or(piece.utf8_from.map(in_file_spot));
+                self.switch = self.switch.or(piece.switch.map(in_file_spot));
+                if counted {
+                    self.lines += piece.header_lines;
+                    piece.first_line = 1 + self.lines;
+                    self.lines += piece.lines;
+                }
                 Ok(piece)
             }
-            Ok(piece) => Ok(piece),
             Err(mut why) => {
                 self.finished = true;
+                if let Unreadable::NotUtf8 { utf8_from, .. } = &mut why {
+                    *utf8_from = utf8_from.map(in_file_spot).or(self.utf8_from);
+                }
                 if let Unreadable::NotUtf8 { line, .. } | Unreadable::Broken { line, .. } = &mut why
                 {
-                    // The line within the piece, made the line in the file.
-                    *line = if self.count_lines {
-                        1 + self.lines + *line
-                    } else {
-                        0
-                    };
+                    *line = in_file(*line);
                 }
                 Err(why)
             }
@@ -439,6 +469,17 @@ mod tests {
                 .with_missing_is_null(true),
             delimiter: b',',
             count_lines: true,
+            order: InOrder::new(encoding::Encoding::Ascii),
+        }
+    }
+
+    fn job(bytes: &[u8], offset: u64, header_lines: u64) -> Job {
+        Job {
+            index: 0,
+            offset,
+            header_lines,
+            strays: false,
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -457,7 +498,7 @@ mod tests {
     fn whole_records_give_the_projected_columns_as_text() {
         let piece = b"1,x,\"a note, with a comma\nand a line break\"\n2,,z\n3,y\n";
         let parsed = parser(&["id", "skip", "note"], &["id", "note"])
-            .parse(piece, 0, 0, false)
+            .parse(&job(piece, 0, 0))
             .expect("parses");
         assert_eq!(parsed.bytes, piece.len() as u64);
         assert_eq!(parsed.lines, 4, "every line break, quoted ones too");
@@ -486,34 +527,53 @@ mod tests {
     #[test]
     fn a_row_longer_than_the_header_is_truncated() {
         let frame = parser(&["id", "note"], &["id", "note"])
-            .parse(b"1,a,extra\n", 0, 0, false)
+            .parse(&job(b"1,a,extra\n", 0, 0))
             .expect("parses")
             .frame;
         assert_eq!(cells(&frame, "note"), vec![Some("a".into())]);
     }
 
     #[test]
-    fn bytes_that_are_not_utf8_are_found_before_parsing() {
-        let piece = b"1,ok\n2,caf\xe9\n";
-        match parser(&["id", "note"], &["note"]).parse(piece, 100, 1, false) {
+    fn a_byte_that_is_not_utf8_after_utf8_is_found_before_parsing() {
+        // "déjà" in UTF-8, then a Windows-1252 "é".
+        let piece = ["1,d\u{e9}j\u{e0}\n2,caf".as_bytes(), &[0xE9], b"\n"].concat();
+        match parser(&["id", "note"], &["note"]).parse(&job(&piece, 100, 1)) {
             Err(Unreadable::NotUtf8 {
                 at,
                 value,
                 column,
                 line,
+                utf8_from,
             }) => {
-                assert_eq!(at, 100 + 10, "the offset of the bad byte in the file");
+                assert_eq!(at, 100 + 14, "the offset of the bad byte in the file");
                 assert_eq!(
                     line, 2,
                     "one header line break and one in the piece before it"
                 );
                 assert_eq!(value, 0xE9);
                 assert_eq!(column, 1);
+                let utf8 = utf8_from.expect("the UTF-8 before it");
+                assert_eq!((utf8.at, utf8.line, utf8.character), (103, 1, 'é'));
             }
             other => panic!(
                 "expected NotUtf8, got {:?}",
                 other.map(|p| p.frame.height())
             ),
         }
+    }
+
+    #[test]
+    fn windows_1252_after_ascii_is_decoded() {
+        let piece = b"1,ok\n2,C\xf4te d'Ivoire\n";
+        let parsed = parser(&["id", "note"], &["note"])
+            .parse(&job(piece, 100, 1))
+            .expect("parses");
+        assert_eq!(
+            cells(&parsed.frame, "note"),
+            vec![Some("ok".into()), Some("Côte d'Ivoire".into())]
+        );
+        assert_eq!(parsed.bytes, piece.len() as u64, "the file's own bytes");
+        let switch = parsed.switch.expect("where it switched");
+        assert_eq!((switch.at, switch.line, switch.byte), (100 + 8, 2, 0xF4));
     }
 }

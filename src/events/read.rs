@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::error::{Error, Location, Problem};
 
 use super::dates::DateOrder;
+use super::encoding::{self, Holds, Spot};
 use super::event::EventRef;
 use super::found::{Export, ExportKind};
 use super::lines::line_at;
@@ -80,19 +81,27 @@ fn header(head: &[u8], file: &str, delimiter: u8) -> Result<Vec<String>, Error> 
     let end = memchr::memchr(b'\n', head).map_or(head.len(), |i| i + 1);
     let raw = head[..end].to_vec();
     if raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]) || raw.contains(&0) {
-        return Err(file_problem(
-            file,
-            "the file is UTF-16, not UTF-8",
-            "save the export as UTF-8 (CSV UTF-8 in a spreadsheet's save dialog)",
-        ));
+        let (message, help) = source::UTF16;
+        return Err(file_problem(file, message, help));
     }
-    let Ok(first) = String::from_utf8(raw) else {
-        return Err(file_problem(
-            file,
-            "the header row is not UTF-8",
-            "save the export as UTF-8",
-        ));
+    // A spreadsheet's plain "CSV" writes Windows-1252, read as such (see `encoding`).
+    let first = match encoding::holds(&raw) {
+        Holds::NotUtf8 { at, first } if at == first => encoding::decode(&raw),
+        Holds::NotUtf8 { at, first } => {
+            return Err(file_problem(
+                file,
+                format!(
+                    "the header row is not UTF-8: byte 0x{:02X} (column {}) after {}",
+                    raw[at],
+                    header_cells(&String::from_utf8_lossy(&raw[..at]), char::from(delimiter)).len(),
+                    utf8_character(encoding::character(&raw, first))
+                ),
+                MIXED,
+            ))
+        }
+        Holds::Ascii | Holds::Utf8 { .. } => raw,
     };
+    let first = String::from_utf8(first).unwrap_or_default();
     let first = first.trim_start_matches('\u{feff}').trim_end();
     if first.is_empty() {
         return Err(file_problem(file, "the file is empty", "an event export starts with its header row (ACLED: event_id_cnty, event_date, ...; UCDP: id, year, side_a, ...)"));
@@ -280,8 +289,12 @@ pub(crate) fn read(
             return Err(undecided(kind, &file));
         }
     }
+    let switch = parsing.switch();
     parsing.finish();
     let mut export = reading.finish(sink);
+    export
+        .notes
+        .extend(switch.map(|spot| windows_1252(path, &spot, &columns)));
     export.hash = opened.hash();
     export.container = container;
     export.seekable = seekable;
@@ -383,11 +396,21 @@ fn unreadable(why: Unreadable, path: &Path, columns: &[String]) -> Error {
             value,
             column,
             line,
-        } => Error::Data(vec![Problem::new(
-            format!("byte 0x{value:02X} is not UTF-8"),
-            cell(line, at, column),
-        )
-        .help("save the export as UTF-8 (a spreadsheet may have saved it as Windows-1252)")]),
+            utf8_from,
+        } => {
+            let before = utf8_from.map_or_else(
+                || "UTF-8 characters".to_string(),
+                |spot| {
+                    let line = spot_line(path, &spot);
+                    format!("{} on line {line}", utf8_character(spot.character))
+                },
+            );
+            Error::Data(vec![Problem::new(
+                format!("byte 0x{value:02X} is not UTF-8, and the file has {before} before it"),
+                cell(line, at, column),
+            )
+            .help(MIXED)])
+        }
         Unreadable::Broken {
             message,
             at,
@@ -402,6 +425,37 @@ fn unreadable(why: Unreadable, path: &Path, columns: &[String]) -> Error {
             "check that the export is complete and comma-separated",
         ),
     }
+}
+
+/// Why a file that is UTF-8 in part and not elsewhere is refused.
+const MIXED: &str = "an export is read as UTF-8, or as Windows-1252 (a spreadsheet's plain \"CSV\" save) when no UTF-8 character comes before its first other byte; this file mixes the two, or is damaged: download or export it again";
+
+/// A UTF-8 character as a message names it.
+fn utf8_character(character: char) -> String {
+    match character {
+        '\u{feff}' => "a UTF-8 byte-order mark".to_string(),
+        c => format!("the UTF-8 {}", encoding::shown(c)),
+    }
+}
+
+/// The line of a spot: counted as the text was read, or found now.
+fn spot_line(path: &Path, spot: &Spot) -> usize {
+    match spot.line {
+        0 => line_at(path, spot.at),
+        known => known as usize,
+    }
+}
+
+/// The note of a file read as Windows-1252, naming its first byte that is no UTF-8.
+fn windows_1252(path: &Path, switch: &Spot, columns: &[String]) -> String {
+    let column = columns.get(switch.column).map_or("", String::as_str);
+    format!(
+        "{}: read as Windows-1252: the file is not UTF-8 (byte 0x{:02X}, {}, on line {}, column `{column}`); a spreadsheet's plain \"CSV\" save writes it so",
+        path.display(),
+        switch.byte,
+        encoding::shown(switch.character),
+        spot_line(path, switch),
+    )
 }
 
 /// The error of a file whose slash dates never told their order.

@@ -7,14 +7,12 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Arc, Mutex};
-
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Location, Problem};
 
 use super::convert::{json_to_csv, xlsx_to_csv};
 use super::dates::DateOrder;
+use super::hashing::{hashing, Digesting};
 
 /// How an export was packed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,32 +63,23 @@ pub(crate) struct Opened {
     pub(crate) seekable: bool,
     /// The file's size on disk, for the progress bar; 0 when it is not the text's.
     pub(crate) size: u64,
-    hasher: Option<Arc<Mutex<Sha256>>>,
+    digesting: Option<Digesting>,
 }
 
 impl Opened {
-    /// SHA-256 of the file's own bytes (as on disk), once it has been read through.
-    pub(crate) fn hash(&self) -> Option<String> {
-        let hasher = self.hasher.as_ref()?.lock().ok()?.clone();
-        Some(crate::digest::hex(hasher))
+    /// SHA-256 of the file's own bytes (as on disk), once it has been read through and
+    /// its text dropped.
+    pub(crate) fn hash(&mut self) -> Option<String> {
+        self.digesting.as_mut()?.finish()
     }
 }
 
-/// A reader that hashes what passes through it.
-struct Hashing<R> {
-    inner: R,
-    hasher: Arc<Mutex<Sha256>>,
-}
-
-impl<R: Read> Read for Hashing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        if let Ok(mut hasher) = self.hasher.lock() {
-            hasher.update(&buf[..n]);
-        }
-        Ok(n)
-    }
-}
+/// A file in UTF-16 (a spreadsheet's "Unicode Text" save): what it is, and the saves
+/// that are read.
+pub(crate) const UTF16: (&str, &str) = (
+    "the file is UTF-16, not UTF-8 or Windows-1252",
+    "save the export as \"CSV UTF-8\" or plain \"CSV\" in a spreadsheet's save dialog (both are read), not as \"Unicode Text\"",
+);
 
 fn problem(file: &str, message: impl Into<String>, help: impl Into<String>) -> Error {
     Error::Data(vec![Problem::new(message, Location::file(file)).help(help)])
@@ -122,13 +111,11 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
     } else {
         Box::new(File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?)
     };
-    let hasher = hash.then(|| Arc::new(Mutex::new(Sha256::new())));
-    let raw: Box<dyn Read + Send> = match &hasher {
-        Some(hasher) => Box::new(Hashing {
-            inner: raw,
-            hasher: hasher.clone(),
-        }),
-        None => raw,
+    let (raw, mut digesting): (Box<dyn Read + Send>, _) = if hash {
+        let (reader, digesting) = hashing(raw);
+        (Box::new(reader), Some(digesting))
+    } else {
+        (raw, None)
     };
     let mut raw = BufReader::with_capacity(1 << 16, raw);
     let first = peek(&mut raw).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
@@ -137,12 +124,12 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
     } else {
         std::fs::metadata(path).map_or(0, |m| m.len())
     };
-    let opened = |text: Box<dyn Read + Send>, container, seekable: bool| Opened {
+    let mut opened = |text: Box<dyn Read + Send>, container, seekable: bool| Opened {
         text,
         container,
         seekable,
         size: if seekable { size } else { 0 },
-        hasher: hasher.clone(),
+        digesting: digesting.take(),
     };
     if first.starts_with(&[0x1F, 0x8B]) {
         let text = flate2::bufread::MultiGzDecoder::new(raw);
@@ -156,11 +143,8 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
         return Ok(opened(text, container, false));
     }
     if utf16(&first) {
-        return Err(problem(
-            &file,
-            "the file is UTF-16, not UTF-8",
-            "save the export as UTF-8 (CSV UTF-8 in a spreadsheet's save dialog)",
-        ));
+        let (message, help) = UTF16;
+        return Err(problem(&file, message, help));
     }
     if let Some(what) = not_an_export(&first) {
         return Err(problem(

@@ -302,20 +302,21 @@ fn file_level_problems() {
             "the header names the column country twice (column 8)",
         ],
     );
-    // A Windows-1252 "é" in a note that follows a quoted line break: located exactly.
+    // A Windows-1252 "é" in a note that follows a quoted line break in a file that has
+    // UTF-8 before it (a file all Windows-1252 is read: see `encodings`): located exactly.
     std::fs::write(
         dir.join("latin1.csv"),
         b"event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n\
-          MLI1,2025-01-10,2025,JNIM,,X,,Mali,19,\"a note\nover two lines\"\n\
+          MLI1,2025-01-10,2025,JNIM,,X,,Mali,19,\"a note \xe2\x80\x94\nover two lines\"\n\
           MLI2,2025-01-11,2025,JNIM,,X,,Mali,21,\"caf\xe9\"\n",
     )
     .expect("write");
     fixture.run(&["events", "latin1.csv"]).fails(
         1,
         &[
-            "byte 0xE9 is not UTF-8",
+            "byte 0xE9 is not UTF-8, and the file has the UTF-8 \"\u{2014}\" on line 2 before it",
             "latin1.csv:4:10 (column `notes`)",
-            "save the export as UTF-8",
+            "download or export it again",
         ],
     );
     let utf16: Vec<u8> = [0xFF, 0xFE]
@@ -766,7 +767,9 @@ fn windows_line_endings() {
 
 #[test]
 fn a_byte_that_is_not_utf8_deep_in_a_large_file_keeps_its_line() {
-    // Pieces after the first count their lines from the pieces before them.
+    // Pieces after the first count their lines from the pieces before them. The first
+    // note's UTF-8 "é" makes the file UTF-8, so the later byte is a fault, not
+    // Windows-1252.
     let fixture = Fixture::basic_with_real_groups();
     let padding = "x".repeat(300);
     let mut text = String::from(
@@ -774,7 +777,11 @@ fn a_byte_that_is_not_utf8_deep_in_a_large_file_keeps_its_line() {
     );
     let bad = 50_000u64;
     for record in 1..=60_000u64 {
-        let marker = if record == bad { "\u{1}" } else { "" };
+        let marker = match record {
+            1 => "é",
+            r if r == bad => "\u{1}",
+            _ => "",
+        };
         writeln!(
             text,
             "MLI{record},2025-01-01,2025,Military Forces of Mali (2021-),,,,Mali,1,\"note {record}\nsecond line{marker} {padding}\""
@@ -793,7 +800,13 @@ fn a_byte_that_is_not_utf8_deep_in_a_large_file_keeps_its_line() {
     let at = format!("latin1.csv:{}:10 (column `notes`)", 2 * bad + 1);
     fixture
         .run(&["events", &fixture.path("latin1.csv").display().to_string()])
-        .fails(1, &["byte 0xE9 is not UTF-8", &at]);
+        .fails(
+            1,
+            &[
+                "byte 0xE9 is not UTF-8, and the file has the UTF-8 \"é\" on line 3 before it",
+                &at,
+            ],
+        );
 }
 
 /// An ACLED export re-saved by a spreadsheet: `event_date` as slash dates.

@@ -12,6 +12,7 @@ mod constructions;
 mod containers;
 mod corpus;
 mod data_choice;
+mod encodings;
 mod event_metrics;
 mod events;
 mod export_limits;

@@ -124,3 +124,47 @@ fn table_and_check_take_several_exports_or_a_directory() {
     };
     assert_eq!(verdicts(&one.stdout), verdicts(&two.stdout));
 }
+
+#[test]
+fn the_sha256_of_a_file_of_many_blocks_is_that_of_its_bytes_plain_gzip_and_piped() {
+    // The hash is taken on a thread of its own from blocks the reader hands over: a
+    // file of several pieces and blocks, whose last block is short, must hash as
+    // `sha256sum` does, the gzip by its compressed bytes, standard input by what it sent.
+    use std::fmt::Write as _;
+    use std::io::Write as _;
+    let fixture = Fixture::basic_with_real_groups();
+    let mut text = String::from(
+        "event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\n",
+    );
+    for record in 1..=90_000u64 {
+        writeln!(
+            text,
+            "MLI{record},2025-01-01,2025,Military Forces of Mali (2021-),,,,Mali,1,\"note {record}: {}\"",
+            "y".repeat(record as usize % 300)
+        )
+        .expect("write");
+    }
+    assert!(text.len() > 2 * (8 << 20) + 12_345, "{} bytes", text.len());
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(text.as_bytes()).expect("compress");
+    let gz = gz.finish().expect("compress");
+    fixture.write("big.csv", &text);
+    fixture.write("big.csv.gz", &gz);
+    for (name, bytes) in [("big.csv", text.as_bytes()), ("big.csv.gz", &gz[..])] {
+        let path = fixture.path(name).display().to_string();
+        let run = fixture.run(&["events", &path, "--format", "csv"]);
+        run.ok();
+        let stderr = unwrapped(&run.stderr);
+        assert!(
+            stderr.contains(&format!("SHA-256 {}", sha256(bytes))),
+            "{name}: {stderr}"
+        );
+    }
+    let piped = fixture.run_with_stdin(&["events", "-", "--format", "csv"], text.as_bytes());
+    piped.ok();
+    let stderr = unwrapped(&piped.stderr);
+    assert!(
+        stderr.contains(&format!("SHA-256 {}", sha256(text.as_bytes()))),
+        "{stderr}"
+    );
+}
