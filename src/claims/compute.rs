@@ -63,6 +63,67 @@ pub(crate) fn compute_formula(
     target_formula(data, &claim.target, overrides, None, resolved).map_err(|u| u.at(claim))
 }
 
+/// The two formulas of a change claim, its target at the earlier and at the later
+/// year, and what the change measures.
+pub(crate) fn change_formulas(
+    data: &Dataset,
+    claim: &Claim,
+    between: super::Between,
+    overrides: &[Override],
+) -> Result<(Formula, Formula, String), Problem> {
+    let at = |year: i32| -> Result<(Formula, String), Unavailable> {
+        match &claim.target {
+            Target::Metric {
+                comparison,
+                metric,
+                units,
+                ..
+            } => {
+                let mut c = with_components(data, comparison, None)?;
+                c.year = year;
+                c.year_rule = crate::data::model::YearRule::Set;
+                let inputs = resolve(data, &c, overrides);
+                let (_, formula) = single_with_formula(&inputs, *metric, *units)?;
+                Ok((formula, format!("the change in {metric} of {comparison}")))
+            }
+            Target::Estimate {
+                entity,
+                quantity,
+                component,
+                bound,
+                ..
+            } => {
+                let key = EstimateKey {
+                    entity,
+                    quantity: *quantity,
+                    component: component.as_deref(),
+                    year,
+                };
+                let (formula, what) = estimate_formula(data, &key, *bound)?;
+                Ok((formula, format!("the change in {what}")))
+            }
+            Target::Unverifiable { .. } => Err(Unavailable::Asked {
+                message: "not computable".into(),
+                key: "requires",
+            }),
+        }
+    };
+    let (from, what_from) = at(between.from).map_err(|u| u.at(claim))?;
+    let (to, what_to) = at(between.to).map_err(|u| u.at(claim))?;
+    // An estimate names its row; the two years' rows differ, and both are named.
+    let what = if what_from == what_to {
+        format!("{what_from} from {} to {}", between.from, between.to)
+    } else {
+        format!(
+            "{what_from} ({}) to {} ({})",
+            between.from,
+            what_to.trim_start_matches("the change in "),
+            between.to
+        )
+    };
+    Ok((from, to, what))
+}
+
 /// The value the data gives a target, with no claim asking (a reading `extract` weighs).
 pub(crate) fn target_value(data: &Dataset, target: &Target) -> Option<f64> {
     target_formula(data, target, &[], None, &[])

@@ -14,6 +14,9 @@ use super::{Claim, ClaimFile, Target};
 
 /// What two claims must share to be about the same thing.
 fn same_subject(a: &Claim, b: &Claim) -> bool {
+    if a.change != b.change {
+        return false;
+    }
     match (&a.target, &b.target) {
         (Target::Metric { .. }, Target::Metric { .. })
         | (Target::Estimate { .. }, Target::Estimate { .. }) => a.target == b.target,
@@ -22,6 +25,9 @@ fn same_subject(a: &Claim, b: &Claim) -> bool {
 }
 
 fn fighters_of(claim: &Claim) -> Option<(&str, i32)> {
+    if claim.change.is_some() {
+        return None;
+    }
     match &claim.target {
         Target::Estimate {
             entity,
@@ -169,6 +175,7 @@ mod tests {
             },
             at: RowRef::new("doc", 1),
             confidence,
+            change: None,
         }
     }
 

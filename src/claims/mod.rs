@@ -235,6 +235,16 @@ pub(crate) struct Claim {
     /// How sure `extract` was of the reading, when it drafted the claim: a claim with a
     /// confidence is drafted, not confirmed by a person.
     pub(crate) confidence: Option<f64>,
+    /// A claim about change: the factor by which its target changed between two years
+    /// (the target at `to` over the target at `from`).
+    pub(crate) change: Option<Between>,
+}
+
+/// Two years a change is stated between, the earlier first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Between {
+    pub(crate) from: i32,
+    pub(crate) to: i32,
 }
 
 /// One claim file: the document's source id and its claims.

@@ -162,7 +162,26 @@ fn read_claim(
     }
     // `at` says where a drafted claim stands; outputs name the claim file's line.
     let _ = &raw.at;
-    let target = super::target::target(ctx, &raw, data, problems);
+    let change = read_change(ctx, &raw, problems);
+    let target = super::target::target(ctx, &raw, data, change.map(|c| c.to), problems);
+    if let (Some(_), Some(target)) = (change, &target) {
+        if !matches!(
+            target,
+            super::Target::Metric { versus: None, bounds, .. } if bounds.is_empty()
+        ) && !matches!(target, super::Target::Estimate { .. })
+        {
+            let at = raw.change.as_ref().map_or(0, |c| c.span().start);
+            problems.push(
+                Problem::new(
+                    "a change is checked for a metric of one comparison or for an estimate",
+                    ctx.at(at..at, "change"),
+                )
+                .help(
+                    "give comparison and metric (without versus or bound), or entity and quantity",
+                ),
+            );
+        }
+    }
     if problems.len() > before {
         return None;
     }
@@ -175,7 +194,39 @@ fn read_claim(
         target: target?,
         at: RowRef::new(ctx.file, line),
         confidence: raw.confidence,
+        change,
     })
+}
+
+/// The `change` key: two years, the earlier first.
+fn read_change(ctx: &Ctx, raw: &RawClaim, problems: &mut Vec<Problem>) -> Option<super::Between> {
+    let change = raw.change.as_ref()?.get_ref();
+    let year = |y: &Spanned<i64>, key: &str, problems: &mut Vec<Problem>| {
+        let value = *y.get_ref();
+        if (1900..=2100).contains(&value) {
+            Some(value as i32)
+        } else {
+            problems.push(
+                Problem::new(format!("not a year: {value}"), ctx.at(y.span(), key))
+                    .help("write a four-digit year, e.g. change = { from = 2022, to = 2025 }"),
+            );
+            None
+        }
+    };
+    let from = year(&change.from, "change.from", problems);
+    let to = year(&change.to, "change.to", problems);
+    let (from, to) = (from?, to?);
+    if from >= to {
+        problems.push(
+            Problem::new(
+                format!("change from {from} to {to}: the first year must be the earlier"),
+                ctx.at(change.from.span(), "change.from"),
+            )
+            .help("write change = { from = EARLIER, to = LATER } and state the factor from the earlier to the later"),
+        );
+        return None;
+    }
+    Some(super::Between { from, to })
 }
 
 /// Records a claim id as seen at `line`, or reports that it is used twice.

@@ -43,6 +43,10 @@ pub(super) struct RawClaim {
     pub(super) reason: Option<String>,
     #[serde(default)]
     pub(super) events: Option<Spanned<RawEventQuery>>,
+    /// `change = { from = 2022, to = 2025 }`: the claim states the factor by which its
+    /// metric or estimate changed between the two years.
+    #[serde(default)]
+    pub(super) change: Option<Spanned<RawChange>>,
     /// Where a drafted claim stands in its document (`report.pdf:p4:12:40`).
     #[serde(default)]
     pub(super) at: Option<String>,
@@ -74,6 +78,14 @@ pub(super) struct RawEventQuery {
     pub(super) sub_event_type: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) large: Option<u32>,
+}
+
+/// `change = { from = 2022, to = 2025 }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawChange {
+    pub(super) from: Spanned<i64>,
+    pub(super) to: Spanned<i64>,
 }
 
 /// The `stated` key as TOML gives it: checked by `read_stated`, so that text or a

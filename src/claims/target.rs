@@ -19,6 +19,7 @@ pub(super) fn target(
     ctx: &Ctx,
     raw: &RawClaim,
     data: &Dataset,
+    change_to: Option<i32>,
     problems: &mut Vec<Problem>,
 ) -> Option<Target> {
     let shape_help = "a claim names either comparison + metric (and versus for a ratio between comparisons), entity + quantity + year, or requires = \"events\" | \"out-of-model\" with a reason";
@@ -39,7 +40,7 @@ pub(super) fn target(
         return metric_target(ctx, raw, comparison, data, problems);
     }
     if let Some(entity) = &raw.entity {
-        return estimate_target(ctx, raw, entity, data, problems);
+        return estimate_target(ctx, raw, entity, data, change_to, problems);
     }
     problems.push(
         Problem::new(
@@ -267,6 +268,7 @@ fn estimate_target(
     raw: &RawClaim,
     entity: &Spanned<String>,
     data: &Dataset,
+    change_to: Option<i32>,
     problems: &mut Vec<Problem>,
 ) -> Option<Target> {
     let Some(quantity_text) = &raw.quantity else {
@@ -297,7 +299,21 @@ fn estimate_target(
         );
         return None;
     }
-    let year = estimate_year(ctx, raw.year.as_ref(), quantity, entity, problems)?;
+    // A change claim's estimate is of its later year, which `change.to` gives.
+    let year = match (change_to, raw.year.as_ref()) {
+        (Some(to), None) => to,
+        (Some(to), Some(y)) if *y.get_ref() != i64::from(to) => {
+            problems.push(
+                Problem::new(
+                    format!("year {} and change.to {to} differ", y.get_ref()),
+                    ctx.at(y.span(), "year"),
+                )
+                .help("a change claim's years are in `change`: leave `year` out"),
+            );
+            return None;
+        }
+        _ => estimate_year(ctx, raw.year.as_ref(), quantity, entity, problems)?,
+    };
     let bound = super::bounds::estimate_bound(ctx, raw.bound.as_ref(), problems)?;
     Some(Target::Estimate {
         entity: entity.get_ref().clone(),

@@ -256,6 +256,9 @@ fn unverifiable(requires: Requirement, reason: &str) -> Judged {
 /// Checks a claim the data computes: consistent inside its accepted band, else
 /// plausible or inconsistent by the 90% interval, with explanations.
 fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
+    if let Some(between) = claim.change {
+        return check_change(data, claim, between, ctx);
+    }
     let accepted = claim_band(claim, ctx.tolerance);
     let (formula, what) = match compute_formula(data, claim, ctx.overrides, ctx.resolved) {
         Ok(found) => found,
@@ -282,6 +285,45 @@ fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
         .and_then(|v| v.first().copied());
     let explanations = explain::explain(data, claim, &accepted, ctx.overrides);
     off_centre(&accepted, value, stated, interval, explanations)
+}
+
+/// Checks a claim about change: the target at the later year over the target at the
+/// earlier, its interval computed trial by trial on the same draws for both years.
+fn check_change(data: &Dataset, claim: &Claim, between: super::Between, ctx: &Context) -> Judged {
+    let accepted = claim_band(claim, ctx.tolerance);
+    let (from, to, what) =
+        match super::compute::change_formulas(data, claim, between, ctx.overrides) {
+            Ok(found) => found,
+            Err(problem) => {
+                return Judged::plain(
+                    Verdict::Unverifiable,
+                    None,
+                    format!("the data cannot compute it: {}", problem.message),
+                )
+            }
+        };
+    let value = to.central() / from.central();
+    let stated = format!(
+        "{what} is {}× ({} to {}); accepted: {}",
+        beside(value, &accepted),
+        readable(from.central()),
+        readable(to.central()),
+        describe_band(&accepted)
+    );
+    if accepted.contains(value) {
+        return Judged::plain(Verdict::Consistent, Some(value), stated);
+    }
+    let interval = ctx
+        .settings
+        .and_then(|s| crate::uncertainty::change_interval(&from, &to, s).ok())
+        .map(|(p05, p50, p95)| Interval {
+            p05,
+            p50,
+            p95,
+            low: p05,
+            high: p95,
+        });
+    off_centre(&accepted, value, stated, interval, Vec::new())
 }
 
 /// A value outside its accepted band: plausible when the band meets its 90% interval,

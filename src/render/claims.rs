@@ -109,7 +109,8 @@ pub(crate) fn terminal(
         ));
         lines.push(c.reason.clone());
         if matches!(c.verdict, Verdict::Inconsistent | Verdict::Plausible) {
-            if c.explanations.is_empty() {
+            // Alternatives are looked for where one figure is checked, not a change.
+            if c.explanations.is_empty() && c.claim.change.is_none() {
                 lines.push("no single change to the data makes it consistent".to_string());
             }
             lines.extend(c.explanations.iter().map(|e| format!("→ {e}")));

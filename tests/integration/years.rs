@@ -134,3 +134,106 @@ fn years_given_wrong_are_usage_errors() {
         .run(&["table", "--years", "2018..2025", "--base", "beta-east"])
         .fails(2, &["--base"]);
 }
+
+const CHANGE_CLAIMS: &str = r#"[document]
+source = "src-a"
+
+[[claim]]
+id = "beta-halved"
+says = "Beta's fighters halved between 2020 and 2022"
+entity = "beta"
+quantity = "fighters"
+change = { from = 2020, to = 2022 }
+stated = 0.5
+
+[[claim]]
+id = "beta-soldiers-doubled"
+says = "the soldiers per Beta fighter doubled from 2020 to 2022"
+comparison = "beta-east"
+metric = "soldiers_per_fighter"
+change = { from = 2020, to = 2022 }
+stated = 2
+
+[[claim]]
+id = "beta-tripled"
+says = "the soldiers per Beta fighter tripled from 2020 to 2022"
+comparison = "beta-east"
+metric = "soldiers_per_fighter"
+change = { from = 2020, to = 2022 }
+stated = 3
+
+[[claim]]
+id = "beta-density-flat"
+says = "Beta's fighters per 1,000 people did not change from 2022 to 2023"
+comparison = "beta-east"
+metric = "fighters_per_1000_people"
+change = { from = 2022, to = 2023 }
+stated = 1
+"#;
+
+#[test]
+fn claims_about_change_are_checked_on_shared_draws() {
+    let fixture = Fixture::basic();
+    fixture.write_file("change.toml", CHANGE_CLAIMS);
+    let run = fixture.run(&["check", "change.toml", "--format", "json"]);
+    assert_eq!(run.code, 3, "one claim is inconsistent: {run:?}");
+    let rows: Vec<Value> = serde_json::from_str(&run.stdout).expect("json");
+    let claim = |id: &str| {
+        rows.iter()
+            .find(|r| r["claim"] == id)
+            .unwrap_or_else(|| panic!("no {id} in {rows:?}"))
+    };
+    assert_eq!(claim("beta-halved")["verdict"], "consistent");
+    assert_eq!(claim("beta-halved")["computed"].as_f64(), Some(0.5));
+    assert_eq!(claim("beta-soldiers-doubled")["verdict"], "consistent");
+    assert_eq!(
+        claim("beta-soldiers-doubled")["computed"].as_f64(),
+        Some(2.0)
+    );
+    let tripled = claim("beta-tripled");
+    assert_eq!(tripled["verdict"], "inconsistent", "{tripled}");
+    assert!(
+        tripled["reason"].as_str().expect("reason").contains(
+            "the change in soldiers_per_fighter of beta-east from 2020 to 2022 is 2.0× (3.0 to 6.0)"
+        ),
+        "{tripled}"
+    );
+    // Every input of 2023 is carried from 2022 (the pooled population among them): the
+    // change is exactly 1× in every trial, though each year's figure has a spread.
+    let flat = claim("beta-density-flat");
+    assert_eq!(flat["verdict"], "consistent", "{flat}");
+    assert_eq!(flat["computed"].as_f64(), Some(1.0));
+}
+
+#[test]
+fn a_malformed_change_is_placed_at_its_key() {
+    let fixture = Fixture::basic();
+    let bad = |name: &str, body: &str| {
+        fixture.write_file(
+            name,
+            format!("[document]\nsource = \"src-a\"\n\n[[claim]]\nid = \"c\"\nsays = \"s\"\nstated = 2\n{body}"),
+        );
+        fixture.run(&["check", name])
+    };
+    bad(
+        "backwards.toml",
+        "entity = \"beta\"\nquantity = \"fighters\"\nchange = { from = 2022, to = 2020 }\n",
+    )
+    .fails(
+        1,
+        &[
+            "backwards.toml:10",
+            "change from 2022 to 2020: the first year must be the earlier",
+        ],
+    );
+    bad(
+        "versus.toml",
+        "comparison = \"alpha-ns\"\nversus = \"beta-east\"\nmetric = \"fighters_ratio\"\nchange = { from = 2022, to = 2025 }\n",
+    )
+    .fails(1, &["a change is checked for a metric of one comparison or for an estimate"]);
+    bad(
+        "year.toml",
+        "entity = \"beta\"\nquantity = \"fighters\"\nyear = 2021\nchange = { from = 2020, to = 2022 }\n",
+    )
+    .fails(1, &["year 2021 and change.to 2022 differ"]);
+}
