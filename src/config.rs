@@ -169,6 +169,24 @@ pub(crate) struct TableConfig {
     pub(crate) years: Option<crate::metrics::trajectory::Years>,
 }
 
+impl TableConfig {
+    /// What `table` and `sensitivity` load: every table, and the export when given.
+    pub(crate) fn needs(&self) -> crate::workspace::Needs {
+        crate::workspace::Needs {
+            claims: None,
+            export: self.events.as_ref().map(|e| {
+                crate::workspace::ExportNeed::for_metrics(
+                    &e.files,
+                    e.large,
+                    e.min_days,
+                    e.choice.clone(),
+                )
+            }),
+            tables: crate::data::Tables::All,
+        }
+    }
+}
+
 impl Config {
     pub(crate) fn from_cli(cli: Cli) -> Result<Config, Error> {
         let common = common(&cli.command);

@@ -262,13 +262,7 @@ fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
     let accepted = claim_band(claim, ctx.tolerance);
     let (formula, what) = match compute_formula(data, claim, ctx.overrides, ctx.resolved) {
         Ok(found) => found,
-        Err(problem) => {
-            return Judged::plain(
-                Verdict::Unverifiable,
-                None,
-                format!("the data cannot compute it: {}", problem.message),
-            )
-        }
+        Err(problem) => return uncomputable(&problem),
     };
     let value = formula.central();
     let stated = format!(
@@ -287,6 +281,15 @@ fn check_computed(data: &Dataset, claim: &Claim, ctx: &Context) -> Judged {
     off_centre(&accepted, value, stated, interval, explanations)
 }
 
+/// A claim the data cannot compute: unverifiable, with the data's reason.
+fn uncomputable(problem: &crate::error::Problem) -> Judged {
+    Judged::plain(
+        Verdict::Unverifiable,
+        None,
+        format!("the data cannot compute it: {}", problem.message),
+    )
+}
+
 /// Checks a claim about change: the target at the later year over the target at the
 /// earlier, its interval computed trial by trial on the same draws for both years.
 fn check_change(data: &Dataset, claim: &Claim, between: super::Between, ctx: &Context) -> Judged {
@@ -294,13 +297,7 @@ fn check_change(data: &Dataset, claim: &Claim, between: super::Between, ctx: &Co
     let (from, to, what) =
         match super::compute::change_formulas(data, claim, between, ctx.overrides) {
             Ok(found) => found,
-            Err(problem) => {
-                return Judged::plain(
-                    Verdict::Unverifiable,
-                    None,
-                    format!("the data cannot compute it: {}", problem.message),
-                )
-            }
+            Err(problem) => return uncomputable(&problem),
         };
     let value = to.central() / from.central();
     let stated = format!(

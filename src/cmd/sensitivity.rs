@@ -4,7 +4,6 @@
 //! audit trail of how each figure is computed.
 
 use crate::config::{Config, TableConfig};
-use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
@@ -13,18 +12,10 @@ use crate::render::sensitivity::{markdown, terminal, tidy};
 use crate::render::Format;
 use crate::selection::{selected_comparisons, selected_metrics};
 use crate::uncertainty::sensitivity::{inputs, InputRow};
-use crate::workspace::{ExportNeed, Needs, Workspace};
+use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
-    let needs = Needs {
-        claims: None,
-        export: table
-            .events
-            .as_ref()
-            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.min_days, e.choice.clone())),
-        tables: Tables::All,
-    };
-    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, table.needs())?;
     let selection = Selection {
         comparisons: selected_comparisons(&ws.data, table)?,
         metrics: selected_metrics(table),

@@ -1,7 +1,6 @@
 //! `table`: every selected metric for every selected comparison, in the chosen format.
 
 use crate::config::{Config, TableConfig};
-use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::compute::{compute_with_formulas, Selection};
 use crate::outcome::Outcome;
@@ -11,18 +10,10 @@ use crate::render::layout::{Layout, TableView};
 use crate::render::samples::write_samples;
 use crate::render::{markdown, rows, terminal, tidy, Format};
 use crate::selection::{selected_comparisons, selected_metrics};
-use crate::workspace::{ExportNeed, Needs, Workspace};
+use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config, table: &TableConfig) -> Result<Outcome, Error> {
-    let needs = Needs {
-        claims: None,
-        export: table
-            .events
-            .as_ref()
-            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.min_days, e.choice.clone())),
-        tables: Tables::All,
-    };
-    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, table.needs())?;
     let ids = selected_comparisons(&ws.data, table)?;
     let metrics = selected_metrics(table);
     let events = ws.event_inputs();

@@ -2,25 +2,16 @@
 //! of a range, with its change since the first year, in the chosen format.
 
 use crate::config::{Config, TableConfig};
-use crate::data::Tables;
 use crate::error::Error;
 use crate::metrics::trajectory::{trajectories, Asked, Years};
 use crate::outcome::Outcome;
 use crate::render::trajectory::{markdown, terminal, tidy, Run};
 use crate::render::{rows, Format};
 use crate::selection::{selected_comparisons, selected_metrics};
-use crate::workspace::{ExportNeed, Needs, Workspace};
+use crate::workspace::Workspace;
 
 pub(crate) fn run(config: &Config, table: &TableConfig, years: Years) -> Result<Outcome, Error> {
-    let needs = Needs {
-        claims: None,
-        export: table
-            .events
-            .as_ref()
-            .map(|e| ExportNeed::for_metrics(&e.files, e.large, e.min_days, e.choice.clone())),
-        tables: Tables::All,
-    };
-    let ws = Workspace::load(&config.data, &config.overrides, needs)?;
+    let ws = Workspace::load(&config.data, &config.overrides, table.needs())?;
     let ids = selected_comparisons(&ws.data, table)?;
     // Pairwise ratios set one comparison against another in one year: not over years.
     let metrics: Vec<_> = selected_metrics(table)
