@@ -379,3 +379,45 @@ fn a_best_estimate_outside_its_own_range_is_shown_as_such() {
         "{deaths}"
     );
 }
+
+/// Events over the years: each year's count set against that year's population (or the
+/// nearest earlier one, carried), annualised over the days of that year the export
+/// covers; a year it has no event in is not available, with the reason.
+#[test]
+fn event_metrics_follow_the_years_the_export_covers() {
+    let fixture = jnim_in_mali();
+    let file = export("acled-small.csv");
+    let run = fixture.run(&[
+        "table",
+        "--years",
+        "2023..2025",
+        "--comparison",
+        "jnim-ml",
+        "--events",
+        &file,
+        "--metric",
+        "events_per_million_people",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(run.ok()).expect("json");
+    let year = |y: i64| {
+        rows.iter()
+            .find(|r| r["year"].as_i64() == Some(y))
+            .unwrap_or_else(|| panic!("no {y} in {rows:?}"))
+    };
+    assert!(year(2023)["value"].is_null());
+    assert!(
+        year(2023)["not_available"]
+            .as_str()
+            .expect("reason")
+            .contains("acled-small.csv has no event in Mali in 2023"),
+        "{rows:?}"
+    );
+    // 2024: one event over the 241 days from 5 May, against 2023's 23 million people.
+    close(year(2024), "value", 1.0 / 23.0 * 366.0 / 241.0);
+    assert_eq!(year(2024)["carried"], "mali population 2023");
+    // 2025: four events over the 182 days to 1 July, against 25 million.
+    close(year(2025), "value", 4.0 / 25.0 * 365.0 / 182.0);
+    assert_eq!(year(2025)["change_from"].as_i64(), Some(2024));
+}
