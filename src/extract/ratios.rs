@@ -347,7 +347,7 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
     });
     if changed {
         return oom(
-            format!("{what}: a change over time; claims about change need two periods, which the model does not compare"),
+            format!("{what}: a change over time, not drafted; write it as a claim with change = {{ from = YEAR, to = YEAR }} on the estimate or metric it is about, which check reads"),
             Evidence::Share,
         );
     }
