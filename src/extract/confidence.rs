@@ -49,6 +49,9 @@ pub(crate) enum Evidence {
     Metric,
     /// A ratio between two named comparisons.
     Pairwise,
+    /// A factor of change ("doubled") of the one group named, between the two years the
+    /// sentence names.
+    Change,
 }
 
 impl Evidence {
@@ -86,6 +89,7 @@ impl Evidence {
             }
             Evidence::Metric => "metric: the one comparison the words name".into(),
             Evidence::Pairwise => "ratio between two named comparisons".into(),
+            Evidence::Change => "change: a factor of one group between two named years".into(),
         }
     }
 

@@ -317,6 +317,56 @@ fn idiom(t: &[Token], first: usize, last: usize) -> bool {
         )
 }
 
+/// A factor of change of one group's fighters between the two years the sentence names
+/// ("JNIM's fighters doubled between 2022 and 2025"): a claim about change on the
+/// group's fighters estimate, drafted for a person to confirm.
+fn change_claim(s: &Sight, values: &Values) -> Option<Decided> {
+    let t = s.t;
+    let factor = t[s.m.first..=s.m.last.min(t.len().saturating_sub(1))]
+        .iter()
+        .any(|w| matches!(w.bare(), "doubled" | "tripled" | "quadrupled" | "halved"));
+    let (from, to) = s.clause;
+    let fighters = t[from..to.min(t.len())].iter().any(|w| {
+        matches!(
+            w.bare(),
+            "fighters" | "militants" | "members" | "combatants" | "strength" | "ranks"
+        )
+    });
+    let mut years = s.years_sentence.clone();
+    years.sort_unstable();
+    years.dedup();
+    let groups: Vec<&str> = s
+        .names
+        .iter()
+        .filter_map(|n| match &n.entity {
+            Entity::Group(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let one_group = groups.first().filter(|g| groups.iter().all(|h| h == *g))?;
+    let ([earlier, later], true, true) = (years.as_slice(), factor, fighters) else {
+        return None;
+    };
+    let between = crate::claims::Between {
+        from: *earlier,
+        to: *later,
+    };
+    let target = readings::estimate(
+        one_group,
+        Quantity::Fighters,
+        None,
+        between.to,
+        crate::claims::Bound::Central,
+    );
+    Some(Decided::Statement(
+        Status::Mapped {
+            best: values.change(target, between),
+            alternatives: Vec::new(),
+        },
+        Evidence::Change,
+    ))
+}
+
 /// A fraction or multiple: a ratio between the two comparisons the sentence names, a
 /// share of one entity (out of the model), a change over time, or an idiom.
 pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
@@ -346,6 +396,9 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         )
     });
     if changed {
+        if let Some(drafted) = change_claim(s, values) {
+            return drafted;
+        }
         return oom(
             format!("{what}: a change over time, not drafted; write it as a claim with change = {{ from = YEAR, to = YEAR }} on the estimate or metric it is about, which check reads"),
             Evidence::Share,

@@ -17,6 +17,8 @@ use crate::units::Units;
 pub(crate) struct Candidate {
     pub(crate) target: Target,
     pub(crate) computed: Option<f64>,
+    /// For a claim about change: the two years, the target being of the later one.
+    pub(crate) change: Option<crate::claims::Between>,
 }
 
 /// The values candidates compute, each computed once per document: a reading's value
@@ -49,6 +51,37 @@ impl<'a> Values<'a> {
         Candidate {
             computed: self.of(&target),
             target,
+            change: None,
+        }
+    }
+
+    /// The candidate for a change of an estimate between two years (`target` of the
+    /// later), with the factor the data gives.
+    pub(crate) fn change(&self, target: Target, between: crate::claims::Between) -> Candidate {
+        let earlier = match &target {
+            Target::Estimate {
+                entity,
+                quantity,
+                component,
+                bound,
+                ..
+            } => Some(estimate(
+                entity,
+                *quantity,
+                component.clone(),
+                between.from,
+                *bound,
+            )),
+            _ => None,
+        };
+        let computed = earlier
+            .and_then(|e| self.of(&e))
+            .zip(self.of(&target))
+            .map(|(from, to)| to / from);
+        Candidate {
+            target,
+            computed,
+            change: Some(between),
         }
     }
 }

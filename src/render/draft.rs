@@ -94,6 +94,27 @@ pub(crate) fn target_keys(target: &Target) -> String {
     }
 }
 
+/// A reading's keys as a claim file writes them on one line; a change claim's estimate
+/// gives its years in `change`, not `year`.
+pub(crate) fn candidate_keys(c: &Candidate) -> String {
+    let keys = target_keys(&c.target);
+    match c.change {
+        None => keys,
+        Some(b) => {
+            let kept: Vec<&str> = keys
+                .split(", ")
+                .filter(|k| !k.starts_with("year = "))
+                .collect();
+            format!(
+                "{}, change = {{ from = {}, to = {} }}",
+                kept.join(", "),
+                b.from,
+                b.to
+            )
+        }
+    }
+}
+
 /// The claim id a reading suggests: what it is about.
 fn slug(target: &Target) -> String {
     match target {
@@ -302,8 +323,18 @@ fn claim(s: &Statement, file: &str, ids: &mut Ids) -> String {
     match &s.status {
         Status::Mapped { best, .. } => {
             for key in target_keys(&best.target).split(", ") {
+                // A change claim's estimate is of `change.to`: its years say both.
+                if best.change.is_some() && key.starts_with("year = ") {
+                    continue;
+                }
                 out.push_str(key);
                 out.push('\n');
+            }
+            if let Some(c) = best.change {
+                out.push_str(&format!(
+                    "change = {{ from = {}, to = {} }}\n",
+                    c.from, c.to
+                ));
             }
         }
         Status::Events { reason, query } => {
@@ -365,7 +396,7 @@ fn claim(s: &Statement, file: &str, ids: &mut Ids) -> String {
         for a in alternatives {
             out.push_str(&format!(
                 "#   {}   # {}\n",
-                target_keys(&a.target),
+                candidate_keys(a),
                 computes(a, s.stated)
             ));
         }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::draft::{computes, drafted, target_keys};
+use super::draft::{candidate_keys, computes, drafted};
 use crate::claims::verdict::{Checked, Verdict};
 use crate::claims::{Stated, Target};
 use crate::extract::{Extraction, Statement, Status};
@@ -56,7 +56,7 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
             let listed = |alternatives: &[crate::extract::readings::Candidate]| {
                 alternatives
                     .iter()
-                    .map(|a| format!("{} ({})", target_keys(&a.target), computes(a, s.stated)))
+                    .map(|a| format!("{} ({})", candidate_keys(a), computes(a, s.stated)))
                     .collect::<Vec<_>>()
                     .join("; ")
             };
@@ -65,7 +65,7 @@ pub(crate) fn tidy(x: &Extraction) -> Vec<TidyStatement> {
                 (s.evidence != crate::extract::confidence::Evidence::Open).then_some(s.confidence);
             let (target, confidence, computed, alternatives, reason) = match &s.status {
                 Status::Mapped { best, alternatives } => (
-                    target_keys(&best.target),
+                    candidate_keys(best),
                     confidence,
                     best.computed,
                     listed(alternatives),
@@ -249,7 +249,7 @@ fn statement(n: usize, s: &Statement, c: Option<&Checked>, file: &str) -> String
         (Status::Mapped { best, .. }, Some(c)) => {
             out.push_str(&format!(
                 "   - reading: {} (confidence {:.2}, {}{})\n",
-                escape(&target_keys(&best.target)),
+                escape(&candidate_keys(best)),
                 s.confidence,
                 escape(&s.evidence.id()),
                 if s.confidence < crate::claims::VERDICT_CONFIDENCE {
@@ -278,7 +278,7 @@ fn statement(n: usize, s: &Statement, c: Option<&Checked>, file: &str) -> String
             for a in alternatives {
                 out.push_str(&format!(
                     "   - could be: {} ({})\n",
-                    escape(&target_keys(&a.target)),
+                    escape(&candidate_keys(a)),
                     computes(a, s.stated)
                 ));
             }

@@ -305,3 +305,32 @@ fn an_events_statement_gets_a_query_that_check_counts_with_an_export() {
         "{run:?}"
     );
 }
+
+/// A factor of change of one group's fighters between two named years is drafted as a
+/// change claim for a person to confirm (the corpus has no such reading to measure it
+/// on); without both years it stays a statement outside what is drafted, with how to
+/// write it.
+#[test]
+fn a_change_between_two_named_years_is_drafted_for_a_person() {
+    let fixture = Fixture::basic_with_real_groups();
+    fixture.write_file(
+        "note.txt",
+        "JNIM's fighters doubled between 2022 and 2025.\n\nThe Taliban's ranks doubled.\n",
+    );
+    let run = fixture.run(&["extract", "note.txt"]);
+    let out = run.ok();
+    assert!(
+        out.contains(
+            "entity = \"jnim\", quantity = \"fighters\", change = { from = 2022, to = 2025 }"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("change: a factor of one group between two named years"),
+        "{out}"
+    );
+    assert!(
+        out.contains("a change over time, not drafted; write it as a claim with change"),
+        "{out}"
+    );
+}
