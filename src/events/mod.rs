@@ -11,6 +11,7 @@ mod event;
 pub(crate) mod export;
 pub(crate) mod found;
 mod hashing;
+mod header;
 mod lines;
 pub(crate) mod matching;
 mod monadic;
