@@ -227,16 +227,21 @@ pub(crate) fn draw(chart: &Chart) -> Result<String, Error> {
         }
         root.present().map_err(failed(&chart.file))?;
     }
-    // The marker by which the tool knows the file as its own, as the SVG's description.
+    Ok(described(svg, &chart.title))
+}
+
+/// The SVG with the marker by which the tool knows the file as its own, as its
+/// description.
+pub(super) fn described(svg: String, title: &str) -> String {
     let desc = format!(
         "<desc>Source: insurgency-metrics {}. {}</desc>",
         env!("CARGO_PKG_VERSION"),
-        escape_xml(&chart.title)
+        escape_xml(title)
     );
-    Ok(match svg.find('>') {
+    match svg.find('>') {
         Some(end) => format!("{}\n{desc}{}", &svg[..=end], &svg[end + 1..]),
         None => svg,
-    })
+    }
 }
 
 /// The labelled ticks of a log axis from `lo` to `hi` (round values, so both ends are
@@ -291,7 +296,7 @@ pub(super) fn round_above(x: f64) -> f64 {
         .unwrap_or(10.0 * decade)
 }
 
-pub(super) fn escape_xml(text: &str) -> String {
+fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

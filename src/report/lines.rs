@@ -5,7 +5,7 @@
 
 use plotters::prelude::*;
 
-use super::charts::{escape_xml, failed, lines, log_ticks, round_above, round_below, tick};
+use super::charts::{described, failed, lines, log_ticks, round_above, round_below, tick};
 use crate::error::Error;
 
 const WIDTH: u32 = 760;
@@ -162,15 +162,7 @@ pub(crate) fn draw(chart: &LineChart) -> Result<String, Error> {
         }
         root.present().map_err(failed(&chart.file))?;
     }
-    let desc = format!(
-        "<desc>Source: insurgency-metrics {}. {}</desc>",
-        env!("CARGO_PKG_VERSION"),
-        escape_xml(&chart.title)
-    );
-    Ok(match svg.find('>') {
-        Some(end) => format!("{}\n{desc}{}", &svg[..=end], &svg[end + 1..]),
-        None => svg,
-    })
+    Ok(described(svg, &chart.title))
 }
 
 /// A whole year as its label; the axis's other key points have none.
