@@ -74,18 +74,16 @@ impl EventInputs<'_> {
             .iter()
             .map(|code| data.country(code).map_or(code.clone(), |k| k.name.clone()))
             .collect();
-        if let Some(why) = self.counts.unavailable_in(needs, &[]) {
-            if self.counts.unavailable_in(needs, &names).is_some() {
-                // Said once for the export where no file can give it, else per comparison.
-                let whom = if self.counts.coverage.files.len() > 1 {
-                    format!("for {}, in {}", c.id, names.join(" and "))
-                } else {
-                    "for any comparison".to_string()
-                };
-                return Err(Uncovered::Reason(format!(
-                    "{file} gives no {metric} {whom}: {why}"
-                )));
-            }
+        if let Some(why) = self.counts.unavailable_in(needs, &names) {
+            // Said once for a single file, else per comparison (another file may give it).
+            let whom = if self.counts.coverage.files.len() > 1 {
+                format!("for {}, in {}", c.id, names.join(" and "))
+            } else {
+                "for any comparison".to_string()
+            };
+            return Err(Uncovered::Reason(format!(
+                "{file} gives no {metric} {whom}: {why}"
+            )));
         }
         // Each country's counts are annualised over the days its own files cover.
         let days: Vec<u32> = names

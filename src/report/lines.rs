@@ -68,15 +68,11 @@ pub(crate) fn draw(chart: &LineChart) -> Result<String, Error> {
     } else {
         (0.0, if max > 0.0 { max * 1.15 } else { 1.0 })
     };
-    let mut footer = vec![
-        "Lines: central estimate; shaded: 90% interval; filled dot: the year's own estimates; hollow dot: a year that carries an earlier year's estimate of an input."
-            .to_string(),
-    ];
-    footer.extend(lines(&chart.source_line, 118));
-    let footer = footer
-        .iter()
+    let legend_text = "Lines: central estimate; shaded: 90% interval; filled dot: the year's own estimates; hollow dot: a year that carries an earlier year's estimate of an input.";
+    let footer: Vec<String> = [legend_text, chart.source_line.as_str()]
+        .into_iter()
         .flat_map(|line| lines(line, 118))
-        .collect::<Vec<_>>();
+        .collect();
     // Two columns of labels, or one where a label would not fit half the width.
     let columns = if chart.series.iter().any(|s| s.label.chars().count() > 44) {
         1
