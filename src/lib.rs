@@ -18,6 +18,7 @@ mod digest;
 mod error;
 mod events;
 mod extract;
+mod import;
 mod input;
 mod metrics;
 mod numbers;
@@ -70,6 +71,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Action::Sensitivity(table) => cmd::sensitivity::run(&config, table),
         Action::Report(report) => cmd::report::run(&config, report),
         Action::Events(events) => cmd::events::run(&config, events),
+        Action::Import(import) => cmd::import::run(&config, import),
         Action::Completions(shell) => cmd::completions::run(*shell),
         Action::Man(command) => cmd::man::run(command.as_deref()),
     };

@@ -7,6 +7,7 @@ pub(crate) mod check_document;
 pub(crate) mod completions;
 pub(crate) mod events;
 pub(crate) mod extract;
+pub(crate) mod import;
 pub(crate) mod list;
 pub(crate) mod man;
 pub(crate) mod report;

@@ -91,6 +91,28 @@ pub(crate) fn references(data: &Dataset, loaded: Loaded, problems: &mut Vec<Prob
             problems.push(unknown("source", &b.source, &sources, b.at.cell("source")));
         }
     }
+    let rows = data
+        .actors
+        .iter()
+        .map(|a| (&a.group, None, &a.source, &a.at))
+        .chain(
+            data.activity
+                .iter()
+                .map(|a| (&a.group, Some(&a.country), &a.source, &a.at)),
+        );
+    for (group, country, source, at) in rows {
+        if loaded.groups && !group_set.contains(group.as_str()) {
+            problems.push(unknown("group", group, &groups, at.cell("group")));
+        }
+        if let Some(country) =
+            country.filter(|c| loaded.countries && !country_set.contains(c.as_str()))
+        {
+            problems.push(unknown("country", country, &countries, at.cell("country")));
+        }
+        if loaded.sources && !source_set.contains(source.as_str()) {
+            problems.push(unknown("source", source, &sources, at.cell("source")));
+        }
+    }
 }
 
 fn cell(row: &Row, column: &str) -> Location {

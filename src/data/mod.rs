@@ -1,6 +1,7 @@
 //! Loading and validating the datasets: CSV tables read with polars, comparisons from
 //! TOML, then the checks across files. Every problem found is returned, not just the first.
 
+pub(crate) mod actors;
 pub(crate) mod basics;
 pub(crate) mod benchmarks;
 pub(crate) mod cells;
@@ -29,7 +30,7 @@ use sheet::read_sheet;
 
 /// The names of the dataset files, in the order they are read (and hashed for the
 /// report's stamp); `benchmarks.csv` is optional.
-pub(crate) const FILES: [&str; 9] = [
+pub(crate) const FILES: [&str; 11] = [
     "sources.csv",
     "groups.csv",
     "countries.csv",
@@ -39,6 +40,8 @@ pub(crate) const FILES: [&str; 9] = [
     "area.csv",
     "comparisons.toml",
     "benchmarks.csv",
+    "actors.csv",
+    "activity.csv",
 ];
 
 /// A dataset file's bytes and the name messages give it.
@@ -68,6 +71,23 @@ fn read_input(choice: &DataChoice, name: &str) -> Result<DataFile, Error> {
             Ok(DataFile { display, bytes })
         }
     }
+}
+
+/// Reads an optional dataset file into `fill` when it exists.
+fn optional(
+    choice: &DataChoice,
+    name: &str,
+    problems: &mut Vec<Problem>,
+    fill: impl FnOnce(&sheet::Sheet, &mut Vec<Problem>),
+) -> Result<(), Error> {
+    let input = read_input(choice, name)?;
+    if let Some(bytes) = input.bytes {
+        match read_sheet(&input.display, &bytes) {
+            Ok(s) => fill(&s, problems),
+            Err(found) => problems.extend(found),
+        }
+    }
+    Ok(())
 }
 
 fn display_path(path: &Path) -> String {
@@ -160,6 +180,9 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
     }
     loaded.countries = problems.len() == before;
     if which == Tables::Names {
+        optional(choice, "actors.csv", &mut problems, |s, p| {
+            data.actors = actors::read_actors(s, p)
+        })?;
         unique_names(&data, &mut problems);
         return if problems.is_empty() {
             Ok(data)
@@ -193,6 +216,12 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
         data.benchmarks.iter().map(|b| (b.id.as_str(), &b.at)),
         &mut problems,
     );
+    optional(choice, "actors.csv", &mut problems, |s, p| {
+        data.actors = actors::read_actors(s, p)
+    })?;
+    optional(choice, "activity.csv", &mut problems, |s, p| {
+        data.activity = actors::read_activity(s, p)
+    })?;
     checks::references(&data, loaded, &mut problems);
     checks::preferred_conflicts(&data, &mut problems);
     checks::repeated_rows(&data, &mut problems);
@@ -221,6 +250,12 @@ pub(crate) fn load_tables(choice: &DataChoice, which: Tables) -> Result<Dataset,
                 data.comparisons = parsed.into_iter().map(|p| p.comparison).collect();
             }
         },
+    }
+    // The optional files read after comparisons.toml are hashed in FILES' order.
+    for name in ["actors.csv", "activity.csv"] {
+        if let Some(bytes) = read_input(choice, name)?.bytes {
+            stamp.borrow_mut().add(name, &bytes);
+        }
     }
     data.hash = stamp.into_inner().finish();
     if problems.is_empty() {

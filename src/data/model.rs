@@ -92,7 +92,20 @@ pub(crate) struct Source {
     /// Read and kept as the file gives it; no output shows it yet.
     #[allow(dead_code)]
     pub(crate) note: String,
+    /// The file's own release or version stamp (a WDI `Last Updated Date`, a UCDP
+    /// version) for a source `import` wrote; empty for a hand-curated source.
+    pub(crate) release: String,
+    /// The SHA-256 of the downloaded file `import` read; empty for a hand-curated source,
+    /// which is how the two are told apart.
+    pub(crate) sha256: String,
     pub(crate) at: RowRef,
+}
+
+impl Source {
+    /// Whether `import` wrote this source (and so owns the rows that cite it).
+    pub(crate) fn imported(&self) -> bool {
+        !self.sha256.is_empty()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -113,7 +126,23 @@ pub(crate) struct Country {
     pub(crate) name: String,
     /// Checked as an ISO 3166-1 alpha-3 code; `list countries` shows it.
     pub(crate) iso3: String,
+    /// The codes other systems give the country, for matching the files `import` reads:
+    /// Gleditsch–Ward (UCDP), Correlates of War, and the Factbook's own two letters.
+    pub(crate) codes: Codes,
     pub(crate) at: RowRef,
+}
+
+/// A country's codes in the systems other than ISO 3166 that public files use; empty
+/// when not given.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Codes {
+    /// Gleditsch–Ward number, as UCDP's `gwno` columns give it.
+    pub(crate) gw: String,
+    /// Correlates of War state abbreviation (`stateabb`: `MLI`, `NIG` for Nigeria), as
+    /// COW's files and the Non-State Actor dataset write it.
+    pub(crate) cow: String,
+    /// The Factbook's code (the name of its country file: `ml` for Mali).
+    pub(crate) gec: String,
 }
 
 /// One estimate of one quantity: a row of fighters, soldiers, population or area.
@@ -181,6 +210,10 @@ pub(crate) struct Dataset {
     pub(crate) comparisons: Vec<Comparison>,
     /// The published benchmarks metrics are held against (`benchmarks.csv`).
     pub(crate) benchmarks: Vec<super::benchmarks::Benchmark>,
+    /// The groups' ids and spellings in event datasets (`actors.csv`).
+    pub(crate) actors: Vec<super::actors::Actor>,
+    /// Where and when each group fought a government (`activity.csv`).
+    pub(crate) activity: Vec<super::actors::Activity>,
     /// Lookups by id, built on first use.
     pub(crate) index: super::lookup::Index,
     /// SHA-256 over the dataset files as read (see `data::load`); empty when not every

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use crate::error::{Location, Problem};
 
 use super::cells::{columns, Cells, Schema};
-use super::model::{Country, DistKind, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS};
+use super::model::{
+    Codes, Country, DistKind, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS,
+};
 use super::sheet::Sheet;
 
 // Each header in the order of the shipped files and of the README's table.
@@ -20,8 +22,8 @@ pub(crate) const SOURCES: Schema = Schema {
         "accessed",
         "note",
     ],
-    // Added after the first datasets were written: files without it stay valid.
-    extra: &["via"],
+    // Added after the first datasets were written: files without them stay valid.
+    extra: &["via", "release", "sha256"],
 };
 pub(crate) const GROUPS: Schema = Schema {
     header: &["id", "name", "aliases", "parent", "note"],
@@ -29,7 +31,8 @@ pub(crate) const GROUPS: Schema = Schema {
 };
 pub(crate) const COUNTRIES: Schema = Schema {
     header: &["id", "name", "iso3"],
-    extra: &[],
+    // The codes `import` matches other files' countries by; optional.
+    extra: &["gw", "cow", "gec"],
 };
 pub(crate) const FIGHTERS: Schema = Schema {
     header: &[
@@ -116,6 +119,8 @@ pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<So
                 accessed,
                 via: cells.text("via").to_string(),
                 note: cells.text("note").to_string(),
+                release: cells.text("release").to_string(),
+                sha256: cells.text("sha256").to_string(),
                 at: row_ref(&cells),
             });
         }
@@ -181,6 +186,11 @@ pub(crate) fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<
                 id,
                 name,
                 iso3: iso3.to_string(),
+                codes: Codes {
+                    gw: cells.text("gw").to_string(),
+                    cow: cells.text("cow").to_string(),
+                    gec: cells.text("gec").to_string(),
+                },
                 at: row_ref(&cells),
             });
         }

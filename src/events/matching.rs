@@ -1,4 +1,5 @@
-//! Which group an actor name belongs to, through the `aliases` of groups.csv. A name that
+//! Which group an actor name belongs to, through the `aliases` of groups.csv and the
+//! spellings of actors.csv. A name that
 //! is exactly an alias (or the group's id or name) is the group alone; a joint
 //! attribution such as "JNIM: ... and/or Islamic State (Greater Sahara)" names the group
 //! with another and is counted apart, never merged.
@@ -33,6 +34,10 @@ impl Matcher {
             .iter()
             .map(|g| {
                 let mut names: Vec<String> = g.aliases.clone();
+                // The spellings an event dataset gives it (`actors.csv`, from UCDP).
+                for actor in data.actors.iter().filter(|a| a.group == g.id) {
+                    names.extend(actor.names.iter().cloned());
+                }
                 names.push(g.id.clone());
                 names.push(g.name.clone());
                 (g.id.clone(), names)

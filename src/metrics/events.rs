@@ -391,6 +391,7 @@ mod tests {
             id: "c".into(),
             name: "C".into(),
             iso3: "CCC".into(),
+            codes: Default::default(),
             at: RowRef::new("countries.csv", 2),
         });
         match e.metric(&data, i, metric, Units::Imperial) {

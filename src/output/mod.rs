@@ -27,6 +27,8 @@ pub(crate) enum Kind {
     Chart,
     /// `table --samples`: its first line is `SAMPLES_MARKER`.
     Samples,
+    /// A dataset file `import` adds rows to: a CSV whose header is a dataset table's.
+    Dataset,
     /// Claims drafted from a document (TOML): its first line is `CLAIMS_MARKER`.
     #[allow(dead_code)]
     Claims,
@@ -53,6 +55,7 @@ impl Kind {
             Kind::Chart => "chart",
             Kind::Samples => "samples",
             Kind::Claims => "drafted claims",
+            Kind::Dataset => "dataset file",
         }
     }
 
@@ -64,6 +67,16 @@ impl Kind {
             Kind::Chart => text.starts_with("<svg") && text.contains("Source: insurgency-metrics"),
             Kind::Samples => text.starts_with(SAMPLES_MARKER),
             Kind::Claims => text.starts_with(CLAIMS_MARKER),
+            Kind::Dataset => {
+                let first = text
+                    .trim_start_matches('\u{feff}')
+                    .split(['\r', '\n'])
+                    .next()
+                    .unwrap_or("");
+                ["id,", "group,", "country,"]
+                    .iter()
+                    .any(|h| first.starts_with(h))
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod draft;
 pub(crate) mod events;
 pub(crate) mod extract;
 pub(crate) mod format;
+pub(crate) mod imports;
 pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod markdown;

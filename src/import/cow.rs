@@ -1,0 +1,128 @@
+//! Correlates of War, National Material Capabilities: `milper`, regular military
+//! personnel in thousands, per state (`stateabb`) and year; `-9` is missing. A second
+//! soldiers series beside WDI's, on its own definition (no paramilitary).
+
+use crate::data::Dataset;
+use crate::error::{Error, Location, Problem};
+
+use super::matching::{Countries, System};
+use super::plan::{kebab, plain, Import, Record, SourceRow, Table};
+use super::{Downloaded, Options};
+
+pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Result<Import, Error> {
+    let (text, notice) = file.text();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| not_cow(file, &e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let (Some(abb), Some(year_at), Some(milper)) =
+        (column("stateabb"), column("year"), column("milper"))
+    else {
+        return Err(not_cow(
+            file,
+            "its header has no stateabb, year and milper columns",
+        ));
+    };
+    let version_at = column("version");
+    let countries = Countries::new(data, System::Cow);
+    let mut version = String::new();
+    let mut values = Vec::new();
+    let mut left_out = Vec::new();
+    let mut outside = std::collections::BTreeSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| not_cow(file, &e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        if let Some(v) = version_at.map(cell).filter(|v| !v.is_empty()) {
+            version = v.to_string();
+        }
+        let Some(country) = countries.get(cell(abb)) else {
+            outside.insert(cell(abb).to_string());
+            continue;
+        };
+        let Ok(year) = cell(year_at).parse::<i32>() else {
+            left_out.push(
+                Problem::new(
+                    format!("not a year: \"{}\"", cell(year_at)),
+                    Location::cell(&file.display, line, year_at + 1, "year"),
+                )
+                .help("left out; COW writes a four-digit year"),
+            );
+            continue;
+        };
+        match cell(milper).parse::<f64>() {
+            Ok(v) if v >= 0.0 && v.is_finite() => values.push((country, year, v * 1000.0)),
+            _ => left_out.push(
+                Problem::new(
+                    format!(
+                        "{country} {year}: milper \"{}\" is not a figure",
+                        cell(milper)
+                    ),
+                    Location::cell(&file.display, line, milper + 1, "milper"),
+                )
+                .help("left out; COW writes -9 for a figure it does not have"),
+            ),
+        }
+    }
+    let release = if version.is_empty() {
+        options.release.clone().unwrap_or_default()
+    } else {
+        version
+    };
+    if release.is_empty() {
+        return Err(not_cow(
+            file,
+            "no version column, so its release is not known: give it with --release",
+        ));
+    }
+    let id = format!("cow-nmc-{}", kebab(&release));
+    let source = SourceRow {
+        id: id.clone(),
+        title: "National Material Capabilities: military personnel (milper)".to_string(),
+        publisher: "Correlates of War Project",
+        published: String::new(),
+        url: "https://correlatesofwar.org/data-sets/national-material-capabilities/".to_string(),
+        note: format!(
+            "imported from {}; milper is in thousands, multiplied by 1000 here",
+            file.name
+        ),
+        release,
+    }
+    .record(file, options);
+    let mut import = Import::new(source);
+    import.notices.extend(notice);
+    import.notices.extend(countries.uncoded_notice());
+    import.left_out = left_out;
+    if !outside.is_empty() {
+        import.outside.push(format!("{} states of the file are not countries of countries.csv (by their `cow` abbreviation): not imported", outside.len()));
+    }
+    values.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    for (country, year, value) in values {
+        import.rows.push(Record::new(
+            Table::Soldiers,
+            vec![
+                ("country", country.to_string()),
+                ("year", year.to_string()),
+                ("component", "armed-forces".to_string()),
+                ("central", plain(value)),
+                ("source", id.clone()),
+                (
+                    "note",
+                    "regular military personnel (COW milper); no paramilitary".to_string(),
+                ),
+            ],
+        ));
+    }
+    Ok(import)
+}
+
+fn not_cow(file: &Downloaded, what: &str) -> Error {
+    Error::Data(vec![Problem::new(format!("not a COW National Material Capabilities file: {what}"), Location::file(&file.display))
+        .help("give NMC-60-abridged.csv (or a later version) as downloaded: stateabb,ccode,year,milex,milper,…")])
+}

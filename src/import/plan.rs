@@ -1,0 +1,219 @@
+//! What an import gives: one source row for the file, the rows it adds to each dataset
+//! file, the rows of the file left out (each with its place and reason), what the file
+//! holds that the datasets do not take, and the figures drafted from prose for review.
+
+use crate::error::Problem;
+
+/// A dataset file an import writes rows to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Table {
+    Sources,
+    Fighters,
+    Soldiers,
+    Population,
+    Area,
+    Actors,
+    Activity,
+}
+
+impl Table {
+    pub(crate) const ALL: [Table; 7] = [
+        Table::Sources,
+        Table::Fighters,
+        Table::Soldiers,
+        Table::Population,
+        Table::Area,
+        Table::Actors,
+        Table::Activity,
+    ];
+
+    pub(crate) fn file(self) -> &'static str {
+        match self {
+            Table::Sources => "sources.csv",
+            Table::Fighters => "fighters.csv",
+            Table::Soldiers => "soldiers.csv",
+            Table::Population => "population.csv",
+            Table::Area => "area.csv",
+            Table::Actors => "actors.csv",
+            Table::Activity => "activity.csv",
+        }
+    }
+
+    /// The header a new file of this table is written with (the shipped files' order).
+    pub(crate) fn header(self) -> &'static [&'static str] {
+        use crate::data::tables;
+        match self {
+            Table::Sources => &[
+                "id",
+                "title",
+                "publisher",
+                "published",
+                "url",
+                "accessed",
+                "note",
+                "via",
+                "release",
+                "sha256",
+            ],
+            Table::Fighters => tables::FIGHTERS.header,
+            Table::Soldiers => tables::SOLDIERS.header,
+            Table::Population => tables::POPULATION.header,
+            Table::Area => tables::AREA.header,
+            Table::Actors => crate::data::actors::ACTORS.header,
+            Table::Activity => crate::data::actors::ACTIVITY.header,
+        }
+    }
+
+    /// The column that names the source a row comes from (`id` for a source itself).
+    pub(crate) fn source_column(self) -> &'static str {
+        match self {
+            Table::Sources => "id",
+            _ => "source",
+        }
+    }
+
+    /// The column naming what a row is about, for summaries.
+    pub(crate) fn entity_column(self) -> &'static str {
+        match self {
+            Table::Sources => "id",
+            Table::Fighters | Table::Actors => "group",
+            _ => "country",
+        }
+    }
+}
+
+/// One row for a dataset file, as column name and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    pub(crate) table: Table,
+    pub(crate) cells: Vec<(&'static str, String)>,
+}
+
+impl Record {
+    pub(crate) fn new(table: Table, cells: Vec<(&'static str, String)>) -> Record {
+        Record { table, cells }
+    }
+
+    /// The value of `column`, empty when the record has none.
+    pub(crate) fn get(&self, column: &str) -> &str {
+        self.cells
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// A figure read from prose, shown with the sentence it came from before it is entered.
+#[derive(Debug, Clone)]
+pub(crate) struct Review {
+    pub(crate) record: Record,
+    pub(crate) sentence: String,
+}
+
+/// Everything one file gives the datasets.
+#[derive(Debug, Clone)]
+pub(crate) struct Import {
+    /// The file's source row (`Table::Sources`).
+    pub(crate) source: Record,
+    /// The rows for the estimate, actor and activity files.
+    pub(crate) rows: Vec<Record>,
+    /// Rows of the file left out as malformed, each at its line with its value and why.
+    pub(crate) left_out: Vec<Problem>,
+    /// What the file holds that the datasets do not take, one line each ("217 countries
+    /// not in countries.csv").
+    pub(crate) outside: Vec<String>,
+    /// Figures drafted from prose: entered only with `--accept`.
+    pub(crate) review: Vec<Review>,
+    /// Notices about the file itself (its encoding, the zip member read).
+    pub(crate) notices: Vec<String>,
+}
+
+impl Import {
+    pub(crate) fn new(source: Record) -> Import {
+        Import {
+            source,
+            rows: Vec::new(),
+            left_out: Vec::new(),
+            outside: Vec::new(),
+            review: Vec::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    pub(crate) fn source_id(&self) -> &str {
+        self.source.get("id")
+    }
+}
+
+/// A source row: what every format fills in, in the order of `Table::Sources`.
+pub(crate) struct SourceRow<'a> {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) publisher: &'a str,
+    pub(crate) published: String,
+    pub(crate) url: String,
+    pub(crate) note: String,
+    pub(crate) release: String,
+}
+
+impl SourceRow<'_> {
+    pub(crate) fn record(self, file: &super::Downloaded, options: &super::Options) -> Record {
+        Record::new(
+            Table::Sources,
+            vec![
+                ("id", self.id),
+                ("title", self.title),
+                ("publisher", self.publisher.to_string()),
+                ("published", self.published),
+                ("url", self.url),
+                ("accessed", options.accessed.clone()),
+                ("note", self.note),
+                ("via", options.via.clone()),
+                ("release", self.release),
+                ("sha256", file.sha256.clone()),
+            ],
+        )
+    }
+}
+
+/// An id from free text: lower case, runs of anything else than letters and digits as
+/// one hyphen (`SP.POP.TOTL` → `sp-pop-totl`).
+pub(crate) fn kebab(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A figure as the dataset files write it: a plain number, no grouping, no exponent.
+pub(crate) fn plain(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let text = format!("{value:.6}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_numbers_are_written_as_the_files_hold_them() {
+        assert_eq!(kebab("SP.POP.TOTL"), "sp-pop-totl");
+        assert_eq!(
+            kebab("  Last Updated: 2026-07-13 "),
+            "last-updated-2026-07-13"
+        );
+        assert_eq!(plain(25198821.0), "25198821");
+        assert_eq!(plain(1240190.0), "1240190");
+        assert_eq!(plain(1.5), "1.5");
+        assert_eq!(plain(6.0 * 1000.0), "6000");
+    }
+}
