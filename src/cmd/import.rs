@@ -37,6 +37,7 @@ pub(crate) fn run(config: &Config, args: &ImportConfig) -> Result<Outcome, Error
     let text = crate::render::imports::summary(
         &read,
         &merge,
+        &file.display,
         &config.data.short(),
         write,
         args.options.accept,

@@ -68,7 +68,7 @@ fn from_data(data: &Dataset, what: ListWhat) -> Listing {
                 .collect(),
         },
         ListWhat::Groups => Listing {
-            columns: vec!["id", "name", "parent"],
+            columns: vec!["id", "name", "parent", "ucdp", "fought (UCDP)"],
             rows: data
                 .groups
                 .iter()
@@ -77,16 +77,27 @@ fn from_data(data: &Dataset, what: ListWhat) -> Listing {
                         g.id.clone(),
                         g.name.clone(),
                         g.parent.clone().unwrap_or_default(),
+                        crate::data::actors::ids_of(data, &g.id),
+                        crate::data::actors::fought(data, &g.id),
                     ]
                 })
                 .collect(),
         },
         ListWhat::Countries => Listing {
-            columns: vec!["id", "name", "iso3"],
+            columns: vec!["id", "name", "iso3", "gw", "cow", "gec"],
             rows: data
                 .countries
                 .iter()
-                .map(|c| vec![c.id.clone(), c.name.clone(), c.iso3.clone()])
+                .map(|c| {
+                    vec![
+                        c.id.clone(),
+                        c.name.clone(),
+                        c.iso3.clone(),
+                        c.codes.gw.clone(),
+                        c.codes.cow.clone(),
+                        c.codes.gec.clone(),
+                    ]
+                })
                 .collect(),
         },
         ListWhat::Sources | ListWhat::Metrics => Listing {

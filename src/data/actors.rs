@@ -28,7 +28,9 @@ pub(crate) struct Actor {
     pub(crate) actor: String,
     /// Every spelling the dataset gives it, `;`-separated in the file.
     pub(crate) names: Vec<String>,
-    /// The countries the dataset places it in, as it writes them.
+    /// The countries the dataset places it in, as it writes them: read and kept as the
+    /// file gives it; no output shows it yet.
+    #[allow(dead_code)]
     pub(crate) location: String,
     pub(crate) source: String,
     pub(crate) at: RowRef,
@@ -42,7 +44,9 @@ pub(crate) struct Activity {
     pub(crate) year: i32,
     /// UCDP's intensity: 1 for 25–999 battle-related deaths in the year, 2 for 1,000 or more.
     pub(crate) intensity: u8,
-    /// The dyad's id in the dataset.
+    /// The dyad's id in the dataset: read and kept as the file gives it; no output shows
+    /// it yet.
+    #[allow(dead_code)]
     pub(crate) dyad: String,
     pub(crate) source: String,
     pub(crate) at: RowRef,
@@ -119,6 +123,52 @@ pub(crate) fn read_activity(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<A
         }
     }
     out
+}
+
+/// A group's actor ids, as `ucdp:303`, `;`-separated; empty when actors.csv has none.
+pub(crate) fn ids_of(data: &super::Dataset, group: &str) -> String {
+    data.actors
+        .iter()
+        .filter(|a| a.group == group)
+        .map(|a| format!("{}:{}", a.dataset, a.actor))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Where and when a group fought a government, by country: "mali 2017–2024 (1,000+
+/// deaths: 2020)"; empty when activity.csv has nothing for it.
+pub(crate) fn fought(data: &super::Dataset, group: &str) -> String {
+    let mut by_country: std::collections::BTreeMap<&str, Vec<&Activity>> = Default::default();
+    for a in data.activity.iter().filter(|a| a.group == group) {
+        by_country.entry(a.country.as_str()).or_default().push(a);
+    }
+    by_country
+        .into_iter()
+        .map(|(country, years)| {
+            let first = years.iter().map(|a| a.year).min().unwrap_or_default();
+            let last = years.iter().map(|a| a.year).max().unwrap_or_default();
+            let span = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            let gaps = usize::try_from(last - first + 1).unwrap_or(0) > years.len();
+            let wars: Vec<String> = years
+                .iter()
+                .filter(|a| a.intensity == 2)
+                .map(|a| a.year.to_string())
+                .collect();
+            let mut text = format!("{country} {span}");
+            if gaps {
+                text.push_str(&format!(" ({} of the years)", years.len()));
+            }
+            if !wars.is_empty() {
+                text.push_str(&format!(" (1,000+ deaths: {})", wars.join(", ")));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn split(text: &str) -> Vec<String> {

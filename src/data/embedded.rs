@@ -23,6 +23,8 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         "benchmarks.csv",
         include_str!("../../datasets/benchmarks.csv"),
     ),
+    ("actors.csv", include_str!("../../datasets/actors.csv")),
+    ("activity.csv", include_str!("../../datasets/activity.csv")),
 ];
 
 pub(crate) fn get(name: &str) -> Option<&'static str> {

@@ -138,10 +138,11 @@ mod tests {
             vec![
                 Entity::Branch,
                 Entity::Branch,
-                Entity::Other("ISWAP".into()),
+                // Groups of the shipped datasets since they hold ISWAP and the ADF.
+                Entity::Group("iswap".into()),
                 Entity::Other("ETIM".into()),
                 Entity::Other("TIP".into()),
-                Entity::Other("ADF".into())
+                Entity::Group("adf".into())
             ]
         );
         // Plain acronyms and words in capitals name no group.

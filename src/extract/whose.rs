@@ -277,7 +277,7 @@ mod tests {
                 "8,000",
                 Kind::Group
             ),
-            Whose::Other("ISWAP".into(), From::Clause)
+            Whose::One("iswap".into(), From::Clause)
         );
         assert_eq!(
             owner("JNIM's 6,000 fighters hold sway", "6,000", Kind::Group),

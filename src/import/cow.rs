@@ -6,7 +6,7 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::matching::{Countries, System};
-use super::plan::{kebab, plain, Import, Record, SourceRow, Table};
+use super::plan::{kebab, line_of, plain, Import, Record, SourceRow, Table};
 use super::{Downloaded, Options};
 
 pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Result<Import, Error> {
@@ -37,7 +37,7 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
     let mut outside = std::collections::BTreeSet::new();
     for record in reader.records() {
         let record = record.map_err(|e| not_cow(file, &e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = line_of(&text, &record);
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         if let Some(v) = version_at.map(cell).filter(|v| !v.is_empty()) {
             version = v.to_string();

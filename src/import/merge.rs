@@ -32,6 +32,8 @@ pub(crate) struct Merge {
     pub(crate) replaced: Vec<String>,
     /// Whether the same file (same SHA-256) was imported before.
     pub(crate) again: bool,
+    /// Figures from prose to review, not accepted: nothing is written.
+    pub(crate) review_only: bool,
 }
 
 /// Works out the files' new contents for `import` (with the reviewed rows when
@@ -67,6 +69,16 @@ pub(crate) fn plan(
         )
         .help("import the newer file, or remove the rows of that source to go back to an older release")]));
     }
+    // Figures drafted from prose, not accepted, are only shown: nothing changes, not even
+    // the source row, and no older release's rows go.
+    if !accept && !import.review.is_empty() && import.rows.is_empty() {
+        return Ok(Merge {
+            files: Vec::new(),
+            replaced: Vec::new(),
+            again: false,
+            review_only: true,
+        });
+    }
     let again = same.iter().any(|s| s.sha256 == import.source.get("sha256"));
     let replaced: BTreeSet<String> = same.iter().map(|s| s.id.clone()).collect();
     let mut adding: Vec<Record> = import.rows.clone();
@@ -98,6 +110,7 @@ pub(crate) fn plan(
         files,
         replaced: replaced.into_iter().filter(|r| r != id).collect(),
         again,
+        review_only: false,
     })
 }
 
@@ -284,7 +297,12 @@ fn parse(display: &str, bytes: &[u8]) -> Result<(Vec<String>, Vec<Existing>), Er
                 .help("fix the file (validate says more) before importing into it")]));
             }
         }
-        let start = record.position().map_or(start, |p| p.byte() as usize);
+        // After a CRLF the reader places a record at its line feed: the record begins
+        // after the line ending.
+        let mut start = record.position().map_or(start, |p| p.byte() as usize);
+        while bytes.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            start += 1;
+        }
         let cells: Vec<String> = record
             .iter()
             .map(|c| String::from_utf8_lossy(c).into_owned())

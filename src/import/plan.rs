@@ -190,6 +190,20 @@ pub(crate) fn kebab(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The line a CSV record of `text` begins on (1-based). The reader's own count is off
+/// after CRLF line ends, where it places a record at the line feed before it.
+pub(crate) fn line_of(text: &str, record: &csv::StringRecord) -> usize {
+    let Some(at) = record.position().map(|p| p.byte() as usize) else {
+        return 0;
+    };
+    let bytes = text.as_bytes();
+    let mut start = at.min(bytes.len());
+    while bytes.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+}
+
 /// A figure as the dataset files write it: a plain number, no grouping, no exponent.
 pub(crate) fn plain(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {

@@ -9,7 +9,7 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::matching::{Countries, Found, Groups, System};
-use super::plan::{kebab, Import, Record, SourceRow, Table};
+use super::plan::{kebab, line_of, Import, Record, SourceRow, Table};
 use super::{Downloaded, Options};
 
 /// A UCDP file's rows as cells by column name, each with its line.
@@ -44,7 +44,7 @@ impl Sheet {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| not_ucdp(file, what, &e.to_string()))?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let line = line_of(&text, &record);
             let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
             // Blank padding rows (",,,,") are not records.
             if cells.iter().all(String::is_empty) {
@@ -108,9 +108,14 @@ pub(crate) fn actors(
     let mut others = 0;
     for (line, cells) in &sheet.rows {
         let actor = sheet.get(cells, "ActorId");
-        let mut names: Vec<&str> = Vec::new();
+        // A name broken over lines in the file is one name.
+        let mut names: Vec<String> = Vec::new();
         for column in ["NameData", "NameOrig", "NameOrigFull", "NameOrigFullEng"] {
-            let name = sheet.get(cells, column);
+            let name = sheet
+                .get(cells, column)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if !name.is_empty() && !names.contains(&name) {
                 names.push(name);
             }

@@ -10,7 +10,7 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::matching::{Countries, System};
-use super::plan::{kebab, plain, Import, Record, SourceRow, Table};
+use super::plan::{kebab, line_of, plain, Import, Record, SourceRow, Table};
 use super::{Downloaded, Options};
 
 /// The indicators imported, with the table each fills.
@@ -176,7 +176,7 @@ fn csv(file: &Downloaded, text: &str) -> Result<Series, Error> {
             )
             .help("give the file as the World Bank's download wrote it")])
         })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = line_of(&text, &record);
         let cells: Vec<&str> = record.iter().collect();
         let Some(columns) = &header else {
             match cells.first().map(|c| c.trim()) {

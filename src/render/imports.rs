@@ -13,34 +13,31 @@ use crate::render::width::wrap;
 pub(crate) fn summary(
     import: &Import,
     merge: &Merge,
+    file: &str,
     data: &str,
     written: bool,
     accept: bool,
 ) -> String {
     let source = &import.source;
     let sha = source.get("sha256");
-    let mut out = wrap(
+    let mut out = wrap(&format!("import: {file}"), 80, "  ");
+    out.push('\n');
+    out.push_str(&wrap(
         &format!(
-            "import: {} ({}, release {}, sha256 {}…) as source {}",
-            source
-                .get("note")
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("imported from "),
+            "  as source {}: {}, release {}, sha256 {}…",
+            import.source_id(),
             source.get("title"),
             source.get("release"),
             &sha[..sha.len().min(12)],
-            import.source_id()
         ),
         80,
-        "  ",
-    );
+        "    ",
+    ));
     out.push_str(&format!("\ninto: {data}\n"));
     if merge.again {
         out.push_str("the same file (same SHA-256) was imported before\n");
     }
-    if merge.files.is_empty() {
+    if merge.files.is_empty() && !merge.review_only {
         out.push_str("nothing to change: the datasets already hold every row of this file\n");
     }
     for file in &merge.files {
@@ -114,6 +111,7 @@ pub(crate) fn summary(
         }
     }
     out.push_str(match (written, merge.files.is_empty()) {
+        _ if merge.review_only => "nothing written\n",
         (_, true) => "",
         (true, false) => {
             "written; `insurgency-metrics validate` checks the comparisons with the new rows\n"

@@ -11,8 +11,10 @@ use crate::error::Error;
 const WIDTH: u32 = 760;
 const PLOT_HEIGHT: u32 = 420;
 const GREY: RGBColor = RGBColor(90, 90, 90);
+/// How many lines one chart can tell apart by colour.
+pub(crate) const PALETTE_SIZE: usize = 7;
 /// Colours told apart in print and by most colour-blind readers (Okabe–Ito).
-const PALETTE: [RGBColor; 7] = [
+const PALETTE: [RGBColor; PALETTE_SIZE] = [
     RGBColor(0, 114, 178),
     RGBColor(213, 94, 0),
     RGBColor(0, 158, 115),

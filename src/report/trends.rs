@@ -10,7 +10,7 @@ use crate::render::format::{display, ratio, section_title, title};
 use crate::render::markdown::escape;
 
 use super::figures::source_line;
-use super::lines::{draw, LineChart, Series, YearPoint};
+use super::lines::{draw, LineChart, Series, YearPoint, PALETTE_SIZE};
 use super::{capitalised, label, Input};
 
 /// A comparison's figures of one metric, its years in order.
@@ -122,22 +122,44 @@ pub(super) fn section(
             }
         }
         let name = capitalised(&section_title(metric, input.units));
-        let file = format!("{}-years.svg", metric.id());
         let what_if = !input.overrides.is_empty();
-        let chart = LineChart {
-            file: format!("{}/{file}", input.chart_dir),
-            title: format!("{name} over the years"),
-            axis: title(metric, input.units),
-            series,
-            source_line: source_line(input.data, &ids, &[], what_if),
-        };
-        charts.push((file.clone(), draw(&chart)?));
+        // One chart per seven comparisons (by their place, so that a comparison keeps
+        // its colour in every chart): more lines than colours could not be told apart.
+        let mut parts: Vec<Vec<Series>> = Vec::new();
+        for s in series {
+            let part = s.index / PALETTE_SIZE;
+            match parts.last_mut() {
+                Some(last) if last[0].index / PALETTE_SIZE == part => last.push(s),
+                _ => parts.push(vec![s]),
+            }
+        }
         body.push_str(&format!("### {name}\n\n"));
-        body.push_str(&format!(
-            "![{} over the years]({}/{file})\n\n",
-            escape(&name),
-            input.chart_dir
-        ));
+        let count = parts.len();
+        for (k, part) in parts.into_iter().enumerate() {
+            let (file, heading) = match count {
+                1 => (
+                    format!("{}-years.svg", metric.id()),
+                    format!("{name} over the years"),
+                ),
+                _ => (
+                    format!("{}-years-{}.svg", metric.id(), k + 1),
+                    format!("{name} over the years ({} of {count})", k + 1),
+                ),
+            };
+            let chart = LineChart {
+                file: format!("{}/{file}", input.chart_dir),
+                title: heading.clone(),
+                axis: title(metric, input.units),
+                series: part,
+                source_line: source_line(input.data, &ids, &[], what_if),
+            };
+            charts.push((file.clone(), draw(&chart)?));
+            body.push_str(&format!(
+                "![{}]({}/{file})\n\n",
+                escape(&heading),
+                input.chart_dir
+            ));
+        }
         for r in readings {
             body.push_str(&format!("- {}\n", escape(&r)));
         }

@@ -29,6 +29,7 @@ const LAYERS: [&[&str]; 7] = [
         "events",
         "claims",
         "extract",
+        "import",
     ],
     &["workspace"],
     &["render", "report", "output"],

@@ -21,6 +21,7 @@ mod fuzz;
 mod gate;
 mod gold;
 mod hostile;
+mod imports;
 mod layers;
 mod provenance;
 mod publish;
