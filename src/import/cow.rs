@@ -86,7 +86,12 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
         id: id.clone(),
         title: "National Material Capabilities: military personnel (milper)".to_string(),
         publisher: "Correlates of War Project",
-        published: String::new(),
+        // The version column of v6.0 holds the year of its release.
+        published: if release.len() == 4 && release.chars().all(|c| c.is_ascii_digit()) {
+            release.clone()
+        } else {
+            String::new()
+        },
         url: "https://correlatesofwar.org/data-sets/national-material-capabilities/".to_string(),
         note: format!(
             "imported from {}; milper is in thousands, multiplied by 1000 here",

@@ -43,7 +43,7 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
     let Some(country) = country else {
         return Err(Error::Data(vec![Problem::new(
             format!("{} ({name}) is no country of countries.csv, by its `gec` code \"{code}\" or its name", file.name),
-            Location::file("countries.csv"),
+            Location::file(&file.display),
         )
         .help("add the country to countries.csv with gec = the file's name without .json")]));
     };
@@ -59,7 +59,10 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
     };
     notices.extend(notice);
     let slug = kebab(&data.entity_name(country));
-    let id = format!("cia-wfb-{code}-{}", kebab(&release));
+    // As the hand-curated Factbook sources are named: the edition's year and month,
+    // then the country's code (`cia-wfb-2026-05-ni`).
+    let month: String = release.chars().take(7).collect();
+    let id = format!("cia-wfb-{}-{code}", kebab(&month));
     let source = SourceRow {
         id: id.clone(),
         title: format!("The World Factbook: {}", data.entity_name(country)),

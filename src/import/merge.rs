@@ -79,7 +79,11 @@ pub(crate) fn plan(
             review_only: true,
         });
     }
-    let again = same.iter().any(|s| s.sha256 == import.source.get("sha256"));
+    // The same file imported again under the same source id; under another id (another
+    // --release given) its rows are replaced like an older release's.
+    let again = same
+        .iter()
+        .any(|s| s.id == id && s.sha256 == import.source.get("sha256"));
     let replaced: BTreeSet<String> = same.iter().map(|s| s.id.clone()).collect();
     let mut adding: Vec<Record> = import.rows.clone();
     if accept {

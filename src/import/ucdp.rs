@@ -77,7 +77,13 @@ fn source(file: &Downloaded, options: &Options, what: &str, anchor: &str, versio
         id: format!("ucdp-{anchor}-{}", kebab(version)),
         title: format!("UCDP {what}, version {version}"),
         publisher: "Uppsala Conflict Data Program",
-        published: String::new(),
+        // UCDP's version 25.1 is the release of 2025.
+        published: version
+            .split('.')
+            .next()
+            .filter(|y| y.len() == 2 && y.chars().all(|c| c.is_ascii_digit()))
+            .map(|y| format!("20{y}"))
+            .unwrap_or_default(),
         url: format!("https://ucdp.uu.se/downloads/#{anchor}"),
         note: format!("imported from {}", file.name),
         release: version.to_string(),

@@ -232,7 +232,7 @@ fn factbook_prose_is_shown_for_review_and_entered_only_with_accept() {
     let mut accepted = args.to_vec();
     accepted.push("--accept");
     import(&fixture, &accepted).ok();
-    let rows = rows_of(&fixture, "soldiers.csv", "cia-wfb-no-2026-05-17");
+    let rows = rows_of(&fixture, "soldiers.csv", "cia-wfb-2026-05-no");
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(text(&fixture, "soldiers.csv")
         .contains("central is the midpoint of 35000-40000 (computed here)"));

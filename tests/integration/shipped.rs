@@ -10,7 +10,7 @@ fn shipped_data_validates() {
         "validate",
     ]);
     let out = run.ok();
-    assert!(out.contains("6 comparisons"), "{out}");
+    assert!(out.contains("13 comparisons"), "{out}");
     // A source without a date is a warning, not an error: the Wikipedia mirrors read
     // show no revision date.
     assert!(

