@@ -567,6 +567,9 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         let found = readings::comparisons(values.data, metric, &w);
         match found.as_slice() {
             [one] => Ok(one.id.clone()),
+            // Comparisons of the same countries give the same area, and in the same year
+            // the same population: for a ratio of those, they are one reading.
+            [first, rest @ ..] if same_side(metric, first, rest) => Ok(first.id.clone()),
             [] => Err(oom(
                 format!("{what}: no comparison of the data for one side of the ratio"),
                 Evidence::NoComparison,
@@ -617,4 +620,27 @@ pub(super) fn pairwise(s: &Sight, values: &Values, lex: &Lexicon) -> Decided {
         },
         evidence,
     )
+}
+
+/// Whether comparisons stand for the same side of a ratio that counts no group: the same
+/// countries, and for anything but area the same year.
+fn same_side(
+    metric: Metric,
+    first: &crate::data::Comparison,
+    rest: &[&crate::data::Comparison],
+) -> bool {
+    let Some((top, bottom)) = metric.quantities() else {
+        return false;
+    };
+    if top == Quantity::Fighters || bottom == Quantity::Fighters || top == Quantity::Soldiers {
+        return false;
+    }
+    let countries = |c: &crate::data::Comparison| {
+        let mut v = c.countries.clone();
+        v.sort();
+        v
+    };
+    let area = top == Quantity::Area && bottom == Quantity::Area;
+    rest.iter()
+        .all(|c| countries(c) == countries(first) && (area || c.year == first.year))
 }

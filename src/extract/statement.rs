@@ -65,6 +65,7 @@ pub(super) fn statements(
     let mut before = Before {
         years: when::Context {
             document: doc.year,
+            month: doc.month,
             ..when::Context::default()
         },
         ..Before::default()

@@ -1,7 +1,8 @@
 //! When a statement is about: the year its clause or sentence states ("in 2024",
 //! "(2025 est.)"), else the one year its paragraph or section heading states, else the
-//! document's own date for a statement in the present tense ("is now estimated at");
-//! and the months of a partial period ("the first half of 2024", "in March 2023").
+//! document's own date for a statement in the present tense ("is now estimated at") or,
+//! in a document dated after March, in the past tense (a report's past is its period:
+//! "TTP had approximately 6,000 fighters"); and the months of a partial period ("the first half of 2024", "in March 2023").
 
 use super::tokens::Token;
 use crate::numbers::month_number;
@@ -15,6 +16,9 @@ pub(crate) enum YearFrom {
     Heading,
     /// The document's date, for a statement in the present tense.
     Document,
+    /// The document's date, for a statement in the past tense in a document dated after
+    /// March (earlier, its period may be the year before: the year is left open).
+    DocumentPast,
 }
 
 /// A statement's year, or why it has none.
@@ -35,6 +39,8 @@ pub(crate) struct Context {
     pub(crate) heading: Option<i32>,
     /// The document's date, when it says one.
     pub(crate) document: Option<i32>,
+    /// The month of the document's date, when it says one.
+    pub(crate) month: Option<u32>,
 }
 
 /// The year of a statement: `clause` and `sentence` are the years stated there (token
@@ -68,10 +74,22 @@ pub(crate) fn year(clause: &[i32], sentence: &[i32], t: &[Token], around: &Conte
     if let Some(y) = around.heading {
         return Year::Known(y, YearFrom::Heading);
     }
-    match around.document {
-        Some(y) if present_tense(t) => Year::Known(y, YearFrom::Document),
+    match (around.document, around.month) {
+        (Some(y), _) if present_tense(t) => Year::Known(y, YearFrom::Document),
+        // A report tells its period in the past tense: the year of its date, when that
+        // date leaves a quarter of the year behind it; else that year or the one before.
+        (Some(y), Some(month)) if past_tense(t) && month >= 4 => {
+            Year::Known(y, YearFrom::DocumentPast)
+        }
+        (Some(y), Some(_)) if past_tense(t) => Year::Open(vec![y - 1, y]),
         _ => Year::Unstated,
     }
+}
+
+/// Whether a sentence speaks of a past: "had", "was", "were", "retained".
+fn past_tense(t: &[Token]) -> bool {
+    t.iter()
+        .any(|w| matches!(w.bare(), "had" | "was" | "were" | "retained" | "remained"))
 }
 
 /// Whether a sentence speaks of now: "is estimated", "now numbers", "currently".

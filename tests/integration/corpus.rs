@@ -94,8 +94,10 @@ fn extract_on_real_documents_holds_the_readme_levels() {
         }
     }
     // Measured only: the floors the README states.
+    // 0.74 before the datasets held ISWAP, ISKP, the TTP, ASWJ and the ADF, whose
+    // strength statements now wait for a person (README, "Measured on real documents").
     assert!(
-        share("development", "right", "statements") >= 0.70,
+        share("development", "right", "statements") >= 0.65,
         "{printed}"
     );
     assert!(
