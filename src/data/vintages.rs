@@ -24,6 +24,14 @@ fn release<'a>(data: &'a Dataset, row: &Row) -> Option<(&'a str, &'a str)> {
     (!url.is_empty() && !published.is_empty()).then_some((url, published))
 }
 
+/// Whether two rows come from releases of one publication (the same `url`).
+pub(crate) fn same_publication(data: &Dataset, a: &Row, b: &Row) -> bool {
+    match (release(data, a), release(data, b)) {
+        (Some((ua, _)), Some((ub, _))) => ua == ub,
+        _ => false,
+    }
+}
+
 /// The rows of `rows` no newer release among them replaces, in their order.
 pub(crate) fn newest<'a>(data: &Dataset, rows: &[&'a Row]) -> Vec<&'a Row> {
     rows.iter()

@@ -164,6 +164,7 @@ mod tests {
             paragraph: vec![2019],
             heading: Some(2016),
             document: Some(2025),
+            month: None,
         };
         assert_eq!(
             year(&[1962], &[1962, 2024], &t("x"), &around),
@@ -182,6 +183,25 @@ mod tests {
             Year::Known(2025, YearFrom::Document)
         );
         assert_eq!(year(&[], &[], &t("it had"), &bare), Year::Unstated);
+        // A report's past tense is its period: its own year when dated after March,
+        // else that year or the one before.
+        let july = Context {
+            document: Some(2025),
+            month: Some(7),
+            ..Context::default()
+        };
+        assert_eq!(
+            year(&[], &[], &t("TTP had approximately 6,000 fighters"), &july),
+            Year::Known(2025, YearFrom::DocumentPast)
+        );
+        let february = Context {
+            month: Some(2),
+            ..july
+        };
+        assert_eq!(
+            year(&[], &[], &t("ADF had 800 to 1,300 fighters"), &february),
+            Year::Open(vec![2024, 2025])
+        );
     }
 
     #[test]

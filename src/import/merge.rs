@@ -177,10 +177,7 @@ fn file_change(
     let mut added = added;
     // The same rows again are no change (the source row of the same file, whatever the
     // day of this download, is kept as it was).
-    if table == Table::Sources && again {
-        added.clear();
-        removed.clear();
-    } else if same_rows(&removed, &added) {
+    if (table == Table::Sources && again) || same_rows(&removed, &added) {
         added.clear();
         removed.clear();
     }

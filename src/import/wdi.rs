@@ -176,7 +176,7 @@ fn csv(file: &Downloaded, text: &str) -> Result<Series, Error> {
             )
             .help("give the file as the World Bank's download wrote it")])
         })?;
-        let line = line_of(&text, &record);
+        let line = line_of(text, &record);
         let cells: Vec<&str> = record.iter().collect();
         let Some(columns) = &header else {
             match cells.first().map(|c| c.trim()) {

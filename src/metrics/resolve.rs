@@ -328,9 +328,15 @@ pub(crate) fn pool(data: &Dataset, row: &Row) -> Vec<Member> {
     // An older release of a publication another row gives the figure from is not an
     // independent source (`data::vintages`); the chosen row itself always stays.
     let newest = vintages::newest(data, &same);
+    // The chosen row stands for its publication: another release of it (a newer one
+    // imported beside a hand-typed figure) is not a second source.
     let rows: Vec<&Row> = same
         .into_iter()
-        .filter(|r| std::ptr::eq(*r, row) || newest.iter().any(|n| std::ptr::eq(*n, *r)))
+        .filter(|r| {
+            std::ptr::eq(*r, row)
+                || (newest.iter().any(|n| std::ptr::eq(*n, *r))
+                    && !vintages::same_publication(data, r, row))
+        })
         .collect();
     if rows.len() < 2 {
         return Vec::new();
@@ -360,6 +366,23 @@ fn replaced_notes(data: &Dataset, row: &Row) -> Vec<String> {
     same.iter()
         .filter(|r| !std::ptr::eq(**r, row))
         .filter_map(|r| {
+            if vintages::replaced_by(data, r, &same).is_none()
+                && vintages::same_publication(data, r, row)
+            {
+                // The same figure again (a hand-typed row and its import) changes
+                // nothing: said only when the release gives another figure.
+                if r.estimate == row.estimate {
+                    return None;
+                }
+                return Some(format!(
+                    "{} {} of {} from {} left out of the pool: the chosen {} is a release of the same publication",
+                    describe_what(r),
+                    r.year.map(|y| y.to_string()).unwrap_or_default(),
+                    data.entity_name(&r.entity),
+                    r.source,
+                    row.source
+                ));
+            }
             vintages::replaced_by(data, r, &same).map(|newer| {
                 format!(
                     "{} {} of {} from {} left out of the pool: {} is a newer release of the same publication",

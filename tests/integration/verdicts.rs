@@ -180,6 +180,33 @@ fn an_older_release_of_a_publication_leaves_the_pool_with_a_note() {
 }
 
 #[test]
+fn a_newer_release_beside_the_chosen_row_is_not_a_second_source() {
+    // The chosen row is src-b's (a hand-typed figure); an import adds the same
+    // publication's newer release (src-d, one url), revised. The publication counts
+    // once, and the note says which release was left out.
+    let fixture = Fixture::basic();
+    let sources = String::from_utf8(fixture.read("sources.csv")).expect("utf-8");
+    fixture.write(
+        "sources.csv",
+        format!("{sources}src-d,Beta yearbook (2025 release),Example Office,2025-03-01,https://example.org/b/,,fixture source\n"),
+    );
+    fixture.replace("population.csv", "src-c,yes,preferred", "src-c,,preferred");
+    fixture.replace("population.csv", "src-b,,the other", "src-b,yes,the other");
+    let population = String::from_utf8(fixture.read("population.csv")).expect("utf-8");
+    fixture.write(
+        "population.csv",
+        format!("{population}east,2022,1150000,,,src-d,,a newer release revises it\n"),
+    );
+    let out = fixture.run(&["table", "--metric", "people_per_fighter"]);
+    let text = out.ok().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("population 2022 of Eastland from src-d left out of the pool: the chosen src-b is a release of the same publication"),
+        "{text}"
+    );
+    assert!(text.contains("beta-east: sources: src-b, src-c"), "{text}");
+}
+
+#[test]
 fn a_source_giving_the_same_figure_twice_is_refused() {
     let fixture = Fixture::basic();
     let population = String::from_utf8(fixture.read("population.csv")).expect("utf-8");
