@@ -5,7 +5,7 @@
 use crate::error::Problem;
 
 use super::basics::RowRef;
-use super::cells::{columns, Cells, Schema};
+use super::cells::{columns, Schema};
 use super::sheet::Sheet;
 
 pub(crate) const ACTORS: Schema = Schema {
@@ -52,14 +52,6 @@ pub(crate) struct Activity {
     pub(crate) at: RowRef,
 }
 
-fn row_ref(cells: &Cells) -> RowRef {
-    RowRef {
-        file: cells.file().to_string(),
-        line: cells.line(),
-        header: std::rc::Rc::new(cells.header().to_vec()),
-    }
-}
-
 pub(crate) fn read_actors(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Actor> {
     let Some(columns) = columns(sheet, &ACTORS, problems) else {
         return Vec::new();
@@ -80,7 +72,7 @@ pub(crate) fn read_actors(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Act
                 names: split(cells.text("names")),
                 location: cells.text("location").to_string(),
                 source,
-                at: row_ref(&cells),
+                at: cells.row_ref(),
             });
         }
     }
@@ -118,7 +110,7 @@ pub(crate) fn read_activity(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<A
                 intensity,
                 dyad: cells.text("dyad").to_string(),
                 source,
-                at: row_ref(&cells),
+                at: cells.row_ref(),
             });
         }
     }
@@ -153,22 +145,41 @@ pub(crate) fn fought(data: &super::Dataset, group: &str) -> String {
                 format!("{first}–{last}")
             };
             let gaps = usize::try_from(last - first + 1).unwrap_or(0) > years.len();
-            let wars: Vec<String> = years
+            let mut wars: Vec<i32> = years
                 .iter()
                 .filter(|a| a.intensity == 2)
-                .map(|a| a.year.to_string())
+                .map(|a| a.year)
                 .collect();
+            wars.sort_unstable();
             let mut text = format!("{country} {span}");
             if gaps {
                 text.push_str(&format!(" ({} of the years)", years.len()));
             }
             if !wars.is_empty() {
-                text.push_str(&format!(" (1,000+ deaths: {})", wars.join(", ")));
+                text.push_str(&format!(" (1,000+ deaths: {})", spans(&wars)));
             }
             text
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Years in order, runs of consecutive years as spans: "2008–2012, 2014".
+fn spans(years: &[i32]) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < years.len() {
+        let mut j = i;
+        while j + 1 < years.len() && years[j + 1] == years[j] + 1 {
+            j += 1;
+        }
+        parts.push(match j - i {
+            0 => years[i].to_string(),
+            _ => format!("{}–{}", years[i], years[j]),
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
 }
 
 fn split(text: &str) -> Vec<String> {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::error::{choices_help, suggest, Location, Problem};
 
+use super::basics::RowRef;
 use super::dates::DataDate;
 use super::sheet::{Record, Sheet};
 
@@ -21,7 +22,8 @@ pub(crate) struct Schema {
 }
 
 impl Schema {
-    fn all(&self) -> Vec<&'static str> {
+    /// Every column: the header's, then the optional ones.
+    pub(crate) fn all(&self) -> Vec<&'static str> {
         self.header.iter().chain(self.extra).copied().collect()
     }
 
@@ -118,6 +120,15 @@ pub(crate) struct Cells<'a> {
 }
 
 impl Cells<'_> {
+    /// Where the record is, for messages about it.
+    pub(crate) fn row_ref(&self) -> RowRef {
+        RowRef {
+            file: self.file().to_string(),
+            line: self.line(),
+            header: std::rc::Rc::new(self.header().to_vec()),
+        }
+    }
+
     pub(crate) fn line(&self) -> usize {
         self.record.line
     }

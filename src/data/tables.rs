@@ -1,14 +1,10 @@
 //! Turns each CSV sheet into typed records: sources, groups, countries and estimate rows.
 //! Each reader keeps going after a bad cell so that `validate` can list every problem.
 
-use std::rc::Rc;
-
 use crate::error::{Location, Problem};
 
 use super::cells::{columns, Cells, Schema};
-use super::model::{
-    Codes, Country, DistKind, Estimate, Group, Quantity, Row, RowRef, Source, COMPONENTS,
-};
+use super::model::{Codes, Country, DistKind, Estimate, Group, Quantity, Row, Source, COMPONENTS};
 use super::sheet::Sheet;
 
 // Each header in the order of the shipped files and of the README's table.
@@ -88,14 +84,6 @@ pub(crate) fn schema_of(quantity: Quantity) -> &'static Schema {
     }
 }
 
-fn row_ref(cells: &Cells) -> RowRef {
-    RowRef {
-        file: cells.file().to_string(),
-        line: cells.line(),
-        header: Rc::new(cells.header().to_vec()),
-    }
-}
-
 pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Source> {
     let Some(columns) = columns(sheet, &SOURCES, problems) else {
         return Vec::new();
@@ -121,7 +109,7 @@ pub(crate) fn read_sources(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<So
                 note: cells.text("note").to_string(),
                 release: cells.text("release").to_string(),
                 sha256: cells.text("sha256").to_string(),
-                at: row_ref(&cells),
+                at: cells.row_ref(),
             });
         }
     }
@@ -154,7 +142,7 @@ pub(crate) fn read_groups(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<Gro
                 aliases,
                 parent,
                 note: cells.text("note").to_string(),
-                at: row_ref(&cells),
+                at: cells.row_ref(),
             });
         }
     }
@@ -191,7 +179,7 @@ pub(crate) fn read_countries(sheet: &Sheet, problems: &mut Vec<Problem>) -> Vec<
                     cow: cells.text("cow").to_string(),
                     gec: cells.text("gec").to_string(),
                 },
-                at: row_ref(&cells),
+                at: cells.row_ref(),
             });
         }
     }
@@ -276,7 +264,7 @@ pub(crate) fn read_rows(
             source,
             preferred,
             note: cells.text("note").to_string(),
-            at: row_ref(&cells),
+            at: cells.row_ref(),
         });
     }
     out

@@ -39,29 +39,20 @@ impl Table {
         }
     }
 
-    /// The header a new file of this table is written with (the shipped files' order).
-    pub(crate) fn header(self) -> &'static [&'static str] {
+    /// The header a new file of this table is written with (the shipped files' order,
+    /// then the optional columns).
+    pub(crate) fn header(self) -> Vec<&'static str> {
         use crate::data::tables;
-        match self {
-            Table::Sources => &[
-                "id",
-                "title",
-                "publisher",
-                "published",
-                "url",
-                "accessed",
-                "note",
-                "via",
-                "release",
-                "sha256",
-            ],
-            Table::Fighters => tables::FIGHTERS.header,
-            Table::Soldiers => tables::SOLDIERS.header,
-            Table::Population => tables::POPULATION.header,
-            Table::Area => tables::AREA.header,
-            Table::Actors => crate::data::actors::ACTORS.header,
-            Table::Activity => crate::data::actors::ACTIVITY.header,
-        }
+        let schema = match self {
+            Table::Sources => &tables::SOURCES,
+            Table::Fighters => &tables::FIGHTERS,
+            Table::Soldiers => &tables::SOLDIERS,
+            Table::Population => &tables::POPULATION,
+            Table::Area => &tables::AREA,
+            Table::Actors => &crate::data::actors::ACTORS,
+            Table::Activity => &crate::data::actors::ACTIVITY,
+        };
+        schema.all()
     }
 
     /// The column that names the source a row comes from (`id` for a source itself).

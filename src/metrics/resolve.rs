@@ -360,6 +360,17 @@ fn same_figure<'a>(data: &'a Dataset, row: &Row) -> Vec<&'a Row> {
         .collect()
 }
 
+/// The note for a row left out of a pool, and why.
+fn left_out(data: &Dataset, r: &Row, why: &str) -> String {
+    format!(
+        "{} {} of {} from {} left out of the pool: {why}",
+        describe_what(r),
+        r.year.map(|y| y.to_string()).unwrap_or_default(),
+        data.entity_name(&r.entity),
+        r.source,
+    )
+}
+
 /// The notes for the older releases left out of a row's pool.
 fn replaced_notes(data: &Dataset, row: &Row) -> Vec<String> {
     let same = same_figure(data, row);
@@ -374,23 +385,23 @@ fn replaced_notes(data: &Dataset, row: &Row) -> Vec<String> {
                 if r.estimate == row.estimate {
                     return None;
                 }
-                return Some(format!(
-                    "{} {} of {} from {} left out of the pool: the chosen {} is a release of the same publication",
-                    describe_what(r),
-                    r.year.map(|y| y.to_string()).unwrap_or_default(),
-                    data.entity_name(&r.entity),
-                    r.source,
-                    row.source
+                return Some(left_out(
+                    data,
+                    r,
+                    &format!(
+                        "the chosen {} is a release of the same publication",
+                        row.source
+                    ),
                 ));
             }
             vintages::replaced_by(data, r, &same).map(|newer| {
-                format!(
-                    "{} {} of {} from {} left out of the pool: {} is a newer release of the same publication",
-                    describe_what(r),
-                    r.year.map(|y| y.to_string()).unwrap_or_default(),
-                    data.entity_name(&r.entity),
-                    r.source,
-                    newer.source
+                left_out(
+                    data,
+                    r,
+                    &format!(
+                        "{} is a newer release of the same publication",
+                        newer.source
+                    ),
                 )
             })
         })

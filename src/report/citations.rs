@@ -22,10 +22,27 @@ impl<'a> Citations<'a> {
     }
 
     /// The number of a source, given one on its first citation; `None` for an id that
-    /// `sources.csv` does not hold.
+    /// `sources.csv` does not hold. Two sources of one release of one publication (the
+    /// same title, publisher, date and url: a Factbook edition typed by hand for one
+    /// figure and imported for another) are one reference.
     fn number(&mut self, source: &str) -> Option<usize> {
-        self.data.source(source)?;
-        Some(match self.order.iter().position(|s| s == source) {
+        let this = self.data.source(source)?;
+        let release = |s: &crate::data::model::Source| {
+            (
+                s.title.clone(),
+                s.publisher.clone(),
+                s.published.clone(),
+                s.url.clone(),
+            )
+        };
+        let same = |id: &String| {
+            id == source
+                || self
+                    .data
+                    .source(id)
+                    .is_some_and(|s| release(s) == release(this))
+        };
+        Some(match self.order.iter().position(same) {
             Some(i) => i + 1,
             None => {
                 self.order.push(source.to_string());
