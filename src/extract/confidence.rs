@@ -78,7 +78,6 @@ impl Evidence {
                     YearFrom::Clause | YearFrom::Sentence => "sentence",
                     YearFrom::Paragraph | YearFrom::Heading => "paragraph",
                     YearFrom::Document => "document date",
-                    YearFrom::DocumentPast => "document date, past tense",
                 };
                 let owner = match owner {
                     From::Phrase | From::Clause => "clause",
@@ -138,11 +137,6 @@ const MEASURED: &[(&str, u32, u32)] = &[
         "estimate: owner in the clause, year in the document date",
         0,
         1,
-    ),
-    (
-        "estimate: owner in the clause, year in the document date, past tense",
-        3,
-        5,
     ),
     ("estimate: owner in the clause, year in the paragraph", 0, 3),
     ("estimate: owner in the clause, year in the sentence", 0, 2),

@@ -133,14 +133,13 @@ pub(crate) fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, Error> {
         title,
         text: read,
         pages: 1,
-        year: stated_date(text).map(|(y, _)| y),
-        month: stated_date(text).and_then(|(_, m)| m),
+        year: stated_date(text),
     })
 }
 
-/// The year (and month, when it says one) of a text document's own date: a `date:` line
-/// of Markdown front matter, an HTML `<meta>` publication date.
-fn stated_date(text: &str) -> Option<(i32, Option<u32>)> {
+/// The year of a text document's own date: a `date:` line of Markdown front matter, an
+/// HTML `<meta>` publication date.
+fn stated_date(text: &str) -> Option<i32> {
     let head: String = text.chars().take(64 * 1024).collect();
     let front = head
         .strip_prefix("---\n")
@@ -161,18 +160,11 @@ fn stated_date(text: &str) -> Option<(i32, Option<u32>)> {
         Some(rest[content..].chars().take(10).collect::<String>())
     };
     let date = front.or_else(meta)?;
-    let date = date.trim_matches(['"', '\'']);
-    let digits: String = date.chars().take(4).collect();
-    let year = digits
+    let digits: String = date.trim_matches(['"', '\'']).chars().take(4).collect();
+    digits
         .parse::<i32>()
         .ok()
-        .filter(|y| (1900..=2100).contains(y))?;
-    let month = date
-        .get(5..7)
-        .filter(|_| date.as_bytes().get(4) == Some(&b'-'))
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m));
-    Some((year, month))
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 fn looks_like_html(text: &str) -> bool {

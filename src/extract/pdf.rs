@@ -48,7 +48,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
             "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and give the result",
         ));
     }
-    let (title, year, month) = metadata(parsed.title, parsed.created);
+    let (title, year) = metadata(parsed.title, parsed.created);
     let title = title.or_else(|| pages.iter().find_map(|p| first_words(p)));
     Ok(Document {
         name: name.to_string(),
@@ -57,37 +57,23 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Document, Error> {
         text: text.join_hyphenated(),
         pages: pages.len(),
         year,
-        month,
     })
 }
 
-/// The Title of the PDF's metadata and the year and month of its CreationDate, when it
-/// has them.
-fn metadata(
-    title: Option<String>,
-    date: Option<String>,
-) -> (Option<String>, Option<i32>, Option<u32>) {
+/// The Title of the PDF's metadata and the year of its CreationDate, when it has them.
+fn metadata(title: Option<String>, date: Option<String>) -> (Option<String>, Option<i32>) {
     let title = title
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty() && t != "untitled");
     // "D:20250724091500+02'00'"
-    let digits = |from: usize, n: usize| -> Option<String> {
-        date.as_deref().map(|d| {
-            d.trim_start_matches("D:")
-                .chars()
-                .skip(from)
-                .take(n)
-                .collect()
-        })
-    };
-    let year = digits(0, 4)
-        .and_then(|d| d.parse::<i32>().ok())
-        .filter(|y| (1900..=2100).contains(y));
-    let month = year
-        .and(digits(4, 2))
-        .and_then(|d| d.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m));
-    (title, year, month)
+    let year = date.and_then(|d| {
+        let digits: String = d.trim_start_matches("D:").chars().take(4).collect();
+        digits
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y))
+    });
+    (title, year)
 }
 
 /// The first line of a page that reads as words (not a page number or a note).

@@ -38,9 +38,6 @@ pub(crate) struct Document {
     /// The year of the document's own date (PDF metadata, Markdown front matter, an
     /// HTML `<meta>` date), for statements in the present tense.
     pub(crate) year: Option<i32>,
-    /// The month of that date (1 to 12), when it says one: a past-tense statement of a
-    /// report dated after March is about the date's year.
-    pub(crate) month: Option<u32>,
 }
 
 /// The first non-empty line, as a title.

@@ -65,7 +65,6 @@ pub(super) fn statements(
     let mut before = Before {
         years: when::Context {
             document: doc.year,
-            month: doc.month,
             ..when::Context::default()
         },
         ..Before::default()

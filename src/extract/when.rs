@@ -1,8 +1,7 @@
 //! When a statement is about: the year its clause or sentence states ("in 2024",
 //! "(2025 est.)"), else the one year its paragraph or section heading states, else the
-//! document's own date for a statement in the present tense ("is now estimated at") or,
-//! in a document dated after March, in the past tense (a report's past is its period:
-//! "TTP had approximately 6,000 fighters"); and the months of a partial period ("the first half of 2024", "in March 2023").
+//! document's own date for a statement in the present tense ("is now estimated at");
+//! and the months of a partial period ("the first half of 2024", "in March 2023").
 
 use super::tokens::Token;
 use crate::numbers::month_number;
@@ -16,9 +15,6 @@ pub(crate) enum YearFrom {
     Heading,
     /// The document's date, for a statement in the present tense.
     Document,
-    /// The document's date, for a statement in the past tense in a document dated after
-    /// March (earlier, its period may be the year before: the year is left open).
-    DocumentPast,
 }
 
 /// A statement's year, or why it has none.
@@ -39,8 +35,6 @@ pub(crate) struct Context {
     pub(crate) heading: Option<i32>,
     /// The document's date, when it says one.
     pub(crate) document: Option<i32>,
-    /// The month of the document's date, when it says one.
-    pub(crate) month: Option<u32>,
 }
 
 /// The year of a statement: `clause` and `sentence` are the years stated there (token
@@ -74,22 +68,10 @@ pub(crate) fn year(clause: &[i32], sentence: &[i32], t: &[Token], around: &Conte
     if let Some(y) = around.heading {
         return Year::Known(y, YearFrom::Heading);
     }
-    match (around.document, around.month) {
-        (Some(y), _) if present_tense(t) => Year::Known(y, YearFrom::Document),
-        // A report tells its period in the past tense: the year of its date, when that
-        // date leaves a quarter of the year behind it; else that year or the one before.
-        (Some(y), Some(month)) if past_tense(t) && month >= 4 => {
-            Year::Known(y, YearFrom::DocumentPast)
-        }
-        (Some(y), Some(_)) if past_tense(t) => Year::Open(vec![y - 1, y]),
+    match around.document {
+        Some(y) if present_tense(t) => Year::Known(y, YearFrom::Document),
         _ => Year::Unstated,
     }
-}
-
-/// Whether a sentence speaks of a past: "had", "was", "were", "retained".
-fn past_tense(t: &[Token]) -> bool {
-    t.iter()
-        .any(|w| matches!(w.bare(), "had" | "was" | "were" | "retained" | "remained"))
 }
 
 /// Whether a sentence speaks of now: "is estimated", "now numbers", "currently".
@@ -164,7 +146,6 @@ mod tests {
             paragraph: vec![2019],
             heading: Some(2016),
             document: Some(2025),
-            month: None,
         };
         assert_eq!(
             year(&[1962], &[1962, 2024], &t("x"), &around),
@@ -183,25 +164,6 @@ mod tests {
             Year::Known(2025, YearFrom::Document)
         );
         assert_eq!(year(&[], &[], &t("it had"), &bare), Year::Unstated);
-        // A report's past tense is its period: its own year when dated after March,
-        // else that year or the one before.
-        let july = Context {
-            document: Some(2025),
-            month: Some(7),
-            ..Context::default()
-        };
-        assert_eq!(
-            year(&[], &[], &t("TTP had approximately 6,000 fighters"), &july),
-            Year::Known(2025, YearFrom::DocumentPast)
-        );
-        let february = Context {
-            month: Some(2),
-            ..july
-        };
-        assert_eq!(
-            year(&[], &[], &t("ADF had 800 to 1,300 fighters"), &february),
-            Year::Open(vec![2024, 2025])
-        );
     }
 
     #[test]
