@@ -356,3 +356,30 @@ fn a_file_of_another_kind_is_refused_with_what_would_be_read() {
     let run = Fixture::empty().run(&["import", "wdi", &sample(WDI)]);
     run.fails(2, &["not the embedded copy"]);
 }
+
+#[test]
+fn events_count_a_group_by_the_spelling_the_ucdp_import_brought() {
+    let fixture = coded();
+    fixture.replace("groups.csv", "AF;Alpha", "AF;Alpha;Alpha Front");
+    // A UCDP GED row naming the group as UCDP's original-language name does.
+    let header = std::fs::read_to_string(fixture_dir("events").join("ucdp-small.csv"))
+        .expect("fixture")
+        .lines()
+        .next()
+        .expect("header")
+        .to_string();
+    let row = "1,NRT-1,2023,1,Clear,1,,,Northland: Government,,,Jabhat Alfa - Government of Northland,,,Jabhat Alfa,,,Government of Northland,1,fixture,,,,,1,,,,,,,,,Northland,,Africa,1,1,2023-06-10,2023-06-10,,,,,10,14,8,,";
+    fixture.write_file("ged.csv", format!("{header}\n{row}\n"));
+    let before = fixture.run(&["events", "ged.csv", "--format", "json"]);
+    assert!(!before.stdout.contains("\"alpha\""), "{before:?}");
+    import(&fixture, &["ucdp-actors", &sample("ucdp-actor-221.csv")]).ok();
+    let after = fixture.run(&["events", "ged.csv", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(after.ok()).expect("json");
+    let alpha = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["group"] == "alpha")
+        .unwrap_or_else(|| panic!("alpha counted: {after:?}"));
+    assert_eq!(alpha["events"], 1, "{alpha}");
+}
