@@ -168,6 +168,10 @@ pub(crate) struct ImportArgs {
     /// The file's release, for a file that does not say it (a Factbook file's edition).
     #[arg(long, value_name = "TEXT")]
     pub(crate) release: Option<String>,
+    /// The publisher's page for the file, where the one the format implies is not right
+    /// (the Factbook's page of a country whose name it writes otherwise): the source's `url`.
+    #[arg(long, value_name = "URL")]
+    pub(crate) url: Option<String>,
     /// Where the file was downloaded from when not the publisher (a mirror): the source's `via`.
     #[arg(long, value_name = "URL")]
     pub(crate) via: Option<String>,

@@ -441,6 +441,17 @@ fn import_config(args: crate::cli::ImportArgs) -> Result<ImportConfig, Error> {
             "--accessed {day}: write the day the file was downloaded as YYYY-MM-DD"
         )));
     }
+    // A WDI release and a Factbook edition are dates (the source's `published`).
+    let dated = matches!(args.format, F::Wdi | F::Factbook);
+    if let Some(release) = args
+        .release
+        .as_deref()
+        .filter(|r| dated && crate::data::dates::DataDate::parse(r).is_err())
+    {
+        return Err(Error::Usage(format!(
+            "--release {release}: this file's release is a date: write YYYY-MM-DD"
+        )));
+    }
     Ok(ImportConfig {
         format: match args.format {
             F::Wdi => Format::Wdi,
@@ -455,6 +466,7 @@ fn import_config(args: crate::cli::ImportArgs) -> Result<ImportConfig, Error> {
         options: crate::import::Options {
             accessed: args.accessed.unwrap_or_else(crate::import::today),
             via: args.via.unwrap_or_default(),
+            url: args.url.filter(|u| !u.trim().is_empty()),
             release: args.release.filter(|r| !r.trim().is_empty()),
             accept: args.accept,
         },

@@ -57,7 +57,11 @@ pub(crate) fn plan(
     let same: Vec<_> = data
         .sources
         .iter()
-        .filter(|s| s.imported() && s.url.trim_end_matches('/') == url.trim_end_matches('/'))
+        // The same publication, or the same source id written before under another url:
+        // its rows are this file's to replace either way.
+        .filter(|s| {
+            s.imported() && (s.url.trim_end_matches('/') == url.trim_end_matches('/') || s.id == id)
+        })
         .collect();
     if let Some(newer) = same.iter().find(|s| newer_release(&s.release, release)) {
         return Err(Error::Data(vec![Problem::new(
@@ -83,7 +87,7 @@ pub(crate) fn plan(
     // --release given) its rows are replaced like an older release's.
     let again = same
         .iter()
-        .any(|s| s.id == id && s.sha256 == import.source.get("sha256"));
+        .any(|s| s.id == id && s.url == url && s.sha256 == import.source.get("sha256"));
     let replaced: BTreeSet<String> = same.iter().map(|s| s.id.clone()).collect();
     let mut adding: Vec<Record> = import.rows.clone();
     if accept {

@@ -46,6 +46,8 @@ pub(crate) struct Options {
     /// Where the file was downloaded from, when not the publisher's page the format
     /// implies (a mirror, a repository): the source's `via`.
     pub(crate) via: String,
+    /// The publisher's page for the file, in place of the one the format implies.
+    pub(crate) url: Option<String>,
     /// The release stamp, for a file that carries none of its own (a Factbook file).
     pub(crate) release: Option<String>,
     /// Enter the figures drafted from prose (the Factbook's), after reviewing them.

@@ -156,7 +156,7 @@ impl SourceRow<'_> {
                 ("title", self.title),
                 ("publisher", self.publisher.to_string()),
                 ("published", self.published),
-                ("url", self.url),
+                ("url", options.url.clone().unwrap_or(self.url)),
                 ("accessed", options.accessed.clone()),
                 ("note", self.note),
                 ("via", options.via.clone()),

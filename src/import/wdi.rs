@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::data::dates::DataDate;
 use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
@@ -42,6 +43,8 @@ struct Series {
     indicator: String,
     name: String,
     release: String,
+    /// Where the release is written, for a message when it is no date.
+    release_at: Location,
     values: Vec<Value_>,
     codes: Vec<String>,
     left_out: Vec<Problem>,
@@ -65,7 +68,7 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
             INDICATORS.map(|(c, _)| c).join(", ")
         )));
     };
-    let release = series.release.clone();
+    let release = stamped(&series, options)?;
     let id = format!("wdi-{}-{}", kebab(&series.indicator), kebab(&release));
     let source = SourceRow {
         id: id.clone(),
@@ -151,6 +154,22 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
     Ok(import)
 }
 
+/// The release: the file's own date, or `--release` where a spreadsheet's re-save
+/// rewrote it (`7/13/2026`); the source's `published` takes it, so it must be a date.
+fn stamped(series: &Series, options: &Options) -> Result<String, Error> {
+    match (DataDate::parse(&series.release), &options.release) {
+        (Ok(_), _) => Ok(series.release.clone()),
+        (Err(_), Some(given)) => Ok(given.clone()),
+        (Err(help), None) => Err(Error::Data(vec![Problem::new(
+            format!("the release \"{}\" is not a date", series.release),
+            series.release_at.clone(),
+        )
+        .help(format!(
+            "{help}; or give it with --release YYYY-MM-DD (a spreadsheet's re-save rewrites the World Bank's date)"
+        ))])),
+    }
+}
+
 /// The CSV download: metadata lines, then a header `Country Name,Country Code,…,1960,…`.
 fn csv(file: &Downloaded, text: &str) -> Result<Series, Error> {
     let mut reader = ::csv::ReaderBuilder::new()
@@ -163,6 +182,7 @@ fn csv(file: &Downloaded, text: &str) -> Result<Series, Error> {
         indicator: String::new(),
         name: String::new(),
         release: String::new(),
+        release_at: Location::file(&file.display),
         values: Vec::new(),
         codes: Vec::new(),
         left_out: Vec::new(),
@@ -181,7 +201,8 @@ fn csv(file: &Downloaded, text: &str) -> Result<Series, Error> {
         let Some(columns) = &header else {
             match cells.first().map(|c| c.trim()) {
                 Some("Last Updated Date") => {
-                    release = cells.get(1).unwrap_or(&"").trim().to_string()
+                    release = cells.get(1).unwrap_or(&"").trim().to_string();
+                    series.release_at = Location::cell(&file.display, line, 2, "Last Updated Date");
                 }
                 Some("Country Name") => {
                     header = Some(cells.iter().map(|c| c.trim().to_string()).collect())
@@ -269,6 +290,7 @@ fn json(file: &Downloaded, text: &str) -> Result<Series, Error> {
         indicator: String::new(),
         name: String::new(),
         release,
+        release_at: Location::file(&file.display),
         values: Vec::new(),
         codes: Vec::new(),
         left_out: Vec::new(),

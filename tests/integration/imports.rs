@@ -383,3 +383,44 @@ fn events_count_a_group_by_the_spelling_the_ucdp_import_brought() {
         .unwrap_or_else(|| panic!("alpha counted: {after:?}"));
     assert_eq!(alpha["events"], 1, "{alpha}");
 }
+
+#[test]
+fn a_spreadsheets_resave_of_wdi_is_read_and_its_rewritten_date_named() {
+    // Opened and saved again: no byte-order mark, quotes only where a cell holds a comma,
+    // the blank lines as commas, and the Last Updated Date rewritten as shown.
+    let fixture = coded();
+    let original =
+        String::from_utf8(std::fs::read(fixture_dir("import").join(WDI)).expect("fixture"))
+            .expect("utf-8");
+    let resaved = original
+        .trim_start_matches('\u{feff}')
+        .replace('"', "")
+        // A cell holding a comma keeps its quotes.
+        .replace("Population, total", "\"Population, total\"")
+        .replace("\r\n\r\n", "\r\n,,,,\r\n")
+        .replace("2026-07-13", "7/13/2026");
+    fixture.write_file("resaved.csv", resaved);
+    let run = import(&fixture, &["wdi", "resaved.csv"]);
+    run.fails(
+        1,
+        &[
+            "the release \"7/13/2026\" is not a date",
+            "resaved.csv:3:2",
+            "write 2026-07-13",
+            "--release",
+        ],
+    );
+    assert!(
+        !text(&fixture, "sources.csv").contains("wdi-sp-pop"),
+        "nothing written"
+    );
+    let run = import(&fixture, &["wdi", "resaved.csv", "--release", "2026-07-13"]);
+    run.ok();
+    assert_eq!(
+        rows_of(&fixture, "population.csv", WDI_SOURCE).len(),
+        6,
+        "{run:?}"
+    );
+    let run = import(&fixture, &["wdi", "resaved.csv", "--release", "7/13/2026"]);
+    run.fails(2, &["--release 7/13/2026: this file's release is a date"]);
+}
