@@ -6,39 +6,25 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::matching::{Countries, System};
-use super::plan::{kebab, line_of, plain, Import, Record, SourceRow, Table};
+use super::plan::{kebab, plain, Import, Record, SourceRow, Table};
+use super::sheet::Sheet;
 use super::{Downloaded, Options};
 
 pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Result<Import, Error> {
-    let (text, notice) = file.text();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| not_cow(file, &e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let column = |name: &str| header.iter().position(|h| h == name);
-    let (Some(abb), Some(year_at), Some(milper)) =
-        (column("stateabb"), column("year"), column("milper"))
-    else {
-        return Err(not_cow(
-            file,
-            "its header has no stateabb, year and milper columns",
-        ));
-    };
-    let version_at = column("version");
+    let (sheet, notice) = Sheet::read(file, b',', &["stateabb", "year", "milper"], |detail| {
+        not_cow(file, detail)
+    })?;
+    let column = |name: &str| sheet.column(name).unwrap_or_default();
+    let (abb, year_at, milper) = (column("stateabb"), column("year"), column("milper"));
+    let version_at = sheet.column("version");
     let countries = Countries::new(data, System::Cow);
     let mut version = String::new();
     let mut values = Vec::new();
     let mut left_out = Vec::new();
     let mut outside = std::collections::BTreeSet::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| not_cow(file, &e.to_string()))?;
-        let line = line_of(&text, &record);
-        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+    for (line, cells) in &sheet.rows {
+        let line = *line;
+        let cell = |i: usize| cells.get(i).map_or("", String::as_str);
         if let Some(v) = version_at.map(cell).filter(|v| !v.is_empty()) {
             version = v.to_string();
         }

@@ -11,6 +11,7 @@ mod matching;
 pub(crate) mod merge;
 mod nsa;
 mod plan;
+mod sheet;
 mod ucdp;
 mod wdi;
 

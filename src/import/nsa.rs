@@ -11,6 +11,7 @@ use crate::error::{Error, Location, Problem};
 
 use super::matching::{Countries, Found, Groups, System};
 use super::plan::{kebab, plain, Import, Record, SourceRow, Table};
+use super::sheet::Sheet;
 use super::{Downloaded, Options};
 
 /// One dyad period of the file that names a group of the datasets.
@@ -27,15 +28,6 @@ struct Period {
 }
 
 pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Result<Import, Error> {
-    let (text, notice) = file.text();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines
-        .next()
-        .unwrap_or_default()
-        .split('\t')
-        .map(str::trim)
-        .collect();
-    let at = |name: &str| header.iter().position(|h| *h == name);
     let needed = [
         "obsid",
         "acr",
@@ -46,26 +38,21 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
         "rebestlow",
         "rebesthigh",
     ];
-    let Some(columns) = needed.iter().map(|n| at(n)).collect::<Option<Vec<usize>>>() else {
-        return Err(Error::Data(vec![Problem::new("not the Non-State Actor dataset: its header lacks obsid, acr, side_b, startdate, enddate or rebestimate", Location::line(&file.display, 1))
-            .help("give NSA_Dataset.asc (version 3.4) as downloaded: tab-separated, starting obsid, ucdpid, dyadid, side_a, acr, side_b")]));
-    };
-    let [obsid, acr, side_b, startdate, enddate, est, low, high] = columns[..] else {
-        unreachable!("eight columns asked for")
-    };
+    let (sheet, notice) = Sheet::read(file, b'\t', &needed, |detail| {
+        Error::Data(vec![Problem::new(format!("not the Non-State Actor dataset: {detail}"), Location::line(&file.display, 1))
+            .help("give NSA_Dataset.asc (version 3.4) as downloaded: tab-separated, starting obsid, ucdpid, dyadid, side_a, acr, side_b")])
+    })?;
+    let [obsid, acr, side_b, startdate, enddate, est, low, high] =
+        needed.map(|n| sheet.column(n).unwrap_or_default());
     let groups = Groups::new(data);
     let countries = Countries::new(data, System::Cow);
     // The states each rebel name fights in, across the file: an acronym can name a
     // different group in each (NRF).
-    let rows: Vec<(usize, Vec<&str>)> = lines
-        .enumerate()
-        .map(|(i, l)| (i + 2, l.split('\t').map(str::trim).collect::<Vec<_>>()))
-        .filter(|(_, cells)| cells.len() > 1)
-        .collect();
+    let rows = &sheet.rows;
     let mut states: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut version = String::new();
-    for (_, cells) in &rows {
-        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+    for (_, cells) in rows {
+        let cell = |i: usize| cells.get(i).map_or("", String::as_str);
         states
             .entry(cell(side_b).to_lowercase())
             .or_default()
@@ -88,8 +75,8 @@ pub(crate) fn read(file: &Downloaded, data: &Dataset, options: &Options) -> Resu
     let mut left_out = Vec::new();
     let mut periods = Vec::new();
     let mut unmatched = BTreeSet::new();
-    for (line, cells) in &rows {
-        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+    for (line, cells) in rows {
+        let cell = |i: usize| cells.get(i).map_or("", String::as_str);
         let place =
             |column: usize, name: &str| Location::cell(&file.display, *line, column + 1, name);
         let name = cell(side_b);

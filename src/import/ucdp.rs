@@ -9,62 +9,37 @@ use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
 
 use super::matching::{Countries, Found, Groups, System};
-use super::plan::{kebab, line_of, Import, Record, SourceRow, Table};
+use super::plan::{kebab, Import, Record, SourceRow, Table};
+use super::sheet::Sheet;
 use super::{Downloaded, Options};
 
-/// A UCDP file's rows as cells by column name, each with its line.
-struct Sheet {
-    header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
-}
+/// A UCDP file read by column name; `n/a` is an empty cell.
+struct Ucdp(Sheet);
 
-impl Sheet {
+impl Ucdp {
     fn read(
         file: &Downloaded,
         needed: &[&str],
         what: &str,
-    ) -> Result<(Sheet, Option<String>), Error> {
-        let (text, notice) = file.text();
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| not_ucdp(file, what, &e.to_string()))?
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-            .collect();
-        if let Some(missing) = needed.iter().find(|n| !header.iter().any(|h| h == *n)) {
-            return Err(not_ucdp(
-                file,
-                what,
-                &format!("its header has no column {missing}"),
-            ));
-        }
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| not_ucdp(file, what, &e.to_string()))?;
-            let line = line_of(&text, &record);
-            let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-            // Blank padding rows (",,,,") are not records.
-            if cells.iter().all(String::is_empty) {
-                continue;
-            }
-            rows.push((line, cells));
-        }
-        Ok((Sheet { header, rows }, notice))
+    ) -> Result<(Ucdp, Option<String>), Error> {
+        let (sheet, notice) =
+            Sheet::read(file, b',', needed, |detail| not_ucdp(file, what, detail))?;
+        Ok((Ucdp(sheet), notice))
+    }
+
+    fn rows(&self) -> &[(usize, Vec<String>)] {
+        &self.0.rows
     }
 
     fn get<'a>(&self, cells: &'a [String], column: &str) -> &'a str {
-        self.header
-            .iter()
-            .position(|h| h == column)
-            .and_then(|i| cells.get(i))
-            .map_or("", |c| if c == "n/a" { "" } else { c.as_str() })
+        match self.0.get(cells, column) {
+            "n/a" => "",
+            value => value,
+        }
     }
 
     fn version(&self) -> String {
-        self.rows
+        self.rows()
             .iter()
             .map(|(_, cells)| self.get(cells, "Version").to_string() + self.get(cells, "version"))
             .find(|v| !v.is_empty())
@@ -98,7 +73,7 @@ pub(crate) fn actors(
     options: &Options,
 ) -> Result<Import, Error> {
     let what = "actor list";
-    let (sheet, notice) = Sheet::read(file, &["ActorId", "NameData", "Location"], what)?;
+    let (sheet, notice) = Ucdp::read(file, &["ActorId", "NameData", "Location"], what)?;
     let version = sheet.version();
     if version.is_empty() {
         return Err(not_ucdp(
@@ -112,7 +87,7 @@ pub(crate) fn actors(
     let groups = Groups::new(data);
     let id = import.source_id().to_string();
     let mut others = 0;
-    for (line, cells) in &sheet.rows {
+    for (line, cells) in sheet.rows() {
         let actor = sheet.get(cells, "ActorId");
         // A name broken over lines in the file is one name.
         let mut names: Vec<String> = Vec::new();
@@ -175,7 +150,7 @@ pub(crate) fn actors(
         import.outside.push(format!("{others} actors of the file go by no name of groups.csv: not imported (add a UCDP name as a group's alias to import its actor)"));
     }
     if sheet
-        .rows
+        .rows()
         .iter()
         .any(|(_, c)| sheet.get(c, "ActorId") == "234")
         && !import.rows.iter().any(|r| r.get("actor") == "234")
@@ -195,7 +170,7 @@ pub(crate) fn dyadic(
     options: &Options,
 ) -> Result<Import, Error> {
     let what = "dyadic file";
-    let (sheet, notice) = Sheet::read(
+    let (sheet, notice) = Ucdp::read(
         file,
         &[
             "dyad_id",
@@ -222,7 +197,7 @@ pub(crate) fn dyadic(
     import.notices.extend(countries.uncoded_notice());
     let id = import.source_id().to_string();
     let (mut no_group, mut elsewhere) = (BTreeSet::new(), 0);
-    for (line, cells) in &sheet.rows {
+    for (line, cells) in sheet.rows() {
         let ids: Vec<&str> = sheet
             .get(cells, "side_b_id")
             .split(',')
