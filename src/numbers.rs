@@ -10,6 +10,32 @@ pub(crate) fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Numbers in the order given, each run of at least `shortest` consecutive ones (rising,
+/// or falling when the list falls) written as one span, lowest first: "1, 2, 4–6";
+/// years latest first, "2025, 2024, 2021" and "1960–2025".
+pub(crate) fn spans(values: &[i64], shortest: usize) -> String {
+    let step = match values {
+        [a, b, ..] if b < a => -1,
+        _ => 1,
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < values.len() {
+        let mut j = i;
+        while j + 1 < values.len() && values[j + 1] == values[j] + step {
+            j += 1;
+        }
+        if j + 1 - i >= shortest.max(2) {
+            let (low, high) = (values[i].min(values[j]), values[i].max(values[j]));
+            parts.push(format!("{low}–{high}"));
+        } else {
+            parts.extend(values[i..=j].iter().map(|v| v.to_string()));
+        }
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
 /// Digits grouped by thousands with `decimals` places: `8212` -> "8,212".
 pub(crate) fn grouped(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
@@ -139,6 +165,14 @@ fn close(a: f64, b: f64) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn runs_become_spans_in_either_direction() {
+        assert_eq!(spans(&[1, 2, 4, 5, 6, 9], 3), "1, 2, 4–6, 9");
+        assert_eq!(spans(&[2025, 2024, 2021], 3), "2025, 2024, 2021");
+        assert_eq!(spans(&[2025, 2024, 2023, 2020], 3), "2023–2025, 2020");
+        assert_eq!(spans(&[2008, 2009, 2011], 2), "2008–2009, 2011");
+    }
     use super::*;
 
     #[test]

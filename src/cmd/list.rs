@@ -77,8 +77,8 @@ fn from_data(data: &Dataset, what: ListWhat) -> Listing {
                         g.id.clone(),
                         g.name.clone(),
                         g.parent.clone().unwrap_or_default(),
-                        crate::data::actors::ids_of(data, &g.id),
-                        crate::data::actors::fought(data, &g.id),
+                        crate::render::list::ids_of(data, &g.id),
+                        crate::render::list::fought(data, &g.id),
                     ]
                 })
                 .collect(),

@@ -212,19 +212,6 @@ pub(super) fn component_id(values: &Values, country: &str, c: Component) -> Opti
 /// Years, latest first, with each run of three or more consecutive years as one span:
 /// "2025, 2024, 2021" stays; every year from 2025 down to 1960 is "1960–2025".
 fn runs(years: &[i32]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < years.len() {
-        let mut j = i;
-        while j + 1 < years.len() && years[j + 1] == years[j] - 1 {
-            j += 1;
-        }
-        if j - i >= 2 {
-            parts.push(format!("{}–{}", years[j], years[i]));
-        } else {
-            parts.extend(years[i..=j].iter().map(|y| y.to_string()));
-        }
-        i = j + 1;
-    }
-    parts.join(", ")
+    let years: Vec<i64> = years.iter().map(|&y| i64::from(y)).collect();
+    crate::numbers::spans(&years, 3)
 }

@@ -5,6 +5,8 @@ use comfy_table::{ColumnConstraint, ContentArrangement};
 
 use serde::{Serialize, Serializer};
 
+use crate::data::actors::Activity;
+use crate::data::Dataset;
 use crate::error::Error;
 
 /// A list: its column names and one row of cells per item.
@@ -54,6 +56,56 @@ impl Serialize for Object<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().zip(self.1))
     }
+}
+
+/// A group's actor ids, as `ucdp:303`, `;`-separated; empty when actors.csv has none.
+pub(crate) fn ids_of(data: &Dataset, group: &str) -> String {
+    data.actors
+        .iter()
+        .filter(|a| a.group == group)
+        .map(|a| format!("{}:{}", a.dataset, a.actor))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Where and when a group fought a government, by country: "mali 2017–2024 (1,000+
+/// deaths: 2020)"; empty when activity.csv has nothing for it.
+pub(crate) fn fought(data: &Dataset, group: &str) -> String {
+    let mut by_country: std::collections::BTreeMap<&str, Vec<&Activity>> = Default::default();
+    for a in data.activity.iter().filter(|a| a.group == group) {
+        by_country.entry(a.country.as_str()).or_default().push(a);
+    }
+    by_country
+        .into_iter()
+        .map(|(country, years)| {
+            let first = years.iter().map(|a| a.year).min().unwrap_or_default();
+            let last = years.iter().map(|a| a.year).max().unwrap_or_default();
+            let span = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            let gaps = usize::try_from(last - first + 1).unwrap_or(0) > years.len();
+            let mut wars: Vec<i64> = years
+                .iter()
+                .filter(|a| a.intensity == 2)
+                .map(|a| i64::from(a.year))
+                .collect();
+            wars.sort_unstable();
+            let mut text = format!("{country} {span}");
+            if gaps {
+                text.push_str(&format!(" ({} of the years)", years.len()));
+            }
+            if !wars.is_empty() {
+                text.push_str(&format!(
+                    " (1,000+ deaths: {})",
+                    crate::numbers::spans(&wars, 2)
+                ));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]

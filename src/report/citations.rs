@@ -127,21 +127,8 @@ fn sentence(text: &str) -> String {
 fn ranges(mut numbers: Vec<usize>) -> String {
     numbers.sort_unstable();
     numbers.dedup();
-    let mut parts = Vec::new();
-    let mut i = 0;
-    while i < numbers.len() {
-        let mut j = i;
-        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
-            j += 1;
-        }
-        if j >= i + 2 {
-            parts.push(format!("{}–{}", numbers[i], numbers[j]));
-        } else {
-            parts.extend(numbers[i..=j].iter().map(|n| n.to_string()));
-        }
-        i = j + 1;
-    }
-    parts.join(", ")
+    let numbers: Vec<i64> = numbers.iter().map(|&n| n as i64).collect();
+    crate::numbers::spans(&numbers, 3)
 }
 
 #[cfg(test)]
