@@ -121,9 +121,9 @@ pub(crate) fn decide(before: Encoding, holds: Holds) -> Decision {
 
 /// Windows-1252 decoded to UTF-8. Every byte is one character (WHATWG's mapping, which
 /// has no undefined byte), so [`undecoded`] finds a byte's offset back.
-pub(crate) fn decode(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn decode(bytes: &[u8]) -> String {
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    text.into_owned().into_bytes()
+    text.into_owned()
 }
 
 /// The offset in the file's own bytes of `at` in text that [`decode`] gave.
@@ -147,7 +147,7 @@ pub(crate) fn character(bytes: &[u8], at: usize) -> char {
 /// What the byte `byte` is in Windows-1252.
 pub(crate) fn cp1252_character(byte: u8) -> char {
     let decoded = decode(&[byte]);
-    character(&decoded, 0)
+    character(decoded.as_bytes(), 0)
 }
 
 /// How a character is named in a message: in quotes, or what it is when invisible.
@@ -339,13 +339,10 @@ mod tests {
     #[test]
     fn decoded_text_finds_its_bytes_back() {
         let text = decode(b"C\xf4te d'Ivoire, S\xe9gou \x92x\x92");
-        assert_eq!(
-            String::from_utf8(text.clone()).expect("utf-8"),
-            "Côte d'Ivoire, Ségou \u{2019}x\u{2019}"
-        );
+        assert_eq!(text, "Côte d'Ivoire, Ségou \u{2019}x\u{2019}");
         // The last quote is three bytes in UTF-8 and one in the file.
         let at = text.len() - 3;
-        assert_eq!(undecoded(&text, at), 23, "the last quote's byte");
+        assert_eq!(undecoded(text.as_bytes(), at), 23, "the last quote's byte");
         assert_eq!(cp1252_character(0xE9), 'é');
         assert_eq!(cp1252_character(0x81), '\u{81}', "no byte is undefined");
     }

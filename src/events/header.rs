@@ -70,7 +70,7 @@ pub(super) fn header(head: &[u8], file: &str, delimiter: u8) -> Result<Vec<Strin
     }
     // A spreadsheet's plain "CSV" writes Windows-1252, read as such (see `encoding`).
     let first = match encoding::holds(&raw) {
-        Holds::NotUtf8 { at, first } if at == first => encoding::decode(&raw),
+        Holds::NotUtf8 { at, first } if at == first => encoding::decode(&raw).into_bytes(),
         Holds::NotUtf8 { at, first } => {
             return Err(file_problem(
                 file,

@@ -18,12 +18,13 @@ mod monadic;
 mod parse;
 mod pieces;
 mod progress;
-mod quotes;
 pub(crate) mod read;
 mod reading;
 mod rows;
+mod seen;
 pub(crate) mod source;
 pub(crate) mod sums;
+mod table;
 pub(crate) mod tally;
 mod versions;
 

@@ -1,17 +1,7 @@
-//! Parses an export's pieces with polars' CSV chunk parser (the one polars' own
-//! streaming engine uses) on two worker threads, and hands the parsed pieces back in
-//! file order. Every piece is whole records, so no line counting pass is needed.
-//!
-//! This is the only module that calls polars' internal entry point
-//! (`_csv_read_internal`), and why: the public reader (`CsvReadOptions` into a
-//! `CsvReader`) takes a whole input, looks for record boundaries itself and spreads the
-//! parse over polars' own thread pool. An export here arrives as a stream (a `.gz`, a
-//! zip member, standard input) cut into pieces at record boundaries by `pieces`, so
-//! that memory stays bounded and every row keeps its line in the file; each piece must
-//! be parsed where it is, with the schema and projection already decided, and not cut
-//! again. The chunk parser does exactly that. Its tests below pin what the rest relies
-//! on (projection, quoted line breaks, ragged rows as nulls, truncation, UTF-8 offsets),
-//! so a polars upgrade that changes it fails here first.
+//! Splits an export's pieces into the cells the reading needs (`table`) on two worker
+//! threads, and hands the split pieces back in file order. Every piece is whole
+//! records, so no line counting pass is needed; a piece's encoding is decided before it
+//! is split (`encoding`).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -19,13 +9,10 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use polars::io::csv::read::_csv_read_internal::read_chunk;
-use polars::prelude::*;
-
 use super::encoding::{self, header_encoding, Decision, InOrder, Spot};
 use super::lines::{column_at, line_breaks};
 use super::pieces::{first_record_end, Pieces};
-use super::quotes::quote_strays;
+use super::table::{Layout, Table};
 
 /// The workers parsing at once: these machines have two cores.
 const WORKERS: usize = 2;
@@ -38,14 +25,12 @@ struct Job {
     offset: u64,
     /// The line breaks before it that no other piece holds: the header's, for the first.
     header_lines: u64,
-    /// Whether it holds a quote inside an unquoted cell.
-    strays: bool,
     bytes: Vec<u8>,
 }
 
-/// A parsed piece and where it stands in the file.
+/// A split piece and where it stands in the file.
 pub(crate) struct Piece {
-    pub(crate) frame: DataFrame,
+    pub(crate) table: Table,
     /// Its first byte's offset in the file, and its length.
     pub(crate) offset: u64,
     pub(crate) bytes: u64,
@@ -110,11 +95,9 @@ pub(crate) struct Parsing {
     switch: Option<Spot>,
 }
 
-/// What a worker needs to parse a piece: every column as text, the wanted ones kept.
+/// What a worker needs to split a piece: which cells are kept.
 struct Parser {
-    schema: Schema,
-    projection: Vec<usize>,
-    options: CsvParseOptions,
+    layout: Layout,
     delimiter: u8,
     /// Count each piece's line breaks (a stream, which cannot be read again for them).
     count_lines: bool,
@@ -123,22 +106,34 @@ struct Parser {
 }
 
 impl Parser {
-    /// Parses `piece`, the `index`th, which starts `offset` bytes into the file after
+    /// Splits `piece`, the `index`th, which starts `offset` bytes into the file after
     /// `header_lines` line breaks of the header (the first piece) or none. Lines are
     /// counted within the piece; `Parsing` adds the pieces before it.
-    fn parse(&self, job: &Job) -> ParsedPiece {
-        let (piece, offset, header_lines) = (&job.bytes[..], job.offset, job.header_lines);
+    fn parse(&self, job: Job) -> ParsedPiece {
+        let (offset, header_lines) = (job.offset, job.header_lines);
+        let piece = &job.bytes[..];
         let spot = |at: usize| Spot::new(piece, at, (offset, header_lines), self.delimiter);
         let holds = encoding::holds(piece);
         let before = self.order.before(job.index, holds);
-        let (mut utf8_from, mut switch, mut decoded) = (None, None, None);
-        match encoding::decide(before, holds) {
+        let (mut utf8_from, mut switch) = (None, None);
+        let bytes = piece.len() as u64;
+        let lines = if self.count_lines {
+            line_breaks(piece)
+        } else {
+            0
+        };
+        let decision = encoding::decide(before, holds);
+        let decoded = matches!(decision, Decision::Decode { .. });
+        let text = match decision {
             Decision::AsIs { utf8_from: from } => {
                 utf8_from = from.map(spot);
+                // Checked as UTF-8 (or ASCII) by `holds`: this only makes it a string.
+                String::from_utf8(job.bytes)
+                    .map_err(|_| Unreadable::Other("a piece changed as it was read".into()))?
             }
             Decision::Decode { switch: at } => {
                 switch = at.map(|at| spot(at).cp1252());
-                decoded = Some(encoding::decode(piece));
+                encoding::decode(piece)
             }
             Decision::Refuse {
                 at,
@@ -152,77 +147,44 @@ impl Parser {
                     utf8_from: from.map(spot),
                 });
             }
+        };
+        match self.layout.table(text) {
+            Ok(table) => Ok(Piece {
+                table,
+                offset,
+                bytes,
+                first_line: 0,
+                lines,
+                header_lines,
+                utf8_from,
+                switch,
+            }),
+            Err(bad) => Err(self.unescaped(*bad, offset, header_lines, decoded)),
         }
-        let text = decoded.as_deref().unwrap_or(piece);
-        // A cell with a stray quote is quoted first, so that polars' line splitter and
-        // its cell parser agree with the record boundaries the cutter found.
-        let rewritten = job
-            .strays
-            .then(|| quote_strays(text, self.delimiter))
-            .flatten();
-        let text = rewritten.as_deref().unwrap_or(text);
-        read_chunk(
-            text,
-            &self.options,
-            &self.schema,
-            false,
-            &self.projection,
-            0,
-            // A capacity hint: exports' rows run to a few hundred bytes.
-            text.len() / 256 + 1,
-            None,
-            usize::MAX,
-            text.len(),
-            Some(0),
-        )
-        .map(|frame| Piece {
-            frame,
-            offset,
-            bytes: piece.len() as u64,
-            first_line: 0,
-            lines: if self.count_lines {
-                line_breaks(piece)
-            } else {
-                0
-            },
-            header_lines,
-            utf8_from,
-            switch,
-        })
-        .map_err(|e| {
-            let mut why = broken(text, offset, header_lines, &e.to_string(), self.delimiter);
-            // Offsets in decoded text are found back in the file's own bytes.
-            if let (Unreadable::Broken { at, .. }, Some(_)) = (&mut why, &decoded) {
-                *at = offset + encoding::undecoded(text, (*at - offset) as usize) as u64;
-            }
-            why
-        })
     }
 }
 
-/// polars' message about a broken piece, without its advice for Python users, at the
-/// place it names ("The current offset in the file is N bytes").
-fn broken(piece: &[u8], start: u64, header_lines: u64, message: &str, delimiter: u8) -> Unreadable {
-    let offset = message
-        .split("The current offset in the file is ")
-        .nth(1)
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|n| n.parse::<usize>().ok());
-    let what = message
-        .split("Original error: ```")
-        .nth(1)
-        .map_or(message, |rest| rest.trim_end_matches('`'))
-        .replace("invalid csv file\n\n", "")
-        .trim()
-        .to_string();
-    match offset.filter(|&at| at <= piece.len()) {
-        Some(at) => Unreadable::Broken {
-            message: what,
-            at: start + at as u64,
-            column: column_at(piece, at, delimiter),
-            line: header_lines + line_breaks(&piece[..at]),
-        },
-        None => Unreadable::Other(what),
+impl Parser {
+    /// Text that could not be split, at its place in the file (an offset in decoded
+    /// text found back in the file's own bytes).
+    fn unescaped(
+        &self,
+        bad: super::table::Refused,
+        offset: u64,
+        header_lines: u64,
+        decoded: bool,
+    ) -> Unreadable {
+        let at = if decoded {
+            encoding::undecoded(bad.text.as_bytes(), bad.at)
+        } else {
+            bad.at
+        };
+        Unreadable::Broken {
+            message: bad.message,
+            at: offset + at as u64,
+            column: bad.column,
+            line: header_lines + bad.lines,
+        }
     }
 }
 
@@ -237,35 +199,10 @@ pub(crate) fn start(
     wanted: &[String],
     delimiter: u8,
 ) -> Parsing {
-    let mut projection: Vec<usize> = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| wanted.contains(c))
-        .map(|(i, _)| i)
-        .collect();
-    projection.sort_unstable();
     let header = &head[..first_record_end(&head, delimiter)];
     let (read_as, utf8_from, switch) = header_encoding(header, delimiter);
     let parser = Arc::new(Parser {
-        // Every column a name of its own: a header with empty or repeated names would
-        // give a schema with fewer fields than the file has columns.
-        schema: columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let unique = if c.is_empty() || columns[..i].contains(c) {
-                    format!("\u{0}column {}", i + 1)
-                } else {
-                    c.clone()
-                };
-                Field::new(unique.into(), DataType::String)
-            })
-            .collect(),
-        projection,
-        options: CsvParseOptions::default()
-            .with_separator(delimiter)
-            .with_truncate_ragged_lines(true)
-            .with_missing_is_null(true),
+        layout: Layout::new(columns, wanted, delimiter),
         delimiter,
         count_lines,
         order: InOrder::new(read_as),
@@ -284,17 +221,18 @@ pub(crate) fn start(
             let Ok(job) = job else {
                 return;
             };
-            // A panic in the CSV reader ends the reading with an error in its place, never
-            // a count that silently lacks the piece.
+            // A panic in splitting ends the reading with an error in its place, never a
+            // count that silently lacks the piece.
+            let index = job.index;
             let parsed =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(&job)))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(job)))
                     .unwrap_or_else(|_| {
-                        parser.order.release(job.index);
+                        parser.order.release(index);
                         Err(Unreadable::Other(
                             "the CSV reader failed on the records here".to_string(),
                         ))
                     });
-            if done.send((job.index, parsed)).is_err() {
+            if done.send((index, parsed)).is_err() {
                 return;
             }
         });
@@ -363,7 +301,6 @@ fn cut(
                 index,
                 offset,
                 header_lines,
-                strays: pieces.strays(),
                 bytes: piece,
             };
             if work.send(job).is_err() {
@@ -446,27 +383,14 @@ impl Iterator for Parsing {
     }
 }
 
-/// What this module relies on in polars' internal chunk parser, pinned so that a polars
-/// upgrade that changes it fails here, in one place.
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn parser(columns: &[&str], wanted: &[&str]) -> Parser {
+        let names = |list: &[&str]| list.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         Parser {
-            schema: columns
-                .iter()
-                .map(|c| Field::new((*c).into(), DataType::String))
-                .collect(),
-            projection: columns
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| wanted.contains(c))
-                .map(|(i, _)| i)
-                .collect(),
-            options: CsvParseOptions::default()
-                .with_truncate_ragged_lines(true)
-                .with_missing_is_null(true),
+            layout: Layout::new(&names(columns), &names(wanted), b','),
             delimiter: b',',
             count_lines: true,
             order: InOrder::new(encoding::Encoding::Ascii),
@@ -478,66 +402,43 @@ mod tests {
             index: 0,
             offset,
             header_lines,
-            strays: false,
             bytes: bytes.to_vec(),
         }
     }
 
-    fn cells(frame: &DataFrame, column: &str) -> Vec<Option<String>> {
-        frame
-            .column(column)
-            .expect("the column is there")
-            .str()
-            .expect("read as text")
-            .iter()
-            .map(|v| v.map(String::from))
-            .collect()
+    fn cells(table: &Table, column: usize) -> Vec<Option<String>> {
+        table.column(column).map(|v| v.map(String::from)).collect()
     }
 
     #[test]
-    fn whole_records_give_the_projected_columns_as_text() {
+    fn whole_records_give_the_asked_for_cells() {
         let piece = b"1,x,\"a note, with a comma\nand a line break\"\n2,,z\n3,y\n";
         let parsed = parser(&["id", "skip", "note"], &["id", "note"])
-            .parse(&job(piece, 0, 0))
+            .parse(job(piece, 0, 0))
             .expect("parses");
         assert_eq!(parsed.bytes, piece.len() as u64);
         assert_eq!(parsed.lines, 4, "every line break, quoted ones too");
-        let frame = parsed.frame;
+        let table = parsed.table;
+        assert_eq!(table.height(), 3, "one row per record");
         assert_eq!(
-            frame.height(),
-            3,
-            "one row per record, quoted line breaks kept"
-        );
-        assert_eq!(frame.width(), 2, "only the projected columns");
-        assert_eq!(
-            cells(&frame, "id"),
+            cells(&table, 0),
             vec![Some("1".into()), Some("2".into()), Some("3".into())]
         );
         assert_eq!(
-            cells(&frame, "note"),
+            cells(&table, 1),
             vec![
                 Some("a note, with a comma\nand a line break".into()),
                 Some("z".into()),
-                // A short (ragged) row: the missing cell is null, not an error.
                 None
             ]
         );
     }
 
     #[test]
-    fn a_row_longer_than_the_header_is_truncated() {
-        let frame = parser(&["id", "note"], &["id", "note"])
-            .parse(&job(b"1,a,extra\n", 0, 0))
-            .expect("parses")
-            .frame;
-        assert_eq!(cells(&frame, "note"), vec![Some("a".into())]);
-    }
-
-    #[test]
     fn a_byte_that_is_not_utf8_after_utf8_is_found_before_parsing() {
         // "déjà" in UTF-8, then a Windows-1252 "é".
         let piece = ["1,d\u{e9}j\u{e0}\n2,caf".as_bytes(), &[0xE9], b"\n"].concat();
-        match parser(&["id", "note"], &["note"]).parse(&job(&piece, 100, 1)) {
+        match parser(&["id", "note"], &["note"]).parse(job(&piece, 100, 1)) {
             Err(Unreadable::NotUtf8 {
                 at,
                 value,
@@ -557,7 +458,7 @@ mod tests {
             }
             other => panic!(
                 "expected NotUtf8, got {:?}",
-                other.map(|p| p.frame.height())
+                other.map(|p| p.table.height())
             ),
         }
     }
@@ -566,14 +467,36 @@ mod tests {
     fn windows_1252_after_ascii_is_decoded() {
         let piece = b"1,ok\n2,C\xf4te d'Ivoire\n";
         let parsed = parser(&["id", "note"], &["note"])
-            .parse(&job(piece, 100, 1))
+            .parse(job(piece, 100, 1))
             .expect("parses");
         assert_eq!(
-            cells(&parsed.frame, "note"),
+            cells(&parsed.table, 0),
             vec![Some("ok".into()), Some("Côte d'Ivoire".into())]
         );
         assert_eq!(parsed.bytes, piece.len() as u64, "the file's own bytes");
         let switch = parsed.switch.expect("where it switched");
         assert_eq!((switch.at, switch.line, switch.byte), (100 + 8, 2, 0xF4));
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_placed_in_the_files_own_bytes() {
+        // "Côte" decoded from Windows-1252 is a byte longer than in the file.
+        let piece = b"1,C\xf4te\n2,\"Mali\" x\n";
+        match parser(&["id", "note"], &["note"]).parse(job(piece, 100, 1)) {
+            Err(Unreadable::Broken {
+                message,
+                at,
+                column,
+                line,
+            }) => {
+                assert!(message.contains("\"Mali\" x"), "{message}");
+                assert_eq!(
+                    (at, column, line),
+                    (100 + 9, 1, 2),
+                    "the quote is the 10th byte"
+                );
+            }
+            other => panic!("expected Broken, got {:?}", other.map(|p| p.table.height())),
+        }
     }
 }

@@ -32,8 +32,6 @@ pub(crate) struct Pieces<R> {
     done: bool,
     /// Where in the last piece handed out a quote opens that never closes.
     unclosed: Option<usize>,
-    /// Whether the last piece handed out holds a quote inside an unquoted cell.
-    strays: bool,
 }
 
 impl<R: Read> Pieces<R> {
@@ -59,7 +57,6 @@ impl<R: Read> Pieces<R> {
             carry: Vec::new(),
             done: false,
             unclosed: None,
-            strays: false,
         }
     }
 
@@ -67,12 +64,6 @@ impl<R: Read> Pieces<R> {
     /// piece is the last.
     pub(crate) fn unclosed(&self) -> Option<usize> {
         self.unclosed
-    }
-
-    /// Whether the last piece handed out holds a quote inside an unquoted cell, which
-    /// the parser needs quoted for it (see `quotes`).
-    pub(crate) fn strays(&self) -> bool {
-        self.strays
     }
 
     /// The next run of whole records (the file's last record may lack its line break),
@@ -114,7 +105,6 @@ impl<R: Read> Pieces<R> {
             scan.advance(&piece, self.delimiter);
             if let Some(end) = scan.last_end {
                 self.carry = piece.split_off(end);
-                self.strays = scan.strays;
                 return Ok(Some(piece));
             }
         }
@@ -129,19 +119,16 @@ impl<R: Read> Pieces<R> {
                 scan.advance(&piece, self.delimiter);
                 scan.finish(&piece);
                 self.unclosed = scan.quoted.then_some(scan.opened_at);
-                self.strays = scan.strays;
                 return Ok((!piece.is_empty()).then_some(piece));
             }
             scan.advance(&piece, self.delimiter);
             if let Some(end) = scan.last_end {
                 self.carry = piece.split_off(end);
-                self.strays = scan.strays;
                 return Ok(Some(piece));
             }
             if scan.quoted && piece.len() - scan.opened_at > LONGEST_CELL {
                 self.done = true;
                 self.unclosed = Some(scan.opened_at);
-                self.strays = scan.strays;
                 return Ok(Some(piece));
             }
             // One record longer than everything read so far: read on.
@@ -161,8 +148,6 @@ struct Scan {
     last_end: Option<usize>,
     /// The stretches outside quotes met since `last_end` was last brought up to date.
     outside: Vec<(usize, usize)>,
-    /// Whether a quote stood inside an unquoted cell (`a 12" mortar`).
-    strays: bool,
 }
 
 impl Scan {
@@ -193,11 +178,10 @@ impl Scan {
                 self.outside(at);
                 let starts_cell =
                     at == 0 || matches!(bytes[at - 1], b'\n' | b'\r') || bytes[at - 1] == delimiter;
+                // A quote inside an unquoted cell (`a 12" mortar`) is text.
                 if starts_cell {
                     self.quoted = true;
                     self.opened_at = at;
-                } else {
-                    self.strays = true;
                 }
                 self.pos = at + 1;
             }

@@ -100,17 +100,13 @@ pub(crate) fn read(
     for piece in parsing.by_ref() {
         let piece = piece.map_err(|why| unreadable(why, path, &columns))?;
         let place = (piece.offset, piece.first_line as usize);
-        reading
-            .add(piece.frame, &names, place, sink)
-            .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
+        reading.add(piece.table, place, sink);
         progress.advance(piece.bytes, reading.rows);
     }
     progress.finish();
     let mut assumed = None;
     if reading.undecided() {
-        assumed = reading
-            .assume_usual(date_column(kind), &names, sink)
-            .map_err(|e| file_problem(&file, e.to_string(), "re-export the file"))?;
+        assumed = reading.assume_usual(date_column(kind), sink);
         if assumed.is_none() {
             return Err(undecided(kind, &file));
         }

@@ -2,14 +2,13 @@
 //! on as an event or set aside with its reason; monadic ACLED rows joined into events;
 //! and pieces held back while the file has not yet told the order of its slash dates.
 
-use polars::prelude::*;
-
 use super::dates::{self, Date, DateOrder, OrderBy};
 use super::event::EventRef;
 use super::found::{BadRow, Export, ExportKind, SetAside, LISTED};
 use super::lines::PieceStart;
 use super::monadic::Monadic;
 use super::rows::{acled, ucdp, Cells, Index};
+use super::table::Table;
 
 /// What reading has found so far, carried from one batch to the next.
 pub(super) struct Reading {
@@ -42,7 +41,7 @@ pub(super) struct Reading {
     /// Whether the export writes slash dates, once its first date has told.
     slash_dates: Option<bool>,
     /// Pieces whose slash dates wait for the order, in file order.
-    held: Vec<(DataFrame, PieceStart)>,
+    held: Vec<(Table, PieceStart)>,
     /// Whether the first date has a two-digit year (then the outputs say how it is read).
     two_digit_years: bool,
 }
@@ -77,37 +76,35 @@ impl Reading {
         }
     }
 
-    /// Takes one parsed piece, whose columns are `wanted` in that order and whose first
-    /// byte is at `offset` on `line`: counts it, or holds it while its slash dates wait
-    /// for the file to tell their order.
+    /// Takes one split piece, whose first byte is at `offset` on `line`: counts it, or
+    /// holds it while its slash dates wait for the file to tell their order.
     pub(super) fn add(
         &mut self,
-        frame: DataFrame,
-        wanted: &[&str],
+        table: Table,
         (offset, line): (u64, usize),
         sink: &mut dyn FnMut(&EventRef),
-    ) -> PolarsResult<()> {
+    ) {
         let start = PieceStart {
             offset,
             line,
             record: self.received + 1,
         };
-        self.received += frame.height();
+        self.received += table.height();
         let mut ambiguous = false;
         if self.order.is_none() && self.slash_dates != Some(false) {
-            let (order, undecided) = self.scan_dates(&frame, wanted)?;
+            let (order, undecided) = self.scan_dates(&table);
             self.order = order;
             self.order_by = OrderBy::Rows;
             ambiguous = undecided;
         }
         if self.order.is_none() && (ambiguous || !self.held.is_empty()) {
-            self.held.push((frame, start));
-            return Ok(());
+            self.held.push((table, start));
+            return;
         }
         for (held, at) in std::mem::take(&mut self.held) {
-            self.batch(&held, wanted, at, sink)?;
+            self.batch(&held, at, sink);
         }
-        self.batch(&frame, wanted, start, sink)
+        self.batch(&table, start, sink);
     }
 
     /// What a piece's dates say of the order of slash dates: the order when one has a
@@ -115,35 +112,30 @@ impl Reading {
     /// An export writes its dates one way: the first date tells whether they are slash
     /// dates at all, and a file of ISO or named-month dates is not scanned again (a
     /// slash date further on, without an order, is a row left out with its reason).
-    fn scan_dates(
-        &mut self,
-        frame: &DataFrame,
-        wanted: &[&str],
-    ) -> PolarsResult<(Option<DateOrder>, bool)> {
+    fn scan_dates(&mut self, table: &Table) -> (Option<DateOrder>, bool) {
         let Some(at) = self.index.date else {
-            return Ok((None, false));
+            return (None, false);
         };
-        let column = frame.column(wanted[at])?.str()?;
         if self.slash_dates.is_none() {
-            if let Some(first) = column.iter().flatten().next() {
+            if let Some(first) = table.column(at).flatten().next() {
                 self.slash_dates = Some(first.as_bytes().contains(&b'/'));
                 self.two_digit_years = dates::has_two_digit_year(first);
             }
         }
         if self.slash_dates == Some(false) {
-            return Ok((None, false));
+            return (None, false);
         }
         let mut ambiguous = false;
-        for date in column.iter().flatten() {
+        for date in table.column(at).flatten() {
             if !date.as_bytes().contains(&b'/') {
                 continue;
             }
             if let Some(order) = dates::evidence(date) {
-                return Ok((Some(order), false));
+                return (Some(order), false);
             }
             ambiguous |= dates::ambiguous(date);
         }
-        Ok((None, ambiguous))
+        (None, ambiguous)
     }
 
     /// The slash dates never said their order: the pieces held wait for `--date-order`.
@@ -157,48 +149,31 @@ impl Reading {
     pub(super) fn assume_usual(
         &mut self,
         column: &str,
-        wanted: &[&str],
         sink: &mut dyn FnMut(&EventRef),
-    ) -> PolarsResult<Option<String>> {
-        let Some(usual) = self.usual else {
-            return Ok(None);
-        };
+    ) -> Option<String> {
+        let usual = self.usual?;
         self.order = Some(usual);
         self.order_by = OrderBy::Layout;
         for (held, at) in std::mem::take(&mut self.held) {
-            self.batch(&held, wanted, at, sink)?;
+            self.batch(&held, at, sink);
         }
-        Ok(Some(format!(
+        Some(format!(
             "no {column} says whether the month or the day comes first (none has a field above 12): read {}, as the {} writes them; give --date-order if the file was saved otherwise",
             usual.describe(),
             self.kind.describe()
-        )))
+        ))
     }
 
-    /// Counts one batch of rows, whose columns are `wanted` in that order.
-    fn batch(
-        &mut self,
-        frame: &DataFrame,
-        wanted: &[&str],
-        start: PieceStart,
-        sink: &mut dyn FnMut(&EventRef),
-    ) -> PolarsResult<()> {
-        // One iterator per column, advanced together: the cells are borrowed, never
-        // copied, and the iterators are all of one type (no dynamic dispatch per cell).
-        let mut columns = Vec::with_capacity(wanted.len());
-        for name in wanted {
-            columns.push(frame.column(name)?.str()?);
-        }
-        let mut cells: Vec<_> = columns.iter().map(|c| c.iter()).collect();
+    /// Counts one piece's rows.
+    fn batch(&mut self, table: &Table, start: PieceStart, sink: &mut dyn FnMut(&EventRef)) {
         let index = &self.index;
-        let mut row: Vec<Option<&str>> = vec![None; wanted.len()];
+        let mut row: Vec<Option<&str>> = vec![None; table.width()];
         let mut actors: Vec<&str> = Vec::new();
-        for _ in 0..frame.height() {
+        for record in 0..table.height() {
             self.rows += 1;
-            for (slot, column) in row.iter_mut().zip(cells.iter_mut()) {
-                *slot = column
-                    .next()
-                    .flatten()
+            for (column, slot) in row.iter_mut().enumerate() {
+                *slot = table
+                    .get(record, column)
                     // ASCII trimming: exports pad with spaces, and it is byte-fast.
                     .map(str::trim_ascii)
                     .filter(|v| !v.is_empty() && *v != "NA");
@@ -255,7 +230,6 @@ impl Reading {
             }
             self.monadic.add(&fields, &actors);
         }
-        Ok(())
     }
 
     /// Passes on the monadic events held back, and says what was read.

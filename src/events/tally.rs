@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 // polars' hash map (foldhash/ahash-style hashing): actor names are looked up millions of times.
 use polars::prelude::PlHashMap as HashMap;
-use polars::prelude::PlHashSet;
 
-use super::event::{EventRef, IdKeys};
+use super::event::EventRef;
 use super::matching::{Attribution, Matcher};
+use super::seen::Seen;
 use super::sums::{CountryKey, GroupKey, KindKey, Month, Tally, Total};
 
 /// What the counts hold once reading is done, keyed by names.
@@ -56,7 +56,7 @@ pub(crate) struct Tallies<'m> {
     involvement: Vec<u8>,
     /// The ids of the events seen, so that an event found again (in another file or the
     /// same one) is counted once; and how many were met again.
-    seen: Option<(PlHashSet<u128>, IdKeys)>,
+    seen: Option<Seen>,
     pub(crate) duplicates: u64,
 }
 
@@ -85,7 +85,7 @@ impl<'m> Tallies<'m> {
 
     /// Counts an event found again (in another file, or in the same one) once, by its id.
     pub(crate) fn deduplicate(&mut self) {
-        self.seen = Some((PlHashSet::default(), IdKeys::new()));
+        self.seen = Some(Seen::new());
     }
 
     fn class_of(&mut self, actor: &str) -> usize {
@@ -146,8 +146,8 @@ impl<'m> Tallies<'m> {
     }
 
     pub(crate) fn add(&mut self, event: &EventRef) {
-        if let Some((seen, keys)) = &mut self.seen {
-            if !seen.insert(keys.of(event.id)) {
+        if let Some(seen) = &mut self.seen {
+            if !seen.insert(event.id) {
                 self.duplicates += 1;
                 return;
             }

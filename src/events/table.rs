@@ -1,0 +1,477 @@
+//! A piece of whole records split into the cells the reading needs, as slices of the
+//! piece's own text: nothing is copied but a quoted cell holding a doubled quote.
+//!
+//! The rules are those the cutter (`pieces`) and the line finder (`lines`) read by: a
+//! record ends at a line break outside quotes; a quote opens a quoted cell only at a
+//! cell's start (`a 12" mortar` is text); `""` inside a quoted cell is a quote; a
+//! missing cell is empty and one past the header's last is ignored; an empty line is a
+//! record of empty cells; `\r` before a line break is no part of the cell. A quoted
+//! cell with text after its closing quote (`"Mali" x`) is refused where its column is
+//! needed, and read no further where it is not.
+//!
+//! No CSV crate reads by these rules (polars' chunk parser, which did, counted each
+//! quote as it split lines, so cells with stray quotes had to be rewritten first, and
+//! built columns of owned strings that were read once and dropped). The structural
+//! bytes (separator, line break, quote) are found 64 bytes at a time (`structure`), so
+//! the long notes of an export are crossed in a few steps.
+
+/// One cell of a record: `text[start..end]`, or `unescaped[start..end]` when `start`
+/// has the [`UNESCAPED`] bit (a quoted cell whose doubled quotes were made single);
+/// empty when `start == end`. Eight bytes: a piece's cells are written and read once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cell {
+    start: u32,
+    end: u32,
+}
+
+/// The bit of a cell's start that places it in the unescaped text.
+const UNESCAPED: u32 = 1 << 31;
+
+/// The longest text a table splits: offsets are held in 31 bits.
+const LONGEST: usize = (UNESCAPED - 1) as usize;
+
+const EMPTY: Cell = Cell { start: 0, end: 0 };
+
+/// The needed cells of a piece's records, row by row, in the order they were asked for.
+#[derive(Debug)]
+pub(crate) struct Table {
+    text: String,
+    unescaped: String,
+    cells: Vec<Cell>,
+    width: usize,
+}
+
+/// Text that cannot be split, and where: a quoted cell whose closing quote is followed
+/// by more text, or a record too long to hold.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Refused {
+    pub(crate) message: String,
+    /// The byte offset of the cell's start in the text, its column (0-based) and the
+    /// line breaks before it.
+    pub(crate) at: usize,
+    pub(crate) column: usize,
+    pub(crate) lines: u64,
+    /// The text split, given back.
+    pub(crate) text: String,
+}
+
+impl Table {
+    /// How many records.
+    pub(crate) fn height(&self) -> usize {
+        self.cells.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    /// How many cells a record has: the asked-for columns.
+    pub(crate) fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The `column`th asked-for cell of record `row`, `None` when empty.
+    pub(crate) fn get(&self, row: usize, column: usize) -> Option<&str> {
+        let Cell { start, end } = *self.cells.get(row * self.width + column)?;
+        if start == end {
+            return None;
+        }
+        // Cells start and end at separators, quotes and line breaks, all ASCII, so
+        // always on a character's boundary.
+        if start & UNESCAPED == 0 {
+            self.text.get(start as usize..end as usize)
+        } else {
+            self.unescaped
+                .get((start & !UNESCAPED) as usize..(end & !UNESCAPED) as usize)
+        }
+    }
+
+    /// Every record's cell of one asked-for column.
+    pub(crate) fn column(&self, column: usize) -> impl Iterator<Item = Option<&str>> {
+        (0..self.height()).map(move |row| self.get(row, column))
+    }
+}
+
+/// Which cells of a record are kept, and where each goes.
+pub(crate) struct Layout {
+    /// For each column of the header, its place among the asked-for cells.
+    slots: Vec<Option<usize>>,
+    width: usize,
+    delimiter: u8,
+}
+
+impl Layout {
+    /// The header's `columns`, of which the `wanted` are kept in that order (a name the
+    /// header repeats is its first column's).
+    pub(crate) fn new(columns: &[String], wanted: &[String], delimiter: u8) -> Layout {
+        let slots = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let first = !columns[..i].contains(c);
+                wanted.iter().position(|w| w == c).filter(|_| first)
+            })
+            .collect();
+        Layout {
+            slots,
+            width: wanted.len(),
+            delimiter,
+        }
+    }
+
+    /// Splits `text`, which starts at a record's start and ends at a record's end.
+    pub(crate) fn table(&self, text: String) -> Result<Table, Box<Refused>> {
+        if text.len() > LONGEST {
+            return Err(Box::new(Refused {
+                message: format!(
+                    "a run of {} bytes without a line break outside quotes: more than a record can hold",
+                    text.len()
+                ),
+                at: 0,
+                column: 0,
+                lines: 0,
+                text,
+            }));
+        }
+        let mut split = Split {
+            layout: self,
+            text: &text,
+            bytes: text.as_bytes(),
+            row: 0,
+            cells: Vec::with_capacity(text.len() / 32),
+            unescaped: String::new(),
+            column: 0,
+            start: 0,
+            quoted: false,
+            closed: None,
+            doubled: false,
+        };
+        if let Err((at, column)) = split.run() {
+            let end = at
+                + memchr::memchr2(self.delimiter, b'\n', &text.as_bytes()[at..])
+                    .unwrap_or(text.len() - at);
+            let cell = text.get(at..end).unwrap_or_default();
+            return Err(Box::new(Refused {
+                message: format!(
+                    "the cell {cell} is not properly escaped: text follows its closing quote"
+                ),
+                at,
+                column,
+                lines: super::lines::line_breaks(&text.as_bytes()[..at]),
+                text,
+            }));
+        }
+        let (cells, unescaped) = (split.cells, split.unescaped);
+        Ok(Table {
+            text,
+            unescaped,
+            cells,
+            width: self.width,
+        })
+    }
+}
+
+/// Where a split of one piece stands.
+struct Split<'a> {
+    layout: &'a Layout,
+    text: &'a str,
+    bytes: &'a [u8],
+    /// Where the record being read starts in `cells`.
+    row: usize,
+    cells: Vec<Cell>,
+    unescaped: String,
+    column: usize,
+    /// Where the current cell starts.
+    start: usize,
+    /// Inside a quoted cell.
+    quoted: bool,
+    /// Where the current cell's closing quote is, once closed.
+    closed: Option<usize>,
+    /// Whether the current quoted cell holds a doubled quote.
+    doubled: bool,
+}
+
+impl Split<'_> {
+    /// Splits the whole text; where a quoted cell has text after its closing quote, the
+    /// cell's start and column.
+    fn run(&mut self) -> Result<(), (usize, usize)> {
+        let n = self.bytes.len();
+        let delimiter = self.layout.delimiter;
+        self.cells.resize(self.layout.width, EMPTY);
+        let mut base = 0;
+        // A quote's twin in the next block: the second quote of a `""`.
+        let mut skip = usize::MAX;
+        while base < n {
+            let mut mask = structure(&self.bytes[base..], delimiter);
+            while mask != 0 {
+                let at = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if at == skip {
+                    continue;
+                }
+                let byte = self.bytes[at];
+                if self.quoted {
+                    if byte != b'"' {
+                        continue;
+                    }
+                    if self.bytes.get(at + 1) == Some(&b'"') {
+                        self.doubled = true;
+                        skip = at + 1;
+                    } else {
+                        self.quoted = false;
+                        self.closed = Some(at);
+                    }
+                } else if byte == b'"' {
+                    if at == self.start && self.closed.is_none() {
+                        self.quoted = true;
+                    }
+                } else {
+                    self.end_cell(at)?;
+                    self.start = at + 1;
+                    if byte == b'\n' {
+                        self.end_record();
+                    }
+                }
+            }
+            base += 64;
+        }
+        // The last record, when the text does not end with its line break; an
+        // unclosed quote (which the cutter refuses first) reads to the end.
+        if self.start < n || self.column > 0 {
+            self.quoted = false;
+            self.end_cell(n)?;
+        } else {
+            // No record after the last line break.
+            self.cells.truncate(self.row);
+        }
+        Ok(())
+    }
+
+    /// Ends the cell that runs to `end` (a separator, a line break or the end).
+    fn end_cell(&mut self, end: usize) -> Result<(), (usize, usize)> {
+        let slot = self.layout.slots.get(self.column).copied().flatten();
+        let closed = self.closed.take();
+        let doubled = std::mem::take(&mut self.doubled);
+        self.column += 1;
+        let Some(slot) = slot else {
+            return Ok(());
+        };
+        let bytes = self.bytes;
+        let cell = match closed {
+            Some(close) => {
+                let after = &bytes[close + 1..end];
+                if !(after.is_empty() || after == b"\r" && bytes.get(end) == Some(&b'\n')) {
+                    return Err((self.start, self.column - 1));
+                }
+                let (from, to) = (self.start + 1, close);
+                if doubled {
+                    let from_here = self.unescaped.len();
+                    let inner = self.text.get(from..to).unwrap_or_default();
+                    self.unescaped.push_str(&inner.replace("\"\"", "\""));
+                    // The unescaped text is shorter than the text: it fits in 31 bits.
+                    Cell {
+                        start: from_here as u32 | UNESCAPED,
+                        end: self.unescaped.len() as u32 | UNESCAPED,
+                    }
+                } else {
+                    Cell {
+                        start: from as u32,
+                        end: to as u32,
+                    }
+                }
+            }
+            None => {
+                let mut to = end;
+                if bytes.get(end) == Some(&b'\n') && to > self.start && bytes[to - 1] == b'\r' {
+                    to -= 1;
+                }
+                Cell {
+                    start: self.start as u32,
+                    end: to as u32,
+                }
+            }
+        };
+        self.cells[self.row + slot] = cell;
+        Ok(())
+    }
+
+    /// Ends the record, and makes room for the next.
+    fn end_record(&mut self) {
+        self.row = self.cells.len();
+        self.cells.resize(self.row + self.layout.width, EMPTY);
+        self.column = 0;
+    }
+}
+/// The separators, line breaks and quotes among the first 64 bytes of `bytes`, as bits.
+#[cfg(target_arch = "x86_64")]
+fn structure(bytes: &[u8], delimiter: u8) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let Some(block) = bytes.first_chunk::<64>() else {
+        return structure_scalar(bytes, delimiter);
+    };
+    // SAFETY: SSE2 is part of every x86_64 processor, and each load reads 16 of the 64
+    // bytes `block` holds.
+    unsafe {
+        let separator = _mm_set1_epi8(delimiter as i8);
+        let line = _mm_set1_epi8(b'\n' as i8);
+        let quote = _mm_set1_epi8(b'"' as i8);
+        let mut mask = 0u64;
+        for k in 0..4 {
+            let v = _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>());
+            let hits = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, separator), _mm_cmpeq_epi8(v, line)),
+                _mm_cmpeq_epi8(v, quote),
+            );
+            mask |= u64::from(_mm_movemask_epi8(hits) as u16) << (16 * k);
+        }
+        mask
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn structure(bytes: &[u8], delimiter: u8) -> u64 {
+    structure_scalar(bytes, delimiter)
+}
+
+/// `structure`, a byte at a time (the end of a piece, and other processors).
+fn structure_scalar(bytes: &[u8], delimiter: u8) -> u64 {
+    bytes
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(_, &b)| b == delimiter || b == b'\n' || b == b'"')
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn columns(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn rows(text: &str, names: &[&str], wanted: &[&str]) -> Vec<Vec<Option<String>>> {
+        let layout = Layout::new(&columns(names), &columns(wanted), b',');
+        let table = layout.table(text.to_string()).expect("splits");
+        (0..table.height())
+            .map(|r| {
+                (0..wanted.len())
+                    .map(|c| table.get(r, c).map(String::from))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn row(cells: &[Option<&str>]) -> Vec<Option<String>> {
+        cells.iter().map(|c| c.map(String::from)).collect()
+    }
+
+    #[test]
+    fn the_asked_for_cells_in_their_order() {
+        let text = "1,x,\"a note, with a comma\nand a line break\"\n2,,z\n3,y\n";
+        assert_eq!(
+            rows(text, &["id", "skip", "note"], &["note", "id"]),
+            vec![
+                row(&[Some("a note, with a comma\nand a line break"), Some("1")]),
+                row(&[Some("z"), Some("2")]),
+                // A short (ragged) row: the missing cell is empty.
+                row(&[None, Some("3")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_as_the_cutter_reads_them() {
+        let names = ["id", "a", "b"];
+        let read = |text: &str| rows(text, &names, &names);
+        assert_eq!(
+            read("1,\"a\"\"b\",c\n"),
+            vec![row(&[Some("1"), Some("a\"b"), Some("c")])]
+        );
+        // A quote inside an unquoted cell is text.
+        assert_eq!(
+            read("1, \"q\" ,a 12\" mortar\n"),
+            vec![row(&[Some("1"), Some(" \"q\" "), Some("a 12\" mortar")])]
+        );
+        // \r before a line break is no part of the cell, quoted or not.
+        assert_eq!(
+            read("1,\"x\ny\"\"\",z\r\n2,\"q\"\r\n"),
+            vec![
+                row(&[Some("1"), Some("x\ny\""), Some("z")]),
+                row(&[Some("2"), Some("q"), None])
+            ]
+        );
+        // An empty line is a record of empty cells; a last record may lack its break.
+        assert_eq!(
+            read("\n1,a,b,extra\n,,\n2,\"\",c"),
+            vec![
+                row(&[None, None, None]),
+                row(&[Some("1"), Some("a"), Some("b")]),
+                row(&[None, None, None]),
+                row(&[Some("2"), None, Some("c")]),
+            ]
+        );
+        // A quote as the very last byte closes its cell.
+        assert_eq!(read("1,\"a\""), vec![row(&[Some("1"), Some("a"), None])]);
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_refused_only_where_needed() {
+        let layout = Layout::new(&columns(&["id", "a", "b"]), &columns(&["id", "b"]), b',');
+        assert!(layout.table("1,\"x\" y,b\n".to_string()).is_ok());
+        let refused = layout
+            .table("1,a,b\n2,a,\"Mali\" x\n".to_string())
+            .unwrap_err();
+        assert!(
+            refused.message.contains("\"Mali\" x"),
+            "{}",
+            refused.message
+        );
+        assert_eq!((refused.at, refused.column, refused.lines), (10, 2, 1));
+    }
+
+    #[test]
+    fn a_long_record_crosses_many_blocks() {
+        let note = "word, \"\"quoted\"\", ".repeat(40);
+        let text = format!("1,\"{note}\",end\n2,b,c\n");
+        let rows = rows(&text, &["id", "note", "last"], &["id", "note", "last"]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0][1].as_deref(),
+            Some(note.replace("\"\"", "\"").as_str())
+        );
+        assert_eq!(rows[0][2].as_deref(), Some("end"));
+        assert_eq!(rows[1], row(&[Some("2"), Some("b"), Some("c")]));
+    }
+
+    proptest! {
+        /// Records of plain and quoted cells (separators, line breaks and doubled quotes
+        /// inside) split as the csv crate reads them.
+        #[test]
+        fn cells_are_the_csv_crates(
+            cells in proptest::collection::vec("[a-z]{0,5}|\"([a-z,;\n]|\"\"){0,70}\"", 3..90),
+            delimiter in prop_oneof![Just(b','), Just(b';')],
+        ) {
+            let separator = (delimiter as char).to_string();
+            let text: String = cells
+                .chunks(3)
+                .filter(|r| r.len() == 3)
+                .map(|r| r.join(&separator) + "\n")
+                .collect();
+            let names = columns(&["a", "b", "c"]);
+            let table = Layout::new(&names, &names, delimiter).table(text.clone()).expect("splits");
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .delimiter(delimiter)
+                .from_reader(text.as_bytes());
+            let expected: Vec<Vec<Option<String>>> = reader
+                .records()
+                .map(|r| r.expect("csv").iter().map(|c| (!c.is_empty()).then(|| c.to_string())).collect())
+                .collect();
+            let got: Vec<Vec<Option<String>>> = (0..table.height())
+                .map(|r| (0..3).map(|c| table.get(r, c).map(String::from)).collect())
+                .collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+}
