@@ -2,8 +2,10 @@
 //! checks the file, counts it for every threshold and measure asked for in one reading,
 //! and says which rows were left out and where.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+// A fast hash of the country names each event is checked against.
+use polars::prelude::PlHashSet as HashSet;
 
 use crate::data::Dataset;
 use crate::error::{Error, Location, Problem};
@@ -80,7 +82,7 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     let mut coverage = Coverage::default();
     for path in &files {
         // The countries a file's events are in: where it looked.
-        let mut countries: HashSet<String> = HashSet::new();
+        let mut countries: HashSet<String> = HashSet::default();
         let mut last = String::new();
         let mut export = read(path, &options, &mut |event| {
             if last != event.country {

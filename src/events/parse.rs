@@ -11,7 +11,7 @@ use std::thread::JoinHandle;
 
 use super::encoding::{self, header_encoding, Decision, InOrder, Spot};
 use super::lines::{column_at, line_breaks};
-use super::pieces::{first_record_end, Pieces};
+use super::pieces::{first_record_end, Pieces, Spare};
 use super::table::{Layout, Table};
 
 /// The workers parsing at once: these machines have two cores.
@@ -98,6 +98,8 @@ pub(crate) struct Parsing {
 /// What a worker needs to split a piece: which cells are kept.
 struct Parser {
     layout: Layout,
+    /// Where a piece's buffer goes back to once counted.
+    spare: Spare,
     delimiter: u8,
     /// Count each piece's line breaks (a stream, which cannot be read again for them).
     count_lines: bool,
@@ -150,7 +152,7 @@ impl Parser {
         };
         match self.layout.table(text) {
             Ok(table) => Ok(Piece {
-                table,
+                table: table.recycled(&self.spare),
                 offset,
                 bytes,
                 first_line: 0,
@@ -201,8 +203,10 @@ pub(crate) fn start(
 ) -> Parsing {
     let header = &head[..first_record_end(&head, delimiter)];
     let (read_as, utf8_from, switch) = header_encoding(header, delimiter);
+    let pieces = Pieces::resume(text, head, delimiter);
     let parser = Arc::new(Parser {
         layout: Layout::new(columns, wanted, delimiter),
+        spare: pieces.spare(),
         delimiter,
         count_lines,
         order: InOrder::new(read_as),
@@ -237,7 +241,6 @@ pub(crate) fn start(
             }
         });
     }
-    let pieces = Pieces::resume(text, head, delimiter);
     let cutter = std::thread::spawn(move || cut(pieces, delimiter, work, done));
     Parsing {
         results,
@@ -391,6 +394,7 @@ mod tests {
         let names = |list: &[&str]| list.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         Parser {
             layout: Layout::new(&names(columns), &names(wanted), b','),
+            spare: Spare::default(),
             delimiter: b',',
             count_lines: true,
             order: InOrder::new(encoding::Encoding::Ascii),

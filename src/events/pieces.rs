@@ -11,6 +11,7 @@
 //! or an unclosed quote costs one pass, not one per read.
 
 use std::io::Read;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The bytes read at a time; a piece is about this long.
 pub(crate) const PIECE: usize = 8 << 20;
@@ -20,6 +21,30 @@ const MOST_LINES: usize = 200_000;
 
 /// The longest quoted cell accepted: a quote still open this far on is unclosed.
 const LONGEST_CELL: usize = 4 * PIECE;
+
+/// Buffers of pieces already counted, handed back to be read into again: a fresh
+/// buffer for every piece costs the kernel its pages each time.
+#[derive(Clone, Default)]
+pub(crate) struct Spare(Arc<Mutex<Vec<Vec<u8>>>>);
+
+/// The most buffers kept for reading into: the pieces in memory at once.
+const KEPT: usize = 6;
+
+impl Spare {
+    /// Takes back a buffer whose piece is done with.
+    pub(crate) fn give(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if kept.len() < KEPT {
+            kept.push(buffer);
+        }
+    }
+
+    fn take(&self) -> Vec<u8> {
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        kept.pop().unwrap_or_default()
+    }
+}
 
 /// Whole records, in file order.
 pub(crate) struct Pieces<R> {
@@ -32,6 +57,7 @@ pub(crate) struct Pieces<R> {
     done: bool,
     /// Where in the last piece handed out a quote opens that never closes.
     unclosed: Option<usize>,
+    spare: Spare,
 }
 
 impl<R: Read> Pieces<R> {
@@ -57,7 +83,13 @@ impl<R: Read> Pieces<R> {
             carry: Vec::new(),
             done: false,
             unclosed: None,
+            spare: Spare::default(),
         }
+    }
+
+    /// Where the buffers of pieces done with go to be read into again.
+    pub(crate) fn spare(&self) -> Spare {
+        self.spare.clone()
     }
 
     /// Where in the last piece handed out a quote opens that never closes: then that
@@ -98,6 +130,11 @@ impl<R: Read> Pieces<R> {
             return Ok(None);
         }
         let mut piece = std::mem::take(&mut self.carry);
+        if piece.len() < self.size {
+            let mut buffer = self.spare.take();
+            buffer.extend_from_slice(&piece);
+            piece = buffer;
+        }
         let mut scan = Scan::default();
         // What was put back after a piece was cut at MOST_LINES may hold whole records
         // enough: hand them out before reading more.

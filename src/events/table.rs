@@ -15,6 +15,8 @@
 //! bytes (separator, line break, quote) are found 64 bytes at a time (`structure`), so
 //! the long notes of an export are crossed in a few steps.
 
+use super::pieces::Spare;
+
 /// One cell of a record: `text[start..end]`, or `unescaped[start..end]` when `start`
 /// has the [`UNESCAPED`] bit (a quoted cell whose doubled quotes were made single);
 /// empty when `start == end`. Eight bytes: a piece's cells are written and read once.
@@ -33,12 +35,21 @@ const LONGEST: usize = (UNESCAPED - 1) as usize;
 const EMPTY: Cell = Cell { start: 0, end: 0 };
 
 /// The needed cells of a piece's records, row by row, in the order they were asked for.
-#[derive(Debug)]
 pub(crate) struct Table {
     text: String,
     unescaped: String,
     cells: Vec<Cell>,
     width: usize,
+    /// Where the text's buffer goes once the table is dropped.
+    spare: Option<Spare>,
+}
+
+impl Drop for Table {
+    fn drop(&mut self) {
+        if let Some(spare) = self.spare.take() {
+            spare.give(std::mem::take(&mut self.text).into_bytes());
+        }
+    }
 }
 
 /// Text that cannot be split, and where: a quoted cell whose closing quote is followed
@@ -56,6 +67,12 @@ pub(crate) struct Refused {
 }
 
 impl Table {
+    /// Gives the text's buffer to `spare` once the table is dropped.
+    pub(crate) fn recycled(mut self, spare: &Spare) -> Table {
+        self.spare = Some(spare.clone());
+        self
+    }
+
     /// How many records.
     pub(crate) fn height(&self) -> usize {
         self.cells.len().checked_div(self.width).unwrap_or(0)
@@ -90,8 +107,9 @@ impl Table {
 
 /// Which cells of a record are kept, and where each goes.
 pub(crate) struct Layout {
-    /// For each column of the header, its place among the asked-for cells.
-    slots: Vec<Option<usize>>,
+    /// For each column of the header, its place among the asked-for cells, or
+    /// [`NOT_KEPT`].
+    slots: Vec<u32>,
     width: usize,
     delimiter: u8,
 }
@@ -105,7 +123,11 @@ impl Layout {
             .enumerate()
             .map(|(i, c)| {
                 let first = !columns[..i].contains(c);
-                wanted.iter().position(|w| w == c).filter(|_| first)
+                wanted
+                    .iter()
+                    .position(|w| w == c)
+                    .filter(|_| first)
+                    .map_or(NOT_KEPT, |slot| slot as u32)
             })
             .collect();
         Layout {
@@ -129,175 +151,156 @@ impl Layout {
                 text,
             }));
         }
-        let mut split = Split {
-            layout: self,
-            text: &text,
-            bytes: text.as_bytes(),
-            row: 0,
-            cells: Vec::with_capacity(text.len() / 32),
-            unescaped: String::new(),
-            column: 0,
-            start: 0,
-            quoted: false,
-            closed: None,
-            doubled: false,
-        };
-        if let Err((at, column)) = split.run() {
-            let end = at
-                + memchr::memchr2(self.delimiter, b'\n', &text.as_bytes()[at..])
-                    .unwrap_or(text.len() - at);
-            let cell = text.get(at..end).unwrap_or_default();
-            return Err(Box::new(Refused {
-                message: format!(
-                    "the cell {cell} is not properly escaped: text follows its closing quote"
-                ),
-                at,
-                column,
-                lines: super::lines::line_breaks(&text.as_bytes()[..at]),
+        let mut unescaped = String::new();
+        match split(self, &text, &mut unescaped) {
+            Ok(cells) => Ok(Table {
                 text,
-            }));
+                unescaped,
+                cells,
+                width: self.width,
+                spare: None,
+            }),
+            Err((at, column)) => {
+                let end = at
+                    + memchr::memchr2(self.delimiter, b'\n', &text.as_bytes()[at..])
+                        .unwrap_or(text.len() - at);
+                let cell = text.get(at..end).unwrap_or_default();
+                Err(Box::new(Refused {
+                    message: format!(
+                        "the cell {cell} is not properly escaped: text follows its closing quote"
+                    ),
+                    at,
+                    column,
+                    lines: super::lines::line_breaks(&text.as_bytes()[..at]),
+                    text,
+                }))
+            }
         }
-        let (cells, unescaped) = (split.cells, split.unescaped);
-        Ok(Table {
-            text,
-            unescaped,
-            cells,
-            width: self.width,
-        })
     }
 }
 
-/// Where a split of one piece stands.
-struct Split<'a> {
-    layout: &'a Layout,
-    text: &'a str,
-    bytes: &'a [u8],
-    /// Where the record being read starts in `cells`.
-    row: usize,
-    cells: Vec<Cell>,
-    unescaped: String,
-    column: usize,
-    /// Where the current cell starts.
-    start: usize,
-    /// Inside a quoted cell.
-    quoted: bool,
-    /// Where the current cell's closing quote is, once closed.
-    closed: Option<usize>,
-    /// Whether the current quoted cell holds a doubled quote.
-    doubled: bool,
-}
+/// No column: the slot of a column that is not kept.
+const NOT_KEPT: u32 = u32::MAX;
 
-impl Split<'_> {
-    /// Splits the whole text; where a quoted cell has text after its closing quote, the
-    /// cell's start and column.
-    fn run(&mut self) -> Result<(), (usize, usize)> {
-        let n = self.bytes.len();
-        let delimiter = self.layout.delimiter;
-        self.cells.resize(self.layout.width, EMPTY);
-        let mut base = 0;
-        // A quote's twin in the next block: the second quote of a `""`.
-        let mut skip = usize::MAX;
-        while base < n {
-            let mut mask = structure(&self.bytes[base..], delimiter);
-            while mask != 0 {
-                let at = base + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                if at == skip {
+/// The cells `layout` keeps of the records of `text`, row after row, a quoted cell with
+/// doubled quotes written to `unescaped`; or, for a kept quoted cell with text after its
+/// closing quote, the cell's start and column. The state is held in locals: this loop
+/// runs once per separator of the file.
+fn split(
+    layout: &Layout,
+    text: &str,
+    unescaped: &mut String,
+) -> Result<Vec<Cell>, (usize, usize)> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let (slots, width, delimiter) = (&layout.slots[..], layout.width, layout.delimiter);
+    let mut cells = Vec::with_capacity(n / 32);
+    cells.resize(width, EMPTY);
+    // The record being read starts at `row` in `cells`; its cell being read is the
+    // `column`th and starts at `start`; `quoted` inside a quoted cell, whose closing
+    // quote is at `closed` (or NONE) and which holds a doubled quote when `doubled`.
+    const NONE: usize = usize::MAX;
+    let (mut row, mut column, mut start) = (0, 0, 0);
+    let (mut quoted, mut closed, mut doubled) = (false, NONE, false);
+    let mut base = 0;
+    // A quote's twin, which may be in the next block: the second quote of a `""`.
+    let mut skip = NONE;
+    while base < n {
+        let mut mask = structure(&bytes[base..], delimiter);
+        while mask != 0 {
+            let at = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let byte = bytes[at];
+            if quoted {
+                if byte != b'"' || at == skip {
                     continue;
                 }
-                let byte = self.bytes[at];
-                if self.quoted {
-                    if byte != b'"' {
-                        continue;
-                    }
-                    if self.bytes.get(at + 1) == Some(&b'"') {
-                        self.doubled = true;
-                        skip = at + 1;
-                    } else {
-                        self.quoted = false;
-                        self.closed = Some(at);
-                    }
-                } else if byte == b'"' {
-                    if at == self.start && self.closed.is_none() {
-                        self.quoted = true;
-                    }
+                if bytes.get(at + 1) == Some(&b'"') {
+                    doubled = true;
+                    skip = at + 1;
                 } else {
-                    self.end_cell(at)?;
-                    self.start = at + 1;
-                    if byte == b'\n' {
-                        self.end_record();
-                    }
+                    quoted = false;
+                    closed = at;
                 }
+                continue;
             }
-            base += 64;
+            if byte == b'"' {
+                quoted = at == start && closed == NONE;
+                continue;
+            }
+            let slot = slots.get(column).copied().unwrap_or(NOT_KEPT);
+            if slot != NOT_KEPT {
+                let cell = cell(bytes, (start, at), closed, doubled, unescaped)
+                    .ok_or((start, column))?;
+                cells[row + slot as usize] = cell;
+            }
+            (closed, doubled) = (NONE, false);
+            column += 1;
+            start = at + 1;
+            if byte == b'\n' {
+                row = cells.len();
+                cells.resize(row + width, EMPTY);
+                column = 0;
+            }
         }
-        // The last record, when the text does not end with its line break; an
-        // unclosed quote (which the cutter refuses first) reads to the end.
-        if self.start < n || self.column > 0 {
-            self.quoted = false;
-            self.end_cell(n)?;
-        } else {
-            // No record after the last line break.
-            self.cells.truncate(self.row);
+        base += 64;
+    }
+    // The last record, when the text does not end with its line break; an unclosed
+    // quote (which the cutter refuses first) reads to the end.
+    if start < n || column > 0 {
+        let slot = slots.get(column).copied().unwrap_or(NOT_KEPT);
+        if slot != NOT_KEPT {
+            cells[row + slot as usize] =
+                cell(bytes, (start, n), closed, doubled, unescaped).ok_or((start, column))?;
         }
-        Ok(())
+    } else {
+        // No record after the last line break.
+        cells.truncate(row);
     }
-
-    /// Ends the cell that runs to `end` (a separator, a line break or the end).
-    fn end_cell(&mut self, end: usize) -> Result<(), (usize, usize)> {
-        let slot = self.layout.slots.get(self.column).copied().flatten();
-        let closed = self.closed.take();
-        let doubled = std::mem::take(&mut self.doubled);
-        self.column += 1;
-        let Some(slot) = slot else {
-            return Ok(());
-        };
-        let bytes = self.bytes;
-        let cell = match closed {
-            Some(close) => {
-                let after = &bytes[close + 1..end];
-                if !(after.is_empty() || after == b"\r" && bytes.get(end) == Some(&b'\n')) {
-                    return Err((self.start, self.column - 1));
-                }
-                let (from, to) = (self.start + 1, close);
-                if doubled {
-                    let from_here = self.unescaped.len();
-                    let inner = self.text.get(from..to).unwrap_or_default();
-                    self.unescaped.push_str(&inner.replace("\"\"", "\""));
-                    // The unescaped text is shorter than the text: it fits in 31 bits.
-                    Cell {
-                        start: from_here as u32 | UNESCAPED,
-                        end: self.unescaped.len() as u32 | UNESCAPED,
-                    }
-                } else {
-                    Cell {
-                        start: from as u32,
-                        end: to as u32,
-                    }
-                }
-            }
-            None => {
-                let mut to = end;
-                if bytes.get(end) == Some(&b'\n') && to > self.start && bytes[to - 1] == b'\r' {
-                    to -= 1;
-                }
-                Cell {
-                    start: self.start as u32,
-                    end: to as u32,
-                }
-            }
-        };
-        self.cells[self.row + slot] = cell;
-        Ok(())
-    }
-
-    /// Ends the record, and makes room for the next.
-    fn end_record(&mut self) {
-        self.row = self.cells.len();
-        self.cells.resize(self.row + self.layout.width, EMPTY);
-        self.column = 0;
-    }
+    Ok(cells)
 }
+
+/// The cell `bytes[start..end]` (ended by a separator, a line break or the end), whose
+/// closing quote, when quoted, is at `closed` (`usize::MAX` when not quoted); `None`
+/// when text follows its closing quote.
+fn cell(
+    bytes: &[u8],
+    (start, end): (usize, usize),
+    closed: usize,
+    doubled: bool,
+    unescaped: &mut String,
+) -> Option<Cell> {
+    if closed == usize::MAX {
+        let mut to = end;
+        if to > start && bytes[to - 1] == b'\r' && bytes.get(end) == Some(&b'\n') {
+            to -= 1;
+        }
+        return Some(Cell {
+            start: start as u32,
+            end: to as u32,
+        });
+    }
+    let after = &bytes[closed + 1..end];
+    if !(after.is_empty() || after == b"\r" && bytes.get(end) == Some(&b'\n')) {
+        return None;
+    }
+    let (from, to) = (start + 1, closed);
+    if !doubled {
+        return Some(Cell {
+            start: from as u32,
+            end: to as u32,
+        });
+    }
+    let from_here = unescaped.len();
+    let inner = std::str::from_utf8(&bytes[from..to]).unwrap_or_default();
+    unescaped.push_str(&inner.replace("\"\"", "\""));
+    // The unescaped text is shorter than the text: it fits in 31 bits.
+    Some(Cell {
+        start: from_here as u32 | UNESCAPED,
+        end: unescaped.len() as u32 | UNESCAPED,
+    })
+}
+
 /// The separators, line breaks and quotes among the first 64 bytes of `bytes`, as bits.
 #[cfg(target_arch = "x86_64")]
 fn structure(bytes: &[u8], delimiter: u8) -> u64 {
