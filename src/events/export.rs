@@ -40,6 +40,9 @@ pub(crate) struct Request {
     pub(crate) choice: Choice,
 }
 
+/// How many of the countries last met are compared before the set of all.
+const RECENT_COUNTRIES: usize = 8;
+
 /// Reads the export once and counts everything `request` asks for.
 pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> {
     let (found, passed_over) = files(&request.paths)?;
@@ -83,13 +86,17 @@ pub(crate) fn count(data: &Dataset, request: &Request) -> Result<Counts, Error> 
     for path in &files {
         // The countries a file's events are in: where it looked.
         let mut countries: HashSet<String> = HashSet::default();
-        let mut last = String::new();
+        // The last few countries met: exports interleave a few countries' events.
+        let mut recent: Vec<String> = Vec::with_capacity(RECENT_COUNTRIES);
         let mut export = read(path, &options, &mut |event| {
-            if last != event.country {
+            if !recent.iter().any(|c| c == event.country) {
                 if !countries.contains(event.country) {
                     countries.insert(event.country.to_string());
                 }
-                event.country.clone_into(&mut last);
+                if recent.len() == RECENT_COUNTRIES {
+                    recent.remove(0);
+                }
+                recent.push(event.country.to_string());
             }
             if versions.as_mut().is_none_or(|v| v.take(event)) {
                 tallies.add(event);

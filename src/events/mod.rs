@@ -23,6 +23,7 @@ mod reading;
 mod rows;
 mod seen;
 pub(crate) mod source;
+mod spare;
 pub(crate) mod sums;
 mod table;
 pub(crate) mod tally;

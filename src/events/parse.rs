@@ -11,7 +11,8 @@ use std::thread::JoinHandle;
 
 use super::encoding::{self, header_encoding, Decision, InOrder, Spot};
 use super::lines::{column_at, line_breaks};
-use super::pieces::{first_record_end, Pieces, Spare};
+use super::pieces::{first_record_end, Pieces};
+use super::spare::Spare;
 use super::table::{Layout, Table};
 
 /// The workers parsing at once: these machines have two cores.
@@ -99,7 +100,7 @@ pub(crate) struct Parsing {
 struct Parser {
     layout: Layout,
     /// Where a piece's buffer goes back to once counted.
-    spare: Spare,
+    spare: Spare<u8>,
     delimiter: u8,
     /// Count each piece's line breaks (a stream, which cannot be read again for them).
     count_lines: bool,
@@ -152,7 +153,7 @@ impl Parser {
         };
         match self.layout.table(text) {
             Ok(table) => Ok(Piece {
-                table: table.recycled(&self.spare),
+                table: table.recycled(&self.spare, &self.layout),
                 offset,
                 bytes,
                 first_line: 0,

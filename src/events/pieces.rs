@@ -11,7 +11,8 @@
 //! or an unclosed quote costs one pass, not one per read.
 
 use std::io::Read;
-use std::sync::{Arc, Mutex, PoisonError};
+
+use super::spare::Spare;
 
 /// The bytes read at a time; a piece is about this long.
 pub(crate) const PIECE: usize = 8 << 20;
@@ -21,30 +22,6 @@ const MOST_LINES: usize = 200_000;
 
 /// The longest quoted cell accepted: a quote still open this far on is unclosed.
 const LONGEST_CELL: usize = 4 * PIECE;
-
-/// Buffers of pieces already counted, handed back to be read into again: a fresh
-/// buffer for every piece costs the kernel its pages each time.
-#[derive(Clone, Default)]
-pub(crate) struct Spare(Arc<Mutex<Vec<Vec<u8>>>>);
-
-/// The most buffers kept for reading into: the pieces in memory at once.
-const KEPT: usize = 6;
-
-impl Spare {
-    /// Takes back a buffer whose piece is done with.
-    pub(crate) fn give(&self, mut buffer: Vec<u8>) {
-        buffer.clear();
-        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if kept.len() < KEPT {
-            kept.push(buffer);
-        }
-    }
-
-    fn take(&self) -> Vec<u8> {
-        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        kept.pop().unwrap_or_default()
-    }
-}
 
 /// Whole records, in file order.
 pub(crate) struct Pieces<R> {
@@ -57,7 +34,7 @@ pub(crate) struct Pieces<R> {
     done: bool,
     /// Where in the last piece handed out a quote opens that never closes.
     unclosed: Option<usize>,
-    spare: Spare,
+    spare: Spare<u8>,
 }
 
 impl<R: Read> Pieces<R> {
@@ -88,7 +65,7 @@ impl<R: Read> Pieces<R> {
     }
 
     /// Where the buffers of pieces done with go to be read into again.
-    pub(crate) fn spare(&self) -> Spare {
+    pub(crate) fn spare(&self) -> Spare<u8> {
         self.spare.clone()
     }
 
@@ -107,6 +84,10 @@ impl<R: Read> Pieces<R> {
             return Ok(None);
         };
         if self.unclosed.is_some() {
+            return Ok(Some(piece));
+        }
+        // Counting is vectorised; finding the cap is walked, and only needed past it.
+        if memchr::memchr_iter(b'\n', &piece).count() <= MOST_LINES {
             return Ok(Some(piece));
         }
         let Some(cap) = memchr::memchr_iter(b'\n', &piece).nth(MOST_LINES) else {
@@ -131,7 +112,7 @@ impl<R: Read> Pieces<R> {
         }
         let mut piece = std::mem::take(&mut self.carry);
         if piece.len() < self.size {
-            let mut buffer = self.spare.take();
+            let mut buffer = self.spare.take().unwrap_or_default();
             buffer.extend_from_slice(&piece);
             piece = buffer;
         }

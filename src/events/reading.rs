@@ -171,12 +171,9 @@ impl Reading {
         let mut actors: Vec<&str> = Vec::new();
         for record in 0..table.height() {
             self.rows += 1;
-            for (column, slot) in row.iter_mut().enumerate() {
-                *slot = table
-                    .get(record, column)
-                    // ASCII trimming: exports pad with spaces, and it is byte-fast.
-                    .map(str::trim_ascii)
-                    .filter(|v| !v.is_empty() && *v != "NA");
+            // Trimmed, and empty where `NA`, as split.
+            for (slot, cell) in row.iter_mut().zip(table.row(record)) {
+                *slot = cell;
             }
             actors.clear();
             let cells = Cells {

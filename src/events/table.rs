@@ -1,5 +1,7 @@
 //! A piece of whole records split into the cells the reading needs, as slices of the
-//! piece's own text: nothing is copied but a quoted cell holding a doubled quote.
+//! piece's own text: nothing is copied but a quoted cell holding a doubled quote. A
+//! cell is trimmed of the ASCII spaces exports pad with, and one that is empty or says
+//! `NA` is empty.
 //!
 //! The rules are those the cutter (`pieces`) and the line finder (`lines`) read by: a
 //! record ends at a line break outside quotes; a quote opens a quoted cell only at a
@@ -15,13 +17,13 @@
 //! bytes (separator, line break, quote) are found 64 bytes at a time (`structure`), so
 //! the long notes of an export are crossed in a few steps.
 
-use super::pieces::Spare;
+use super::spare::Spare;
 
 /// One cell of a record: `text[start..end]`, or `unescaped[start..end]` when `start`
 /// has the [`UNESCAPED`] bit (a quoted cell whose doubled quotes were made single);
 /// empty when `start == end`. Eight bytes: a piece's cells are written and read once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Cell {
+pub(crate) struct Cell {
     start: u32,
     end: u32,
 }
@@ -35,19 +37,21 @@ const LONGEST: usize = (UNESCAPED - 1) as usize;
 const EMPTY: Cell = Cell { start: 0, end: 0 };
 
 /// The needed cells of a piece's records, row by row, in the order they were asked for.
+#[derive(Debug)]
 pub(crate) struct Table {
     text: String,
     unescaped: String,
     cells: Vec<Cell>,
     width: usize,
-    /// Where the text's buffer goes once the table is dropped.
-    spare: Option<Spare>,
+    /// Where the text's and the cells' buffers go once the table is dropped.
+    spare: Option<(Spare<u8>, Spare<Cell>)>,
 }
 
 impl Drop for Table {
     fn drop(&mut self) {
-        if let Some(spare) = self.spare.take() {
-            spare.give(std::mem::take(&mut self.text).into_bytes());
+        if let Some((text, cells)) = self.spare.take() {
+            text.give(std::mem::take(&mut self.text).into_bytes());
+            cells.give(std::mem::take(&mut self.cells));
         }
     }
 }
@@ -67,9 +71,10 @@ pub(crate) struct Refused {
 }
 
 impl Table {
-    /// Gives the text's buffer to `spare` once the table is dropped.
-    pub(crate) fn recycled(mut self, spare: &Spare) -> Table {
-        self.spare = Some(spare.clone());
+    /// Gives the text's buffer to `spare`, and the cells' to the layout's, once the
+    /// table is dropped.
+    pub(crate) fn recycled(mut self, spare: &Spare<u8>, layout: &Layout) -> Table {
+        self.spare = Some((spare.clone(), layout.cells.clone()));
         self
     }
 
@@ -83,9 +88,22 @@ impl Table {
         self.width
     }
 
+    /// The asked-for cells of record `row`, in order, `None` where empty.
+    pub(crate) fn row(&self, row: usize) -> impl Iterator<Item = Option<&str>> {
+        let start = row * self.width;
+        self.cells
+            .get(start..start + self.width)
+            .unwrap_or_default()
+            .iter()
+            .map(|&cell| self.text_of(cell))
+    }
+
     /// The `column`th asked-for cell of record `row`, `None` when empty.
     pub(crate) fn get(&self, row: usize, column: usize) -> Option<&str> {
-        let Cell { start, end } = *self.cells.get(row * self.width + column)?;
+        self.text_of(*self.cells.get(row * self.width + column)?)
+    }
+
+    fn text_of(&self, Cell { start, end }: Cell) -> Option<&str> {
         if start == end {
             return None;
         }
@@ -112,6 +130,8 @@ pub(crate) struct Layout {
     slots: Vec<u32>,
     width: usize,
     delimiter: u8,
+    /// Cells' buffers given back by the tables dropped.
+    cells: Spare<Cell>,
 }
 
 impl Layout {
@@ -134,6 +154,7 @@ impl Layout {
             slots,
             width: wanted.len(),
             delimiter,
+            cells: Spare::default(),
         }
     }
 
@@ -186,16 +207,13 @@ const NOT_KEPT: u32 = u32::MAX;
 /// doubled quotes written to `unescaped`; or, for a kept quoted cell with text after its
 /// closing quote, the cell's start and column. The state is held in locals: this loop
 /// runs once per separator of the file.
-fn split(
-    layout: &Layout,
-    text: &str,
-    unescaped: &mut String,
-) -> Result<Vec<Cell>, (usize, usize)> {
+fn split(layout: &Layout, text: &str, unescaped: &mut String) -> Result<Vec<Cell>, (usize, usize)> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let (slots, width, delimiter) = (&layout.slots[..], layout.width, layout.delimiter);
-    let mut cells = Vec::with_capacity(n / 32);
-    cells.resize(width, EMPTY);
+    // Records run to a few hundred bytes: room for most at once.
+    let mut cells = layout.cells.take().unwrap_or_default();
+    cells.resize((n / 512 + 1) * width, EMPTY);
     // The record being read starts at `row` in `cells`; its cell being read is the
     // `column`th and starts at `start`; `quoted` inside a quoted cell, whose closing
     // quote is at `closed` (or NONE) and which holds a doubled quote when `doubled`.
@@ -230,16 +248,19 @@ fn split(
             }
             let slot = slots.get(column).copied().unwrap_or(NOT_KEPT);
             if slot != NOT_KEPT {
-                let cell = cell(bytes, (start, at), closed, doubled, unescaped)
-                    .ok_or((start, column))?;
+                let cell =
+                    cell(bytes, (start, at), closed, doubled, unescaped).ok_or((start, column))?;
                 cells[row + slot as usize] = cell;
             }
             (closed, doubled) = (NONE, false);
             column += 1;
             start = at + 1;
             if byte == b'\n' {
-                row = cells.len();
-                cells.resize(row + width, EMPTY);
+                row += width;
+                // Room for the next record, made a large step at a time.
+                if row + width > cells.len() {
+                    cells.resize(2 * cells.len() + width, EMPTY);
+                }
                 column = 0;
             }
         }
@@ -253,16 +274,18 @@ fn split(
             cells[row + slot as usize] =
                 cell(bytes, (start, n), closed, doubled, unescaped).ok_or((start, column))?;
         }
-    } else {
-        // No record after the last line break.
-        cells.truncate(row);
+        row += width;
     }
+    // No record after the last line break, and the room not used.
+    cells.truncate(row);
     Ok(cells)
 }
 
 /// The cell `bytes[start..end]` (ended by a separator, a line break or the end), whose
-/// closing quote, when quoted, is at `closed` (`usize::MAX` when not quoted); `None`
+/// closing quote, when quoted, is at `closed` (`usize::MAX` when not quoted), trimmed
+/// of ASCII spaces (exports pad cells with them), and empty when it says `NA`; `None`
 /// when text follows its closing quote.
+#[inline(always)]
 fn cell(
     bytes: &[u8],
     (start, end): (usize, usize),
@@ -271,14 +294,7 @@ fn cell(
     unescaped: &mut String,
 ) -> Option<Cell> {
     if closed == usize::MAX {
-        let mut to = end;
-        if to > start && bytes[to - 1] == b'\r' && bytes.get(end) == Some(&b'\n') {
-            to -= 1;
-        }
-        return Some(Cell {
-            start: start as u32,
-            end: to as u32,
-        });
+        return Some(trimmed(bytes, start, end, 0));
     }
     let after = &bytes[closed + 1..end];
     if !(after.is_empty() || after == b"\r" && bytes.get(end) == Some(&b'\n')) {
@@ -286,19 +302,37 @@ fn cell(
     }
     let (from, to) = (start + 1, closed);
     if !doubled {
-        return Some(Cell {
-            start: from as u32,
-            end: to as u32,
-        });
+        return Some(trimmed(bytes, from, to, 0));
     }
     let from_here = unescaped.len();
     let inner = std::str::from_utf8(&bytes[from..to]).unwrap_or_default();
     unescaped.push_str(&inner.replace("\"\"", "\""));
     // The unescaped text is shorter than the text: it fits in 31 bits.
-    Some(Cell {
-        start: from_here as u32 | UNESCAPED,
-        end: unescaped.len() as u32 | UNESCAPED,
-    })
+    Some(trimmed(
+        unescaped.as_bytes(),
+        from_here,
+        unescaped.len(),
+        UNESCAPED,
+    ))
+}
+
+/// `bytes[from..to]` trimmed of ASCII spaces as a cell (its offsets marked with `mark`),
+/// empty when nothing or `NA` is left.
+#[inline(always)]
+fn trimmed(bytes: &[u8], mut from: usize, mut to: usize, mark: u32) -> Cell {
+    while from < to && bytes[from].is_ascii_whitespace() {
+        from += 1;
+    }
+    while to > from && bytes[to - 1].is_ascii_whitespace() {
+        to -= 1;
+    }
+    if from == to || &bytes[from..to] == b"NA" {
+        return EMPTY;
+    }
+    Cell {
+        start: from as u32 | mark,
+        end: to as u32 | mark,
+    }
 }
 
 /// The separators, line breaks and quotes among the first 64 bytes of `bytes`, as bits.
@@ -391,10 +425,14 @@ mod tests {
             read("1,\"a\"\"b\",c\n"),
             vec![row(&[Some("1"), Some("a\"b"), Some("c")])]
         );
-        // A quote inside an unquoted cell is text.
+        // A quote inside an unquoted cell is text; padding spaces are trimmed, and NA
+        // is empty.
         assert_eq!(
-            read("1, \"q\" ,a 12\" mortar\n"),
-            vec![row(&[Some("1"), Some(" \"q\" "), Some("a 12\" mortar")])]
+            read("1, \"q\" ,a 12\" mortar\nNA,\" NA \", x\n"),
+            vec![
+                row(&[Some("1"), Some("\"q\""), Some("a 12\" mortar")]),
+                row(&[None, None, Some("x")])
+            ]
         );
         // \r before a line break is no part of the cell, quoted or not.
         assert_eq!(
@@ -441,7 +479,7 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(
             rows[0][1].as_deref(),
-            Some(note.replace("\"\"", "\"").as_str())
+            Some(note.replace("\"\"", "\"").trim_ascii())
         );
         assert_eq!(rows[0][2].as_deref(), Some("end"));
         assert_eq!(rows[1], row(&[Some("2"), Some("b"), Some("c")]));
@@ -449,7 +487,7 @@ mod tests {
 
     proptest! {
         /// Records of plain and quoted cells (separators, line breaks and doubled quotes
-        /// inside) split as the csv crate reads them.
+        /// inside) split as the csv crate reads them, trimmed.
         #[test]
         fn cells_are_the_csv_crates(
             cells in proptest::collection::vec("[a-z]{0,5}|\"([a-z,;\n]|\"\"){0,70}\"", 3..90),
@@ -469,7 +507,7 @@ mod tests {
                 .from_reader(text.as_bytes());
             let expected: Vec<Vec<Option<String>>> = reader
                 .records()
-                .map(|r| r.expect("csv").iter().map(|c| (!c.is_empty()).then(|| c.to_string())).collect())
+                .map(|r| r.expect("csv").iter().map(str::trim_ascii).map(|c| (!c.is_empty()).then(|| c.to_string())).collect())
                 .collect();
             let got: Vec<Vec<Option<String>>> = (0..table.height())
                 .map(|r| (0..3).map(|c| table.get(r, c).map(String::from)).collect())

@@ -27,6 +27,24 @@ pub(crate) struct Tallied {
 /// How many actors that matched no group the summary names.
 const UNMATCHED_LISTED: usize = 5;
 
+/// Slots for recently found actors' classes (a power of two).
+const RECENT: usize = 1 << 12;
+
+/// A short fingerprint of a name: its length and its first and last eight bytes mixed.
+fn fingerprint(name: &str) -> usize {
+    let bytes = name.as_bytes();
+    let word = |chunk: &[u8]| {
+        let mut packed = [0u8; 8];
+        packed[..chunk.len()].copy_from_slice(chunk);
+        u64::from_le_bytes(packed)
+    };
+    let head = word(&bytes[..bytes.len().min(8)]);
+    let tail = word(&bytes[bytes.len().saturating_sub(8)..]);
+    let mixed =
+        (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 40) as usize & (RECENT - 1)
+}
+
 /// Counts events as they are read.
 pub(crate) struct Tallies<'m> {
     matcher: &'m Matcher,
@@ -39,6 +57,9 @@ pub(crate) struct Tallies<'m> {
     classes: Vec<Vec<(usize, Attribution)>>,
     /// Each class's actor name, and the events naming it when it matches no group.
     class_names: Vec<String>,
+    /// The class last found for a name, in a slot per short fingerprint of the name
+    /// ([`RECENT`] when none): most look-ups end here, with one comparison of names.
+    recent: Vec<usize>,
     unmatched: Vec<u64>,
     /// Each class's events when it is a unit named after a group (`Taliban - Red Unit`).
     units: Vec<u64>,
@@ -68,6 +89,7 @@ impl<'m> Tallies<'m> {
             actor_class: HashMap::default(),
             classes: Vec::new(),
             class_names: Vec::new(),
+            recent: vec![RECENT; RECENT],
             unmatched: Vec::new(),
             units: Vec::new(),
             countries: HashMap::default(),
@@ -89,7 +111,13 @@ impl<'m> Tallies<'m> {
     }
 
     fn class_of(&mut self, actor: &str) -> usize {
+        let slot = fingerprint(actor);
+        let recent = self.recent[slot];
+        if recent != RECENT && self.class_names[recent] == actor {
+            return recent;
+        }
         if let Some(&class) = self.actor_class.get(actor) {
+            self.recent[slot] = class;
             return class;
         }
         let found = (0..self.matcher.len())
