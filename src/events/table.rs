@@ -213,7 +213,7 @@ fn split(layout: &Layout, text: &str, unescaped: &mut String) -> Result<Vec<Cell
     let (slots, width, delimiter) = (&layout.slots[..], layout.width, layout.delimiter);
     // Records run to a few hundred bytes: room for most at once.
     let mut cells = layout.cells.take().unwrap_or_default();
-    cells.resize((n / 512 + 1) * width, EMPTY);
+    cells.resize((n / 256 + 1) * width, EMPTY);
     // The record being read starts at `row` in `cells`; its cell being read is the
     // `column`th and starts at `start`; `quoted` inside a quoted cell, whose closing
     // quote is at `closed` (or NONE) and which holds a doubled quote when `doubled`.
