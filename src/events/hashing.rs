@@ -1,9 +1,9 @@
-//! The SHA-256 every output names an export by, taken beside the reading: the reader
-//! gathers the bytes it reads from the file (as on disk: compressed for a gzip or a
-//! zip) into blocks and hands them through a bounded channel to a thread that hashes
-//! them in order, so the hash runs on the other core while pieces are cut and parsed,
-//! instead of in line with the reads. Spent blocks go back to the reader to be filled
-//! again.
+//! The SHA-256 every output names an export by, taken beside the reading on a thread of
+//! its own. A plain file's pieces are its own bytes: each is hashed as it passes from
+//! the cutter to the workers (`passing`), nothing copied. A container's bytes on disk
+//! (a gzip, a zip, JSON) are not its text: the reader gathers them as it reads into
+//! blocks, handed through a bounded channel to be hashed in order (`hashing`); spent
+//! blocks go back to the reader to be filled again.
 
 use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -27,7 +27,35 @@ pub(crate) struct Hashing<R> {
 
 /// The hash being taken: its value once every byte read has been hashed.
 pub(crate) struct Digesting {
-    thread: Option<JoinHandle<Sha256>>,
+    /// The hash, `None` when not every byte reached it.
+    thread: Option<JoinHandle<Option<Sha256>>>,
+}
+
+/// The pieces waiting to be hashed on their way on.
+const PASSING: usize = 2;
+
+/// A stage that hashes each item's `bytes` in the order sent, then hands the item to
+/// `next`; its sender, and the hash once the sender is dropped.
+pub(crate) fn passing<T: Send + 'static>(
+    next: SyncSender<T>,
+    bytes: fn(&T) -> &[u8],
+) -> (SyncSender<T>, Digesting) {
+    let (input, received) = sync_channel::<T>(PASSING);
+    let thread = std::thread::spawn(move || {
+        let mut hasher = Sha256::new();
+        for item in received {
+            hasher.update(bytes(&item));
+            // The reading stopped: the hash is of part of the file, and no hash.
+            next.send(item).ok()?;
+        }
+        Some(hasher)
+    });
+    (
+        input,
+        Digesting {
+            thread: Some(thread),
+        },
+    )
 }
 
 /// Reads `inner` and hashes what it reads on another thread.
@@ -42,7 +70,7 @@ pub(crate) fn hashing<R: Read>(inner: R) -> (Hashing<R>, Digesting) {
             // A full return queue only means a new block is allocated.
             let _ = give_back.try_send(block);
         }
-        hasher
+        Some(hasher)
     });
     let reader = Hashing {
         inner,
@@ -98,10 +126,10 @@ impl<R> Drop for Hashing<R> {
 }
 
 impl Digesting {
-    /// The SHA-256 in hex of every byte the reader read, once the reader is dropped;
-    /// `None` if the hashing thread failed.
+    /// The SHA-256 in hex of every byte read, once the reader (or the stage's sender)
+    /// is dropped; `None` if the hashing thread failed or not every byte reached it.
     pub(crate) fn finish(&mut self) -> Option<String> {
-        let hasher = self.thread.take()?.join().ok()?;
+        let hasher = self.thread.take()?.join().ok()??;
         Some(crate::digest::hex(hasher))
     }
 }

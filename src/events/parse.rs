@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::encoding::{self, header_encoding, Decision, InOrder, Spot};
+use super::hashing::{passing, Digesting};
 use super::lines::{column_at, line_breaks};
 use super::pieces::{first_record_end, Pieces};
 use super::spare::Spare;
@@ -26,7 +27,16 @@ struct Job {
     offset: u64,
     /// The line breaks before it that no other piece holds: the header's, for the first.
     header_lines: u64,
+    /// Its bytes as read, of which the first `header` are the file's header (the first
+    /// piece's), hashed with the rest and then left out.
     bytes: Vec<u8>,
+    header: usize,
+}
+
+impl Job {
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
 /// A split piece and where it stands in the file.
@@ -90,6 +100,8 @@ pub(crate) struct Parsing {
     count_lines: bool,
     /// The thread cutting the file.
     cutter: Option<JoinHandle<()>>,
+    /// The hash of the pieces, when they are the file's own bytes and asked to be.
+    digesting: Option<Digesting>,
     /// The file's first character of several UTF-8 bytes, once met.
     utf8_from: Option<Spot>,
     /// The file's first byte that is no UTF-8, once met in a file read as Windows-1252.
@@ -112,7 +124,8 @@ impl Parser {
     /// Splits `piece`, the `index`th, which starts `offset` bytes into the file after
     /// `header_lines` line breaks of the header (the first piece) or none. Lines are
     /// counted within the piece; `Parsing` adds the pieces before it.
-    fn parse(&self, job: Job) -> ParsedPiece {
+    fn parse(&self, mut job: Job) -> ParsedPiece {
+        job.bytes.drain(..job.header);
         let (offset, header_lines) = (job.offset, job.header_lines);
         let piece = &job.bytes[..];
         let spot = |at: usize| Spot::new(piece, at, (offset, header_lines), self.delimiter);
@@ -191,17 +204,26 @@ impl Parser {
     }
 }
 
+/// How a text is read: whether its lines are counted as it is (a stream, which cannot
+/// be read again for them) and whether its bytes are hashed as they are cut (a plain
+/// file's text is its own bytes).
+pub(crate) struct Options {
+    pub(crate) count_lines: bool,
+    pub(crate) hash: bool,
+}
+
 /// Starts reading `text` (CSV), of which `head` (the header and maybe more) was read
 /// already; the header names `columns`, separated by `delimiter`, and the `wanted` ones
 /// are kept.
 pub(crate) fn start(
     text: Box<dyn Read + Send>,
-    count_lines: bool,
+    how: Options,
     head: Vec<u8>,
     columns: &[String],
     wanted: &[String],
     delimiter: u8,
 ) -> Parsing {
+    let count_lines = how.count_lines;
     let header = &head[..first_record_end(&head, delimiter)];
     let (read_as, utf8_from, switch) = header_encoding(header, delimiter);
     let pieces = Pieces::resume(text, head, delimiter);
@@ -242,6 +264,13 @@ pub(crate) fn start(
             }
         });
     }
+    // The pieces go through the hash on their way to the workers.
+    let (work, digesting) = if how.hash {
+        let (into, digesting) = passing(work, Job::bytes);
+        (into, Some(digesting))
+    } else {
+        (work, None)
+    };
     let cutter = std::thread::spawn(move || cut(pieces, delimiter, work, done));
     Parsing {
         results,
@@ -251,6 +280,7 @@ pub(crate) fn start(
         lines: 0,
         count_lines,
         cutter: Some(cutter),
+        digesting,
         utf8_from,
         switch,
     }
@@ -268,6 +298,12 @@ impl Parsing {
             let _ = cutter.join();
         }
     }
+
+    /// The SHA-256 of the pieces cut, when they were hashed, once every piece has been
+    /// handed out and the cutting finished.
+    pub(crate) fn digest(&mut self) -> Option<String> {
+        self.digesting.as_mut()?.finish()
+    }
 }
 
 /// Cuts the text into pieces for the workers, the header left out; a read error or an
@@ -281,7 +317,7 @@ fn cut(
     let mut index = 0;
     let result = (|| -> std::io::Result<bool> {
         let mut offset = 0u64;
-        while let Some(mut piece) = pieces.next_piece()? {
+        while let Some(piece) = pieces.next_piece()? {
             if let Some(at) = pieces.unclosed() {
                 let unclosed = Unreadable::Broken {
                     message: "a quote opens a cell here and is never closed".to_string(),
@@ -293,19 +329,19 @@ fn cut(
                 let _ = done.send((index, Err(unclosed)));
                 return Ok(false);
             }
-            let mut header_lines = 0;
+            let (mut header_lines, mut header) = (0, 0);
             if index == 0 {
-                let header = first_record_end(&piece, delimiter);
+                header = first_record_end(&piece, delimiter);
                 header_lines = line_breaks(&piece[..header]);
-                piece.drain(..header);
                 offset = header as u64;
             }
-            let length = piece.len() as u64;
+            let length = (piece.len() - header) as u64;
             let job = Job {
                 index,
                 offset,
                 header_lines,
                 bytes: piece,
+                header,
             };
             if work.send(job).is_err() {
                 return Ok(false);
@@ -408,6 +444,7 @@ mod tests {
             offset,
             header_lines,
             bytes: bytes.to_vec(),
+            header: 0,
         }
     }
 

@@ -96,7 +96,11 @@ pub(crate) fn read(
     let text = std::mem::replace(&mut opened.text, Box::new(std::io::empty()));
     // A plain file's lines are counted only if a message needs one (a second pass over
     // what is needed); a stream's are counted as it is read, once being all there is.
-    let mut parsing = parse::start(text, !seekable, head, &columns, &wanted, delimiter);
+    let how = parse::Options {
+        count_lines: !seekable,
+        hash: opened.hash_text,
+    };
+    let mut parsing = parse::start(text, how, head, &columns, &wanted, delimiter);
     for piece in parsing.by_ref() {
         let piece = piece.map_err(|why| unreadable(why, path, &columns))?;
         let place = (piece.offset, piece.first_line as usize);
@@ -117,7 +121,7 @@ pub(crate) fn read(
     export
         .notes
         .extend(switch.map(|spot| windows_1252(path, &spot, &columns)));
-    export.hash = opened.hash();
+    export.hash = opened.hash().or_else(|| parsing.digest());
     export.container = container;
     export.seekable = seekable;
     export.delimiter = delimiter;

@@ -63,6 +63,9 @@ pub(crate) struct Opened {
     pub(crate) seekable: bool,
     /// The file's size on disk, for the progress bar; 0 when it is not the text's.
     pub(crate) size: u64,
+    /// The text is the file's own bytes and is to be hashed as it is read (`parse`
+    /// does, on the pieces it cuts).
+    pub(crate) hash_text: bool,
     digesting: Option<Digesting>,
 }
 
@@ -111,12 +114,6 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
     } else {
         Box::new(File::open(path).map_err(|e| Error::io(format!("cannot read {file}"), e))?)
     };
-    let (raw, mut digesting): (Box<dyn Read + Send>, _) = if hash {
-        let (reader, digesting) = hashing(raw);
-        (Box::new(reader), Some(digesting))
-    } else {
-        (raw, None)
-    };
     let mut raw = BufReader::with_capacity(1 << 16, raw);
     let first = peek(&mut raw).map_err(|e| Error::io(format!("cannot read {file}"), e))?;
     let size = if stream {
@@ -124,11 +121,23 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
     } else {
         std::fs::metadata(path).map_or(0, |m| m.len())
     };
+    let mut digesting = None;
+    // A container's bytes on disk are hashed as they are read (its text is not them);
+    // a plain file's are hashed as its pieces are cut (`hash_text`), with no copy.
+    let raw: Box<dyn BufRead + Send> = if hash && !plain(&first) {
+        let (reader, digest) = hashing(raw);
+        digesting = Some(digest);
+        Box::new(BufReader::with_capacity(1 << 16, reader))
+    } else {
+        Box::new(raw)
+    };
+    let mut raw = raw;
     let mut opened = |text: Box<dyn Read + Send>, container, seekable: bool| Opened {
         text,
         container,
         seekable,
         size: if seekable { size } else { 0 },
+        hash_text: hash && digesting.is_none(),
         digesting: digesting.take(),
     };
     if first.starts_with(&[0x1F, 0x8B]) {
@@ -153,11 +162,7 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
             "give an ACLED or UCDP export: CSV (also gzip or zip), .xlsx, or the API's JSON",
         ));
     }
-    if first
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|b| *b == b'{' || *b == b'[')
-    {
+    if json(&first) {
         let mut bytes = Vec::new();
         raw.read_to_end(&mut bytes)
             .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
@@ -171,6 +176,20 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
         return Ok(opened(Box::new(Cursor::new(text)), Container::Json, false));
     }
     Ok(opened(Box::new(raw), Container::Csv, !stream))
+}
+
+/// Whether a file whose first bytes are `first` is read as the text it is (no gzip,
+/// zip or JSON around its CSV).
+fn plain(first: &[u8]) -> bool {
+    !(first.starts_with(&[0x1F, 0x8B]) || first.starts_with(b"PK\x03\x04") || json(first))
+}
+
+/// Whether the first bytes open JSON (the API's response).
+fn json(first: &[u8]) -> bool {
+    first
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{' || *b == b'[')
 }
 
 /// The first bytes of `raw`, without consuming them.

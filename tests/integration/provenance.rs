@@ -168,3 +168,29 @@ fn the_sha256_of_a_file_of_many_blocks_is_that_of_its_bytes_plain_gzip_and_piped
         "{stderr}"
     );
 }
+
+#[test]
+fn a_file_of_several_pieces_is_named_by_the_sha256_of_all_its_bytes() {
+    // Its pieces are hashed as they pass to the workers: the header, each piece once,
+    // in order, from a path and from standard input alike; a BOM and CRLF are bytes
+    // like the others.
+    let fixture = Fixture::basic_with_real_groups();
+    let mut text = "\u{feff}event_id_cnty,event_date,year,actor1,assoc_actor_1,actor2,assoc_actor_2,country,fatalities,notes\r\n".to_string();
+    let note = "a note, \"\"quoted\"\" ".repeat(20);
+    for record in 1..=70_000 {
+        text.push_str(&format!(
+            "MLI{record},2025-01-01,2025,JNIM: Group for Support of Islam and Muslims,,,,Mali,1,\"{note}\"\r\n"
+        ));
+    }
+    assert!(text.len() > 3 * (8 << 20), "{} bytes", text.len());
+    let hash = sha256(text.as_bytes());
+    fixture.write("pieces.csv", &text);
+    let path = fixture.path("pieces.csv").display().to_string();
+    let from_path = fixture.run(&["events", &path, "--format", "csv"]);
+    let from_stdin = fixture.run_with_stdin(&["events", "-", "--format", "csv"], text.as_bytes());
+    for run in [from_path, from_stdin] {
+        let stderr = unwrapped(&run.stderr);
+        assert!(stderr.contains("70,000 events used"), "{stderr}");
+        assert!(stderr.contains(&format!("SHA-256 {hash}")), "{stderr}");
+    }
+}
