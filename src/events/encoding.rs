@@ -14,6 +14,7 @@ use std::sync::{Condvar, Mutex, PoisonError};
 
 use polars::io::csv::read::_csv_read_internal::validate_utf8;
 
+use super::blocks::first_non_ascii;
 use super::lines::{column_at, line_breaks};
 
 /// What a run of bytes holds.
@@ -51,14 +52,39 @@ pub(crate) fn holds(bytes: &[u8]) -> Holds {
     }
 }
 
-fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    // Whole blocks first: `is_ascii` reads them a word at a time.
-    const BLOCK: usize = 4096;
-    let start = bytes.chunks(BLOCK).position(|b| !b.is_ascii())? * BLOCK;
-    bytes[start..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map(|i| start + i)
+/// A piece's bytes and what they hold, found once: the text of a piece that is ASCII or
+/// UTF-8 is made from them without checking them again.
+pub(crate) struct Checked {
+    bytes: Vec<u8>,
+    holds: Holds,
+}
+
+impl Checked {
+    pub(crate) fn new(bytes: Vec<u8>) -> Checked {
+        let holds = holds(&bytes);
+        Checked { bytes, holds }
+    }
+
+    pub(crate) fn holds(&self) -> Holds {
+        self.holds
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The bytes as text, when they are ASCII or UTF-8; else the bytes.
+    pub(crate) fn into_text(self) -> Result<String, Vec<u8>> {
+        if let Holds::NotUtf8 { .. } = self.holds {
+            return Err(self.bytes);
+        }
+        debug_assert!(std::str::from_utf8(&self.bytes).is_ok());
+        // SAFETY: `holds` found these bytes, which nothing can have changed since (they
+        // are owned here), all ASCII or valid UTF-8: ASCII up to the first byte that is
+        // not, and valid UTF-8 from there (checked by polars' validator or the standard
+        // library's). A file of a gigabyte would otherwise be checked twice.
+        Ok(unsafe { String::from_utf8_unchecked(self.bytes) })
+    }
 }
 
 /// How a file reads so far.

@@ -2,6 +2,7 @@
 //! datasets through their aliases, and counted per group, country and month into one
 //! `Counts` that every command asks through one query.
 
+mod blocks;
 mod convert;
 pub(crate) mod counts;
 pub(crate) mod cover;

@@ -127,9 +127,10 @@ impl Parser {
     fn parse(&self, mut job: Job) -> ParsedPiece {
         job.bytes.drain(..job.header);
         let (offset, header_lines) = (job.offset, job.header_lines);
-        let piece = &job.bytes[..];
+        let checked = encoding::Checked::new(job.bytes);
+        let piece = checked.bytes();
         let spot = |at: usize| Spot::new(piece, at, (offset, header_lines), self.delimiter);
-        let holds = encoding::holds(piece);
+        let holds = checked.holds();
         let before = self.order.before(job.index, holds);
         let (mut utf8_from, mut switch) = (None, None);
         let bytes = piece.len() as u64;
@@ -143,8 +144,8 @@ impl Parser {
         let text = match decision {
             Decision::AsIs { utf8_from: from } => {
                 utf8_from = from.map(spot);
-                // Checked as UTF-8 (or ASCII) by `holds`: this only makes it a string.
-                String::from_utf8(job.bytes)
+                checked
+                    .into_text()
                     .map_err(|_| Unreadable::Other("a piece changed as it was read".into()))?
             }
             Decision::Decode { switch: at } => {

@@ -17,6 +17,7 @@
 //! bytes (separator, line break, quote) are found 64 bytes at a time (`structure`), so
 //! the long notes of an export are crossed in a few steps.
 
+use super::blocks::structure;
 use super::spare::Spare;
 
 /// One cell of a record: `text[start..end]`, or `unescaped[start..end]` when `start`
@@ -333,49 +334,6 @@ fn trimmed(bytes: &[u8], mut from: usize, mut to: usize, mark: u32) -> Cell {
         start: from as u32 | mark,
         end: to as u32 | mark,
     }
-}
-
-/// The separators, line breaks and quotes among the first 64 bytes of `bytes`, as bits.
-#[cfg(target_arch = "x86_64")]
-fn structure(bytes: &[u8], delimiter: u8) -> u64 {
-    use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
-    let Some(block) = bytes.first_chunk::<64>() else {
-        return structure_scalar(bytes, delimiter);
-    };
-    // SAFETY: SSE2 is part of every x86_64 processor, and each load reads 16 of the 64
-    // bytes `block` holds.
-    unsafe {
-        let separator = _mm_set1_epi8(delimiter as i8);
-        let line = _mm_set1_epi8(b'\n' as i8);
-        let quote = _mm_set1_epi8(b'"' as i8);
-        let mut mask = 0u64;
-        for k in 0..4 {
-            let v = _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>());
-            let hits = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(v, separator), _mm_cmpeq_epi8(v, line)),
-                _mm_cmpeq_epi8(v, quote),
-            );
-            mask |= u64::from(_mm_movemask_epi8(hits) as u16) << (16 * k);
-        }
-        mask
-    }
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-fn structure(bytes: &[u8], delimiter: u8) -> u64 {
-    structure_scalar(bytes, delimiter)
-}
-
-/// `structure`, a byte at a time (the end of a piece, and other processors).
-fn structure_scalar(bytes: &[u8], delimiter: u8) -> u64 {
-    bytes
-        .iter()
-        .take(64)
-        .enumerate()
-        .filter(|(_, &b)| b == delimiter || b == b'\n' || b == b'"')
-        .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
 #[cfg(test)]
