@@ -1,5 +1,5 @@
-//! Event data: ACLED and UCDP exports read with polars, matched to the groups of the
-//! datasets through their aliases, and counted per group, country and month into one
+//! Event data: ACLED and UCDP exports cut into pieces and split into the cells needed
+//! on worker threads, matched to the groups of the datasets through their aliases, and counted per group, country and month into one
 //! `Counts` that every command asks through one query.
 
 mod blocks;

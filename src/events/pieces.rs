@@ -1,9 +1,10 @@
 //! Cuts an export into pieces of whole records, read in order with plain reads: each
-//! piece is parsed by polars on its own and dropped once counted, so memory stays at a
+//! piece is split on its own (`table`) and dropped once counted, its buffer read into
+//! again (`spare`), so memory stays at a
 //! few pieces whatever the file's size (a memory map would hold every page read).
 //!
 //! A record ends at a line break outside quotes (ACLED notes hold quoted line breaks).
-//! Quotes are read as the parser reads them: a quote opens a quoted cell only at the
+//! Quotes are read as the split reads them: a quote opens a quoted cell only at the
 //! start of a cell, `""` inside one is a quote, and a quote inside an unquoted cell
 //! (`a 12" mortar`) is text. Every piece starts at a record boundary, outside quotes;
 //! a forward scan that jumps from quote to quote (memchr) tells where the last record

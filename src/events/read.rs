@@ -1,6 +1,6 @@
 //! Reads an ACLED or UCDP export: the format is told from the header (`header.rs`),
-//! columns are read by name (any order, extra columns ignored), polars parses only the
-//! columns needed, and every row that cannot be used is set aside with its reason,
+//! columns are read by name (any order, extra columns ignored), only the cells needed
+//! are kept (`table`), and every row that cannot be used is set aside with its reason,
 //! never dropped silently.
 
 use std::collections::HashMap;
@@ -57,13 +57,14 @@ pub(crate) fn is_export(path: &Path, options: &ReadOptions) -> bool {
 
 /// Reads the export and passes each usable event to `sink`, in file order.
 ///
-/// The file is cut into pieces of whole records which polars parses on worker threads
-/// (only the needed columns, as text); pieces are counted here in file order as they
+/// The file is cut into pieces of whole records which worker threads split into the
+/// needed cells (`parse`, `table`); pieces are counted here in file order as they
 /// arrive and dropped, so memory stays at a few pieces whatever the file's size.
-/// ACLED's `sub_event_type` is read only `with_kinds`: parsing a column costs time.
+/// ACLED's `sub_event_type` is read only `with_kinds`: keeping a cell costs time.
 ///
 /// The file is opened once: its first megabyte gives the header, and the same handle
-/// is read on to the end (hashing the bytes `with_hash`).
+/// is read on to the end (hashing the bytes `with_hash`: a plain file's as its pieces
+/// are cut, a container's as they are read).
 pub(crate) fn read(
     path: &Path,
     options: &ReadOptions,
