@@ -152,6 +152,32 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// Where the first UTF-8 character of several bytes is in `bytes`, from `from` on: in a
+/// file read as Windows-1252, a sign that it mixes the two encodings (Windows-1252 text
+/// of a place name or an actor rarely reads as UTF-8: a letter such as "é" is one byte
+/// there, which UTF-8 never writes alone).
+pub(crate) fn utf8_sequence(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = bytes.get(at..)?.iter().position(|b| *b >= 0xC2) {
+        at += k;
+        let length = match bytes[at] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        };
+        if length > 1
+            && bytes
+                .get(at..at + length)
+                .is_some_and(|c| std::str::from_utf8(c).is_ok())
+        {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
 /// The offset in the file's own bytes of `at` in text that [`decode`] gave.
 pub(crate) fn undecoded(text: &[u8], at: usize) -> usize {
     text[..at.min(text.len())]
@@ -370,6 +396,14 @@ mod tests {
         let at = text.len() - 3;
         assert_eq!(undecoded(text.as_bytes(), at), 23, "the last quote's byte");
         assert_eq!(cp1252_character(0xE9), 'é');
+        // "Ã©" in Windows-1252 is the two bytes of UTF-8 "é"; "é" alone is one byte.
+        assert_eq!(utf8_sequence(b"C\xf4te, C\xc3\xa9te", 0), Some(7));
+        assert_eq!(
+            utf8_sequence(b"C\xc3\xa9te", 2),
+            None,
+            "from where it is asked"
+        );
+        assert_eq!(utf8_sequence(b"S\xe9gou \xc3x \xe2\x80", 0), None);
         assert_eq!(cp1252_character(0x81), '\u{81}', "no byte is undefined");
     }
 

@@ -56,6 +56,9 @@ pub(crate) struct Piece {
     /// The file's first byte that is no UTF-8, when in this piece and read as
     /// Windows-1252.
     switch: Option<Spot>,
+    /// In a piece read as Windows-1252, the first bytes that would be one UTF-8
+    /// character.
+    utf8_like: Option<Spot>,
 }
 
 /// A parsed piece and the bytes of the file it covers, or why reading stopped.
@@ -106,6 +109,8 @@ pub(crate) struct Parsing {
     utf8_from: Option<Spot>,
     /// The file's first byte that is no UTF-8, once met in a file read as Windows-1252.
     switch: Option<Spot>,
+    /// The first bytes read as Windows-1252 that would be one UTF-8 character.
+    utf8_like: Option<Spot>,
 }
 
 /// What a worker needs to split a piece: which cells are kept.
@@ -132,7 +137,7 @@ impl Parser {
         let spot = |at: usize| Spot::new(piece, at, (offset, header_lines), self.delimiter);
         let holds = checked.holds();
         let before = self.order.before(job.index, holds);
-        let (mut utf8_from, mut switch) = (None, None);
+        let (mut utf8_from, mut switch, mut utf8_like) = (None, None, None);
         let bytes = piece.len() as u64;
         let lines = if self.count_lines {
             line_breaks(piece)
@@ -150,6 +155,9 @@ impl Parser {
             }
             Decision::Decode { switch: at } => {
                 switch = at.map(|at| spot(at).cp1252());
+                // Bytes that UTF-8 reads as one character ("é") and Windows-1252 as two
+                // ("Ã©"): read as the file is, and named, in case the file mixes both.
+                utf8_like = encoding::utf8_sequence(piece, at.unwrap_or(0)).map(spot);
                 encoding::decode(piece)
             }
             Decision::Refuse {
@@ -175,6 +183,7 @@ impl Parser {
                 header_lines,
                 utf8_from,
                 switch,
+                utf8_like,
             }),
             Err(bad) => Err(self.unescaped(*bad, offset, header_lines, decoded)),
         }
@@ -284,6 +293,7 @@ pub(crate) fn start(
         digesting,
         utf8_from,
         switch,
+        utf8_like: None,
     }
 }
 
@@ -291,6 +301,12 @@ impl Parsing {
     /// The file's first byte that is no UTF-8, when the file is read as Windows-1252.
     pub(crate) fn switch(&self) -> Option<Spot> {
         self.switch
+    }
+
+    /// In a file read as Windows-1252, the first bytes that would be one UTF-8
+    /// character.
+    pub(crate) fn utf8_like(&self) -> Option<Spot> {
+        self.utf8_like
     }
 
     /// Waits for the thread cutting the file, once every piece has been handed out.
@@ -372,6 +388,7 @@ impl Parsing {
             Ok(mut piece) => {
                 self.utf8_from = self.utf8_from.or(piece.utf8_from.map(in_file_spot));
                 self.switch = self.switch.or(piece.switch.map(in_file_spot));
+                self.utf8_like = self.utf8_like.or(piece.utf8_like.map(in_file_spot));
                 if counted {
                     self.lines += piece.header_lines;
                     piece.first_line = 1 + self.lines;

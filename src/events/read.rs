@@ -117,11 +117,15 @@ pub(crate) fn read(
         }
     }
     let switch = parsing.switch();
+    let utf8_like = parsing.utf8_like();
     parsing.finish();
     let mut export = reading.finish(sink);
     export
         .notes
         .extend(switch.map(|spot| windows_1252(path, &spot, &columns)));
+    export
+        .notes
+        .extend(utf8_like.map(|spot| utf8_like_note(path, &spot, &columns)));
     export.hash = opened.hash().or_else(|| parsing.digest());
     export.container = container;
     export.seekable = seekable;
@@ -250,7 +254,24 @@ fn windows_1252(path: &Path, switch: &Spot, columns: &[String]) -> String {
     )
 }
 
-/// The error of a file whose slash dates never told their order.
+/// The note of a file read as Windows-1252 whose bytes somewhere would read as one UTF-8
+/// character: read as the rest of the file is, and named, in case the file mixes both.
+fn utf8_like_note(path: &Path, spot: &Spot, columns: &[String]) -> String {
+    let column = columns.get(spot.column).map_or("", String::as_str);
+    let as_read: String = spot
+        .character
+        .to_string()
+        .bytes()
+        .map(encoding::cp1252_character)
+        .collect();
+    format!(
+        "{}: on line {}, column `{column}`, the bytes read as \"{as_read}\" (Windows-1252, as the rest of the file) are {} if that part is UTF-8: a file joining a UTF-8 export to a Windows-1252 one is misread there; save it again as one of them",
+        path.display(),
+        spot_line(path, spot),
+        utf8_character(spot.character),
+    )
+}
+
 /// The column an export's dates are in.
 fn date_column(kind: ExportKind) -> &'static str {
     if matches!(kind, ExportKind::Ucdp { .. }) {
@@ -260,6 +281,7 @@ fn date_column(kind: ExportKind) -> &'static str {
     }
 }
 
+/// The error of a file whose slash dates never told their order.
 fn undecided(kind: ExportKind, file: &str) -> Error {
     let column = date_column(kind);
     Error::Data(vec![Problem::new(

@@ -97,10 +97,14 @@ fn windows_1252_after_megabytes_of_ascii_is_read_in_a_file_a_gzip_and_a_stream()
     assert!(expected.contains("\"CÃ©te\""), "{utf8:?}");
     // Record r takes lines 2r and 2r + 1; "Ségou" is on the first.
     let note = "read as Windows-1252: the file is not UTF-8 (byte 0xE9, \"é\", on line 80000, column `notes`)";
+    // "Ã©" is read as the file is, and named: in a file that joins two exports it
+    // would be UTF-8 "é".
+    let like = "on line 110000, column `country`, the bytes read as \"Ã©\" (Windows-1252, as the rest of the file) are the UTF-8 \"é\" if that part is UTF-8";
     for name in ["cp1252.csv", "cp1252.csv.gz"] {
         let run = count(&fixture, &path(name));
         assert_eq!(run.ok(), expected, "{name}: {run:?}");
         assert!(flat(&run.stderr).contains(note), "{name}: {run:?}");
+        assert!(flat(&run.stderr).contains(like), "{name}: {run:?}");
     }
     let piped = fixture.run_with_stdin(
         &["events", "-", "--format", "json", "--group", "jnim"],
@@ -108,6 +112,7 @@ fn windows_1252_after_megabytes_of_ascii_is_read_in_a_file_a_gzip_and_a_stream()
     );
     assert_eq!(piped.ok(), expected, "standard input: {piped:?}");
     assert!(flat(&piped.stderr).contains(note), "{piped:?}");
+    assert!(flat(&piped.stderr).contains(like), "{piped:?}");
 }
 
 #[test]
