@@ -185,7 +185,7 @@ impl Parser {
                 switch,
                 utf8_like,
             }),
-            Err(bad) => Err(self.unescaped(*bad, offset, header_lines, decoded)),
+            Err(bad) => Err(self.refused(*bad, offset, header_lines, decoded)),
         }
     }
 }
@@ -193,7 +193,7 @@ impl Parser {
 impl Parser {
     /// Text that could not be split, at its place in the file (an offset in decoded
     /// text found back in the file's own bytes).
-    fn unescaped(
+    fn refused(
         &self,
         bad: super::table::Refused,
         offset: u64,

@@ -124,14 +124,13 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
     let mut digesting = None;
     // A container's bytes on disk are hashed as they are read (its text is not them);
     // a plain file's are hashed as its pieces are cut (`hash_text`), with no copy.
-    let raw: Box<dyn BufRead + Send> = if hash && !plain(&first) {
+    let mut raw: Box<dyn BufRead + Send> = if hash && !plain(&first) {
         let (reader, digest) = hashing(raw);
         digesting = Some(digest);
         Box::new(BufReader::with_capacity(1 << 16, reader))
     } else {
         Box::new(raw)
     };
-    let mut raw = raw;
     let mut opened = |text: Box<dyn Read + Send>, container, seekable: bool| Opened {
         text,
         container,
@@ -140,11 +139,11 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
         hash_text: hash && digesting.is_none(),
         digesting: digesting.take(),
     };
-    if first.starts_with(&[0x1F, 0x8B]) {
+    if gzip(&first) {
         let text = flate2::bufread::MultiGzDecoder::new(raw);
         return Ok(opened(Box::new(text), Container::Gzip, false));
     }
-    if first.starts_with(b"PK\x03\x04") {
+    if zip(&first) {
         let mut bytes = Vec::new();
         raw.read_to_end(&mut bytes)
             .map_err(|e| Error::io(format!("cannot read {file}"), e))?;
@@ -181,7 +180,17 @@ pub(crate) fn open(path: &Path, choice: &Choice, hash: bool) -> Result<Opened, E
 /// Whether a file whose first bytes are `first` is read as the text it is (no gzip,
 /// zip or JSON around its CSV).
 fn plain(first: &[u8]) -> bool {
-    !(first.starts_with(&[0x1F, 0x8B]) || first.starts_with(b"PK\x03\x04") || json(first))
+    !(gzip(first) || zip(first) || json(first))
+}
+
+/// Whether the first bytes are gzip's magic number.
+fn gzip(first: &[u8]) -> bool {
+    first.starts_with(&[0x1F, 0x8B])
+}
+
+/// Whether the first bytes open a zip archive (an `.xlsx` too).
+fn zip(first: &[u8]) -> bool {
+    first.starts_with(b"PK\x03\x04")
 }
 
 /// Whether the first bytes open JSON (the API's response).
